@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { DatabaseHandle } from "@meridian/db";
+import { eq, sql, users } from "@meridian/db";
+import { createTestDatabase } from "@meridian/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkCredentials } from "./credentials";
+import { hashPassword, verifyPassword } from "./password";
+import { authSecret, MissingSecretError } from "./secret";
+import { resolveSessionUser, SESSION_ABSOLUTE_SECONDS } from "./session";
+
+let handle: DatabaseHandle;
+let userId: string;
+const PASSWORD = "correct horse battery";
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const [user] = await handle.db
+    .insert(users)
+    .values({ email: "ada@example.com", name: "Ada", passwordHash: await hashPassword(PASSWORD) })
+    .returning({ id: users.id });
+  userId = user?.id ?? "";
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("password hashing", () => {
+  it("uses argon2id with 19 MiB and 2 iterations", async () => {
+    const hash = await hashPassword("s3cret-passphrase");
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, "s3cret-passphrase")).toBe(true);
+    expect(await verifyPassword(hash, "S3cret-passphrase")).toBe(false);
+  });
+
+  it("salts each hash and treats a malformed stored hash as a failed check", async () => {
+    expect(await hashPassword("same")).not.toBe(await hashPassword("same"));
+    expect(await verifyPassword("not-a-hash", "anything")).toBe(false);
+  });
+});
+
+describe("checkCredentials", () => {
+  it("signs in with the right password, matching the email case-insensitively", async () => {
+    const claims = await checkCredentials(handle.db, { email: "  ADA@example.com ", password: PASSWORD });
+    expect(claims).toMatchObject({ userId, sessionVersion: 0 });
+  });
+
+  it("gives the same null for a wrong password, an unknown email and malformed input", async () => {
+    expect(await checkCredentials(handle.db, { email: "ada@example.com", password: "wrong" })).toBeNull();
+    expect(await checkCredentials(handle.db, { email: "nobody@example.com", password: PASSWORD })).toBeNull();
+    expect(await checkCredentials(handle.db, { email: "not-an-email", password: PASSWORD })).toBeNull();
+    expect(await checkCredentials(handle.db, null)).toBeNull();
+  });
+
+  it("refuses a deactivated user", async () => {
+    await handle.db.update(users).set({ isActive: false }).where(eq(users.id, userId));
+    try {
+      expect(await checkCredentials(handle.db, { email: "ada@example.com", password: PASSWORD })).toBeNull();
+    } finally {
+      await handle.db.update(users).set({ isActive: true }).where(eq(users.id, userId));
+    }
+  });
+});
+
+describe("resolveSessionUser", () => {
+  const now = new Date("2026-11-22T12:00:00Z");
+  const fresh = () => ({ userId, sessionVersion: 0, authTime: now.getTime() / 1000 - 60 });
+
+  it("returns the user for a current session", async () => {
+    expect(await resolveSessionUser(handle.db, fresh(), now)).toMatchObject({ id: userId, email: "ada@example.com" });
+  });
+
+  it("ends a session past its absolute lifetime", async () => {
+    const old = { ...fresh(), authTime: now.getTime() / 1000 - SESSION_ABSOLUTE_SECONDS - 1 };
+    expect(await resolveSessionUser(handle.db, old, now)).toBeNull();
+  });
+
+  it("ends sessions signed before a session-version bump, and those of a deactivated user", async () => {
+    await handle.db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    expect(await resolveSessionUser(handle.db, fresh(), now)).toBeNull();
+    expect(await resolveSessionUser(handle.db, { ...fresh(), sessionVersion: 1 }, now)).not.toBeNull();
+    await handle.db.update(users).set({ isActive: false }).where(eq(users.id, userId));
+    expect(await resolveSessionUser(handle.db, { ...fresh(), sessionVersion: 1 }, now)).toBeNull();
+  });
+
+  it("returns null for no claims or an unknown user", async () => {
+    expect(await resolveSessionUser(handle.db, null, now)).toBeNull();
+    expect(await resolveSessionUser(handle.db, { ...fresh(), userId: crypto.randomUUID() }, now)).toBeNull();
+  });
+});
+
+describe("authSecret", () => {
+  it("is required in production", () => {
+    expect(() => authSecret({ NODE_ENV: "production" })).toThrow(MissingSecretError);
+    expect(authSecret({ NODE_ENV: "production", NEXTAUTH_SECRET: "from-env" })).toBe("from-env");
+  });
+
+  it("is generated once under the data folder for local use, readable only by its owner", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "meridian-secret-"));
+    const previous = process.env.MERIDIAN_DATA_DIR;
+    process.env.MERIDIAN_DATA_DIR = dir;
+    try {
+      const first = authSecret({ NODE_ENV: "development" });
+      expect(first.length).toBeGreaterThanOrEqual(40);
+      expect(authSecret({ NODE_ENV: "development" })).toBe(first);
+      const file = path.join(dir, "auth-secret");
+      expect(readFileSync(file, "utf8")).toBe(first);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    } finally {
+      if (previous === undefined) delete process.env.MERIDIAN_DATA_DIR;
+      else process.env.MERIDIAN_DATA_DIR = previous;
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import { type Database, eq, sql, users } from "@meridian/db";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { checkCredentials } from "./credentials";
+import { readClaims, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session";
+
+export interface AuthDependencies {
+  /** The ready (migrated) database; injected by the app that composes the packages. */
+  getDb: () => Promise<Database>;
+  secret: string;
+}
+
+/**
+ * next-auth configuration, in one place for every app. Sessions are signed
+ * JWTs holding only the user id, the session generation and the sign-in time;
+ * who the user is and what they may do is read from the database per request.
+ */
+export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuthOptions {
+  return {
+    secret,
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 5 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(credentials) {
+          const claims = await checkCredentials(await getDb(), credentials);
+          if (!claims) return null;
+          return { id: claims.userId, ...claims };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          const claims = readClaims(user as unknown as Record<string, unknown>);
+          if (claims) Object.assign(token, claims);
+        }
+        const claims = readClaims(token);
+        // Past the absolute lifetime the token is emptied, which signs the user out.
+        if (!claims || Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return {};
+        return token;
+      },
+      session({ session, token }) {
+        const claims = readClaims(token);
+        return { ...session, userId: claims?.userId ?? null };
+      },
+    },
+    events: {
+      // Logging out ends every session of this user, on every device.
+      async signOut({ token }) {
+        const claims = readClaims(token);
+        if (!claims) return;
+        const db = await getDb();
+        await db
+          .update(users)
+          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+          .where(eq(users.id, claims.userId));
+      },
+    },
+  };
+}

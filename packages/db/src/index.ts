@@ -1,0 +1,7 @@
+export { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, not, or, sql } from "drizzle-orm";
+export * from "./client";
+export { migrate, rows } from "./migrate";
+export { dataDir, workspaceRoot } from "./paths";
+export * from "./schema";
+export { demoOrganizationExists, seedDemo, seedDemoIfEmpty } from "./seed/demo";
+export { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-data";

@@ -1,0 +1,5 @@
+export * from "./activity";
+export * from "./enums";
+export * from "./okr";
+export * from "./organizations";
+export * from "./teams";

@@ -1,0 +1,171 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  doublePrecision,
+  index,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt, version } from "./columns";
+import {
+  cycleStatusEnum,
+  keyResultTypeEnum,
+  keyResultUnitEnum,
+  objectiveLevelEnum,
+  objectiveStatusEnum,
+  progressSourceEnum,
+  visibilityEnum,
+} from "./enums";
+import { organizations, users } from "./organizations";
+import { teams } from "./teams";
+
+/** A planning period, usually a quarter; dates are inclusive. */
+export const cycles = pgTable(
+  "cycles",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }).notNull(),
+    status: cycleStatusEnum().notNull().default("planning"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("cycles_org_starts_idx").on(t.organizationId, t.startsOn),
+    check("cycles_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+export const objectives = pgTable(
+  "objectives",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    cycleId: uuid()
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    level: objectiveLevelEnum().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    /** Alignment: the objective this one contributes to. */
+    parentId: uuid().references((): AnyPgColumn => objectives.id, { onDelete: "set null" }),
+    status: objectiveStatusEnum().notNull().default("draft"),
+    visibility: visibilityEnum().notNull().default("public"),
+    progressSource: progressSourceEnum().notNull().default("key_results"),
+    weight: doublePrecision().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("objectives_org_cycle_idx").on(t.organizationId, t.cycleId),
+    index("objectives_org_parent_idx").on(t.organizationId, t.parentId),
+    index("objectives_org_owner_idx").on(t.organizationId, t.ownerId),
+    index("objectives_org_team_idx").on(t.organizationId, t.teamId),
+    check("objectives_weight_positive", sql`${t.weight} >= 0`),
+  ],
+);
+
+export const keyResults = pgTable(
+  "key_results",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    objectiveId: uuid()
+      .notNull()
+      .references(() => objectives.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    type: keyResultTypeEnum().notNull(),
+    startValue: doublePrecision().notNull().default(0),
+    targetValue: doublePrecision().notNull(),
+    /** Latest checked-in value and confidence, kept with each check-in so lists need no extra query. */
+    currentValue: doublePrecision(),
+    currentConfidence: smallint(),
+    unit: keyResultUnitEnum().notNull().default("number"),
+    /** Label for a custom unit, or the currency code for a currency unit. */
+    unitLabel: text().notNull().default(""),
+    weight: doublePrecision().notNull().default(1),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("key_results_org_objective_idx").on(t.organizationId, t.objectiveId),
+    index("key_results_org_owner_idx").on(t.organizationId, t.ownerId),
+    check("key_results_weight_positive", sql`${t.weight} >= 0`),
+  ],
+);
+
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    keyResultId: uuid()
+      .notNull()
+      .references(() => keyResults.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    value: doublePrecision().notNull(),
+    confidence: smallint().notNull(),
+    comment: text().notNull().default(""),
+    /** Client-generated per submission: repeating a request adds nothing. */
+    idempotencyKey: uuid().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("check_ins_org_kr_created_idx").on(t.organizationId, t.keyResultId, t.createdAt),
+    uniqueIndex("check_ins_author_idempotency_key").on(t.authorId, t.idempotencyKey),
+    check("check_ins_confidence_range", sql`${t.confidence} between 0 and 10`),
+  ],
+);
+
+export const cyclesRelations = relations(cycles, ({ many }) => ({
+  objectives: many(objectives),
+}));
+
+export const objectivesRelations = relations(objectives, ({ one, many }) => ({
+  cycle: one(cycles, { fields: [objectives.cycleId], references: [cycles.id] }),
+  owner: one(users, { fields: [objectives.ownerId], references: [users.id] }),
+  team: one(teams, { fields: [objectives.teamId], references: [teams.id] }),
+  parent: one(objectives, { fields: [objectives.parentId], references: [objectives.id], relationName: "alignment" }),
+  children: many(objectives, { relationName: "alignment" }),
+  keyResults: many(keyResults),
+}));
+
+export const keyResultsRelations = relations(keyResults, ({ one, many }) => ({
+  objective: one(objectives, { fields: [keyResults.objectiveId], references: [objectives.id] }),
+  owner: one(users, { fields: [keyResults.ownerId], references: [users.id] }),
+  checkIns: many(checkIns),
+}));
+
+export const checkInsRelations = relations(checkIns, ({ one }) => ({
+  keyResult: one(keyResults, { fields: [checkIns.keyResultId], references: [keyResults.id] }),
+  author: one(users, { fields: [checkIns.authorId], references: [users.id] }),
+}));

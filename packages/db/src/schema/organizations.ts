@@ -1,0 +1,70 @@
+import { relations } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt, version } from "./columns";
+import { roleEnum } from "./enums";
+
+export const organizations = pgTable("organizations", {
+  id: id(),
+  name: text().notNull(),
+  slug: text().notNull().unique(),
+  /** Seeded demo data: the login page lists the demo accounts while one exists. */
+  isDemo: boolean().notNull().default(false),
+  fiscalYearStartMonth: integer().notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+/** People are global; what they may do is decided per organization by their membership. */
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased. */
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    isActive: boolean().notNull().default(true),
+    mustChangePassword: boolean().notNull().default(false),
+    /** Bumped to end every session signed before it (password change, deactivation). */
+    sessionVersion: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_user_key").on(t.organizationId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const organizationsRelations = relations(organizations, ({ many }) => ({
+  memberships: many(memberships),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  memberships: many(memberships),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  organization: one(organizations, { fields: [memberships.organizationId], references: [organizations.id] }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));

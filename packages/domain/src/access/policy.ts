@@ -1,0 +1,52 @@
+import { isRole, type Role } from "./roles";
+
+/**
+ * Every action a procedure may require. A procedure names exactly one; the
+ * table below is the single place that says which roles hold it.
+ */
+export const PERMISSIONS = {
+  "organization.read": ["admin", "manager", "member", "viewer"],
+  "organization.manage": ["admin"],
+  "user.manage": ["admin"],
+  "team.read": ["admin", "manager", "member", "viewer"],
+  "team.manage": ["admin"],
+  "cycle.read": ["admin", "manager", "member", "viewer"],
+  "cycle.manage": ["admin"],
+  "objective.read": ["admin", "manager", "member", "viewer"],
+  "objective.write": ["admin", "manager", "member"],
+  "checkin.create": ["admin", "manager", "member"],
+  "settings.view": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Fails closed: an unknown role or permission is never allowed. */
+export function can(role: unknown, permission: Permission): boolean {
+  if (!isRole(role)) return false;
+  const allowed: readonly Role[] | undefined = PERMISSIONS[permission];
+  return allowed?.includes(role) ?? false;
+}
+
+/** A viewer never writes; nobody but the UI needs this shortcut for hiding edit controls. */
+export function canWriteAnything(role: unknown): boolean {
+  return can(role, "objective.write") || can(role, "checkin.create");
+}
+
+export interface CheckInScope {
+  role: Role;
+  userId: string;
+  keyResultOwnerId: string;
+  /** The user leads the team that owns the key result's objective. */
+  leadsObjectiveTeam: boolean;
+}
+
+/**
+ * Who may check in on a key result: its owner, a lead of the objective's team
+ * (managers keep their team's numbers current), or an admin.
+ */
+export function canCheckInOnKeyResult(scope: CheckInScope): boolean {
+  if (!can(scope.role, "checkin.create")) return false;
+  if (scope.role === "admin") return true;
+  if (scope.userId === scope.keyResultOwnerId) return true;
+  return scope.role === "manager" && scope.leadsObjectiveTeam;
+}

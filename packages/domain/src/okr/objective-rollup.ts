@@ -1,0 +1,83 @@
+import type { Progress } from "./key-result-progress";
+
+export const PROGRESS_SOURCES = ["key_results", "aligned_objectives", "both"] as const;
+export type ProgressSource = (typeof PROGRESS_SOURCES)[number];
+
+export interface WeightedProgress extends Progress {
+  weight: number;
+}
+
+/**
+ * Σ wᵢ·pᵢ / Σ wᵢ. Items with zero weight drop out; with nothing left the
+ * result is "no data" rather than a made-up zero.
+ */
+export function weightedProgress(items: readonly WeightedProgress[]): Progress {
+  let weightSum = 0;
+  let sum = 0;
+  let hasData = false;
+  for (const item of items) {
+    if (!(item.weight > 0)) continue;
+    weightSum += item.weight;
+    sum += item.weight * item.progress;
+    hasData ||= item.hasData;
+  }
+  if (weightSum === 0) return { progress: 0, hasData: false };
+  return { progress: sum / weightSum, hasData };
+}
+
+export interface RollupObjective {
+  id: string;
+  parentId: string | null;
+  weight: number;
+  progressSource: ProgressSource;
+  /** Progress of each active key result, with its weight. */
+  keyResults: readonly WeightedProgress[];
+}
+
+export interface ObjectiveProgress extends Progress {
+  /** False when the objective has nothing to measure (no key results, no aligned objectives). */
+  measurable: boolean;
+}
+
+/**
+ * Progress of every objective in an alignment forest, rolled up from the leaves,
+ * with weights kept at every level. Parents outside the given set are treated as roots.
+ * Throws on an alignment loop, which the API never lets happen.
+ */
+export function rollupObjectives(objectives: readonly RollupObjective[]): Map<string, ObjectiveProgress> {
+  const byId = new Map(objectives.map((o) => [o.id, o]));
+  const children = new Map<string, RollupObjective[]>();
+  for (const o of objectives) {
+    if (o.parentId === null || !byId.has(o.parentId)) continue;
+    const list = children.get(o.parentId) ?? [];
+    list.push(o);
+    children.set(o.parentId, list);
+  }
+
+  const result = new Map<string, ObjectiveProgress>();
+  const visiting = new Set<string>();
+
+  const visit = (o: RollupObjective): ObjectiveProgress => {
+    const done = result.get(o.id);
+    if (done) return done;
+    if (visiting.has(o.id)) throw new Error(`Alignment loop through objective ${o.id}`);
+    visiting.add(o.id);
+
+    const items: WeightedProgress[] = [];
+    if (o.progressSource !== "aligned_objectives") items.push(...o.keyResults);
+    if (o.progressSource !== "key_results") {
+      for (const child of children.get(o.id) ?? []) {
+        const p = visit(child);
+        if (p.measurable) items.push({ ...p, weight: child.weight });
+      }
+    }
+    const measurable = items.some((i) => i.weight > 0);
+    const progress: ObjectiveProgress = { ...weightedProgress(items), measurable };
+    visiting.delete(o.id);
+    result.set(o.id, progress);
+    return progress;
+  };
+
+  for (const o of objectives) visit(o);
+  return result;
+}

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const ZLoginSchema = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "Enter your password.").max(256, "Password is too long."),
+});
+export type TLogin = z.infer<typeof ZLoginSchema>;
