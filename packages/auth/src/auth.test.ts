@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { DatabaseHandle } from "@meridian/db";
 import { eq, sql, users } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
@@ -94,25 +91,9 @@ describe("resolveSessionUser", () => {
 });
 
 describe("authSecret", () => {
-  it("is required in production", () => {
+  it("is required, with a message that says how to set it", () => {
     expect(() => authSecret({ NODE_ENV: "production" })).toThrow(MissingSecretError);
+    expect(() => authSecret({ NEXTAUTH_SECRET: "   " })).toThrow(/NEXTAUTH_SECRET is not set/);
     expect(authSecret({ NODE_ENV: "production", NEXTAUTH_SECRET: "from-env" })).toBe("from-env");
-  });
-
-  it("is generated once under the data folder for local use, readable only by its owner", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "meridian-secret-"));
-    const previous = process.env.MERIDIAN_DATA_DIR;
-    process.env.MERIDIAN_DATA_DIR = dir;
-    try {
-      const first = authSecret({ NODE_ENV: "development" });
-      expect(first.length).toBeGreaterThanOrEqual(40);
-      expect(authSecret({ NODE_ENV: "development" })).toBe(first);
-      const file = path.join(dir, "auth-secret");
-      expect(readFileSync(file, "utf8")).toBe(first);
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-    } finally {
-      if (previous === undefined) delete process.env.MERIDIAN_DATA_DIR;
-      else process.env.MERIDIAN_DATA_DIR = previous;
-    }
   });
 });

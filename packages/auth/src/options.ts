@@ -45,9 +45,9 @@ export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuth
         if (!claims || Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return {};
         return token;
       },
+      // The server re-checks these claims against the database on every request.
       session({ session, token }) {
-        const claims = readClaims(token);
-        return { ...session, userId: claims?.userId ?? null };
+        return { ...session, claims: readClaims(token) };
       },
     },
     events: {

@@ -7,7 +7,7 @@ import path from "node:path";
  * where bundling makes module-relative paths unreliable.
  */
 export function workspaceRoot(from = process.cwd()): string {
-  let dir = path.resolve(from);
+  let dir = path.resolve(/*turbopackIgnore: true*/ from);
   for (;;) {
     if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = path.dirname(dir);

@@ -8,3 +8,4 @@ export * from "./okr/objective-rollup";
 export * from "./okr/status";
 export * from "./schemas/auth";
 export * from "./schemas/okr";
+export * from "./access/objective-visibility";

@@ -107,6 +107,7 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
     owner: "manager",
     team: "marketing",
     parent: "growth",
+    progressSource: "both",
     keyResults: [
       {
         title: "Marketing-qualified leads per month",
@@ -324,7 +325,7 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
   },
   {
     key: "hiring-plan",
-    title: "Draft: hiring plan for the second half",
+    title: "Hiring plan for the second half",
     level: "team",
     owner: "eng",
     team: "eng",

@@ -231,15 +231,15 @@ function valueAt(kr: DemoKeyResult, fraction: number, random: () => number): num
   switch (kr.type) {
     case "increase_to":
     case "decrease_to":
-      return round(kr.start + (kr.target - kr.start) * fraction);
+      return roundLike(kr.start + (kr.target - kr.start) * fraction, Math.abs(kr.target - kr.start));
     case "stay_at_or_above":
       return round(kr.target + (kr.pace === 1 ? random() * 0.08 : -0.3));
     case "stay_at_or_below":
-      return round(Math.max(0, kr.target - (kr.pace === 1 ? 1 + random() : -1)));
+      return Math.max(0, kr.target + (kr.pace === 1 ? -1 : 1));
     case "milestone":
       return fraction >= 0.999 && kr.pace !== null && kr.pace >= 1 ? 1 : 0;
     case "percentage":
-      return round(Math.min(100, 100 * fraction));
+      return Math.round(Math.min(100, 100 * fraction));
   }
 }
 
@@ -252,6 +252,11 @@ function commentFor(kr: DemoKeyResult): string {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** As many decimals as a person would report for a range this wide: 482 leads, 4.9 M USD. */
+const roundLike = (n: number, span: number) => {
+  const factor = span >= 10 ? 1 : span >= 1 ? 10 : 100;
+  return Math.round(n * factor) / factor;
+};
 
 /** Deterministic per key result, so reseeding gives the same story. */
 function seededRandom(seed: string): () => number {

@@ -23,8 +23,10 @@ export type Permission = keyof typeof PERMISSIONS;
 /** Fails closed: an unknown role or permission is never allowed. */
 export function can(role: unknown, permission: Permission): boolean {
   if (!isRole(role)) return false;
-  const allowed: readonly Role[] | undefined = PERMISSIONS[permission];
-  return allowed?.includes(role) ?? false;
+  // Own keys only: "toString" and friends are not permissions.
+  if (!Object.hasOwn(PERMISSIONS, permission)) return false;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return allowed.includes(role);
 }
 
 /** A viewer never writes; nobody but the UI needs this shortcut for hiding edit controls. */

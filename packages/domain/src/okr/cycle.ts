@@ -2,9 +2,10 @@ export const CYCLE_STATUSES = ["planning", "open", "closed"] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export interface CycleWindow {
-  id: string;
-  startsOn: Date;
-  endsOn: Date;
+  /** Start of the cycle's first day. */
+  start: Date;
+  /** End of the cycle's last day (exclusive instant). */
+  end: Date;
   status: CycleStatus;
 }
 
@@ -14,7 +15,7 @@ export interface CycleWindow {
  */
 export function pickCurrentCycle<C extends CycleWindow>(cycles: readonly C[], now: Date): C | null {
   const t = now.getTime();
-  const byStartDesc = [...cycles].sort((a, b) => b.startsOn.getTime() - a.startsOn.getTime());
+  const byStartDesc = [...cycles].sort((a, b) => b.start.getTime() - a.start.getTime());
   const open = byStartDesc.filter((c) => c.status === "open");
-  return open.find((c) => c.startsOn.getTime() <= t && t <= c.endsOn.getTime()) ?? open[0] ?? byStartDesc[0] ?? null;
+  return open.find((c) => c.start.getTime() <= t && t < c.end.getTime()) ?? open[0] ?? byStartDesc[0] ?? null;
 }

@@ -27,7 +27,8 @@ export function keyResultProgress(kr: KeyResultMeasure, current: number | null):
       const span = kr.targetValue - kr.startValue;
       // target = start is rejected on input; guard anyway so a bad row never yields NaN.
       if (span === 0) return { progress: current === kr.targetValue ? 1 : 0, hasData: true };
-      return { progress: (current - kr.startValue) / span, hasData: true };
+      // `+ 0` turns the −0 of a decrease still at its start into a plain 0.
+      return { progress: (current - kr.startValue) / span + 0, hasData: true };
     }
     case "stay_at_or_above":
       return { progress: current >= kr.targetValue ? 1 : 0, hasData: true };

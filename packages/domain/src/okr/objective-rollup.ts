@@ -65,11 +65,10 @@ export function rollupObjectives(objectives: readonly RollupObjective[]): Map<st
 
     const items: WeightedProgress[] = [];
     if (o.progressSource !== "aligned_objectives") items.push(...o.keyResults);
-    if (o.progressSource !== "key_results") {
-      for (const child of children.get(o.id) ?? []) {
-        const p = visit(child);
-        if (p.measurable) items.push({ ...p, weight: child.weight });
-      }
+    for (const child of children.get(o.id) ?? []) {
+      // Visited even when it does not feed this objective, so every loop is found.
+      const p = visit(child);
+      if (o.progressSource !== "key_results" && p.measurable) items.push({ ...p, weight: child.weight });
     }
     const measurable = items.some((i) => i.weight > 0);
     const progress: ObjectiveProgress = { ...weightedProgress(items), measurable };

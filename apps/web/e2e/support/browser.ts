@@ -1,0 +1,48 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const DEMO_PASSWORD = "meridian-demo";
+export type DemoRole = "admin" | "manager" | "member" | "viewer";
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../../artifacts/screenshots");
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export const baseURL = () => inject("baseURL");
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseURL(), viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** Signs in through the login form, as a person would. */
+export async function logIn(page: Page, role: DemoRole): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(`${role}@example.com`);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL("**/dashboard");
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/objectives/);
+}
+
+/** Saved under artifacts/screenshots/ for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import type { TDashboardInput } from "@meridian/domain";
+import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { formatPercent } from "~/components/okr/format";
+import { ObjectiveCard } from "~/components/okr/objective-card";
+import { STATUS_STYLES } from "~/components/okr/status-badge";
+import { useTRPC } from "~/trpc/react";
+
+export function DashboardView({ input }: { input: TDashboardInput }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const dashboard = useQuery(trpc.objectives.dashboard.queryOptions(input));
+  const cycles = useQuery(trpc.cycles.list.queryOptions());
+
+  if (dashboard.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
+        {dashboard.error.message}
+      </p>
+    );
+  }
+  if (!dashboard.data) {
+    return dashboard.isPending ? (
+      <p className="text-slate-500">Loading…</p>
+    ) : (
+      <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
+        No cycle yet. An administrator opens the first cycle to start planning.
+      </p>
+    );
+  }
+
+  const { cycle, expected, roots, totals } = dashboard.data;
+  const objectiveCount = PROGRESS_STATUSES.reduce((n, s) => n + totals[s], 0);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium text-indigo-600">Company dashboard</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{cycle.name} objectives</h1>
+          <p className="mt-1 text-sm text-slate-500">
+            {formatDate(cycle.startsOn)} – {formatDate(cycle.endsOn)} · {formatPercent(expected)} of the cycle elapsed
+            {cycle.status === "closed" && " · closed"}
+          </p>
+        </div>
+        {cycles.data && cycles.data.length > 1 && (
+          <div>
+            <label htmlFor="cycle" className="block text-xs font-medium text-slate-600">
+              Cycle
+            </label>
+            <select
+              id="cycle"
+              value={cycle.id}
+              onChange={(e) => router.push(`${pathname}?cycle=${e.target.value}`)}
+              className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
+            >
+              {cycles.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.status === "closed" ? " (closed)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      <section aria-label="Status summary" className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <div className="rounded-xl border border-slate-200 bg-white p-4">
+          <p className="text-xs font-medium text-slate-500">Objectives</p>
+          <p className="mt-1 text-2xl font-semibold tabular-nums">{objectiveCount}</p>
+        </div>
+        {PROGRESS_STATUSES.map((status) => (
+          <div key={status} className="rounded-xl border border-slate-200 bg-white p-4">
+            <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
+              <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_STYLES[status].dot}`} />
+              {PROGRESS_STATUS_LABELS[status]}
+            </p>
+            <p className="mt-1 text-2xl font-semibold tabular-nums">{totals[status]}</p>
+          </div>
+        ))}
+      </section>
+
+      {roots.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
+          No objectives in this cycle yet.
+        </p>
+      ) : (
+        <section aria-label="Objectives" className="space-y-4">
+          {roots.map((objective) => (
+            <ObjectiveCard key={objective.id} objective={objective} expected={expected} />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+function formatDate(isoDate: string) {
+  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { ROLE_LABELS, type Role, type TLogin, ZLoginSchema } from "@meridian/domain";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+
+interface DemoAccounts {
+  password: string;
+  accounts: { email: string; name: string; role: Role }[];
+}
+
+export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: DemoAccounts }) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors, isSubmitting },
+  } = useForm<TLogin>({ resolver: zodResolver(ZLoginSchema), defaultValues: { email: "", password: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      // One message for every failure: it must not tell which emails have accounts.
+      setFailure("Email or password is incorrect.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <>
+      <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+        <Field label="Email" error={errors.email?.message}>
+          {(id) => (
+            <input
+              id={id}
+              type="email"
+              autoComplete="username"
+              className={inputClass(Boolean(errors.email))}
+              aria-invalid={Boolean(errors.email)}
+              {...register("email")}
+            />
+          )}
+        </Field>
+        <Field label="Password" error={errors.password?.message}>
+          {(id) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              className={inputClass(Boolean(errors.password))}
+              aria-invalid={Boolean(errors.password)}
+              {...register("password")}
+            />
+          )}
+        </Field>
+        {failure && (
+          <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
+            {failure}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={isSubmitting}
+          className="w-full rounded-lg bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-60"
+        >
+          {isSubmitting ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+
+      {demo.accounts.length > 0 && (
+        <section aria-labelledby="demo-accounts" className="mt-8 border-t border-slate-100 pt-6">
+          <h2 id="demo-accounts" className="text-sm font-medium text-slate-900">
+            Demo accounts
+          </h2>
+          <p className="mt-1 text-xs text-slate-500">
+            Every demo account uses the password <code className="rounded bg-slate-100 px-1">{demo.password}</code>.
+          </p>
+          <ul className="mt-3 grid grid-cols-2 gap-2">
+            {demo.accounts.map((account) => (
+              <li key={account.email}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setValue("email", account.email, { shouldValidate: true });
+                    setValue("password", demo.password, { shouldValidate: true });
+                  }}
+                  className="w-full rounded-lg border border-slate-200 px-3 py-2 text-left text-xs hover:border-indigo-300 hover:bg-indigo-50"
+                  aria-label={`Use the ${ROLE_LABELS[account.role]} demo account (${account.email})`}
+                >
+                  <span className="block font-medium text-slate-900">{ROLE_LABELS[account.role]}</span>
+                  <span className="block truncate text-slate-500">{account.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  children: (id: string) => React.ReactNode;
+}) {
+  const id = `field-${label.toLowerCase()}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <div className="mt-1">{children(id)}</div>
+      {error && <p className="mt-1 text-xs text-rose-600">{error}</p>}
+    </div>
+  );
+}
+
+function inputClass(invalid: boolean) {
+  return `block w-full rounded-lg border px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none ${
+    invalid ? "border-rose-400" : "border-slate-300"
+  }`;
+}

@@ -1,0 +1,33 @@
+import { type Database, desc, eq, cycles as cyclesTable } from "@meridian/db";
+import type { CycleStatus, CycleWindow } from "@meridian/domain";
+
+export interface CycleView extends CycleWindow {
+  id: string;
+  name: string;
+  /** Inclusive calendar dates, "YYYY-MM-DD". */
+  startsOn: string;
+  endsOn: string;
+  status: CycleStatus;
+}
+
+const DAY_MS = 86_400_000;
+const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+export async function loadCycles(db: Database, organizationId: string): Promise<CycleView[]> {
+  const rows = await db
+    .select({
+      id: cyclesTable.id,
+      name: cyclesTable.name,
+      startsOn: cyclesTable.startsOn,
+      endsOn: cyclesTable.endsOn,
+      status: cyclesTable.status,
+    })
+    .from(cyclesTable)
+    .where(eq(cyclesTable.organizationId, organizationId))
+    .orderBy(desc(cyclesTable.startsOn));
+  return rows.map((c) => ({
+    ...c,
+    start: startOfDay(c.startsOn),
+    end: new Date(startOfDay(c.endsOn).getTime() + DAY_MS),
+  }));
+}

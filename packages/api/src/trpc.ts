@@ -1,0 +1,86 @@
+import type { SessionUser } from "@meridian/auth";
+import { and, asc, type Database, eq, memberships, organizations } from "@meridian/db";
+import { can, isRole, type Permission, type Role } from "@meridian/domain";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+
+export interface Context {
+  db: Database;
+  /** The signed-in user, already re-read from the database; null for a visitor. */
+  user: SessionUser | null;
+  /** The organization the user chose (cookie); the first membership is used when absent. */
+  requestedOrganizationId: string | null;
+}
+
+export function createContext(input: Context): Context {
+  return input;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      // Validation messages per field, so forms can show them inline.
+      data: { ...shape.data, fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null },
+      message: zodError ? zodError.issues.map((i) => i.message).join(" ") : shape.message,
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Signed in: `ctx.user` is no longer nullable. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export interface OrganizationScope {
+  id: string;
+  name: string;
+  isDemo: boolean;
+  role: Role;
+}
+
+/** The membership the request acts in: the requested organization, or the user's first. */
+export async function loadMembership(
+  db: Database,
+  userId: string,
+  requestedOrganizationId: string | null,
+): Promise<OrganizationScope | null> {
+  const conditions = [eq(memberships.userId, userId)];
+  if (requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success) {
+    conditions.push(eq(memberships.organizationId, requestedOrganizationId));
+  }
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name, isDemo: organizations.isDemo, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(...conditions))
+    .orderBy(asc(memberships.createdAt), asc(organizations.name))
+    .limit(1);
+  if (!row && requestedOrganizationId) return loadMembership(db, userId, null);
+  if (!row || !isRole(row.role)) return null;
+  return { ...row, role: row.role };
+}
+
+/**
+ * A member of the current organization holding `permission`. Fails closed:
+ * no membership, an unknown role or a missing permission is FORBIDDEN.
+ * `ctx.org` carries the organization every query must be scoped by.
+ */
+export function orgProcedure(permission: Permission) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    const org = await loadMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+    if (!org) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
+    if (!can(org.role, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+    }
+    return next({ ctx: { ...ctx, org } });
+  });
+}
