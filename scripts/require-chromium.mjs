@@ -11,7 +11,9 @@ if (existsSync(chromium)) process.exit(0);
 const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get") && !process.env.CHROMIUM_PATH;
 if (canInstall) {
   console.info(`Chromium is missing at ${chromium}: installing Debian's chromium package for the browser tests…`);
-  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
+  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", {
+    stdio: "inherit",
+  });
   if (existsSync(chromium)) process.exit(0);
 }
 console.error(

@@ -75,7 +75,7 @@ describe("navigation and controls follow the role", () => {
     // Personal → team → company: each level moves up.
     const after = await readChain();
     expect(before.kr).toBeLessThan(100);
-    after.forEach((value, level) => expect(value).toBeGreaterThan(before.chain[level] ?? 100));
+    for (const [level, value] of after.entries()) expect(value).toBeGreaterThan(before.chain[level] ?? 100);
     expect(await team.count()).toBe(1);
     await page.context().close();
   });

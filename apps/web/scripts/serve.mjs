@@ -12,7 +12,9 @@ import path from "node:path";
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = process.env.PORT ?? "3000";
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const dataDir = process.env.MERIDIAN_DATA_DIR ? path.resolve(process.env.MERIDIAN_DATA_DIR) : path.join(repoRoot, ".data");
+const dataDir = process.env.MERIDIAN_DATA_DIR
+  ? path.resolve(process.env.MERIDIAN_DATA_DIR)
+  : path.join(repoRoot, ".data");
 
 function localSecret() {
   const file = path.join(dataDir, "auth-secret");

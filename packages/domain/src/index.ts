@@ -1,3 +1,4 @@
+export * from "./access/objective-visibility";
 export * from "./access/policy";
 export * from "./access/roles";
 export * from "./okr/cycle";
@@ -8,4 +9,3 @@ export * from "./okr/objective-rollup";
 export * from "./okr/status";
 export * from "./schemas/auth";
 export * from "./schemas/okr";
-export * from "./access/objective-visibility";

@@ -23,10 +23,14 @@ const webRoot = path.resolve(import.meta.dirname, "../..");
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run \`pnpm test\` from the repository root, which installs it.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: run \`pnpm test\` from the repository root, which installs it.`,
+    );
   }
   if (!existsSync(path.join(webRoot, ".next", "BUILD_ID"))) {
-    throw new Error("apps/web is not built: run `pnpm test` from the repository root (it builds first) or `pnpm build`.");
+    throw new Error(
+      "apps/web is not built: run `pnpm test` from the repository root (it builds first) or `pnpm build`.",
+    );
   }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "meridian-e2e-"));
@@ -94,7 +98,9 @@ function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

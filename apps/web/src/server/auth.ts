@@ -1,9 +1,9 @@
 import "server-only";
-import { authSecret, createAuthOptions, readClaims, resolveSessionUser, type SessionUser } from "@meridian/auth";
 import { getDatabase } from "@meridian/api/server";
+import { authSecret, createAuthOptions, readClaims, resolveSessionUser, type SessionUser } from "@meridian/auth";
+import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 
 let options: NextAuthOptions | undefined;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  PERMISSIONS,
+  type CheckInScope,
   can,
   canCheckInOnKeyResult,
   canWriteAnything,
-  type CheckInScope,
+  PERMISSIONS,
   type Permission,
 } from "./policy";
-import { ROLES, isRole } from "./roles";
+import { isRole, ROLES } from "./roles";
 
 const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 const allowedFor = (role: unknown) => ALL_PERMISSIONS.filter((p) => can(role, p)).sort();
@@ -22,7 +22,14 @@ describe("can", () => {
   });
 
   it("members and managers read, write objectives and check in, but manage nothing", () => {
-    const expected = ["checkin.create", "cycle.read", "objective.read", "objective.write", "organization.read", "team.read"];
+    const expected = [
+      "checkin.create",
+      "cycle.read",
+      "objective.read",
+      "objective.write",
+      "organization.read",
+      "team.read",
+    ];
     expect(allowedFor("member")).toEqual(expected);
     expect(allowedFor("manager")).toEqual(expected);
   });

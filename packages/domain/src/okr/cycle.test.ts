@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickCurrentCycle, type CycleStatus, type CycleWindow } from "./cycle";
+import { type CycleStatus, type CycleWindow, pickCurrentCycle } from "./cycle";
 
 interface NamedCycle extends CycleWindow {
   id: string;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  NO_DATA,
   checkInValueError,
   clampProgress,
+  type KeyResultMeasure,
   keyResultDefinitionError,
   keyResultProgress,
-  type KeyResultMeasure,
+  NO_DATA,
 } from "./key-result-progress";
 import { KEY_RESULT_TYPES } from "./key-result-types";
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { keyResultProgress } from "./key-result-progress";
 import {
-  rollupObjectives,
-  weightedProgress,
   type ObjectiveProgress,
   type ProgressSource,
   type RollupObjective,
+  rollupObjectives,
   type WeightedProgress,
+  weightedProgress,
 } from "./objective-rollup";
 
 /** A key result item with data, at the given progress and weight. */
@@ -73,7 +73,10 @@ describe("rollupObjectives: one objective", () => {
   });
 
   it("key results nobody has checked in on are measurable but have no data", () => {
-    const noCheckIn = { ...keyResultProgress({ type: "increase_to", startValue: 0, targetValue: 10 }, null), weight: 1 };
+    const noCheckIn = {
+      ...keyResultProgress({ type: "increase_to", startValue: 0, targetValue: 10 }, null),
+      weight: 1,
+    };
     const p = get(rollupObjectives([objective("o", null, "key_results", [noCheckIn])]), "o");
     expect(p).toEqual({ progress: 0, hasData: false, measurable: true });
   });
@@ -168,10 +171,7 @@ describe("rollupObjectives: alignment tree", () => {
 
 describe("rollupObjectives: loops", () => {
   it("throws on a two-objective alignment loop", () => {
-    const loop = [
-      objective("a", "b", "both", [kr(0.5)]),
-      objective("b", "a", "both", [kr(0.5)]),
-    ];
+    const loop = [objective("a", "b", "both", [kr(0.5)]), objective("b", "a", "both", [kr(0.5)])];
     expect(() => rollupObjectives(loop)).toThrow(/^Alignment loop through objective (a|b)$/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyResultProgress, type Progress } from "./key-result-progress";
-import { LOW_CONFIDENCE, expectedByNow, progressStatus } from "./status";
+import { expectedByNow, LOW_CONFIDENCE, progressStatus } from "./status";
 
 // Q1 2025: Jan 1 → Apr 1 (UTC) is 31 + 28 + 31 = 90 days.
 const start = new Date("2025-01-01T00:00:00Z");

@@ -61,7 +61,12 @@ describe("ZCheckInCreateSchema", () => {
   });
 
   it("rejects bad ids, a fractional confidence and a non-UUID idempotency key, each with its own message", () => {
-    const r = ZCheckInCreateSchema.safeParse({ ...valid, keyResultId: "kr-1", confidence: 7.5, idempotencyKey: "retry-1" });
+    const r = ZCheckInCreateSchema.safeParse({
+      ...valid,
+      keyResultId: "kr-1",
+      confidence: 7.5,
+      idempotencyKey: "retry-1",
+    });
     expect(issues(r)).toEqual([
       "keyResultId: Must be a valid id.",
       "confidence: Confidence is a whole number from 0 to 10.",

@@ -4,8 +4,8 @@ import { LogoutButton } from "~/components/layout/logout-button";
 import { NavLinks } from "~/components/layout/nav-links";
 import { Logo } from "~/components/logo";
 import { requireSessionUser } from "~/server/auth";
-import { getCaller } from "~/trpc/server";
 import { TRPCReactProvider } from "~/trpc/react";
+import { getCaller } from "~/trpc/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await requireSessionUser();
@@ -26,7 +26,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <div className="hidden text-right sm:block">
                 <p className="font-medium text-slate-900">{me.user.name}</p>
                 <p className="text-xs text-slate-500">
-                  {me.organization ? `${me.organization.name} · ${ROLE_LABELS[me.organization.role]}` : "No organization"}
+                  {me.organization
+                    ? `${me.organization.name} · ${ROLE_LABELS[me.organization.role]}`
+                    : "No organization"}
                 </p>
               </div>
               <LogoutButton />

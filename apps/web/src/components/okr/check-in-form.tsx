@@ -109,7 +109,11 @@ export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultVie
         >
           {checkIn.isPending ? "Saving…" : "Save check-in"}
         </button>
-        <button type="button" onClick={onDone} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={onDone}
+          className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+        >
           Cancel
         </button>
       </div>

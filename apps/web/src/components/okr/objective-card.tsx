@@ -1,7 +1,7 @@
 "use client";
 
 import type { ObjectiveNode } from "@meridian/api";
-import { OBJECTIVE_LEVELS } from "@meridian/domain";
+import type { OBJECTIVE_LEVELS } from "@meridian/domain";
 import { KeyResultRow } from "./key-result-row";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
@@ -18,7 +18,9 @@ export function ObjectiveCard({ objective, expected }: { objective: ObjectiveNod
   return (
     <article
       aria-label={objective.title}
-      className={isRoot ? "rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" : "border-l-2 border-slate-200 pl-4"}
+      className={
+        isRoot ? "rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" : "border-l-2 border-slate-200 pl-4"
+      }
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
