@@ -1,4 +1,4 @@
-import { type Database, desc, eq, cycles as cyclesTable } from "@meridian/db";
+import { cycles as cyclesTable, type Database, desc, eq } from "@meridian/db";
 import type { CycleStatus, CycleWindow } from "@meridian/domain";
 
 export interface CycleView extends CycleWindow {

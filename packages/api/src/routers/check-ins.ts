@@ -3,6 +3,7 @@ import { canCheckInOnKeyResult, canSeeObjective, checkInValueError, ZCheckInCrea
 import { TRPCError } from "@trpc/server";
 import { loadViewer } from "../access/viewer";
 import { recordActivity } from "../activity";
+import { invalidInput } from "../errors";
 import { orgProcedure, router } from "../trpc";
 
 export const checkInsRouter = router({
@@ -66,7 +67,7 @@ export const checkInsRouter = router({
         });
       }
       const valueError = checkInValueError(target.type, input.value);
-      if (valueError) throw new TRPCError({ code: "BAD_REQUEST", message: valueError });
+      if (valueError) throw invalidInput("value", valueError);
 
       return ctx.db.transaction(async (tx) => {
         const [created] = await tx
@@ -112,11 +113,7 @@ export const checkInsRouter = router({
 
 type CheckInRow = typeof checkIns.$inferSelect;
 
-async function findByIdempotencyKey(
-  db: Executor,
-  authorId: string,
-  key: string,
-): Promise<CheckInRow | undefined> {
+async function findByIdempotencyKey(db: Executor, authorId: string, key: string): Promise<CheckInRow | undefined> {
   const [row] = await db
     .select()
     .from(checkIns)

@@ -14,9 +14,7 @@ export const meRouter = router({
         .where(eq(memberships.userId, ctx.user.id))
         .orderBy(asc(organizations.name)),
     ]);
-    const permissions = active
-      ? (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(active.role, p))
-      : [];
+    const permissions = active ? (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(active.role, p)) : [];
     return { user: ctx.user, organization: active, organizations: all, permissions };
   }),
 });

@@ -1,4 +1,4 @@
-import { ZDashboardInputSchema, pickCurrentCycle } from "@meridian/domain";
+import { pickCurrentCycle, ZDashboardInputSchema } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { loadViewer } from "../access/viewer";
 import { loadCycles } from "../okr/cycles";

@@ -1,0 +1,12 @@
+import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+
+/**
+ * A 400 for input that passed the schema but breaks a rule needing the database
+ * (say, a value the key result's type does not allow). Shaped like a schema
+ * failure, so forms show it beside the field it concerns.
+ */
+export function invalidInput(field: string, message: string): TRPCError {
+  const cause = new ZodError([{ code: "custom", path: [field], message, input: undefined }]);
+  return new TRPCError({ code: "BAD_REQUEST", message, cause });
+}

@@ -1,0 +1,4 @@
+export * from "./assertions";
+export * from "./callers";
+export * from "./demo";
+export * from "./factories";
