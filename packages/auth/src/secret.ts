@@ -14,7 +14,7 @@ export class MissingSecretError extends Error {
  * (apps/web/scripts/serve.mjs) generates and keeps one under `.data/`; run
  * any other way, a missing secret stops the server at startup.
  */
-export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function authSecret(env: Record<string, string | undefined> = process.env): string {
   const secret = env.NEXTAUTH_SECRET?.trim();
   if (!secret) throw new MissingSecretError();
   return secret;
