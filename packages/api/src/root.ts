@@ -1,9 +1,13 @@
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
 import { checkInsRouter } from "./routers/check-ins";
 import { cyclesRouter } from "./routers/cycles";
 import { demoRouter } from "./routers/demo";
 import { meRouter } from "./routers/me";
 import { objectivesRouter } from "./routers/objectives";
+import { organizationsRouter } from "./routers/organizations";
 import { teamsRouter } from "./routers/teams";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -13,6 +17,10 @@ export const appRouter = router({
   objectives: objectivesRouter,
   checkIns: checkInsRouter,
   demo: demoRouter,
+  account: accountRouter,
+  users: usersRouter,
+  organizations: organizationsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

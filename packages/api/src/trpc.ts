@@ -1,5 +1,5 @@
 import type { SessionUser } from "@meridian/auth";
-import { and, asc, type Database, eq, memberships, organizations } from "@meridian/db";
+import { and, asc, type Database, eq, isNull, memberships, organizations } from "@meridian/db";
 import { can, isRole, type Permission, type Role } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -17,26 +17,62 @@ export function createContext(input: Context): Context {
   return input;
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      // Validation messages per field, so forms can show them inline.
-      data: { ...shape.data, fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null },
-      message: zodError ? zodError.issues.map((i) => i.message).join(" ") : shape.message,
-    };
-  },
-});
+export interface Meta {
+  /** Reachable by someone who must still replace a temporary password. */
+  allowTemporaryPassword?: boolean;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const conflict = error.cause instanceof ConflictCause ? error.cause : null;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          // Validation messages per field, so forms can show them inline.
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+          // On an edit conflict, what the record holds now.
+          current: conflict?.current ?? null,
+        },
+        message: zodError ? zodError.issues.map((i) => i.message).join(" ") : shape.message,
+      };
+    },
+  });
+
+/** Carried by a CONFLICT error: the record as it is now, for the client to show. */
+export class ConflictCause extends Error {
+  constructor(readonly current: Record<string, unknown>) {
+    super("The record changed since it was read.");
+  }
+}
+
+/** The error for an update that names a version someone else has already replaced. */
+export function editConflict(what: string, current: Record<string, unknown>): TRPCError {
+  return new TRPCError({
+    code: "CONFLICT",
+    message: `Someone else changed this ${what} after you opened it. Review the current values and try again.`,
+    cause: new ConflictCause(current),
+  });
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** Signed in: `ctx.user` is no longer nullable. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/**
+ * Signed in: `ctx.user` is no longer nullable. Someone holding a temporary
+ * password may only replace it until they have.
+ */
+export const authedProcedure = t.procedure.use(({ ctx, meta, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (ctx.user.mustChangePassword && !meta?.allowTemporaryPassword) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Change your temporary password first." });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -53,7 +89,7 @@ export async function loadMembership(
   userId: string,
   requestedOrganizationId: string | null,
 ): Promise<OrganizationScope | null> {
-  const conditions = [eq(memberships.userId, userId)];
+  const conditions = [eq(memberships.userId, userId), isNull(memberships.deactivatedAt)];
   if (requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success) {
     conditions.push(eq(memberships.organizationId, requestedOrganizationId));
   }

@@ -1,19 +1,33 @@
-import { type Database, eq, users } from "@meridian/db";
+import { and, type Database, eq, isNull, memberships, users } from "@meridian/db";
 import { ZLoginSchema } from "@meridian/domain";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { SessionClaims } from "./session";
+import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, clearFailures, isLocked, recordFailure } from "./throttle";
+
+export type CredentialsResult = { ok: true; claims: SessionClaims } | { ok: false; reason: "invalid" | "throttled" };
+
+export interface AttemptContext {
+  /** The client's address, for the per-address limit; null when unknown. */
+  address: string | null;
+  now?: Date;
+}
 
 /**
- * Checks an email and password. Every failure looks the same to the caller
- * (null), so nobody can learn which emails have accounts.
+ * Checks an email and password, throttled per account and per address. Every
+ * failure for a given reason looks the same whether or not the email has an
+ * account, so nobody can learn which emails exist.
  */
 export async function checkCredentials(
   db: Database,
   input: unknown,
-  now: Date = new Date(),
-): Promise<SessionClaims | null> {
+  { address, now = new Date() }: AttemptContext = { address: null },
+): Promise<CredentialsResult> {
   const parsed = ZLoginSchema.safeParse(input);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+  const keys = [accountKey(email), ...(address ? [addressKey(address)] : [])];
+  if (await isLocked(db, keys, now)) return { ok: false, reason: "throttled" };
+
   const [user] = await db
     .select({
       id: users.id,
@@ -22,10 +36,31 @@ export async function checkCredentials(
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(eq(users.email, parsed.data.email))
+    .where(eq(users.email, email))
     .limit(1);
-  if (!user) return verifyAgainstDummy(parsed.data.password).then(() => null);
-  const ok = await verifyPassword(user.passwordHash, parsed.data.password);
-  if (!ok || !user.isActive) return null;
-  return { userId: user.id, sessionVersion: user.sessionVersion, authTime: Math.floor(now.getTime() / 1000) };
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+
+  if (!user || !ok || !user.isActive || (await deactivatedEverywhere(db, user.id))) {
+    await recordFailure(db, accountKey(email), ACCOUNT_RULE, now);
+    if (address) await recordFailure(db, addressKey(address), ADDRESS_RULE, now);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(db, accountKey(email));
+  return {
+    ok: true,
+    claims: { userId: user.id, sessionVersion: user.sessionVersion, authTime: Math.floor(now.getTime() / 1000) },
+  };
+}
+
+/** Someone whose every membership was deactivated cannot sign in; someone not yet in any organization can. */
+async function deactivatedEverywhere(db: Database, userId: string): Promise<boolean> {
+  const [any, active] = await Promise.all([
+    db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).limit(1),
+    db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), isNull(memberships.deactivatedAt)))
+      .limit(1),
+  ]);
+  return any.length > 0 && active.length === 0;
 }

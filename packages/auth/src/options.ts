@@ -1,8 +1,12 @@
 import { type Database, eq, sql, users } from "@meridian/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { readClaims, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session";
+
+/** The `error` a throttled sign-in reports; the login form turns it into a message. */
+export const THROTTLED_ERROR = "TooManyAttempts";
 
 export interface AuthDependencies {
   /** The ready (migrated) database; injected by the app that composes the packages. */
@@ -27,10 +31,14 @@ export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuth
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
-          const claims = await checkCredentials(await getDb(), credentials);
-          if (!claims) return null;
-          return { id: claims.userId, ...claims };
+        async authorize(credentials, request) {
+          const result = await checkCredentials(await getDb(), credentials, {
+            address: clientAddress(request?.headers),
+          });
+          // next-auth reports a thrown error's message to the client as `error`.
+          if (!result.ok && result.reason === "throttled") throw new Error(THROTTLED_ERROR);
+          if (!result.ok) return null;
+          return { id: result.claims.userId, ...result.claims };
         },
       }),
     ],

@@ -26,6 +26,7 @@ export interface KeyResultView {
   targetValue: number;
   currentValue: number | null;
   currentConfidence: number | null;
+  lastCheckInAt: Date | null;
   unit: KeyResultUnit;
   unitLabel: string;
   weight: number;
@@ -106,6 +107,7 @@ export async function loadDashboard(
           targetValue: keyResults.targetValue,
           currentValue: keyResults.currentValue,
           currentConfidence: keyResults.currentConfidence,
+          lastCheckInAt: keyResults.lastCheckInAt,
           unit: keyResults.unit,
           unitLabel: keyResults.unitLabel,
           weight: keyResults.weight,
@@ -143,6 +145,7 @@ export async function loadDashboard(
       targetValue: kr.targetValue,
       currentValue: kr.currentValue,
       currentConfidence: kr.currentConfidence,
+      lastCheckInAt: kr.lastCheckInAt,
       unit: kr.unit,
       unitLabel: kr.unitLabel,
       weight: kr.weight,

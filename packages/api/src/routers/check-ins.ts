@@ -94,6 +94,7 @@ export const checkInsRouter = router({
           .set({
             currentValue: input.value,
             currentConfidence: input.confidence,
+            lastCheckInAt: created.createdAt,
             updatedAt: sql`now()`,
             version: sql`${keyResults.version} + 1`,
           })

@@ -100,6 +100,7 @@ export const keyResults = pgTable(
     /** Latest checked-in value and confidence, kept with each check-in so lists need no extra query. */
     currentValue: doublePrecision(),
     currentConfidence: smallint(),
+    lastCheckInAt: timestamp({ withTimezone: true }),
     unit: keyResultUnitEnum().notNull().default("number"),
     /** Label for a custom unit, or the currency code for a currency unit. */
     unitLabel: text().notNull().default(""),

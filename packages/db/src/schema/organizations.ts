@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt, version } from "./columns";
 import { roleEnum } from "./enums";
 
@@ -10,6 +10,8 @@ export const organizations = pgTable("organizations", {
   /** Seeded demo data: the login page lists the demo accounts while one exists. */
   isDemo: boolean().notNull().default(false),
   fiscalYearStartMonth: integer().notNull().default(1),
+  /** Length of a new cycle, in months (3: quarters). */
+  defaultCycleMonths: integer().notNull().default(3),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),
@@ -46,6 +48,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum().notNull(),
+    /** Set when an admin deactivates the person here; their data stays. */
+    deactivatedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -176,6 +176,7 @@ async function writeObjectives(
           targetValue: kr.target,
           currentValue: latest?.value ?? null,
           currentConfidence: latest?.confidence ?? null,
+          lastCheckInAt: latest?.at ?? null,
           unit: kr.unit ?? "number",
           unitLabel: kr.unitLabel ?? "",
           weight: kr.weight ?? 1,

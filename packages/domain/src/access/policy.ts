@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "objective.write": ["admin", "manager", "member"],
   "checkin.create": ["admin", "manager", "member"],
   "settings.view": ["admin"],
+  "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

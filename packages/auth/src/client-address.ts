@@ -1,0 +1,16 @@
+/**
+ * The client's address for the per-address sign-in limit. Next.js sets
+ * x-forwarded-for from the connection; behind a proxy the first entry is the
+ * client as the proxy saw it.
+ */
+export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string | null {
+  if (!headers) return null;
+  const read = (name: string): string | null => {
+    const value = headers instanceof Headers ? headers.get(name) : headers[name];
+    if (Array.isArray(value)) return typeof value[0] === "string" ? value[0] : null;
+    return typeof value === "string" ? value : null;
+  };
+  const forwarded = read("x-forwarded-for")?.split(",")[0]?.trim();
+  const address = forwarded || read("x-real-ip")?.trim();
+  return address ? address.slice(0, 64) : null;
+}
