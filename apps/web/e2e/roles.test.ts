@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, launchBrowser, logIn, newPage, screenshot } from "./support/browser";
+import { baseURL, launchBrowser, logIn, newPage, openDashboard, screenshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,7 +16,9 @@ describe("navigation and controls follow the role", () => {
     await logIn(page, "admin");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await page.waitForURL("**/settings");
-    expect(await page.getByRole("cell", { name: "Customer Success" }).count()).toBe(1);
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Teams" }).click();
+    await page.waitForURL("**/settings/teams");
+    await expect.poll(() => page.getByRole("listitem", { name: "Team Customer Success" }).count()).toBe(1);
     await screenshot(page, "settings-admin");
     await page.context().close();
   });
@@ -24,12 +26,15 @@ describe("navigation and controls follow the role", () => {
   it("gives the viewer no Settings and no edit control anywhere, and no settings page by URL", async () => {
     const page = await newPage(browser);
     await logIn(page, "viewer");
+    await openDashboard(page);
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link", { name: "Dashboard" }).count()).toBe(1);
     expect(await nav.getByRole("link", { name: "Settings" }).count()).toBe(0);
     // The only buttons a viewer has are logging out and (not an edit) nothing else.
     const buttons = await page.getByRole("button").allTextContents();
     expect(buttons).toEqual(["Log out"]);
+    expect(await page.locator("input, textarea").count()).toBe(0);
+    expect(await page.getByRole("combobox").allInnerTexts()).toHaveLength(1); // the cycle picker only
     expect(await page.locator("form").count()).toBe(0);
     const response = await page.goto("/settings");
     expect(response?.status()).toBe(404);
@@ -39,6 +44,7 @@ describe("navigation and controls follow the role", () => {
   it("hides a private objective from a member who is not its owner or team lead", async () => {
     const page = await newPage(browser);
     await logIn(page, "member");
+    await openDashboard(page);
     expect(await page.getByRole("article", { name: "Grow into a team lead role" }).count()).toBe(0);
     await page.context().close();
   });
@@ -46,6 +52,7 @@ describe("navigation and controls follow the role", () => {
   it("lets a member check in on their own key result and see progress roll up", async () => {
     const page = await newPage(browser);
     await logIn(page, "member");
+    await openDashboard(page);
     // Members may check in only on what they own.
     const checkInButtons = await page.getByRole("button", { name: /^Check in on / }).allInnerTexts();
     expect(checkInButtons.length).toBeGreaterThan(0);
@@ -83,6 +90,7 @@ describe("navigation and controls follow the role", () => {
   it("shows a clear inline error for an invalid check-in and saves nothing", async () => {
     const page = await newPage(browser);
     await logIn(page, "member");
+    await openDashboard(page);
     const kr = "Attendance rate";
     const progress = page.getByRole("progressbar", { name: `Progress of ${kr}`, exact: true });
     const before = await progress.getAttribute("aria-valuenow");

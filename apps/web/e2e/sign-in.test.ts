@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type DemoRole, launchBrowser, logIn, newPage, screenshot } from "./support/browser";
+import { type DemoRole, launchBrowser, logIn, newPage, openDashboard, screenshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe("signing in", () => {
     it(`lets the ${role} sign in, see the dashboard of the current cycle, and log out`, async () => {
       const page = await newPage(browser);
       await logIn(page, role);
+      await openDashboard(page);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Q\d \d{4} objectives$/);
       // Company objectives with their aligned team objectives and progress bars.
       const growth = page.getByRole("article", { name: "Grow recurring revenue into a second growth engine" });

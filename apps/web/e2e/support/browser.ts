@@ -31,13 +31,31 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Signs in through the login form, as a person would. */
+/** Where each demo role lands after signing in. */
+export const HOME: Record<DemoRole, string> = {
+  admin: "/admin",
+  manager: "/team",
+  member: "/my",
+  viewer: "/dashboard",
+};
+
+/** Signs in through the login form, as a person would, and waits for the role's home. */
 export async function logIn(page: Page, role: DemoRole): Promise<void> {
+  await signIn(page, `${role}@example.com`, DEMO_PASSWORD);
+  await page.waitForURL(`**${HOME[role]}`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(`${role}@example.com`);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL("**/dashboard");
+}
+
+/** Opens the company dashboard and waits for it to render. */
+export async function openDashboard(page: Page): Promise<void> {
+  await page.goto("/dashboard");
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/objectives/);
 }
 

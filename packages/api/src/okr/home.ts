@@ -33,7 +33,21 @@ export function myOkrs(dashboard: Dashboard, userId: string, now: Date) {
       .filter((kr) => kr.owner.id === userId && isCheckInDue(kr, now))
       .map((kr) => ({ keyResult: kr, objective: { id: o.id, title: o.title } })),
   );
-  return { cycle: dashboard.cycle, expected: dashboard.expected, objectives: owned, dueCheckIns: due };
+  const elsewhere: DueCheckIn[] = all
+    .filter((o) => o.owner.id !== userId)
+    .flatMap((o) =>
+      o.keyResults
+        .filter((kr) => kr.owner.id === userId)
+        .map((kr) => ({ keyResult: kr, objective: { id: o.id, title: o.title } })),
+    );
+  return {
+    cycle: dashboard.cycle,
+    expected: dashboard.expected,
+    objectives: owned,
+    /** Key results I own inside objectives someone else owns. */
+    keyResultsElsewhere: elsewhere,
+    dueCheckIns: due,
+  };
 }
 
 export interface AttentionItem {

@@ -11,3 +11,6 @@ export const ZLoginSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(256, "Password is too long."),
 });
 export type TLogin = z.infer<typeof ZLoginSchema>;
+
+/** The `error` a throttled sign-in reports to the login form. */
+export const SIGN_IN_THROTTLED_ERROR = "TooManyAttempts";

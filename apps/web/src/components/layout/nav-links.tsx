@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+export function NavLinks({ links, exact = false }: { links: { href: string; label: string }[]; exact?: boolean }) {
   const pathname = usePathname();
   return links.map((link) => {
-    const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+    const active = pathname === link.href || (!exact && pathname.startsWith(`${link.href}/`));
     return (
       <Link
         key={link.href}

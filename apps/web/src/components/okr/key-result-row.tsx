@@ -7,12 +7,22 @@ import { CheckInForm } from "./check-in-form";
 import { formatTarget, formatValue } from "./format";
 import { ProgressBar } from "./progress-bar";
 
-export function KeyResultRow({ keyResult: kr, expected }: { keyResult: KeyResultView; expected: number }) {
+export function KeyResultRow({
+  keyResult: kr,
+  expected,
+  objectiveTitle,
+}: {
+  keyResult: KeyResultView;
+  expected: number;
+  /** Shown above the key result where it appears outside its objective. */
+  objectiveTitle?: string;
+}) {
   const [checkingIn, setCheckingIn] = useState(false);
   return (
     <li className="py-3">
       <div className="grid grid-cols-1 items-center gap-x-6 gap-y-2 md:grid-cols-[minmax(0,1fr)_16rem_auto]">
         <div className="min-w-0">
+          {objectiveTitle && <p className="truncate text-xs text-slate-500">{objectiveTitle}</p>}
           <p className="truncate text-sm font-medium text-slate-800">{kr.title}</p>
           <p className="mt-0.5 text-xs text-slate-500">
             {KEY_RESULT_TYPE_LABELS[kr.type]} ·{" "}

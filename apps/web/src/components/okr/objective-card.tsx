@@ -13,8 +13,17 @@ const LEVEL_LABEL: Record<(typeof OBJECTIVE_LEVELS)[number], string> = {
 };
 
 /** An objective with its key results and, nested below, the objectives aligned to it. */
-export function ObjectiveCard({ objective, expected }: { objective: ObjectiveNode; expected: number }) {
-  const isRoot = objective.level === "company" || objective.parentId === null;
+export function ObjectiveCard({
+  objective,
+  expected,
+  standalone = false,
+}: {
+  objective: ObjectiveNode;
+  expected: number;
+  /** Drawn as a card of its own even when it is aligned under another objective. */
+  standalone?: boolean;
+}) {
+  const isRoot = standalone || objective.level === "company" || objective.parentId === null;
   return (
     <article
       aria-label={objective.title}

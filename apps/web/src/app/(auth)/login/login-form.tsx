@@ -1,11 +1,13 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { ROLE_LABELS, type Role, type TLogin, ZLoginSchema } from "@meridian/domain";
+import { ROLE_LABELS, type Role, SIGN_IN_THROTTLED_ERROR, type TLogin, ZLoginSchema } from "@meridian/domain";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { ErrorMessage, Field } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
 
 interface DemoAccounts {
   password: string;
@@ -26,8 +28,12 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      // One message for every failure: it must not tell which emails have accounts.
-      setFailure("Email or password is incorrect.");
+      // One message per kind of failure, the same whether or not the email has an account.
+      setFailure(
+        result?.error === SIGN_IN_THROTTLED_ERROR
+          ? "Too many sign-in attempts. Wait 15 minutes, then try again."
+          : "Email or password is incorrect.",
+      );
       return;
     }
     router.replace(callbackUrl);
@@ -43,7 +49,7 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
               id={id}
               type="email"
               autoComplete="username"
-              className={inputClass(Boolean(errors.email))}
+              className={ui.input}
               aria-invalid={Boolean(errors.email)}
               {...register("email")}
             />
@@ -55,22 +61,14 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
               id={id}
               type="password"
               autoComplete="current-password"
-              className={inputClass(Boolean(errors.password))}
+              className={ui.input}
               aria-invalid={Boolean(errors.password)}
               {...register("password")}
             />
           )}
         </Field>
-        {failure && (
-          <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
-            {failure}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={isSubmitting}
-          className="w-full rounded-lg bg-indigo-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:opacity-60"
-        >
+        <ErrorMessage>{failure}</ErrorMessage>
+        <button type="submit" disabled={isSubmitting} className={`${ui.primary} w-full py-2.5`}>
           {isSubmitting ? "Signing in…" : "Sign in"}
         </button>
       </form>
@@ -105,31 +103,4 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
       )}
     </>
   );
-}
-
-function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error: string | undefined;
-  children: (id: string) => React.ReactNode;
-}) {
-  const id = `field-${label.toLowerCase()}`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <div className="mt-1">{children(id)}</div>
-      {error && <p className="mt-1 text-xs text-rose-600">{error}</p>}
-    </div>
-  );
-}
-
-function inputClass(invalid: boolean) {
-  return `block w-full rounded-lg border px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none ${
-    invalid ? "border-rose-400" : "border-slate-300"
-  }`;
 }

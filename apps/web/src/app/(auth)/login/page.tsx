@@ -8,7 +8,7 @@ import { LoginForm } from "./login-form";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getSessionUser()) redirect("/dashboard");
+  if (await getSessionUser()) redirect("/");
   const [{ callbackUrl }, demo] = await Promise.all([searchParams, (await getCaller()).demo.accounts()]);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-50 via-white to-indigo-50 px-4 py-12">
@@ -28,5 +28,5 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
 /** Only same-site paths: never bounce a user to another site after login. */
 function safeCallback(url: string | undefined): string {
-  return url?.startsWith("/") && !url.startsWith("//") ? url : "/dashboard";
+  return url?.startsWith("/") && !url.startsWith("//") ? url : "/";
 }

@@ -1,0 +1,116 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOME, launchBrowser, logIn, newPage, screenshot, signIn } from "./support/browser";
+import { uniqueEmail } from "./support/people";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("administration in the browser", () => {
+  it("lands each role on its own home", async () => {
+    for (const role of ["admin", "manager", "member", "viewer"] as const) {
+      const page = await newPage(browser);
+      await logIn(page, role);
+      expect(new URL(page.url()).pathname).toBe(HOME[role]);
+      await screenshot(page, `home-${role}`);
+      await page.context().close();
+    }
+  });
+
+  it("lets an admin invite a person who must replace the temporary password, then deactivate them mid-session", async () => {
+    const email = uniqueEmail("new.hire");
+    const admin = await newPage(browser);
+    await logIn(admin, "admin");
+    await admin.goto("/settings/users");
+    const form = admin.getByRole("form", { name: "Add a person" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Full name").fill("Nora New");
+    await form.getByLabel("Role").selectOption("member");
+    await form.getByRole("button", { name: "Add person" }).click();
+    const temporary = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
+    expect(temporary).toMatch(/^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
+    await screenshot(admin, "settings-users-invited");
+
+    const person = await newPage(browser);
+    await signIn(person, email, temporary);
+    await person.waitForURL("**/account/password");
+    // Nothing else is reachable until the password is replaced.
+    await person.goto("/dashboard");
+    await person.waitForURL("**/account/password");
+    await person.getByLabel("Current password").fill(temporary);
+    await person.getByLabel("New password", { exact: true }).fill("password1234");
+    await person.getByLabel("Confirm new password").fill("password1234");
+    await person.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => person.getByText("This password is too common").count()).toBe(1);
+    await screenshot(person, "account-password-rejected");
+    await person.getByLabel("New password", { exact: true }).fill("nora-picks-a-strong-one");
+    await person.getByLabel("Confirm new password").fill("nora-picks-a-strong-one");
+    await person.getByRole("button", { name: "Change password" }).click();
+    await person.waitForURL("**/my");
+    await person.getByRole("heading", { name: "What I own this cycle" }).waitFor();
+
+    await admin.reload();
+    await admin.getByRole("button", { name: "Deactivate Nora New" }).click();
+    await admin.getByRole("button", { name: "Confirm deactivating Nora New" }).click();
+    await expect.poll(() => admin.getByRole("button", { name: "Reactivate Nora New" }).count()).toBe(1);
+
+    // The person's open session stops working on their next request.
+    await person.reload();
+    await person.waitForURL("**/login**");
+    await signIn(person, email, "nora-picks-a-strong-one");
+    await expect
+      .poll(() => person.locator("form").getByRole("alert").textContent())
+      .toBe("Email or password is incorrect.");
+
+    await admin.goto("/settings/audit");
+    await expect.poll(() => admin.getByText("user.deactivated").count()).toBeGreaterThan(0);
+    await screenshot(admin, "settings-audit");
+    await admin.context().close();
+    await person.context().close();
+  });
+
+  it("lets an admin build the team tree and refuses to move a team under its own sub-team", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "admin");
+    await page.goto("/settings/teams");
+    const form = page.getByRole("form", { name: "New team" });
+    await form.getByLabel("Team name").fill("Growth Marketing");
+    await form.getByLabel("Part of").selectOption({ label: "— Marketing" });
+    await form.getByRole("button", { name: "Create team" }).click();
+    const growth = page.getByRole("listitem", { name: "Team Growth Marketing" });
+    await growth.waitFor();
+    // Moving Marketing under its own child is refused with a clear message.
+    await page
+      .getByRole("listitem", { name: "Team Marketing" })
+      .first()
+      .getByLabel("Part of")
+      .selectOption({ label: "Growth Marketing" });
+    await expect
+      .poll(() => page.getByText("A team cannot be moved under itself or its own sub-teams.").count())
+      .toBe(1);
+    await screenshot(page, "settings-teams");
+    await page.context().close();
+  });
+
+  it("saves organization settings and shows inline errors for bad values", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "admin");
+    await page.goto("/settings");
+    await page.getByLabel("Default cycle length (months)").fill("13");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.getByText("A cycle lasts 1 to 12 months.").count()).toBe(1);
+    await page.getByLabel("Default cycle length (months)").fill("6");
+    await page.getByLabel("Fiscal year starts in").selectOption({ label: "April" });
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Settings saved.");
+    await page.reload();
+    expect(await page.getByLabel("Default cycle length (months)").inputValue()).toBe("6");
+    await screenshot(page, "settings-organization");
+    await page.context().close();
+  });
+});

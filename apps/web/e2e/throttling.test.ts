@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { HttpSession } from "./support/http-session";
+import { adminSession, createPerson, uniqueEmail } from "./support/people";
+
+// The limits are enforced by the credentials route itself, with counters in the database.
+describe("sign-in throttling", () => {
+  it("locks an account after five failures, even for the right password, with one clear message", async () => {
+    const admin = await adminSession();
+    const person = await createPerson(admin, "member");
+    const client = new HttpSession({ "x-forwarded-for": "198.51.100.7" });
+    for (let i = 0; i < 5; i++)
+      expect(await client.signIn(person.email, "wrong-password-123")).toBe("CredentialsSignin");
+    expect(await client.signIn(person.email, person.password)).toBe("TooManyAttempts");
+    // Another address changes nothing: the account itself is locked.
+    expect(await new HttpSession({ "x-forwarded-for": "203.0.113.9" }).signIn(person.email, person.password)).toBe(
+      "TooManyAttempts",
+    );
+  });
+
+  it("answers an email without an account exactly as one with an account", async () => {
+    const nobody = uniqueEmail("nobody");
+    const client = new HttpSession({ "x-forwarded-for": "198.51.100.8" });
+    const answers: (string | null)[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await client.signIn(nobody, "wrong-password-123"));
+    expect(answers).toEqual([...Array(5).fill("CredentialsSignin"), "TooManyAttempts"]);
+  });
+
+  it("locks an address that tries many accounts", async () => {
+    const admin = await adminSession();
+    const person = await createPerson(admin, "viewer");
+    const address = { "x-forwarded-for": "192.0.2.77" };
+    const attempts = Array.from({ length: 50 }, () =>
+      new HttpSession(address).signIn(uniqueEmail("spray"), "wrong-password-123"),
+    );
+    for (const answer of await Promise.all(attempts)) expect(answer).toBe("CredentialsSignin");
+    expect(await new HttpSession(address).signIn(person.email, person.password)).toBe("TooManyAttempts");
+    // The same person from elsewhere is not affected.
+    expect(await new HttpSession({ "x-forwarded-for": "192.0.2.78" }).signIn(person.email, person.password)).toBeNull();
+  });
+});

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { UsersAdmin } from "~/components/settings/users-admin";
+import { requirePermission } from "~/server/permissions";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await requirePermission("user.manage");
+  await getQueryClient().prefetchQuery(trpc.users.list.queryOptions());
+  return (
+    <HydrateClient>
+      <UsersAdmin currentUserId={me.user.id} />
+    </HydrateClient>
+  );
+}

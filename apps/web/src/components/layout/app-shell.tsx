@@ -1,0 +1,49 @@
+import { ROLE_HOME, ROLE_LABELS, type Role } from "@meridian/domain";
+import type { ReactNode } from "react";
+import { Logo } from "~/components/logo";
+import { LogoutButton } from "./logout-button";
+import { NavLinks } from "./nav-links";
+import { OrganizationSwitcher } from "./organization-switcher";
+
+interface ShellProps {
+  user: { name: string };
+  organization: { id: string; name: string; role: Role } | null;
+  organizations: { id: string; name: string; role: Role }[];
+  permissions: readonly string[];
+  children: ReactNode;
+}
+
+/** The header every signed-in page shares; its links follow the permission policy. */
+export function AppShell({ user, organization, organizations, permissions, children }: ShellProps) {
+  const links: { href: string; label: string }[] = [];
+  if (organization && organization.role !== "viewer") links.push({ href: ROLE_HOME[organization.role], label: "Home" });
+  links.push({ href: "/dashboard", label: "Dashboard" });
+  if (permissions.includes("settings.view")) links.push({ href: "/settings", label: "Settings" });
+  links.push({ href: "/account/password", label: "Account" });
+
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+          <Logo className="text-slate-900" />
+          <nav aria-label="Main" className="flex items-center gap-1">
+            <NavLinks links={links} />
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            {organization && organizations.length > 1 && (
+              <OrganizationSwitcher current={organization.id} organizations={organizations} />
+            )}
+            <div className="hidden text-right sm:block">
+              <p className="font-medium text-slate-900">{user.name}</p>
+              <p className="text-xs text-slate-500">
+                {organization ? `${organization.name} · ${ROLE_LABELS[organization.role]}` : "No organization"}
+              </p>
+            </div>
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

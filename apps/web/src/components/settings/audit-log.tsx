@@ -1,0 +1,150 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import { type AuditFilters, FILTER_KEYS } from "./audit-filters";
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export function AuditLog({ filters }: { filters: AuditFilters }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { data: people = [] } = useQuery(trpc.users.list.queryOptions());
+  const { data: entityTypes = [] } = useQuery(trpc.audit.entityTypes.queryOptions());
+  const log = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
+  );
+
+  const setFilter = (key: keyof AuditFilters, value: string) => {
+    const next = new URLSearchParams();
+    for (const k of FILTER_KEYS) {
+      const v = k === key ? value : filters[k];
+      if (v) next.set(k, v);
+    }
+    router.replace(`${pathname}${next.size ? `?${next}` : ""}`);
+  };
+  const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
+
+  return (
+    <section aria-labelledby="audit-heading" className={ui.card}>
+      <h2 id="audit-heading" className="text-base font-semibold">
+        Activity
+      </h2>
+      <form
+        aria-label="Filter the activity"
+        className="mt-3 grid gap-3 sm:grid-cols-4"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <FilterSelect
+          label="Person"
+          value={filters.actorId ?? ""}
+          onChange={(v) => setFilter("actorId", v)}
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <FilterSelect
+          label="Kind of item"
+          value={filters.entityType ?? ""}
+          onChange={(v) => setFilter("entityType", v)}
+          options={entityTypes.map((t) => ({ value: t, label: t.replace(/_/g, " ") }))}
+        />
+        <DateFilter label="From" value={filters.from ?? ""} onChange={(v) => setFilter("from", v)} />
+        <DateFilter label="To" value={filters.to ?? ""} onChange={(v) => setFilter("to", v)} />
+      </form>
+      <div className="mt-4">
+        <ErrorMessage>{log.error?.message}</ErrorMessage>
+      </div>
+      <table className="mt-2 w-full text-left text-sm">
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th className="py-2 font-medium">When (UTC)</th>
+            <th className="py-2 font-medium">Who</th>
+            <th className="py-2 font-medium">What</th>
+            <th className="py-2 font-medium">Details</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td className="py-2 whitespace-nowrap text-slate-600">{timeFormat.format(entry.createdAt)}</td>
+              <td className="py-2 text-slate-900">{entry.actorName ?? "System"}</td>
+              <td className="py-2">
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+                  {entry.action}
+                </span>
+              </td>
+              <td className="max-w-md truncate py-2 font-mono text-xs text-slate-500">
+                {Object.keys(entry.details).length ? JSON.stringify(entry.details) : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 && !log.isPending && (
+        <p className="py-6 text-center text-sm text-slate-500">No activity matches.</p>
+      )}
+      {log.hasNextPage && (
+        <div className="mt-4 text-center">
+          <button
+            type="button"
+            className={ui.secondary}
+            disabled={log.isFetchingNextPage}
+            onClick={() => log.fetchNextPage()}
+          >
+            {log.isFetchingNextPage ? "Loading…" : "Show older activity"}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const id = `filter-${label.toLowerCase().replace(/\s+/g, "-")}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`mt-1 ${ui.select}`}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const id = `filter-${label.toLowerCase()}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={`mt-1 ${ui.input}`}
+      />
+    </div>
+  );
+}

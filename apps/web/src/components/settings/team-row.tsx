@@ -1,0 +1,197 @@
+"use client";
+
+import type { TeamMemberRole } from "@meridian/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+
+interface Team {
+  id: string;
+  name: string;
+  parentId: string | null;
+  version: number;
+  members: { id: string; name: string; role: TeamMemberRole }[];
+}
+
+/** One team: rename, move, archive, and its leads and members. */
+export function TeamRow({
+  team,
+  depth,
+  allTeams,
+  people,
+}: {
+  team: Team;
+  depth: number;
+  allTeams: Team[];
+  people: { id: string; name: string }[];
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(team.name);
+  const [newMember, setNewMember] = useState("");
+  const [newRole, setNewRole] = useState<TeamMemberRole>("member");
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirmArchive, setConfirmArchive] = useState(false);
+
+  const mutationCallbacks = {
+    onSuccess: async () => {
+      setFailure(null);
+      await queryClient.invalidateQueries(trpc.teams.pathFilter());
+      await queryClient.invalidateQueries(trpc.users.pathFilter());
+    },
+    onError: (error: { message: string }) => setFailure(error.message),
+  };
+  const update = useMutation(trpc.teams.update.mutationOptions(mutationCallbacks));
+  const archive = useMutation(trpc.teams.archive.mutationOptions(mutationCallbacks));
+  const setMember = useMutation(trpc.teams.setMember.mutationOptions(mutationCallbacks));
+  const candidates = people.filter((p) => !team.members.some((m) => m.id === p.id));
+
+  return (
+    <li className="py-4" style={{ paddingLeft: `${depth * 1.5}rem` }} aria-label={`Team ${team.name}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={`name-${team.id}`} className="sr-only">
+          Name of {team.name}
+        </label>
+        <input
+          id={`name-${team.id}`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className="w-56 rounded-md border border-slate-200 px-2 py-1 text-sm font-medium"
+        />
+        {name !== team.name && (
+          <button
+            type="button"
+            className={ui.secondary}
+            onClick={() => update.mutate({ teamId: team.id, version: team.version, name })}
+          >
+            Rename
+          </button>
+        )}
+        <label htmlFor={`parent-${team.id}`} className="ml-2 text-xs text-slate-500">
+          Part of
+        </label>
+        <select
+          id={`parent-${team.id}`}
+          value={team.parentId ?? ""}
+          onChange={(e) => update.mutate({ teamId: team.id, version: team.version, parentId: e.target.value || null })}
+          className="rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+        >
+          <option value="">— Top —</option>
+          {allTeams
+            .filter((t) => t.id !== team.id)
+            .map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+        </select>
+        <span className="ml-auto">
+          {confirmArchive ? (
+            <span className="inline-flex gap-2">
+              <button
+                type="button"
+                className={ui.danger}
+                onClick={() => archive.mutate({ teamId: team.id, version: team.version })}
+              >
+                Confirm archive
+              </button>
+              <button type="button" className={ui.secondary} onClick={() => setConfirmArchive(false)}>
+                Cancel
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className={ui.danger}
+              aria-label={`Archive ${team.name}`}
+              onClick={() => setConfirmArchive(true)}
+            >
+              Archive
+            </button>
+          )}
+        </span>
+      </div>
+
+      <ul aria-label={`People in ${team.name}`} className="mt-2 flex flex-wrap gap-2">
+        {team.members.map((m) => (
+          <li
+            key={m.id}
+            className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2.5 text-xs"
+          >
+            {m.name}
+            <button
+              type="button"
+              onClick={() =>
+                setMember.mutate({ teamId: team.id, userId: m.id, role: m.role === "lead" ? "member" : "lead" })
+              }
+              aria-label={
+                m.role === "lead" ? `Make ${m.name} a member of ${team.name}` : `Make ${m.name} a lead of ${team.name}`
+              }
+              className={`rounded-full px-1.5 ${m.role === "lead" ? "bg-indigo-100 text-indigo-700" : "text-slate-500 hover:bg-slate-200"}`}
+            >
+              {m.role === "lead" ? "lead" : "member"}
+            </button>
+            <button
+              type="button"
+              onClick={() => setMember.mutate({ teamId: team.id, userId: m.id, role: null })}
+              aria-label={`Remove ${m.name} from ${team.name}`}
+              className="rounded-full px-1 text-slate-400 hover:bg-rose-100 hover:text-rose-700"
+            >
+              ×
+            </button>
+          </li>
+        ))}
+        {candidates.length > 0 && (
+          <li className="inline-flex items-center gap-1">
+            <label htmlFor={`add-${team.id}`} className="sr-only">
+              Add a person to {team.name}
+            </label>
+            <select
+              id={`add-${team.id}`}
+              value={newMember}
+              onChange={(e) => setNewMember(e.target.value)}
+              className="rounded-md border border-slate-200 bg-white px-2 py-0.5 text-xs"
+            >
+              <option value="">Add person…</option>
+              {candidates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={`add-role-${team.id}`} className="sr-only">
+              Team role
+            </label>
+            <select
+              id={`add-role-${team.id}`}
+              value={newRole}
+              onChange={(e) => setNewRole(e.target.value as TeamMemberRole)}
+              className="rounded-md border border-slate-200 bg-white px-2 py-0.5 text-xs"
+            >
+              <option value="member">as member</option>
+              <option value="lead">as lead</option>
+            </select>
+            <button
+              type="button"
+              disabled={!newMember}
+              onClick={() => {
+                setMember.mutate({ teamId: team.id, userId: newMember, role: newRole });
+                setNewMember("");
+              }}
+              className="rounded-md border border-slate-200 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-50"
+            >
+              Add
+            </button>
+          </li>
+        )}
+      </ul>
+      {failure && (
+        <div className="mt-2">
+          <ErrorMessage>{failure}</ErrorMessage>
+        </div>
+      )}
+    </li>
+  );
+}
