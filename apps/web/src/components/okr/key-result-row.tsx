@@ -20,7 +20,7 @@ export function KeyResultRow({
   const [checkingIn, setCheckingIn] = useState(false);
   return (
     <li className="py-3">
-      <div className="grid grid-cols-1 items-center gap-x-6 gap-y-2 md:grid-cols-[minmax(0,1fr)_16rem_auto]">
+      <div className="grid grid-cols-1 items-center gap-x-6 gap-y-2 md:grid-cols-[minmax(0,1fr)_16rem_5.5rem]">
         <div className="min-w-0">
           {objectiveTitle && <p className="truncate text-xs text-slate-500">{objectiveTitle}</p>}
           <p className="truncate text-sm font-medium text-slate-800">{kr.title}</p>
