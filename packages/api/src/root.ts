@@ -1,8 +1,10 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { checkInsRouter } from "./routers/check-ins";
+import { commentsRouter } from "./routers/comments";
 import { cyclesRouter } from "./routers/cycles";
 import { demoRouter } from "./routers/demo";
+import { keyResultsRouter } from "./routers/key-results";
 import { meRouter } from "./routers/me";
 import { objectivesRouter } from "./routers/objectives";
 import { organizationsRouter } from "./routers/organizations";
@@ -15,7 +17,9 @@ export const appRouter = router({
   cycles: cyclesRouter,
   teams: teamsRouter,
   objectives: objectivesRouter,
+  keyResults: keyResultsRouter,
   checkIns: checkInsRouter,
+  comments: commentsRouter,
   demo: demoRouter,
   account: accountRouter,
   users: usersRouter,

@@ -83,6 +83,9 @@ export interface OrganizationScope {
   role: Role;
 }
 
+/** What a handler behind `orgProcedure` receives. */
+export type OrgContext = Context & { user: SessionUser; org: OrganizationScope };
+
 /** The membership the request acts in: the requested organization, or the user's first. */
 export async function loadMembership(
   db: Database,

@@ -20,6 +20,8 @@ import type { CycleView } from "./cycles";
 
 export interface KeyResultView {
   id: string;
+  objectiveId: string;
+  version: number;
   title: string;
   type: KeyResultType;
   startValue: number;
@@ -35,16 +37,21 @@ export interface KeyResultView {
   hasData: boolean;
   status: ProgressStatus;
   canCheckIn: boolean;
+  gradeOverride: number | null;
+  gradeReason: string;
 }
 
 export interface ObjectiveNode {
   id: string;
+  cycleId: string;
   title: string;
+  description: string;
   level: ObjectiveLevel;
   status: ObjectiveStatus;
   visibility: Visibility;
   progressSource: ProgressSource;
   weight: number;
+  version: number;
   owner: { id: string; name: string };
   team: { id: string; name: string } | null;
   parentId: string | null;
@@ -77,7 +84,10 @@ export async function loadDashboard(
   const objectiveRows = await db
     .select({
       id: objectives.id,
+      cycleId: objectives.cycleId,
       title: objectives.title,
+      description: objectives.description,
+      version: objectives.version,
       level: objectives.level,
       status: objectives.status,
       visibility: objectives.visibility,
@@ -101,6 +111,9 @@ export async function loadDashboard(
         .select({
           id: keyResults.id,
           objectiveId: keyResults.objectiveId,
+          version: keyResults.version,
+          gradeOverride: keyResults.gradeOverride,
+          gradeReason: keyResults.gradeReason,
           title: keyResults.title,
           type: keyResults.type,
           startValue: keyResults.startValue,
@@ -139,6 +152,10 @@ export async function loadDashboard(
     const p = keyResultProgress(kr, kr.currentValue);
     const view: KeyResultView = {
       id: kr.id,
+      objectiveId: kr.objectiveId,
+      version: kr.version,
+      gradeOverride: kr.gradeOverride,
+      gradeReason: kr.gradeReason,
       title: kr.title,
       type: kr.type,
       startValue: kr.startValue,
@@ -190,7 +207,10 @@ export async function loadDashboard(
     const lowestConfidence = minConfidence(krsByObjective.get(o.id) ?? []);
     nodes.set(o.id, {
       id: o.id,
+      cycleId: o.cycleId,
       title: o.title,
+      description: o.description,
+      version: o.version,
       level: o.level,
       status: o.status,
       visibility: o.visibility,

@@ -1,10 +1,17 @@
-import { and, checkIns, cycles, type Executor, eq, keyResults, objectives, sql } from "@meridian/db";
-import { canCheckInOnKeyResult, canSeeObjective, checkInValueError, ZCheckInCreateSchema } from "@meridian/domain";
+import { and, checkIns, cycles, desc, type Executor, eq, keyResults, objectives, sql } from "@meridian/db";
+import {
+  canCheckInOnKeyResult,
+  canSeeObjective,
+  checkInValueError,
+  ZCheckInCreateSchema,
+  ZCheckInRefSchema,
+  ZCheckInUpdateSchema,
+} from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { loadViewer } from "../access/viewer";
 import { recordActivity } from "../activity";
 import { invalidInput } from "../errors";
-import { orgProcedure, router } from "../trpc";
+import { type OrgContext, orgProcedure, router } from "../trpc";
 
 export const checkInsRouter = router({
   /**
@@ -110,7 +117,109 @@ export const checkInsRouter = router({
         return { checkIn: created, replayed: false };
       });
     }),
+
+  /** Corrects a check-in: its author or an admin, while the cycle is open. The old values go to the activity log. */
+  update: orgProcedure("checkin.create")
+    .input(ZCheckInUpdateSchema)
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction(async (tx) => {
+        const target = await findOwnCheckIn(tx, ctx, input.checkInId);
+        const valueError = checkInValueError(target.type, input.value);
+        if (valueError) throw invalidInput("value", valueError);
+        await tx
+          .update(checkIns)
+          .set({ value: input.value, confidence: input.confidence, comment: input.comment, editedAt: sql`now()` })
+          .where(eq(checkIns.id, target.id));
+        await refreshLatest(tx, target.keyResultId);
+        await recordActivity(tx, {
+          organizationId: ctx.org.id,
+          actorId: ctx.user.id,
+          entityType: "key_result",
+          entityId: target.keyResultId,
+          action: "check_in.edited",
+          details: {
+            checkInId: target.id,
+            before: { value: target.value, confidence: target.confidence, comment: target.comment },
+            after: { value: input.value, confidence: input.confidence, comment: input.comment },
+          },
+        });
+        return { id: target.id };
+      });
+    }),
+
+  delete: orgProcedure("checkin.create")
+    .input(ZCheckInRefSchema)
+    .mutation(async ({ ctx, input }) => {
+      return ctx.db.transaction(async (tx) => {
+        const target = await findOwnCheckIn(tx, ctx, input.checkInId);
+        await tx.delete(checkIns).where(eq(checkIns.id, target.id));
+        await refreshLatest(tx, target.keyResultId);
+        await recordActivity(tx, {
+          organizationId: ctx.org.id,
+          actorId: ctx.user.id,
+          entityType: "key_result",
+          entityId: target.keyResultId,
+          action: "check_in.deleted",
+          details: {
+            checkInId: target.id,
+            value: target.value,
+            confidence: target.confidence,
+            comment: target.comment,
+          },
+        });
+        return { deleted: true };
+      });
+    }),
 });
+
+/** A check-in the caller wrote (or, as admin, any) on an open cycle; NOT_FOUND across organizations. */
+async function findOwnCheckIn(tx: Executor, ctx: OrgContext, checkInId: string) {
+  const [target] = await tx
+    .select({
+      id: checkIns.id,
+      keyResultId: checkIns.keyResultId,
+      authorId: checkIns.authorId,
+      value: checkIns.value,
+      confidence: checkIns.confidence,
+      comment: checkIns.comment,
+      type: keyResults.type,
+      cycleStatus: cycles.status,
+    })
+    .from(checkIns)
+    .innerJoin(keyResults, eq(keyResults.id, checkIns.keyResultId))
+    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .where(and(eq(checkIns.id, checkInId), eq(checkIns.organizationId, ctx.org.id)))
+    .limit(1);
+  if (!target) throw new TRPCError({ code: "NOT_FOUND", message: "No such check-in." });
+  if (target.authorId !== ctx.user.id && ctx.org.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only the author of a check-in or an admin changes it." });
+  }
+  if (target.cycleStatus !== "open") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Check-ins of a closed cycle are kept as they are." });
+  }
+  return target;
+}
+
+/** Keeps the key result's latest value, confidence and time in step with its newest remaining check-in. */
+async function refreshLatest(tx: Executor, keyResultId: string) {
+  const [latest] = await tx
+    .select({ value: checkIns.value, confidence: checkIns.confidence, createdAt: checkIns.createdAt })
+    .from(checkIns)
+    .where(eq(checkIns.keyResultId, keyResultId))
+    .orderBy(desc(checkIns.createdAt))
+    .limit(1);
+  await tx
+    .update(keyResults)
+    .set({
+      currentValue: latest?.value ?? null,
+      currentConfidence: latest?.confidence ?? null,
+      lastCheckInAt: latest?.createdAt ?? null,
+      updatedAt: sql`now()`,
+      version: sql`${keyResults.version} + 1`,
+    })
+    .where(eq(keyResults.id, keyResultId));
+}
 
 type CheckInRow = typeof checkIns.$inferSelect;
 

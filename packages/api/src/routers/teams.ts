@@ -1,7 +1,7 @@
 import { and, asc, type Executor, eq, isNull, sql, teamMembers, teams, users } from "@meridian/db";
 import {
   type TeamMemberRole,
-  wouldCreateTeamLoop,
+  wouldCreateLoop,
   ZTeamCreateSchema,
   ZTeamMemberSetSchema,
   ZTeamRefSchema,
@@ -80,7 +80,7 @@ export const teamsRouter = router({
             .from(teams)
             .where(eq(teams.organizationId, ctx.org.id));
           const parentOf = new Map(all.map((t) => [t.id, t.parentId]));
-          if (wouldCreateTeamLoop(parentOf, input.teamId, input.parentId)) {
+          if (wouldCreateLoop(parentOf, input.teamId, input.parentId)) {
             throw new TRPCError({
               code: "BAD_REQUEST",
               message: "A team cannot be moved under itself or its own sub-teams.",

@@ -70,6 +70,8 @@ export const objectives = pgTable(
     visibility: visibilityEnum().notNull().default("public"),
     progressSource: progressSourceEnum().notNull().default("key_results"),
     weight: doublePrecision().notNull().default(1),
+    /** The objective this one was carried over from, in an earlier cycle. */
+    carriedFromId: uuid().references((): AnyPgColumn => objectives.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -108,6 +110,11 @@ export const keyResults = pgTable(
     ownerId: uuid()
       .notNull()
       .references(() => users.id),
+    /** The owner's grade at close, overriding the suggested one; null keeps the suggestion. */
+    gradeOverride: doublePrecision(),
+    gradeReason: text().notNull().default(""),
+    /** The key result this one was carried over from, in an earlier cycle. */
+    carriedFromId: uuid().references((): AnyPgColumn => keyResults.id, { onDelete: "set null" }),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -139,6 +146,8 @@ export const checkIns = pgTable(
     /** Client-generated per submission: repeating a request adds nothing. */
     idempotencyKey: uuid().notNull(),
     createdAt: createdAt(),
+    /** Set when the author corrects the check-in; the activity log keeps the earlier value. */
+    editedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("check_ins_org_kr_created_idx").on(t.organizationId, t.keyResultId, t.createdAt),
@@ -169,4 +178,32 @@ export const keyResultsRelations = relations(keyResults, ({ one, many }) => ({
 export const checkInsRelations = relations(checkIns, ({ one }) => ({
   keyResult: one(keyResults, { fields: [checkIns.keyResultId], references: [keyResults.id] }),
   author: one(users, { fields: [checkIns.authorId], references: [users.id] }),
+}));
+
+/** Discussion on an objective or one of its key results. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    objectiveId: uuid()
+      .notNull()
+      .references(() => objectives.id, { onDelete: "cascade" }),
+    /** Set when the comment is about one key result of the objective. */
+    keyResultId: uuid().references(() => keyResults.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_org_objective_created_idx").on(t.organizationId, t.objectiveId, t.createdAt)],
+);
+
+export const commentsRelations = relations(comments, ({ one }) => ({
+  objective: one(objectives, { fields: [comments.objectiveId], references: [objectives.id] }),
+  keyResult: one(keyResults, { fields: [comments.keyResultId], references: [keyResults.id] }),
+  author: one(users, { fields: [comments.authorId], references: [users.id] }),
 }));

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "objective.read": ["admin", "manager", "member", "viewer"],
   "objective.write": ["admin", "manager", "member"],
   "checkin.create": ["admin", "manager", "member"],
+  "comment.create": ["admin", "manager", "member"],
   "settings.view": ["admin"],
   "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,83 @@
+import { and, cycles, type Executor, eq, isNull, memberships, objectives, teams } from "@meridian/db";
+import { canSeeObjective, type Viewer } from "@meridian/domain";
+import { TRPCError } from "@trpc/server";
+
+export const objectiveColumns = {
+  id: objectives.id,
+  cycleId: objectives.cycleId,
+  level: objectives.level,
+  title: objectives.title,
+  description: objectives.description,
+  ownerId: objectives.ownerId,
+  teamId: objectives.teamId,
+  parentId: objectives.parentId,
+  status: objectives.status,
+  visibility: objectives.visibility,
+  progressSource: objectives.progressSource,
+  weight: objectives.weight,
+  version: objectives.version,
+};
+
+export type ObjectiveRow = Awaited<ReturnType<typeof findVisibleObjective>>;
+
+/**
+ * An objective of this organization the viewer may see. Anything else —
+ * another organization's, someone's private one — is NOT_FOUND, never FORBIDDEN.
+ */
+export async function findVisibleObjective(tx: Executor, organizationId: string, viewer: Viewer, objectiveId: string) {
+  const [row] = await tx
+    .select(objectiveColumns)
+    .from(objectives)
+    .where(and(eq(objectives.id, objectiveId), eq(objectives.organizationId, organizationId)))
+    .limit(1);
+  if (!row || !canSeeObjective(viewer, row)) throw new TRPCError({ code: "NOT_FOUND", message: "No such objective." });
+  return row;
+}
+
+export async function findCycle(tx: Executor, organizationId: string, cycleId: string) {
+  const [cycle] = await tx
+    .select({
+      id: cycles.id,
+      name: cycles.name,
+      startsOn: cycles.startsOn,
+      endsOn: cycles.endsOn,
+      status: cycles.status,
+      version: cycles.version,
+    })
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), eq(cycles.organizationId, organizationId)))
+    .limit(1);
+  if (!cycle) throw new TRPCError({ code: "NOT_FOUND", message: "No such cycle." });
+  return cycle;
+}
+
+export async function requireActiveTeam(tx: Executor, organizationId: string, teamId: string) {
+  const [team] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.organizationId, organizationId), isNull(teams.archivedAt)))
+    .limit(1);
+  if (!team) throw new TRPCError({ code: "NOT_FOUND", message: "No such team." });
+}
+
+export async function requireActivePerson(tx: Executor, organizationId: string, userId: string) {
+  const [member] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.userId, userId),
+        isNull(memberships.deactivatedAt),
+      ),
+    )
+    .limit(1);
+  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "No such person in this organization." });
+}
+
+/** Objectives are planned in cycles that have not closed; closing freezes them. */
+export function requireOpenForPlanning(cycle: { status: string }) {
+  if (cycle.status === "closed") {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This cycle is closed: its objectives are frozen." });
+  }
+}
