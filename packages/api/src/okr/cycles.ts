@@ -8,6 +8,7 @@ export interface CycleView extends CycleWindow {
   startsOn: string;
   endsOn: string;
   status: CycleStatus;
+  version: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -21,6 +22,7 @@ export async function loadCycles(db: Database, organizationId: string): Promise<
       startsOn: cyclesTable.startsOn,
       endsOn: cyclesTable.endsOn,
       status: cyclesTable.status,
+      version: cyclesTable.version,
     })
     .from(cyclesTable)
     .where(eq(cyclesTable.organizationId, organizationId))

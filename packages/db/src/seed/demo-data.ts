@@ -59,6 +59,8 @@ export interface DemoKeyResult {
   pace: number | null;
   /** Latest confidence 0–10. */
   confidence?: number;
+  /** The owner's grade at close, overriding the suggestion. */
+  grade?: { grade: number; reason: string };
 }
 
 export interface DemoObjective {
@@ -73,6 +75,9 @@ export interface DemoObjective {
   visibility?: Visibility;
   progressSource?: "key_results" | "aligned_objectives" | "both";
   weight?: number;
+  /** Key of last quarter's objective this one continues. */
+  carriedFrom?: string;
+  comments?: { author: string; body: string }[];
   keyResults: DemoKeyResult[];
 }
 
@@ -108,6 +113,10 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
     team: "marketing",
     parent: "growth",
     progressSource: "both",
+    comments: [
+      { author: "ceo", body: "Great start on MQLs. Can we tie the referral programme to the partner summit?" },
+      { author: "manager", body: "Yes: the programme launches the week of the summit; the milestone moves then." },
+    ],
     keyResults: [
       {
         title: "Marketing-qualified leads per month",
@@ -171,6 +180,7 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
   },
   {
     key: "close",
+    carriedFrom: "prev-growth",
     title: "Close more of the deals we create",
     level: "team",
     owner: "sales",

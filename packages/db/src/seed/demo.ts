@@ -3,6 +3,7 @@ import type { Database, Executor } from "../client";
 import {
   activityLog,
   checkIns,
+  comments,
   cycles,
   keyResults,
   memberships,
@@ -96,6 +97,17 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<void
     if (!currentCycle || !previousCycle) throw new Error("Demo cycles were not created");
 
     const ctx = { tx, organizationId, userId, teamId };
+    // Last quarter first, so this quarter's carried-over objectives can link back to it.
+    const prevEnd = endOfRange(previous.endsOn);
+    const previousIds = await writeObjectives(
+      ctx,
+      previousCycle.id,
+      DEMO_PREVIOUS_OBJECTIVES,
+      startOfDay(previous.startsOn),
+      prevEnd,
+      prevEnd,
+      new Map(),
+    );
     await writeObjectives(
       ctx,
       currentCycle.id,
@@ -103,15 +115,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<void
       startOfDay(current.startsOn),
       endOfRange(current.endsOn),
       now,
-    );
-    const prevEnd = endOfRange(previous.endsOn);
-    await writeObjectives(
-      ctx,
-      previousCycle.id,
-      DEMO_PREVIOUS_OBJECTIVES,
-      startOfDay(previous.startsOn),
-      prevEnd,
-      prevEnd,
+      previousIds,
     );
 
     await tx.insert(activityLog).values({
@@ -139,7 +143,8 @@ async function writeObjectives(
   cycleStart: Date,
   cycleEnd: Date,
   asOf: Date,
-): Promise<void> {
+  earlier: Map<string, string>,
+): Promise<Map<string, string>> {
   const objectiveId = new Map<string, string>();
   // Parents come first in the data, so one pass resolves every alignment.
   for (const o of list) {
@@ -158,9 +163,21 @@ async function writeObjectives(
         visibility: o.visibility ?? "public",
         progressSource: o.progressSource ?? "key_results",
         weight: o.weight ?? 1,
+        carriedFromId: o.carriedFrom ? need(earlier, o.carriedFrom) : null,
       })
       .returning({ id: objectives.id });
     objectiveId.set(o.key, created?.id ?? "");
+    if (o.comments?.length) {
+      await ctx.tx.insert(comments).values(
+        o.comments.map((c, i) => ({
+          organizationId: ctx.organizationId,
+          objectiveId: need(objectiveId, o.key),
+          authorId: need(ctx.userId, c.author),
+          body: c.body,
+          createdAt: new Date(asOf.getTime() - ((o.comments?.length ?? 0) - i) * 86_400_000),
+        })),
+      );
+    }
 
     for (const kr of o.keyResults) {
       const history = checkInHistory(kr, cycleStart, cycleEnd, asOf);
@@ -181,6 +198,8 @@ async function writeObjectives(
           unitLabel: kr.unitLabel ?? "",
           weight: kr.weight ?? 1,
           ownerId: need(ctx.userId, kr.owner),
+          gradeOverride: kr.grade?.grade ?? null,
+          gradeReason: kr.grade?.reason ?? "",
         })
         .returning({ id: keyResults.id });
       if (!createdKr || history.length === 0) continue;
@@ -198,6 +217,7 @@ async function writeObjectives(
       );
     }
   }
+  return objectiveId;
 }
 
 interface SeededCheckIn {

@@ -18,6 +18,8 @@ export function AppShell({ user, organization, organizations, permissions, child
   const links: { href: string; label: string }[] = [];
   if (organization && organization.role !== "viewer") links.push({ href: ROLE_HOME[organization.role], label: "Home" });
   links.push({ href: "/dashboard", label: "Dashboard" });
+  links.push({ href: "/okrs", label: "OKRs" });
+  links.push({ href: "/alignment", label: "Alignment" });
   if (permissions.includes("settings.view")) links.push({ href: "/settings", label: "Settings" });
   links.push({ href: "/account/password", label: "Account" });
 

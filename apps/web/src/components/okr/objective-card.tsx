@@ -2,6 +2,7 @@
 
 import type { ObjectiveNode } from "@meridian/api";
 import type { OBJECTIVE_LEVELS } from "@meridian/domain";
+import Link from "next/link";
 import { KeyResultRow } from "./key-result-row";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
@@ -47,7 +48,11 @@ export function ObjectiveCard({
               <span className="rounded bg-slate-800 px-1.5 py-0.5 text-white">Private</span>
             )}
           </p>
-          <h2 className={`mt-1 font-semibold text-slate-900 ${isRoot ? "text-lg" : "text-base"}`}>{objective.title}</h2>
+          <h2 className={`mt-1 font-semibold text-slate-900 ${isRoot ? "text-lg" : "text-base"}`}>
+            <Link href={`/objectives/${objective.id}`} className="hover:text-indigo-700 hover:underline">
+              {objective.title}
+            </Link>
+          </h2>
         </div>
         <StatusBadge status={objective.progressStatus} />
       </div>

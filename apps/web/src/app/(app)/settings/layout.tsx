@@ -15,6 +15,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
             { href: "/settings", label: "Organization" },
             { href: "/settings/users", label: "Users" },
             { href: "/settings/teams", label: "Teams" },
+            { href: "/settings/cycles", label: "Cycles" },
             { href: "/settings/audit", label: "Audit log" },
           ]}
         />

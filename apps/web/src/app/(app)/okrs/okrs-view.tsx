@@ -1,0 +1,251 @@
+"use client";
+
+import {
+  OBJECTIVE_LEVELS,
+  OBJECTIVE_STATUSES,
+  PROGRESS_STATUS_LABELS,
+  PROGRESS_STATUSES,
+  type TObjectiveList,
+} from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { ObjectiveSummary } from "~/components/okr/objective-summary";
+import { FILTER_PARAMS, type OkrSearchParams } from "~/components/okr/okr-filters";
+import { STATUS_STYLES } from "~/components/okr/status-badge";
+import { PageHeader } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function OkrsView({ params, input }: { params: OkrSearchParams; input: TObjectiveList }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const list = useQuery(trpc.objectives.list.queryOptions(input));
+  const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
+  const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
+  const { data: me } = useQuery(trpc.me.get.queryOptions());
+  const [search, setSearch] = useState(params.q ?? "");
+  const board = params.view === "board";
+
+  const setParam = (key: (typeof FILTER_PARAMS)[number], value: string | undefined) => {
+    const next = new URLSearchParams();
+    for (const k of FILTER_PARAMS) {
+      const v = k === key ? value : params[k];
+      if (v) next.set(k, v);
+    }
+    router.replace(`${pathname}${next.size ? `?${next}` : ""}`);
+  };
+
+  // Search as you type, without a request per keystroke.
+  useEffect(() => {
+    if ((params.q ?? "") === search) return;
+    const timer = setTimeout(() => setParam("q", search.trim() || undefined), 300);
+    return () => clearTimeout(timer);
+  });
+
+  const people = new Map<string, string>();
+  for (const team of teams) for (const m of team.members) people.set(m.id, m.name);
+  const objectives = list.data?.objectives ?? [];
+  const canWrite = me?.permissions.includes("objective.write") ?? false;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        kicker={list.data ? `OKRs · ${list.data.cycle.name}` : "OKRs"}
+        title={board ? "Team boards" : "Objectives"}
+      >
+        <div className="flex items-center gap-2">
+          <div
+            role="group"
+            aria-label="Layout"
+            className="inline-flex rounded-lg border border-slate-200 bg-white p-0.5"
+          >
+            {[
+              { key: undefined, label: "List" },
+              { key: "board", label: "Team boards" },
+            ].map((v) => (
+              <button
+                key={v.label}
+                type="button"
+                aria-pressed={(params.view ?? undefined) === v.key}
+                onClick={() => setParam("view", v.key)}
+                className={`rounded-md px-3 py-1 text-sm ${
+                  (params.view ?? undefined) === v.key ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-600"
+                }`}
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
+          {canWrite && (
+            <Link href={`/objectives/new${list.data ? `?cycle=${list.data.cycle.id}` : ""}`} className={ui.primary}>
+              New objective
+            </Link>
+          )}
+        </div>
+      </PageHeader>
+
+      <form
+        aria-label="Filter objectives"
+        onSubmit={(e) => e.preventDefault()}
+        className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
+      >
+        <Select
+          label="Cycle"
+          value={list.data?.cycle.id ?? params.cycle ?? ""}
+          onChange={(v) => setParam("cycle", v)}
+          options={cycles.map((c) => ({ value: c.id, label: `${c.name}${c.status === "closed" ? " (closed)" : ""}` }))}
+        />
+        <Select
+          label="Team"
+          value={params.team ?? ""}
+          onChange={(v) => setParam("team", v)}
+          any
+          options={teams.map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <Select
+          label="Owner"
+          value={params.owner ?? ""}
+          onChange={(v) => setParam("owner", v)}
+          any
+          options={[...people].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          label="Level"
+          value={params.level ?? ""}
+          onChange={(v) => setParam("level", v)}
+          any
+          options={OBJECTIVE_LEVELS.map((l) => ({ value: l, label: capitalize(l) }))}
+        />
+        <Select
+          label="Status"
+          value={params.status ?? ""}
+          onChange={(v) => setParam("status", v)}
+          any
+          options={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: capitalize(s) }))}
+        />
+        <div>
+          <label htmlFor="okr-search" className="block text-xs font-medium text-slate-600">
+            Search
+          </label>
+          <input
+            id="okr-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Title, description, key result"
+            className={`mt-1 ${ui.input}`}
+          />
+        </div>
+        <label className="flex items-end gap-2 pb-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={params.risk === "1"}
+            onChange={(e) => setParam("risk", e.target.checked ? "1" : undefined)}
+            className="h-4 w-4 rounded border-slate-300"
+          />
+          At risk only
+        </label>
+      </form>
+
+      {list.error && (
+        <p role="alert" className="text-rose-700">
+          {list.error.message}
+        </p>
+      )}
+      {list.data === null && <p className={ui.card}>No cycle yet.</p>}
+      {list.data && (
+        <p className="flex flex-wrap gap-3 text-sm text-slate-600" aria-live="polite">
+          <span>
+            {objectives.length} objective{objectives.length === 1 ? "" : "s"}
+          </span>
+          {PROGRESS_STATUSES.map((s) => {
+            const n = objectives.filter((o) => o.progressStatus === s).length;
+            return n ? (
+              <span key={s} className="inline-flex items-center gap-1">
+                <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_STYLES[s].dot}`} /> {n}{" "}
+                {PROGRESS_STATUS_LABELS[s].toLowerCase()}
+              </span>
+            ) : null;
+          })}
+        </p>
+      )}
+
+      {board ? (
+        <div className="flex gap-4 overflow-x-auto pb-2">
+          {teams.map((team) => {
+            const mine = objectives.filter((o) => o.team?.id === team.id);
+            return (
+              <section
+                key={team.id}
+                aria-label={`${team.name} board`}
+                className="w-80 shrink-0 rounded-2xl bg-slate-100 p-3"
+              >
+                <h2 className="px-1 pb-2 text-sm font-semibold text-slate-700">
+                  {team.name} <span className="font-normal text-slate-500">({mine.length})</span>
+                </h2>
+                <div className="space-y-2">
+                  {mine.map((o) => (
+                    <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} compact />
+                  ))}
+                  {mine.length === 0 && <p className="px-1 text-xs text-slate-500">No objectives.</p>}
+                </div>
+              </section>
+            );
+          })}
+        </div>
+      ) : (
+        <div className="space-y-2">
+          {objectives.map((o) => (
+            <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} />
+          ))}
+          {list.data && objectives.length === 0 && (
+            <p className="rounded-2xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
+              No objectives match these filters.
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Select({
+  label,
+  value,
+  onChange,
+  options,
+  any = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string | undefined) => void;
+  options: { value: string; label: string }[];
+  any?: boolean;
+}) {
+  const id = `okr-filter-${label.toLowerCase()}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value || undefined)}
+        className={`mt-1 ${ui.select}`}
+      >
+        {any && <option value="">Any</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { listInputFrom, type OkrSearchParams } from "~/components/okr/okr-filters";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { OkrsView } from "./okrs-view";
+
+export const metadata: Metadata = { title: "OKRs" };
+
+export default async function OkrsPage({ searchParams }: { searchParams: Promise<OkrSearchParams> }) {
+  const params = await searchParams;
+  const input = listInputFrom(params);
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.objectives.list.queryOptions(input)),
+    queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.teams.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.me.get.queryOptions()),
+  ]);
+  return (
+    <HydrateClient>
+      <OkrsView params={params} input={input} />
+    </HydrateClient>
+  );
+}
