@@ -179,6 +179,20 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
     ],
   },
   {
+    key: "advocacy",
+    title: "Turn happy customers into advocates",
+    description: "Drafted by Sam for the Marketing team; waiting for Maya to publish.",
+    level: "team",
+    owner: "member",
+    team: "marketing",
+    parent: "growth",
+    status: "draft",
+    keyResults: [
+      { title: "Published customer case studies", type: "increase_to", start: 0, target: 6, owner: "member", pace: null },
+      { title: "Review-site rating", type: "stay_at_or_above", start: 0, target: 4.5, owner: "member", pace: null },
+    ],
+  },
+  {
     key: "close",
     carriedFrom: "prev-growth",
     title: "Close more of the deals we create",
