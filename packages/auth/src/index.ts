@@ -1,5 +1,5 @@
 export { type CredentialsResult, checkCredentials } from "./credentials";
-export { type AuthDependencies, createAuthOptions, THROTTLED_ERROR } from "./options";
+export { type AuthDependencies, createAuthOptions } from "./options";
 export { hashPassword, verifyPassword } from "./password";
 export { passwordPolicyError } from "./password-policy";
 export { authSecret, MissingSecretError } from "./secret";

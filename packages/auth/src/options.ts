@@ -1,12 +1,10 @@
 import { type Database, eq, sql, users } from "@meridian/db";
+import { SIGN_IN_THROTTLED_ERROR } from "@meridian/domain";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { readClaims, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session";
-
-/** The `error` a throttled sign-in reports; the login form turns it into a message. */
-export const THROTTLED_ERROR = "TooManyAttempts";
 
 export interface AuthDependencies {
   /** The ready (migrated) database; injected by the app that composes the packages. */
@@ -36,7 +34,7 @@ export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuth
             address: clientAddress(request?.headers),
           });
           // next-auth reports a thrown error's message to the client as `error`.
-          if (!result.ok && result.reason === "throttled") throw new Error(THROTTLED_ERROR);
+          if (!result.ok && result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED_ERROR);
           if (!result.ok) return null;
           return { id: result.claims.userId, ...result.claims };
         },
