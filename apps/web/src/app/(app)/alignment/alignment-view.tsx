@@ -1,0 +1,171 @@
+"use client";
+
+import type { TDashboardInput } from "@meridian/domain";
+import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useState } from "react";
+import { AlignmentGraph } from "~/components/alignment/alignment-graph";
+import { AlignmentOutline } from "~/components/alignment/alignment-outline";
+import { parentIds } from "~/components/alignment/layout";
+import { formatPercent } from "~/components/okr/format";
+import { STATUS_STYLES } from "~/components/okr/status-badge";
+import { PageHeader } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+
+type View = "graph" | "outline";
+
+export function AlignmentView({ input }: { input: TDashboardInput }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const dashboard = useQuery(trpc.objectives.dashboard.queryOptions(input));
+  const cycles = useQuery(trpc.cycles.list.queryOptions());
+  const view: View = searchParams.get("view") === "outline" ? "outline" : "graph";
+  // Shared by both views, so switching keeps what the reader folded away.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+
+  const toggle = useCallback((id: string) => {
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+
+  const urlWith = (name: string, value: string | null) => {
+    const params = new URLSearchParams(searchParams.toString());
+    if (value === null) params.delete(name);
+    else params.set(name, value);
+    const query = params.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  };
+  // The view is presentation only: no need to ask the server again, just remember it in the URL.
+  const setView = (next: View) => window.history.pushState(null, "", urlWith("view", next === "graph" ? null : next));
+
+  if (dashboard.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
+        {dashboard.error.message}
+      </p>
+    );
+  }
+  if (!dashboard.data) {
+    return dashboard.isPending ? (
+      <p className="text-slate-500">Loading…</p>
+    ) : (
+      <div className="space-y-8">
+        <PageHeader kicker="Alignment" title="How objectives connect" />
+        <p className={`${ui.card} text-slate-600`}>
+          No cycle yet. An administrator opens the first cycle to start planning.
+        </p>
+      </div>
+    );
+  }
+
+  const { cycle, expected, roots, totals } = dashboard.data;
+  const objectiveCount = PROGRESS_STATUSES.reduce((n, s) => n + totals[s], 0);
+  const foldable = parentIds(roots);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader kicker="Alignment" title={`${cycle.name} alignment`}>
+        {cycles.data && cycles.data.length > 0 && (
+          <div>
+            <label htmlFor="cycle" className="block text-xs font-medium text-slate-600">
+              Cycle
+            </label>
+            <select
+              id="cycle"
+              value={cycle.id}
+              onChange={(e) => router.push(urlWith("cycle", e.target.value))}
+              className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500"
+            >
+              {cycles.data.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.status === "closed" ? " (closed)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </PageHeader>
+
+      {roots.length === 0 ? (
+        <div className={`${ui.card} py-10 text-center`}>
+          <p className="font-medium text-slate-900">No objectives in {cycle.name} yet.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            Once objectives are set and aligned to one another, this page shows how they connect.
+          </p>
+        </div>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset. */}
+            <div
+              role="group"
+              aria-label="View"
+              className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5"
+            >
+              {(["graph", "outline"] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  aria-pressed={view === v}
+                  onClick={() => setView(v)}
+                  className={`rounded-md px-3 py-1 text-sm font-medium ${
+                    view === v ? "bg-indigo-600 text-white shadow-sm" : "text-slate-600 hover:bg-slate-100"
+                  }`}
+                >
+                  {v === "graph" ? "Graph" : "Outline"}
+                </button>
+              ))}
+            </div>
+            <ul
+              aria-label="Status legend"
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600"
+            >
+              <li className="font-medium text-slate-700">
+                {objectiveCount} objective{objectiveCount === 1 ? "" : "s"}
+              </li>
+              {PROGRESS_STATUSES.map((status) => (
+                <li key={status} className="flex items-center gap-1.5">
+                  <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_STYLES[status].dot}`} />
+                  {PROGRESS_STATUS_LABELS[status]} <span className="tabular-nums text-slate-400">{totals[status]}</span>
+                </li>
+              ))}
+              <li className="flex items-center gap-1.5">
+                <span aria-hidden="true" className="h-3 w-0.5 bg-slate-700/60" />
+                {formatPercent(expected)} expected by now
+              </li>
+            </ul>
+            {foldable.length > 0 && (
+              <div className="flex gap-2">
+                <button type="button" className={ui.secondary} onClick={() => setCollapsed(new Set())}>
+                  Expand all
+                </button>
+                <button
+                  type="button"
+                  className={ui.secondary}
+                  // Roots stay open: collapsing everything to a single card says little.
+                  onClick={() => setCollapsed(new Set(foldable.filter((id) => !roots.some((r) => r.id === id))))}
+                >
+                  Collapse all
+                </button>
+              </div>
+            )}
+          </div>
+
+          {view === "graph" ? (
+            <AlignmentGraph key={cycle.id} roots={roots} expected={expected} collapsed={collapsed} onToggle={toggle} />
+          ) : (
+            <AlignmentOutline roots={roots} expected={expected} collapsed={collapsed} onToggle={toggle} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import type { ObjectiveNode } from "@meridian/api";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  type Edge,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from "@xyflow/react";
+import { type FocusEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import { STATUS_HEX } from "./labels";
+import { descendantCount, layoutTree } from "./layout";
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type ObjectiveFlowNode,
+  ObjectiveFlowNodeView,
+  ToggleContext,
+} from "./objective-flow-node";
+
+const nodeTypes = { objective: ObjectiveFlowNodeView };
+// Past a point a bigger tree is better panned than shrunk into illegibility.
+const fitViewOptions = { padding: 0.06, maxZoom: 1, minZoom: 0.45 };
+const edgeStyle = { stroke: "#94a3b8", strokeWidth: 1.5 }; // slate-400
+
+interface AlignmentGraphProps {
+  roots: readonly ObjectiveNode[];
+  expected: number;
+  collapsed: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+}
+
+/** The objectives of a cycle as a top-down tree: parents above the objectives aligned to them. */
+export function AlignmentGraph(props: AlignmentGraphProps) {
+  return (
+    <figure
+      aria-label="Alignment graph"
+      className="h-[480px] overflow-hidden rounded-2xl border border-slate-200 bg-slate-50 shadow-sm sm:h-[640px]"
+    >
+      <ReactFlowProvider>
+        <Flow {...props} />
+      </ReactFlowProvider>
+    </figure>
+  );
+}
+
+function Flow({ roots, expected, collapsed, onToggle }: AlignmentGraphProps) {
+  const { getViewport, setViewport, setCenter, getNode } = useReactFlow<ObjectiveFlowNode>();
+  const layout = useMemo(
+    () => layoutTree(roots, collapsed, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, nodeGap: 24, rankGap: 56 }),
+    [roots, collapsed],
+  );
+
+  const nodes = useMemo(
+    () =>
+      layout.nodes.map(
+        (n): ObjectiveFlowNode => ({
+          id: n.id,
+          type: "objective",
+          position: { x: n.x, y: n.y },
+          width: NODE_WIDTH,
+          height: NODE_HEIGHT,
+          draggable: false,
+          selectable: false,
+          connectable: false,
+          ariaRole: "group",
+          ariaLabel: n.item.title,
+          data: {
+            objective: n.item,
+            expected,
+            hasChildren: n.hasChildren,
+            collapsed: n.collapsed,
+            hidden: descendantCount(n.item),
+          },
+        }),
+      ),
+    [layout, expected],
+  );
+  const edges = useMemo(
+    () =>
+      layout.edges.map(
+        (e): Edge => ({
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          type: "smoothstep",
+          focusable: false,
+          selectable: false,
+          style: edgeStyle,
+          ariaLabel: `${e.child.title} aligns to ${e.parent.title}`,
+        }),
+      ),
+    [layout],
+  );
+
+  // Collapsing re-runs the layout, which moves things around; keep the toggled node where it was on
+  // screen so the button stays under the pointer (and the eye).
+  const previousLayout = useRef(layout);
+  const anchorId = useRef<string | null>(null);
+  const toggle = useCallback(
+    (id: string) => {
+      anchorId.current = id;
+      onToggle(id);
+    },
+    [onToggle],
+  );
+  useEffect(() => {
+    const previous = previousLayout.current;
+    previousLayout.current = layout;
+    const id = anchorId.current;
+    anchorId.current = null;
+    if (!id || previous === layout) return;
+    const before = previous.nodes.find((n) => n.id === id);
+    const after = layout.nodes.find((n) => n.id === id);
+    if (!before || !after) return;
+    const { x, y, zoom } = getViewport();
+    void setViewport({ x: x - (after.x - before.x) * zoom, y: y - (after.y - before.y) * zoom, zoom });
+  }, [layout, getViewport, setViewport]);
+
+  // Tabbing to a link or button in a node that is off screen: bring the node into view. The
+  // browser would otherwise scroll the (overflow: hidden) pane itself and leave the graph askew.
+  const onFocus = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      const pane = event.currentTarget;
+      pane.scrollTop = 0;
+      pane.scrollLeft = 0;
+      const nodeElement = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node");
+      const id = nodeElement?.dataset.id;
+      const node = id ? getNode(id) : undefined;
+      if (!node || !nodeElement) return;
+      const box = nodeElement.getBoundingClientRect();
+      const frame = pane.getBoundingClientRect();
+      const margin = 8;
+      const inView =
+        box.left >= frame.left + margin &&
+        box.right <= frame.right - margin &&
+        box.top >= frame.top + margin &&
+        box.bottom <= frame.bottom - margin;
+      if (inView) return;
+      // No animation: the next Tab must measure where things really are, not where they are passing.
+      void setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+        zoom: Math.max(getViewport().zoom, 0.8),
+      });
+    },
+    [getNode, getViewport, setCenter],
+  );
+
+  return (
+    <ToggleContext.Provider value={toggle}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onFocus={onFocus}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.1}
+        maxZoom={1.5}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        disableKeyboardA11y
+        zoomOnDoubleClick={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls
+          showInteractive={false}
+          position="bottom-left"
+          className="overflow-hidden rounded-lg! border border-slate-200 shadow-sm!"
+        />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Minimap of the alignment graph"
+          nodeColor={(node) => STATUS_HEX[(node as ObjectiveFlowNode).data.objective.progressStatus]}
+          nodeBorderRadius={8}
+          maskColor="rgba(241, 245, 249, 0.7)"
+          className="rounded-lg! border! border-slate-200! max-sm:hidden!"
+        />
+      </ReactFlow>
+    </ToggleContext.Provider>
+  );
+}
