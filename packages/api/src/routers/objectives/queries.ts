@@ -116,6 +116,7 @@ export const objectiveQueries = {
             id: activityLog.id,
             action: activityLog.action,
             entityType: activityLog.entityType,
+            entityId: activityLog.entityId,
             details: activityLog.details,
             createdAt: activityLog.createdAt,
             actorName: users.name,

@@ -1,0 +1,58 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { ActivityList } from "~/components/objective/activity-list";
+import { CarryOverForm } from "~/components/objective/carry-over-form";
+import { CheckInHistory } from "~/components/objective/check-in-history";
+import { CommentsSection } from "~/components/objective/comments-section";
+import { GradingSection } from "~/components/objective/grading-section";
+import { KeyResultsSection } from "~/components/objective/key-results-section";
+import { ObjectiveHeader } from "~/components/objective/objective-header";
+import { useTRPC } from "~/trpc/react";
+
+export function ObjectiveView({ objectiveId }: { objectiveId: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.objectives.get.queryOptions({ objectiveId }));
+  const me = useQuery(trpc.me.get.queryOptions());
+
+  if (query.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
+        {query.error.message}
+      </p>
+    );
+  }
+  if (!query.data) {
+    return query.isPending ? (
+      <p className="text-slate-500">Loading…</p>
+    ) : (
+      <div className="rounded-2xl border border-slate-200 bg-white p-6 text-slate-600">
+        <p>This objective is archived or no longer visible to you.</p>
+        <Link href="/dashboard" className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline">
+          Back to the dashboard
+        </Link>
+      </div>
+    );
+  }
+
+  const detail = query.data;
+  const closed = detail.cycle.status === "closed";
+  const isAdmin = me.data?.permissions.includes("cycle.manage") ?? false;
+  const currentUserId = me.data?.user.id ?? null;
+  const role = me.data?.organization?.role ?? null;
+
+  return (
+    <div className="space-y-8">
+      <ObjectiveHeader detail={detail} />
+      <KeyResultsSection detail={detail} />
+      <CheckInHistory detail={detail} currentUserId={currentUserId} isAdmin={role === "admin"} />
+      {closed && <GradingSection detail={detail} />}
+      {closed && isAdmin && <CarryOverForm detail={detail} />}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <CommentsSection detail={detail} />
+        <ActivityList activity={detail.activity} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import type { KeyResultView } from "@meridian/api";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  Tooltip,
+  type TooltipValueType,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { formatTarget, formatValue } from "~/components/okr/format";
+import { formatDate, formatShortDate } from "./format";
+import type { HistoryChartData } from "./history-chart-data";
+
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
+
+const SERIES_NAMES: Record<string, string> = {
+  actual: "Checked in",
+  expected: "Expected",
+  forecast: "Forecast",
+};
+
+/** Check-ins, the expected path and the forecast of one key result over its cycle. */
+export function CheckInChart({
+  keyResult: kr,
+  data,
+  now,
+}: {
+  keyResult: KeyResultView;
+  data: HistoryChartData;
+  /** Marks today on the chart; null before the page has hydrated. */
+  now: number | null;
+}) {
+  const [start, end] = data.domain;
+  const ticks = monthTicks(start, end);
+  const isMilestone = kr.type === "milestone";
+  const showToday = now !== null && now > start && now < end;
+  const formatTooltip = (value: TooltipValueType | undefined) =>
+    typeof value === "number" ? formatValue(kr, Math.round(value * 100) / 100) : String(value ?? "");
+
+  return (
+    <figure
+      aria-label={`Check-in history of ${kr.title}: values, target ${formatTarget(kr)}, expected path and forecast`}
+      className="m-0"
+    >
+      <ComposedChart
+        responsive
+        style={{ width: "100%", height: 300 }}
+        data={data.points}
+        margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
+      >
+        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={[start, end]}
+          ticks={ticks}
+          tickFormatter={(t: number) => formatShortDate(t)}
+          tick={{ fontSize: 12, fill: "#64748b" }}
+          stroke="#cbd5e1"
+        />
+        <YAxis
+          width={isMilestone ? 72 : 56}
+          domain={isMilestone ? [0, 1] : ["auto", "auto"]}
+          ticks={isMilestone ? [0, 1] : undefined}
+          tickFormatter={(v: number) => (isMilestone ? formatValue(kr, v) : compact.format(v))}
+          tick={{ fontSize: 12, fill: "#64748b" }}
+          stroke="#cbd5e1"
+        />
+        <Tooltip
+          labelFormatter={(t) => (typeof t === "number" ? formatDate(t) : String(t))}
+          formatter={(value, name) => [formatTooltip(value), SERIES_NAMES[String(name)] ?? String(name)]}
+        />
+        <Legend
+          verticalAlign="bottom"
+          height={28}
+          iconType="plainline"
+          formatter={(name: string) => <span className="text-xs text-slate-600">{SERIES_NAMES[name] ?? name}</span>}
+        />
+        <ReferenceLine
+          y={kr.type === "milestone" ? 1 : kr.targetValue}
+          stroke="#059669"
+          strokeWidth={1.5}
+          ifOverflow="extendDomain"
+          label={{ value: `Target ${formatTarget(kr)}`, position: "insideTopLeft", fill: "#047857", fontSize: 12 }}
+        />
+        {showToday && (
+          <ReferenceLine
+            x={now ?? undefined}
+            stroke="#94a3b8"
+            strokeDasharray="2 4"
+            label={{ value: "Today", position: "insideTopLeft", fill: "#64748b", fontSize: 11 }}
+          />
+        )}
+        {data.hasExpected && (
+          <Line
+            dataKey="expected"
+            name="expected"
+            type="linear"
+            stroke="#94a3b8"
+            strokeWidth={1.5}
+            dot={false}
+            activeDot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        )}
+        {data.forecast && (
+          <Line
+            dataKey="forecast"
+            name="forecast"
+            type="linear"
+            stroke="#f59e0b"
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={false}
+            activeDot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        )}
+        <Line
+          dataKey="actual"
+          name="actual"
+          type="linear"
+          stroke="#4f46e5"
+          strokeWidth={2}
+          dot={{ r: 3, fill: "#4f46e5", strokeWidth: 0 }}
+          activeDot={{ r: 5 }}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+      <figcaption className="mt-2 text-sm text-slate-700">{data.summary}</figcaption>
+    </figure>
+  );
+}
+
+/** One tick at the start of each month inside the cycle, plus its first day. */
+function monthTicks(start: number, end: number): number[] {
+  const ticks = [start];
+  const d = new Date(start);
+  let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  while (t < end) {
+    if (t - start > 7 * 86_400_000) ticks.push(t);
+    const m = new Date(t);
+    t = Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1);
+  }
+  return ticks;
+}

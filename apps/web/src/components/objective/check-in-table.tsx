@@ -1,0 +1,259 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { KeyResultView } from "@meridian/api";
+import { ZCheckInUpdateSchema } from "@meridian/domain";
+import { useMutation } from "@tanstack/react-query";
+import { Fragment, useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { formatValue } from "~/components/okr/format";
+import { ErrorMessage } from "~/components/ui/field";
+import { applyServerErrors } from "~/components/ui/server-errors";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import { ConfirmAction } from "./confirm-action";
+import { formatDate, formatDateTime } from "./format";
+import type { CheckInEntry } from "./types";
+import { useInvalidateObjectives } from "./use-invalidate";
+
+export function CheckInTable({
+  keyResult: kr,
+  entries,
+  canChange,
+}: {
+  keyResult: KeyResultView;
+  /** Oldest first, as the API sends them. */
+  entries: readonly CheckInEntry[];
+  canChange: (entry: CheckInEntry) => boolean;
+}) {
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const rows = [...entries].reverse();
+  const anyChangeable = rows.some(canChange);
+  const columns = anyChangeable ? 7 : 6;
+
+  if (rows.length === 0) {
+    return <p className="text-sm text-slate-500">No check-ins on this key result yet.</p>;
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[40rem] text-left text-sm">
+        <caption className="mb-2 text-left text-sm font-medium text-slate-700">Check-ins of {kr.title}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Date
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right font-medium">
+              Value
+            </th>
+            <th scope="col" className="py-2 pr-4 text-right font-medium">
+              Confidence
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Comment
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Author
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              <span className="sr-only">Edited</span>
+            </th>
+            {anyChangeable && (
+              <th scope="col" className="py-2 text-right font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((entry) => (
+            <Fragment key={entry.id}>
+              <tr className="align-top">
+                <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
+                  <time dateTime={entry.createdAt.toISOString()} title={formatDateTime(entry.createdAt)}>
+                    {formatDate(entry.createdAt)}
+                  </time>
+                </td>
+                <td className="whitespace-nowrap py-2 pr-4 text-right font-medium tabular-nums text-slate-800">
+                  {formatValue(kr, entry.value)}
+                </td>
+                <td className="py-2 pr-4 text-right tabular-nums text-slate-600">{entry.confidence}/10</td>
+                <td className="py-2 pr-4 text-slate-600">
+                  {entry.comment || <span className="text-slate-400">—</span>}
+                </td>
+                <td className="whitespace-nowrap py-2 pr-4 text-slate-600">{entry.authorName}</td>
+                <td className="py-2 pr-4">
+                  {entry.editedAt && (
+                    <span
+                      title={`Edited ${formatDateTime(entry.editedAt)}`}
+                      className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600"
+                    >
+                      edited
+                    </span>
+                  )}
+                </td>
+                {anyChangeable && (
+                  <td className="py-2 text-right">
+                    {canChange(entry) && editingId !== entry.id && (
+                      <CheckInActions
+                        entry={entry}
+                        name={`check-in of ${formatDate(entry.createdAt)} (${formatValue(kr, entry.value)})`}
+                        onEdit={() => setEditingId(entry.id)}
+                      />
+                    )}
+                  </td>
+                )}
+              </tr>
+              {editingId === entry.id && (
+                <tr>
+                  <td colSpan={columns} className="pb-3">
+                    <CheckInEditForm keyResult={kr} entry={entry} onDone={() => setEditingId(null)} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CheckInActions({ entry, name, onEdit }: { entry: CheckInEntry; name: string; onEdit: () => void }) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateObjectives();
+  const remove = useMutation(trpc.checkIns.delete.mutationOptions({ onSuccess: invalidate }));
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex items-center justify-end gap-2">
+        <button
+          type="button"
+          onClick={onEdit}
+          aria-label={`Edit ${name}`}
+          className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+        >
+          Edit
+        </button>
+        <ConfirmAction
+          size="sm"
+          label="Delete"
+          ariaLabel={`Delete ${name}`}
+          question="Delete this check-in?"
+          confirmLabel="Yes, delete"
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate({ checkInId: entry.id })}
+        />
+      </div>
+      {remove.error && <ErrorMessage>{remove.error.message}</ErrorMessage>}
+    </div>
+  );
+}
+
+type EditInput = z.input<typeof ZCheckInUpdateSchema>;
+type EditValues = z.output<typeof ZCheckInUpdateSchema>;
+
+function CheckInEditForm({
+  keyResult: kr,
+  entry,
+  onDone,
+}: {
+  keyResult: KeyResultView;
+  entry: CheckInEntry;
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateObjectives();
+  const id = useId();
+  const [message, setMessage] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<EditInput, unknown, EditValues>({
+    resolver: zodResolver(ZCheckInUpdateSchema),
+    defaultValues: { checkInId: entry.id, value: entry.value, confidence: entry.confidence, comment: entry.comment },
+  });
+  const update = useMutation(trpc.checkIns.update.mutationOptions());
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    try {
+      await update.mutateAsync(values);
+      await invalidate();
+      onDone();
+    } catch (error) {
+      setMessage(applyServerErrors(error, setError));
+    }
+  });
+  const isMilestone = kr.type === "milestone";
+  const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`Edit check-in of ${formatDate(entry.createdAt)}`}
+      className="grid gap-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-3 sm:grid-cols-[9rem_8rem_minmax(0,1fr)_auto]"
+    >
+      <div>
+        <label htmlFor={`${id}-value`} className="block text-xs font-medium text-slate-700">
+          {isMilestone ? "Status" : "Value"}
+        </label>
+        {isMilestone ? (
+          <select id={`${id}-value`} className={inputClass} {...register("value", { valueAsNumber: true })}>
+            <option value={0}>Not done</option>
+            <option value={1}>Done</option>
+          </select>
+        ) : (
+          <input
+            id={`${id}-value`}
+            type="number"
+            step="any"
+            inputMode="decimal"
+            aria-invalid={Boolean(errors.value)}
+            className={inputClass}
+            {...register("value", { valueAsNumber: true })}
+          />
+        )}
+        {errors.value && <p className="mt-1 text-xs text-rose-600">{errors.value.message}</p>}
+      </div>
+      <div>
+        <label htmlFor={`${id}-confidence`} className="block text-xs font-medium text-slate-700">
+          Confidence (0–10)
+        </label>
+        <input
+          id={`${id}-confidence`}
+          type="number"
+          min={0}
+          max={10}
+          step={1}
+          aria-invalid={Boolean(errors.confidence)}
+          className={inputClass}
+          {...register("confidence", { valueAsNumber: true })}
+        />
+        {errors.confidence && <p className="mt-1 text-xs text-rose-600">{errors.confidence.message}</p>}
+      </div>
+      <div>
+        <label htmlFor={`${id}-comment`} className="block text-xs font-medium text-slate-700">
+          Comment
+        </label>
+        <input id={`${id}-comment`} type="text" className={inputClass} {...register("comment")} />
+        {errors.comment && <p className="mt-1 text-xs text-rose-600">{errors.comment.message}</p>}
+      </div>
+      <div className="flex items-end gap-2">
+        <button type="submit" disabled={isSubmitting} className={`${ui.primary} px-3 py-1.5`}>
+          {isSubmitting ? "Saving…" : "Save check-in"}
+        </button>
+        <button type="button" onClick={onDone} className={ui.secondary}>
+          Cancel
+        </button>
+      </div>
+      {message && (
+        <div className="sm:col-span-4">
+          <ErrorMessage>{message}</ErrorMessage>
+        </div>
+      )}
+    </form>
+  );
+}

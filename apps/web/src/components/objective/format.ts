@@ -1,0 +1,108 @@
+import type { KeyResultUnit, ObjectiveLevel, ObjectiveStatus, ProgressSource, Visibility } from "@meridian/domain";
+import type { ActivityEntry } from "./types";
+
+export const LEVEL_LABELS: Record<ObjectiveLevel, string> = {
+  company: "Company",
+  team: "Team",
+  personal: "Personal",
+};
+
+export const OBJECTIVE_STATUS_LABELS: Record<ObjectiveStatus, string> = {
+  draft: "Draft",
+  active: "Active",
+  closed: "Closed",
+  archived: "Archived",
+};
+
+export const OBJECTIVE_STATUS_STYLES: Record<ObjectiveStatus, string> = {
+  draft: "bg-violet-50 text-violet-700 ring-violet-600/20",
+  active: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
+  closed: "bg-slate-100 text-slate-700 ring-slate-500/20",
+  archived: "bg-amber-50 text-amber-800 ring-amber-600/20",
+};
+
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  public: "Public",
+  private: "Private",
+};
+
+export const PROGRESS_SOURCE_LABELS: Record<ProgressSource, string> = {
+  key_results: "Key results",
+  aligned_objectives: "Aligned objectives",
+  both: "Key results and aligned objectives",
+};
+
+export const UNIT_LABELS: Record<KeyResultUnit, string> = {
+  number: "Number",
+  percent: "Percent (%)",
+  currency: "Currency",
+  custom: "Custom",
+};
+
+const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const shortDateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+/** Dates are shown in UTC so that the server and the browser render the same text. */
+export function formatDate(value: Date | string | number): string {
+  return dateFormat.format(toDate(value));
+}
+
+export function formatShortDate(value: Date | string | number): string {
+  return shortDateFormat.format(toDate(value));
+}
+
+export function formatDateTime(value: Date | string | number): string {
+  return dateTimeFormat.format(toDate(value));
+}
+
+function toDate(value: Date | string | number): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return new Date(value);
+}
+
+export function formatGrade(grade: number | null): string {
+  return grade === null ? "—" : grade.toFixed(2);
+}
+
+const ACTIVITY_TEXT: Record<string, string> = {
+  "objective.created": "created the objective",
+  "objective.updated": "edited the objective",
+  "objective.published": "published the objective",
+  "objective.archived": "archived the objective",
+  "objective.carried_over": "carried the objective over",
+  "key_result.created": "added a key result",
+  "key_result.updated": "edited a key result",
+  "key_result.archived": "archived a key result",
+  "key_result.graded": "graded a key result",
+  "key_result.grade_cleared": "cleared a grade override",
+  "check_in.created": "checked in",
+  "check_in.edited": "corrected a check-in",
+  "check_in.deleted": "deleted a check-in",
+  "comment.created": "commented",
+};
+
+/** "checked in with 42", in words a reader of the activity list understands. */
+export function describeActivity(entry: ActivityEntry): string {
+  const text = ACTIVITY_TEXT[entry.action] ?? entry.action.replaceAll("_", " ").replace(".", ": ");
+  const details = (entry.details ?? {}) as Record<string, unknown>;
+  if (entry.action === "key_result.created" && typeof details.title === "string") return `${text} “${details.title}”`;
+  if (entry.action === "check_in.created" && typeof details.value === "number") {
+    return `${text} with ${numberFormat.format(details.value)}`;
+  }
+  if (entry.action === "key_result.graded" && typeof details.grade === "number") {
+    return `${text} ${details.grade.toFixed(2)}`;
+  }
+  return text;
+}
+
+const numberFormat = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });

@@ -1,0 +1,201 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatPercent } from "~/components/okr/format";
+import { ProgressBar } from "~/components/okr/progress-bar";
+import { StatusBadge } from "~/components/okr/status-badge";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import { ConfirmAction } from "./confirm-action";
+import {
+  formatDate,
+  LEVEL_LABELS,
+  OBJECTIVE_STATUS_LABELS,
+  OBJECTIVE_STATUS_STYLES,
+  PROGRESS_SOURCE_LABELS,
+  VISIBILITY_LABELS,
+} from "./format";
+import { ObjectiveEditForm } from "./objective-edit-form";
+import type { ObjectiveDetail } from "./types";
+import { useInvalidateObjectives } from "./use-invalidate";
+
+export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
+  const { objective, cycle, expected, parent, can } = detail;
+  const trpc = useTRPC();
+  const router = useRouter();
+  const invalidate = useInvalidateObjectives();
+  const [editing, setEditing] = useState(false);
+  const ref = { objectiveId: objective.id, version: objective.version };
+
+  const publish = useMutation(trpc.objectives.publish.mutationOptions({ onSuccess: invalidate }));
+  const archive = useMutation(
+    trpc.objectives.archive.mutationOptions({
+      onSuccess: async () => {
+        // An archived objective leaves the page: go where it was aligned, or to the dashboard.
+        router.push(parent ? `/objectives/${parent.id}` : "/dashboard");
+        await invalidate();
+      },
+    }),
+  );
+  const actionError = publish.error ?? archive.error;
+  const hasActions = can.publish || can.edit;
+
+  return (
+    <header className={ui.card}>
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/dashboard" className="hover:text-indigo-600 hover:underline">
+          {cycle.name} objectives
+        </Link>
+        {parent && (
+          <>
+            <span aria-hidden="true"> / </span>
+            <Link href={`/objectives/${parent.id}`} className="hover:text-indigo-600 hover:underline">
+              {parent.title}
+            </Link>
+          </>
+        )}
+      </nav>
+
+      <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 flex-1">
+          <ul aria-label="Objective details" className="flex flex-wrap items-center gap-2 text-xs font-medium">
+            <li className="rounded bg-slate-100 px-1.5 py-0.5 uppercase tracking-wide text-slate-600">
+              {LEVEL_LABELS[objective.level]}
+            </li>
+            {objective.team && <li className="text-slate-600">{objective.team.name}</li>}
+            <li className="text-slate-600">
+              <span className="sr-only">Owner: </span>
+              {objective.owner.name}
+            </li>
+            <li
+              className={`inline-flex rounded-full px-2 py-0.5 ring-1 ring-inset ${OBJECTIVE_STATUS_STYLES[objective.status]}`}
+            >
+              {OBJECTIVE_STATUS_LABELS[objective.status]}
+            </li>
+            <li
+              className={
+                objective.visibility === "private"
+                  ? "rounded bg-slate-800 px-1.5 py-0.5 text-white"
+                  : "rounded bg-slate-100 px-1.5 py-0.5 text-slate-600"
+              }
+            >
+              {VISIBILITY_LABELS[objective.visibility]}
+            </li>
+          </ul>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">{objective.title}</h1>
+          {objective.description && (
+            <p className="mt-2 max-w-3xl whitespace-pre-line text-sm text-slate-600">{objective.description}</p>
+          )}
+          {parent ? (
+            <p className="mt-2 text-sm text-slate-500">
+              Aligns to{" "}
+              <Link href={`/objectives/${parent.id}`} className="font-medium text-indigo-600 hover:underline">
+                {parent.title}
+              </Link>
+            </p>
+          ) : (
+            <p className="mt-2 text-sm text-slate-500">Not aligned to another objective.</p>
+          )}
+        </div>
+
+        {hasActions && !editing && (
+          <div className="flex flex-wrap items-center gap-2">
+            {can.publish && (
+              <button
+                type="button"
+                disabled={publish.isPending}
+                onClick={() => publish.mutate(ref)}
+                className={ui.primary}
+              >
+                {publish.isPending ? "Publishing…" : "Publish"}
+              </button>
+            )}
+            {can.edit && (
+              <button type="button" onClick={() => setEditing(true)} className={ui.secondary}>
+                Edit objective
+              </button>
+            )}
+            {can.edit && (
+              <ConfirmAction
+                label="Archive"
+                question="Archive this objective?"
+                confirmLabel="Yes, archive"
+                pending={archive.isPending}
+                onConfirm={() => archive.mutate(ref)}
+              />
+            )}
+          </div>
+        )}
+      </div>
+      {actionError && (
+        <div className="mt-3">
+          <ErrorMessage>{actionError.message}</ErrorMessage>
+        </div>
+      )}
+
+      {editing && <ObjectiveEditForm objective={objective} onDone={() => setEditing(false)} />}
+
+      <div className="mt-5 grid gap-4 border-t border-slate-100 pt-4 md:grid-cols-[minmax(0,1fr)_auto]">
+        <div>
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-sm font-medium text-slate-700">Overall progress</p>
+            <StatusBadge status={objective.progressStatus} />
+          </div>
+          <div className="mt-2">
+            <ProgressBar
+              progress={objective.progress}
+              expected={expected}
+              status={objective.progressStatus}
+              label={`Progress of ${objective.title}`}
+            />
+          </div>
+        </div>
+        <dl className="grid grid-cols-3 gap-x-6 gap-y-1 text-sm md:text-right">
+          <div>
+            <dt className="text-xs text-slate-500">Expected by now</dt>
+            <dd className="font-semibold tabular-nums text-slate-800">{formatPercent(expected)}</dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Cycle</dt>
+            <dd className="font-medium text-slate-800">
+              {cycle.name}
+              {cycle.status === "closed" && " (closed)"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-slate-500">Dates</dt>
+            <dd className="whitespace-nowrap text-slate-700">
+              {formatDate(cycle.startsOn)} – {formatDate(cycle.endsOn)}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <p className="mt-3 text-xs text-slate-500">
+        Progress from {PROGRESS_SOURCE_LABELS[objective.progressSource].toLowerCase()} · weight {objective.weight}
+      </p>
+
+      {objective.children.length > 0 && (
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Aligned objectives</h2>
+          <ul className="mt-2 space-y-1.5">
+            {objective.children.map((child) => (
+              <li key={child.id} className="flex items-center justify-between gap-3 text-sm">
+                <Link href={`/objectives/${child.id}`} className="truncate text-indigo-700 hover:underline">
+                  {child.title}
+                </Link>
+                <span className="flex shrink-0 items-center gap-2">
+                  <span className="tabular-nums text-slate-600">{formatPercent(child.progress)}</span>
+                  <StatusBadge status={child.progressStatus} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </header>
+  );
+}
