@@ -15,5 +15,6 @@ export * from "./okr/status";
 export * from "./schemas/account";
 export * from "./schemas/admin";
 export * from "./schemas/auth";
+export * from "./schemas/common";
 export * from "./schemas/objectives";
 export * from "./schemas/okr";

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { orgProcedure, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Cursor {
   createdAt: string;
@@ -14,11 +15,10 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("bas
 function decodeCursor(raw: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (
-      typeof parsed.createdAt === "string" &&
-      typeof parsed.id === "string" &&
-      !Number.isNaN(Date.parse(parsed.createdAt))
-    ) {
+    const at = typeof parsed.createdAt === "string" ? Date.parse(parsed.createdAt) : Number.NaN;
+    // Within the years Postgres timestamps hold, and an id shaped like a uuid.
+    const inRange = at >= Date.UTC(1900, 0, 1) && at < Date.UTC(3000, 0, 1);
+    if (typeof parsed.createdAt === "string" && typeof parsed.id === "string" && inRange && UUID.test(parsed.id)) {
       return { createdAt: parsed.createdAt, id: parsed.id };
     }
   } catch {

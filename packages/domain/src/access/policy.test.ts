@@ -24,6 +24,7 @@ describe("can", () => {
   it("members and managers read, write objectives and check in, but manage nothing", () => {
     const expected = [
       "checkin.create",
+      "comment.create",
       "cycle.read",
       "objective.read",
       "objective.write",

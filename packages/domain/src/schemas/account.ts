@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "./common";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -10,9 +11,9 @@ export const ZNewPassword = z
 
 export const ZPasswordChangeSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(256, "Password is too long."),
+    currentPassword: zText().min(1, "Enter your current password.").max(256, "Password is too long."),
     newPassword: ZNewPassword,
-    confirmPassword: z.string(),
+    confirmPassword: zText(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],

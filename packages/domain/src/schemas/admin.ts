@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ROLES, TEAM_MEMBER_ROLES } from "../access/roles";
 import { ZEmail } from "./auth";
-import { ZId } from "./okr";
+import { ZId, ZIsoDate, ZVersion, zText } from "./common";
 
 const ZName = (what: string) =>
-  z.string().trim().min(1, `Enter a ${what}.`).max(120, `Keep the ${what} under 120 characters.`);
-const ZVersion = z.number().int().positive("Version must be a positive whole number.");
+  zText().trim().min(1, `Enter a ${what}.`).max(120, `Keep the ${what} under 120 characters.`);
 const ZRole = z.enum(ROLES, { error: "Role must be admin, manager, member or viewer." });
 
 export const ZUserCreateSchema = z.object({
@@ -60,8 +59,6 @@ export const ZOrganizationSettingsSchema = z.object({
 });
 export type TOrganizationSettings = z.infer<typeof ZOrganizationSettingsSchema>;
 
-const ZIsoDate = z.iso.date({ error: "Use a date like 2026-01-31." });
-
 export const ZAuditQuerySchema = z
   .object({
     actorId: ZId.optional(),
@@ -75,7 +72,7 @@ export const ZAuditQuerySchema = z
     to: ZIsoDate.optional(),
     limit: z.number().int().min(1).max(200).default(50),
     /** Opaque position from the previous page. */
-    cursor: z.string().max(200).optional(),
+    cursor: zText().max(200).optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     path: ["to"],

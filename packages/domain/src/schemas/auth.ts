@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { zText } from "./common";
 
-export const ZEmail = z
-  .string()
+export const ZEmail = zText()
+  .max(254, "Use an email address of at most 254 characters.")
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "Enter a valid email address." }));
 
 export const ZLoginSchema = z.object({
   email: ZEmail,
-  password: z.string().min(1, "Enter your password.").max(256, "Password is too long."),
+  password: zText().min(1, "Enter your password.").max(256, "Password is too long."),
 });
 export type TLogin = z.infer<typeof ZLoginSchema>;
 

@@ -3,14 +3,13 @@ import { keyResultDefinitionError } from "../okr/key-result-progress";
 import { KEY_RESULT_TYPES } from "../okr/key-result-types";
 import { KEY_RESULT_UNITS, OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, VISIBILITIES } from "../okr/objective";
 import { PROGRESS_SOURCES } from "../okr/objective-rollup";
-import { ZId } from "./okr";
+import { ZId, ZIsoDate, ZVersion, zText } from "./common";
 
 const ZTitle = z
   .string()
   .trim()
   .min(3, "Write a title of at least 3 characters.")
   .max(200, "Keep the title under 200 characters.");
-const ZVersion = z.number().int().positive("Version must be a positive whole number.");
 const ZWeight = z
   .number({ error: "Weight must be a number." })
   .min(0, "Weight cannot be negative.")
@@ -23,7 +22,7 @@ const keyResultFields = {
   startValue: ZFinite("Start"),
   targetValue: ZFinite("Target"),
   unit: z.enum(KEY_RESULT_UNITS, { error: "Choose a unit." }).default("number"),
-  unitLabel: z.string().trim().max(20, "Keep the unit label under 20 characters.").default(""),
+  unitLabel: zText().trim().max(20, "Keep the unit label under 20 characters.").default(""),
   weight: ZWeight.default(1),
   /** Defaults to the objective's owner. */
   ownerId: ZId.optional(),
@@ -54,7 +53,7 @@ export const ZKeyResultUpdateSchema = z
     startValue: keyResultFields.startValue.optional(),
     targetValue: keyResultFields.targetValue.optional(),
     unit: z.enum(KEY_RESULT_UNITS).optional(),
-    unitLabel: z.string().trim().max(20).optional(),
+    unitLabel: zText().trim().max(20).optional(),
     weight: ZWeight.optional(),
     ownerId: ZId.optional(),
   })
@@ -65,7 +64,7 @@ export const ZObjectiveCreateSchema = z.object({
   cycleId: ZId,
   level: z.enum(OBJECTIVE_LEVELS, { error: "Choose company, team or personal." }),
   title: ZTitle,
-  description: z.string().trim().max(5000, "Keep the description under 5000 characters.").default(""),
+  description: zText().trim().max(5000, "Keep the description under 5000 characters.").default(""),
   teamId: ZId.nullable().default(null),
   parentId: ZId.nullable().default(null),
   /** Defaults to the caller. */
@@ -83,7 +82,7 @@ export const ZObjectiveUpdateSchema = z.object({
   objectiveId: ZId,
   version: ZVersion,
   title: ZTitle.optional(),
-  description: z.string().trim().max(5000).optional(),
+  description: zText().trim().max(5000).optional(),
   teamId: ZId.nullable().optional(),
   parentId: ZId.nullable().optional(),
   ownerId: ZId.optional(),
@@ -107,7 +106,7 @@ export const ZObjectiveListSchema = z
     status: z.enum(OBJECTIVE_STATUSES).optional(),
     /** Only objectives at risk or off track. */
     atRisk: z.boolean().optional(),
-    q: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+    q: zText().trim().max(100, "Search for at most 100 characters.").optional(),
   })
   .default({});
 export type TObjectiveList = z.input<typeof ZObjectiveListSchema>;
@@ -120,7 +119,7 @@ export const ZCheckInUpdateSchema = z.object({
     .int()
     .min(0, "Confidence is a whole number from 0 to 10.")
     .max(10, "Confidence is a whole number from 0 to 10."),
-  comment: z.string().trim().max(2000, "Keep the comment under 2000 characters.").default(""),
+  comment: zText().trim().max(2000, "Keep the comment under 2000 characters.").default(""),
 });
 export const ZCheckInRefSchema = z.object({ checkInId: ZId });
 
@@ -128,7 +127,7 @@ export const ZCommentCreateSchema = z
   .object({
     objectiveId: ZId.optional(),
     keyResultId: ZId.optional(),
-    body: z.string().trim().min(1, "Write a comment.").max(4000, "Keep the comment under 4000 characters."),
+    body: zText().trim().min(1, "Write a comment.").max(4000, "Keep the comment under 4000 characters."),
   })
   .refine((c) => Boolean(c.objectiveId) !== Boolean(c.keyResultId), {
     message: "A comment belongs to one objective or one key result.",
@@ -136,10 +135,9 @@ export const ZCommentCreateSchema = z
   });
 export type TCommentCreate = z.input<typeof ZCommentCreateSchema>;
 
-const ZIsoDate = z.iso.date({ error: "Use a date like 2026-01-31." });
 export const ZCycleCreateSchema = z
   .object({
-    name: z.string().trim().min(1, "Name the cycle.").max(60, "Keep the name under 60 characters."),
+    name: zText().trim().min(1, "Name the cycle.").max(60, "Keep the name under 60 characters."),
     startsOn: ZIsoDate,
     endsOn: ZIsoDate,
   })
@@ -152,7 +150,7 @@ export const ZGradeSchema = z
     keyResultId: ZId,
     /** null removes the override, leaving the suggested grade. */
     grade: z.number().min(0, "A grade is from 0.0 to 1.0.").max(1, "A grade is from 0.0 to 1.0.").nullable(),
-    reason: z.string().trim().max(1000).default(""),
+    reason: zText().trim().max(1000).default(""),
   })
   .refine((g) => g.grade === null || g.reason.length > 0, {
     path: ["reason"],
