@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 
 /**
  * A 400 for input that passed the schema but breaks a rule needing the database
@@ -7,6 +7,7 @@ import { ZodError } from "zod";
  * failure, so forms show it beside the field it concerns.
  */
 export function invalidInput(field: string, message: string): TRPCError {
-  const cause = new ZodError([{ code: "custom", path: [field], message, input: undefined }]);
+  // ZodRealError, unlike ZodError, is an Error: tRPC keeps it as the cause instead of wrapping it.
+  const cause = new ZodRealError([{ code: "custom", path: [field], message, input: undefined }]);
   return new TRPCError({ code: "BAD_REQUEST", message, cause });
 }

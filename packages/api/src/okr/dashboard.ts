@@ -103,7 +103,7 @@ export async function loadDashboard(
     .innerJoin(users, eq(users.id, objectives.ownerId))
     .leftJoin(teams, eq(teams.id, objectives.teamId))
     .where(and(eq(objectives.organizationId, organizationId), eq(objectives.cycleId, cycle.id)))
-    .orderBy(asc(objectives.createdAt));
+    .orderBy(asc(objectives.createdAt), asc(objectives.id));
   const live = objectiveRows.filter((o) => o.status !== "archived");
 
   const krRows = live.length
@@ -139,7 +139,8 @@ export async function loadDashboard(
             isNull(keyResults.archivedAt),
           ),
         )
-        .orderBy(asc(keyResults.createdAt))
+        // Created together in one statement, key results share a timestamp: the id keeps the order stable.
+        .orderBy(asc(keyResults.createdAt), asc(keyResults.id))
     : [];
 
   const expected = expectedByNow(cycle.start, cycle.end, now);

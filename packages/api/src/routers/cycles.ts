@@ -1,5 +1,13 @@
 import { and, cycles, eq, inArray, keyResults, objectives, sql } from "@meridian/db";
-import { pickCurrentCycle, ZCarryOverSchema, ZCycleCreateSchema, ZCycleRefSchema } from "@meridian/domain";
+import {
+  isRangeType,
+  type KeyResultType,
+  keyResultDefinitionError,
+  pickCurrentCycle,
+  ZCarryOverSchema,
+  ZCycleCreateSchema,
+  ZCycleRefSchema,
+} from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { loadViewer } from "../access/viewer";
 import { recordActivity } from "../activity";
@@ -178,3 +186,18 @@ export const cyclesRouter = router({
       });
     }),
 });
+
+/**
+ * The new cycle starts where the old one ended, unless that would make the key
+ * result invalid (already at or past its target): then it keeps its original start.
+ */
+function carriedStart(kr: {
+  type: KeyResultType;
+  startValue: number;
+  targetValue: number;
+  currentValue: number | null;
+}) {
+  if (!isRangeType(kr.type) || kr.currentValue === null) return kr.startValue;
+  const moved = { type: kr.type, startValue: kr.currentValue, targetValue: kr.targetValue };
+  return keyResultDefinitionError(moved) ? kr.startValue : kr.currentValue;
+}

@@ -61,7 +61,15 @@ function requireWrite(viewer: Viewer, objective: ObjectiveRow) {
   }
 }
 
-async function requireEditable(tx: Executor, organizationId: string, objective: ObjectiveRow) {
+async function requireEditable(
+  tx: Executor,
+  organizationId: string,
+  objective: ObjectiveRow,
+  kr?: { archivedAt: Date | null },
+) {
+  if (kr?.archivedAt) {
+    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This key result is archived." });
+  }
   if (objective.status === "closed" || objective.status === "archived") {
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "A closed or archived objective cannot change." });
   }
@@ -105,7 +113,7 @@ export const keyResultsRouter = router({
         const { kr, objective } = await findKeyResult(tx, ctx.org.id, viewer, input.keyResultId);
         requireWrite(viewer, objective);
         if (kr.version !== input.version) throw editConflict("key result", kr);
-        await requireEditable(tx, ctx.org.id, objective);
+        await requireEditable(tx, ctx.org.id, objective, kr);
         const { keyResultId, version, ...changes } = input;
         const merged = {
           type: changes.type ?? kr.type,
@@ -141,7 +149,7 @@ export const keyResultsRouter = router({
         const { kr, objective } = await findKeyResult(tx, ctx.org.id, viewer, input.keyResultId);
         requireWrite(viewer, objective);
         if (kr.version !== input.version) throw editConflict("key result", kr);
-        await requireEditable(tx, ctx.org.id, objective);
+        await requireEditable(tx, ctx.org.id, objective, kr);
         await tx
           .update(keyResults)
           .set({ archivedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${keyResults.version} + 1` })

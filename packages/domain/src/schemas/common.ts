@@ -18,5 +18,5 @@ export const zText = () => z.string().refine((s) => !s.includes("\u0000"), "Text
 
 /** A calendar date, "YYYY-MM-DD", in the years Postgres and JavaScript both hold comfortably. */
 export const ZIsoDate = z.iso
-  .date({ error: "Use a date like 2026-01-31." })
+  .date({ error: "Use a date like 2026-01-31.", abort: true })
   .refine((d) => d >= "1900-01-01" && d <= "2999-12-31", "Use a date between 1900 and 2999.");

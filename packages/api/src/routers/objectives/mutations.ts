@@ -197,6 +197,7 @@ async function transition(
       });
     }
     if (current.version !== input.version) throw editConflict("objective", current);
+    requireOpenForPlanning(await findCycle(tx, ctx.org.id, current.cycleId));
     if ((from && current.status !== from) || current.status === "archived" || current.status === to) {
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: `This objective is ${current.status}.` });
     }

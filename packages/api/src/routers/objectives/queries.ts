@@ -149,7 +149,9 @@ export const objectiveQueries = {
         can: {
           edit: canWriteObjective(viewer, row) && dashboard.cycle.status !== "closed",
           publish: row.status === "draft" && canPublishObjective(viewer, row),
-          grade: dashboard.cycle.status === "closed" && canWriteObjective(viewer, row),
+          grade:
+            dashboard.cycle.status === "closed" &&
+            (canWriteObjective(viewer, row) || node.keyResults.some((kr) => kr.owner.id === ctx.user.id)),
           comment: can(ctx.org.role, "comment.create"),
         },
       };

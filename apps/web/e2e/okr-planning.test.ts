@@ -1,0 +1,177 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, logIn, newPage, openDashboard, screenshot } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const progressOf = async (page: Page, title: string) =>
+  Number(
+    await page
+      .getByRole("progressbar", { name: `Progress of ${title}`, exact: true })
+      .first()
+      .getAttribute("aria-valuenow"),
+  );
+
+const TEAM = "Build a predictable marketing pipeline";
+const COMPANY = "Grow recurring revenue into a second growth engine";
+
+describe("planning OKRs in the browser", () => {
+  it("lets a member write a personal objective with three key results, check in, and see progress roll up", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "member");
+    await page.goto("/okrs");
+    await page.getByRole("link", { name: "New objective" }).click();
+    await page.waitForURL("**/objectives/new**");
+    const form = page.getByRole("form", { name: "New objective" });
+    await form.getByLabel("Objective", { exact: true }).fill("Host a monthly customer webinar series");
+    await expect.poll(() => form.getByLabel("Aligns to").locator("option").count()).toBeGreaterThan(1);
+    await form.getByLabel("Aligns to").selectOption({ label: `Team · ${TEAM}` });
+    await form.getByLabel("Key result 1 title").fill("Webinars hosted");
+    await form.getByLabel("Key result 1 start").fill("0");
+    await form.getByLabel("Key result 1 target").fill("0");
+    await form.getByRole("button", { name: "Create objective" }).click();
+    // Validation from the shared schema, beside the field: nothing was created.
+    await expect.poll(() => form.getByText("Target must differ from the start value.").count()).toBe(1);
+    await form.getByLabel("Key result 1 target").fill("3");
+    await form.getByRole("button", { name: "Add key result" }).click();
+    await form.getByLabel("Key result 2 title").fill("Average live attendees");
+    await form.getByLabel("Key result 2 start").fill("40");
+    await form.getByLabel("Key result 2 target").fill("120");
+    await form.getByRole("button", { name: "Add key result" }).click();
+    await form.getByLabel("Key result 3 title").fill("Recording library published");
+    await form.getByLabel("Key result 3 type").selectOption({ label: "Milestone" });
+    await form.getByLabel("Key result 3 start").fill("0");
+    await form.getByLabel("Key result 3 target").fill("1");
+    await screenshot(page, "objective-new");
+    await form.getByRole("button", { name: "Create objective" }).click();
+    await page.waitForURL(/\/objectives\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { name: "Host a monthly customer webinar series" }).waitFor();
+
+    await openDashboard(page);
+    const before = { team: await progressOf(page, TEAM), company: await progressOf(page, COMPANY) };
+
+    await page.getByRole("link", { name: "Host a monthly customer webinar series" }).click();
+    await page.getByRole("button", { name: "Check in on Webinars hosted" }).click();
+    const checkIn = page.getByRole("form", { name: "Check in on Webinars hosted" });
+    await checkIn.getByLabel("New value").fill("3");
+    await checkIn.getByLabel("Confidence (0–10)").fill("9");
+    await checkIn.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => progressOf(page, "Webinars hosted")).toBe(100);
+    await screenshot(page, "objective-page-member");
+
+    await openDashboard(page);
+    expect(await progressOf(page, TEAM)).toBeGreaterThan(before.team);
+    expect(await progressOf(page, COMPANY)).toBeGreaterThan(before.company);
+    await page.context().close();
+  });
+
+  it("lets a manager publish a draft of their team", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "manager");
+    await page.goto("/okrs?status=draft");
+    await page.getByRole("link", { name: "Turn happy customers into advocates" }).click();
+    await page.getByRole("heading", { name: "Turn happy customers into advocates" }).waitFor();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Publish", exact: true }).count()).toBe(0);
+    await page.goto("/okrs?status=draft");
+    await expect.poll(() => page.getByRole("link", { name: "Turn happy customers into advocates" }).count()).toBe(0);
+    await screenshot(page, "okrs-list-manager");
+    await page.context().close();
+  });
+
+  it("lets an admin run a cycle to its close, grade it, and carry an objective over", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "admin");
+    await page.goto("/settings/cycles");
+    const cycleForm = page.getByRole("form", { name: "New cycle" });
+    await cycleForm.getByLabel("Name").fill("Spring sprint");
+    await cycleForm.getByLabel("Starts on").fill("2026-04-01");
+    await cycleForm.getByLabel("Ends on").fill("2026-06-30");
+    await cycleForm.getByRole("button", { name: "Create cycle" }).click();
+    await page.getByRole("button", { name: "Open Spring sprint" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Close Spring sprint" }).count()).toBe(1);
+
+    await page.goto("/objectives/new");
+    const form = page.getByRole("form", { name: "New objective" });
+    await form.getByLabel("Cycle", { exact: true }).selectOption({ label: "Spring sprint" });
+    await form.getByLabel("Level", { exact: true }).selectOption({ label: "Company" });
+    await form.getByLabel("Team", { exact: true }).selectOption({ label: "No team" });
+    await form.getByLabel("Objective", { exact: true }).fill("Win the spring trade show");
+    await form.getByLabel("Key result 1 title").fill("Qualified leads from the show");
+    await form.getByLabel("Key result 1 start").fill("0");
+    await form.getByLabel("Key result 1 target").fill("200");
+    await form.getByRole("button", { name: "Create objective" }).click();
+    await page.waitForURL(/\/objectives\/[0-9a-f-]{36}$/);
+    const objectiveUrl = page.url();
+    await page.getByRole("button", { name: "Check in on Qualified leads from the show" }).click();
+    const checkIn = page.getByRole("form", { name: "Check in on Qualified leads from the show" });
+    await checkIn.getByLabel("New value").fill("80");
+    await checkIn.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => progressOf(page, "Qualified leads from the show")).toBe(40);
+
+    await page.goto("/settings/cycles");
+    await page.getByRole("button", { name: "Close Spring sprint" }).click();
+    await page.getByRole("button", { name: "Confirm closing Spring sprint" }).click();
+    await expect
+      .poll(() => page.getByRole("listitem", { name: "Cycle Spring sprint" }).textContent())
+      .toContain("closed");
+    await screenshot(page, "settings-cycles");
+
+    await page.goto(objectiveUrl);
+    const grade = page.getByRole("form", { name: "Grade Qualified leads from the show" });
+    await grade.getByLabel("Override (0–1)").fill("0.5");
+    await grade.getByRole("button", { name: "Save grade" }).click();
+    await expect.poll(() => grade.getByText("Give a reason when you change the suggested grade.").count()).toBe(1);
+    await grade.getByLabel("Reason").fill("The show was cut to two days.");
+    await grade.getByRole("button", { name: "Save grade" }).click();
+    // The override is saved: the suggested grade can now be restored.
+    await expect
+      .poll(() =>
+        page.getByRole("button", { name: "Use the suggested grade for Qualified leads from the show" }).count(),
+      )
+      .toBe(1);
+
+    const carry = page.getByRole("form", { name: "Carry over" });
+    await carry.getByLabel("Target cycle").selectOption({ index: 0 });
+    await carry.getByRole("checkbox").first().check();
+    await screenshot(page, "objective-page-closed");
+    await carry.getByRole("button", { name: "Carry over" }).click();
+    await page.waitForURL((url) => url.href !== objectiveUrl && /\/objectives\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole("heading", { name: "Win the spring trade show" }).waitFor();
+    // The copy starts where the original ended.
+    await expect.poll(() => page.getByText(/start 80/).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("lets a viewer read OKRs, an objective and the alignment tree without any edit control", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "viewer");
+    await page.goto("/okrs");
+    await page.getByRole("link", { name: TEAM }).waitFor();
+    expect(await page.getByRole("link", { name: "New objective" }).count()).toBe(0);
+    await page.getByRole("link", { name: TEAM }).click();
+    await page.getByRole("heading", { name: TEAM }).waitFor();
+    await page.getByRole("figure").first().waitFor();
+    expect(await page.getByRole("button").allTextContents()).toEqual(["Log out"]);
+    expect(await page.locator("form, textarea, input").count()).toBe(0);
+    await screenshot(page, "objective-page-viewer");
+
+    await page.goto("/alignment");
+    await page.getByRole("figure", { name: "Alignment graph" }).waitFor();
+    await screenshot(page, "alignment-graph");
+    await page.goto("/alignment?view=outline");
+    await page.getByRole("tree").waitFor();
+    expect(await page.getByRole("treeitem", { name: /Grow into a team lead role/ }).count()).toBe(0);
+    await screenshot(page, "alignment-outline");
+    await page.goto("/okrs?view=board");
+    await page.getByRole("region", { name: "Marketing board" }).waitFor();
+    await screenshot(page, "okrs-board");
+    await page.context().close();
+  });
+});
