@@ -52,11 +52,13 @@ describe("planning OKRs in the browser", () => {
     await form.getByRole("button", { name: "Create objective" }).click();
     await page.waitForURL(/\/objectives\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { name: "Host a monthly customer webinar series" }).waitFor();
+    const objectiveUrl = page.url();
 
     await openDashboard(page);
     const before = { team: await progressOf(page, TEAM), company: await progressOf(page, COMPANY) };
 
-    await page.getByRole("link", { name: "Host a monthly customer webinar series" }).click();
+    await page.goto(objectiveUrl);
+    await page.waitForLoadState("networkidle");
     await page.getByRole("button", { name: "Check in on Webinars hosted" }).click();
     const checkIn = page.getByRole("form", { name: "Check in on Webinars hosted" });
     await checkIn.getByLabel("New value").fill("3");
@@ -170,7 +172,7 @@ describe("planning OKRs in the browser", () => {
     expect(await page.getByRole("treeitem", { name: /Grow into a team lead role/ }).count()).toBe(0);
     await screenshot(page, "alignment-outline");
     await page.goto("/okrs?view=board");
-    await page.getByRole("region", { name: "Marketing board" }).waitFor();
+    await page.getByRole("region", { name: "Marketing board", exact: true }).waitFor();
     await screenshot(page, "okrs-board");
     await page.context().close();
   });

@@ -39,7 +39,11 @@ const t = initTRPC
           // On an edit conflict, what the record holds now.
           current: conflict?.current ?? null,
         },
-        message: zodError ? zodError.issues.map((i) => i.message).join(" ") : shape.message,
+        ...(zodError && { message: zodError.issues.map((i) => i.message).join(" ") }),
+        // An unexpected failure says so without its details (SQL, parameters); those go to the server log.
+        ...(error.code === "INTERNAL_SERVER_ERROR" && {
+          message: "Something went wrong on our side. Try again, and tell your administrator if it keeps happening.",
+        }),
       };
     },
   });
@@ -62,13 +66,35 @@ export function editConflict(what: string, current: Record<string, unknown>): TR
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/**
+ * A unique index refusing a row (two identical requests at once) is a conflict
+ * the client can act on, not a server error.
+ */
+const uniqueViolationsAsConflicts = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isUniqueViolation(result.error.cause)) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: "That already exists: it was probably just created. Reload and check.",
+    });
+  }
+  return result;
+});
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+}
+
+export const publicProcedure = t.procedure.use(uniqueViolationsAsConflicts);
 
 /**
  * Signed in: `ctx.user` is no longer nullable. Someone holding a temporary
  * password may only replace it until they have.
  */
-export const authedProcedure = t.procedure.use(({ ctx, meta, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   if (ctx.user.mustChangePassword && !meta?.allowTemporaryPassword) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Change your temporary password first." });

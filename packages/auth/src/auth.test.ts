@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from "@meridian/db";
-import { eq, sql, users } from "@meridian/db";
+import { eq, memberships, organizations, sql, users } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCredentials } from "./credentials";
@@ -39,24 +39,68 @@ describe("password hashing", () => {
 
 describe("checkCredentials", () => {
   it("signs in with the right password, matching the email case-insensitively", async () => {
-    const claims = await checkCredentials(handle.db, { email: "  ADA@example.com ", password: PASSWORD });
-    expect(claims).toMatchObject({ userId, sessionVersion: 0 });
+    const result = await checkCredentials(handle.db, { email: "  ADA@example.com ", password: PASSWORD });
+    expect(result).toEqual({ ok: true, claims: { userId, sessionVersion: 0, authTime: expect.any(Number) } });
   });
 
-  it("gives the same null for a wrong password, an unknown email and malformed input", async () => {
-    expect(await checkCredentials(handle.db, { email: "ada@example.com", password: "wrong" })).toBeNull();
-    expect(await checkCredentials(handle.db, { email: "nobody@example.com", password: PASSWORD })).toBeNull();
-    expect(await checkCredentials(handle.db, { email: "not-an-email", password: PASSWORD })).toBeNull();
-    expect(await checkCredentials(handle.db, null)).toBeNull();
+  it("stamps the sign-in time from `now`, in whole seconds", async () => {
+    const now = new Date("2026-11-22T12:00:00.750Z");
+    const result = await checkCredentials(
+      handle.db,
+      { email: "ada@example.com", password: PASSWORD },
+      { address: null, now },
+    );
+    expect(result).toEqual({ ok: true, claims: { userId, sessionVersion: 0, authTime: 1795348800 } });
   });
 
-  it("refuses a deactivated user", async () => {
+  it("gives the same answer for a wrong password, an unknown email and malformed input", async () => {
+    const invalid = { ok: false, reason: "invalid" };
+    expect(await checkCredentials(handle.db, { email: "ada@example.com", password: "wrong" })).toEqual(invalid);
+    expect(await checkCredentials(handle.db, { email: "nobody@example.com", password: PASSWORD })).toEqual(invalid);
+    expect(await checkCredentials(handle.db, { email: "not-an-email", password: PASSWORD })).toEqual(invalid);
+    expect(await checkCredentials(handle.db, { email: "ada@example.com", password: "" })).toEqual(invalid);
+    expect(await checkCredentials(handle.db, null)).toEqual(invalid);
+    // A successful sign-in clears the wrong password from the account's count.
+    expect((await checkCredentials(handle.db, { email: "ada@example.com", password: PASSWORD })).ok).toBe(true);
+  });
+
+  it("refuses a deactivated user like a wrong password", async () => {
     await handle.db.update(users).set({ isActive: false }).where(eq(users.id, userId));
     try {
-      expect(await checkCredentials(handle.db, { email: "ada@example.com", password: PASSWORD })).toBeNull();
+      expect(await checkCredentials(handle.db, { email: "ada@example.com", password: PASSWORD })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     } finally {
       await handle.db.update(users).set({ isActive: true }).where(eq(users.id, userId));
     }
+  });
+
+  it("refuses someone deactivated in every organization, but not someone still active in one", async () => {
+    const [first, second] = await handle.db
+      .insert(organizations)
+      .values([
+        { name: "First", slug: "first-auth" },
+        { name: "Second", slug: "second-auth" },
+      ])
+      .returning({ id: organizations.id });
+    if (!first || !second) throw new Error("organizations were not created");
+    const [person] = await handle.db
+      .insert(users)
+      .values({ email: "grace@example.com", name: "Grace", passwordHash: await hashPassword(PASSWORD) })
+      .returning({ id: users.id });
+    if (!person) throw new Error("user was not created");
+    const signIn = () => checkCredentials(handle.db, { email: "grace@example.com", password: PASSWORD });
+
+    // In no organization yet (just invited somewhere, say): may sign in.
+    expect((await signIn()).ok).toBe(true);
+    await handle.db.insert(memberships).values([
+      { organizationId: first.id, userId: person.id, role: "member", deactivatedAt: new Date() },
+      { organizationId: second.id, userId: person.id, role: "viewer" },
+    ]);
+    expect((await signIn()).ok).toBe(true);
+    await handle.db.update(memberships).set({ deactivatedAt: new Date() }).where(eq(memberships.userId, person.id));
+    expect(await signIn()).toEqual({ ok: false, reason: "invalid" });
   });
 });
 

@@ -1,8 +1,8 @@
-import { and, type Database, eq, teamMembers } from "@meridian/db";
+import { and, type Executor, eq, teamMembers } from "@meridian/db";
 import type { Role, Viewer } from "@meridian/domain";
 
 /** The facts the visibility rules need about the person asking: their role and their teams. */
-export async function loadViewer(db: Database, organizationId: string, userId: string, role: Role): Promise<Viewer> {
+export async function loadViewer(db: Executor, organizationId: string, userId: string, role: Role): Promise<Viewer> {
   const rows = await db
     .select({ teamId: teamMembers.teamId, role: teamMembers.role })
     .from(teamMembers)

@@ -202,6 +202,7 @@ export async function loadDashboard(
   const visible = live.filter((o) =>
     canSeeObjective(viewer, { ownerId: o.ownerId, teamId: o.teamId, visibility: o.visibility, status: o.status }),
   );
+  const visibleIds = new Set(visible.map((o) => o.id));
   const nodes = new Map<string, ObjectiveNode>();
   for (const o of visible) {
     const p = rollup.get(o.id) ?? { progress: 0, hasData: false };
@@ -219,7 +220,8 @@ export async function loadDashboard(
       weight: o.weight,
       owner: { id: o.ownerId, name: o.ownerName },
       team: o.teamId && o.teamName ? { id: o.teamId, name: o.teamName } : null,
-      parentId: o.parentId,
+      // A parent the viewer may not see is not named, not even by id.
+      parentId: o.parentId && visibleIds.has(o.parentId) ? o.parentId : null,
       progress: p.progress,
       hasData: p.hasData,
       progressStatus: progressStatus(p, expected, lowestConfidence),

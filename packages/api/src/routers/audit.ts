@@ -39,12 +39,10 @@ export const auditRouter = router({
       if (input.to) filters.push(lt(activityLog.createdAt, new Date(Date.parse(`${input.to}T00:00:00Z`) + DAY_MS)));
       if (input.cursor) {
         const cursor = decodeCursor(input.cursor);
-        const at = new Date(cursor.createdAt);
-        const before = or(
-          lt(activityLog.createdAt, at),
-          and(eq(activityLog.createdAt, at), sql`${activityLog.id}::text < ${cursor.id}`),
+        // Compared in SQL at the database's full (microsecond) precision.
+        filters.push(
+          sql`(${activityLog.createdAt}, ${activityLog.id}::text) < (${cursor.createdAt}::timestamptz, ${cursor.id})`,
         );
-        if (before) filters.push(before);
       }
       const rows = await ctx.db
         .select({
@@ -56,6 +54,8 @@ export const auditRouter = router({
           details: activityLog.details,
           actorId: activityLog.actorId,
           actorName: users.name,
+          // The exact instant, to the microsecond, for the next page's cursor (a JS Date keeps only milliseconds).
+          position: sql<string>`to_char(${activityLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
         })
         .from(activityLog)
         .leftJoin(users, eq(users.id, activityLog.actorId))
@@ -65,11 +65,8 @@ export const auditRouter = router({
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {
-        entries: page,
-        nextCursor:
-          rows.length > input.limit && last
-            ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-            : null,
+        entries: page.map(({ position: _, ...entry }) => entry),
+        nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.position, id: last.id }) : null,
       };
     }),
 

@@ -184,6 +184,10 @@ async function findOwnCheckIn(tx: Executor, ctx: OrgContext, checkInId: string) 
       comment: checkIns.comment,
       type: keyResults.type,
       cycleStatus: cycles.status,
+      objectiveOwnerId: objectives.ownerId,
+      teamId: objectives.teamId,
+      visibility: objectives.visibility,
+      objectiveStatus: objectives.status,
     })
     .from(checkIns)
     .innerJoin(keyResults, eq(keyResults.id, checkIns.keyResultId))
@@ -191,7 +195,17 @@ async function findOwnCheckIn(tx: Executor, ctx: OrgContext, checkInId: string) 
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
     .where(and(eq(checkIns.id, checkInId), eq(checkIns.organizationId, ctx.org.id)))
     .limit(1);
-  if (!target) throw new TRPCError({ code: "NOT_FOUND", message: "No such check-in." });
+  const viewer = await loadViewer(tx, ctx.org.id, ctx.user.id, ctx.org.role);
+  const visible =
+    target &&
+    canSeeObjective(viewer, {
+      ownerId: target.objectiveOwnerId,
+      teamId: target.teamId,
+      visibility: target.visibility,
+      status: target.objectiveStatus,
+    });
+  // A check-in on something the caller may not see does not exist for them.
+  if (!target || !visible) throw new TRPCError({ code: "NOT_FOUND", message: "No such check-in." });
   if (target.authorId !== ctx.user.id && ctx.org.role !== "admin") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only the author of a check-in or an admin changes it." });
   }

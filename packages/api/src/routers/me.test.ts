@@ -43,8 +43,8 @@ describe("me.get", () => {
 
   it.each([
     [DEMO.admin, "admin", [...ALL_PERMISSIONS]],
-    [DEMO.manager, "manager", [...READ_ONLY, "objective.write", "checkin.create"]],
-    [DEMO.member, "member", [...READ_ONLY, "objective.write", "checkin.create"]],
+    [DEMO.manager, "manager", [...READ_ONLY, "objective.write", "checkin.create", "comment.create"]],
+    [DEMO.member, "member", [...READ_ONLY, "objective.write", "checkin.create", "comment.create"]],
     [DEMO.viewer, "viewer", READ_ONLY],
   ] as const)("%s is %s with exactly the role's permissions", async (email, role, expected) => {
     const me = await (await callerFor(handle.db, email)).me.get();

@@ -1,5 +1,18 @@
 import { hashPassword } from "@meridian/auth/password";
-import { and, asc, type Executor, eq, isNull, memberships, ne, sql, teamMembers, teams, users } from "@meridian/db";
+import {
+  and,
+  asc,
+  type Executor,
+  eq,
+  isNull,
+  memberships,
+  ne,
+  organizations,
+  sql,
+  teamMembers,
+  teams,
+  users,
+} from "@meridian/db";
 import { type Role, ZUserCreateSchema, ZUserRefSchema, ZUserRoleChangeSchema } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../activity";
@@ -216,6 +229,12 @@ async function findMember(tx: Executor, organizationId: string, userId: string) 
 
 /** An organization always keeps at least one active admin. */
 async function ensureAnotherAdmin(tx: Executor, organizationId: string, leavingUserId: string) {
+  // Serializes admin removals per organization, so two admins cannot remove each other at once.
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("update");
   const others = await tx
     .select({ id: memberships.id })
     .from(memberships)

@@ -116,7 +116,8 @@ export const keyResults = pgTable(
     /** The key result this one was carried over from, in an earlier cycle. */
     carriedFromId: uuid().references((): AnyPgColumn => keyResults.id, { onDelete: "set null" }),
     archivedAt: timestamp({ withTimezone: true }),
-    createdAt: createdAt(),
+    /** clock_timestamp(): key results inserted in one statement still get their order. */
+    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     updatedAt: updatedAt(),
     version: version(),
   },

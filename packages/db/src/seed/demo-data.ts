@@ -188,7 +188,14 @@ export const DEMO_OBJECTIVES: DemoObjective[] = [
     parent: "growth",
     status: "draft",
     keyResults: [
-      { title: "Published customer case studies", type: "increase_to", start: 0, target: 6, owner: "member", pace: null },
+      {
+        title: "Published customer case studies",
+        type: "increase_to",
+        start: 0,
+        target: 6,
+        owner: "member",
+        pace: null,
+      },
       { title: "Review-site rating", type: "stay_at_or_above", start: 0, target: 4.5, owner: "member", pace: null },
     ],
   },

@@ -4,7 +4,7 @@ import { ZEmail } from "./auth";
 import { ZId, ZIsoDate, ZVersion, zText } from "./common";
 
 const ZName = (what: string) =>
-  zText().trim().min(1, `Enter a ${what}.`).max(120, `Keep the ${what} under 120 characters.`);
+  zText().trim().min(1, `Enter the ${what}.`).max(120, `Keep the ${what} under 120 characters.`);
 const ZRole = z.enum(ROLES, { error: "Role must be admin, manager, member or viewer." });
 
 export const ZUserCreateSchema = z.object({

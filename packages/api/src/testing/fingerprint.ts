@@ -1,0 +1,52 @@
+import { type Database, sql } from "@meridian/db";
+
+/** Tables that carry organization_id: everything an organization owns. */
+const TENANT_TABLES = [
+  "teams",
+  "memberships",
+  "team_members",
+  "cycles",
+  "objectives",
+  "key_results",
+  "check_ins",
+  "comments",
+  "activity_log",
+] as const;
+
+/** Every table a procedure may write. */
+const ALL_TABLES = ["organizations", "users", ...TENANT_TABLES] as const;
+
+/** "rows:sum of every row's hash" — any insert, update or delete changes it, and no sort is needed. */
+const tableHash = (from: string) =>
+  sql.raw(`(select count(*) || ':' || coalesce(sum(hashtext(t::text)::bigint), 0) from ${from})`);
+
+/**
+ * Everything one organization holds, table by table, including the accounts of
+ * its people: equal before and after a call proves the call changed nothing there.
+ */
+export async function organizationFingerprint(db: Database, organizationId: string) {
+  const id = organizationId.replace(/[^0-9a-f-]/gi, "");
+  const columns: Record<string, ReturnType<typeof sql<string>>> = {
+    organization: sql<string>`${tableHash(`organizations t where t.id = '${id}'`)}`,
+    accounts: sql<string>`${tableHash(
+      `users t where t.id in (select m.user_id from memberships m where m.organization_id = '${id}')`,
+    )}`,
+  };
+  for (const table of TENANT_TABLES)
+    columns[table] = sql<string>`${tableHash(`${table} t where t.organization_id = '${id}'`)}`;
+  const [row] = await db.select(columns).from(sql`(select 1) as one`);
+  if (!row) throw new Error("fingerprint query returned nothing");
+  return row;
+}
+
+/**
+ * The whole database, table by table, in one statement: equal before and after
+ * a call means the call wrote nothing anywhere.
+ */
+export async function writeFingerprint(db: Database) {
+  const columns: Record<string, ReturnType<typeof sql<string>>> = {};
+  for (const table of ALL_TABLES) columns[table] = sql<string>`${tableHash(`${table} t`)}`;
+  const [row] = await db.select(columns).from(sql`(select 1) as one`);
+  if (!row) throw new Error("fingerprint query returned nothing");
+  return row;
+}

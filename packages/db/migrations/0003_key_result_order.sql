@@ -1,0 +1,1 @@
+ALTER TABLE "key_results" ALTER COLUMN "created_at" SET DEFAULT clock_timestamp();
