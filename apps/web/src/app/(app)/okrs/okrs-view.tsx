@@ -59,11 +59,8 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
         title={board ? "Team boards" : "Objectives"}
       >
         <div className="flex items-center gap-2">
-          <div
-            role="group"
-            aria-label="Layout"
-            className="inline-flex rounded-lg border border-slate-200 bg-white p-0.5"
-          >
+          <fieldset className="inline-flex rounded-lg border border-slate-200 bg-white p-0.5">
+            <legend className="sr-only">Layout</legend>
             {[
               { key: undefined, label: "List" },
               { key: "board", label: "Team boards" },
@@ -80,7 +77,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
                 {v.label}
               </button>
             ))}
-          </div>
+          </fieldset>
           {canWrite && (
             <Link href={`/objectives/new${list.data ? `?cycle=${list.data.cycle.id}` : ""}`} className={ui.primary}>
               New objective
