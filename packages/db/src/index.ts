@@ -5,3 +5,4 @@ export { dataDir, workspaceRoot } from "./paths";
 export * from "./schema";
 export { demoOrganizationExists, seedDemo, seedDemoIfEmpty } from "./seed/demo";
 export { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-data";
+export { BENCHMARK_SIZE, type LargeOrganizationSize, seedLargeOrganization } from "./seed/large";
