@@ -108,9 +108,12 @@ describe("planning OKRs in the browser", () => {
     await form.getByLabel("Key result 1 title").fill("Qualified leads from the show");
     await form.getByLabel("Key result 1 start").fill("0");
     await form.getByLabel("Key result 1 target").fill("200");
+    await form.getByLabel("Key result 1 owner").selectOption({ label: "Maya Chen" });
     await form.getByRole("button", { name: "Create objective" }).click();
     await page.waitForURL(/\/objectives\/[0-9a-f-]{36}$/);
     const objectiveUrl = page.url();
+    // The key result belongs to the owner chosen for it; as admin we may still check in.
+    await expect.poll(() => page.getByText(/target 200 · Maya Chen/).count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Check in on Qualified leads from the show" }).click();
     const checkIn = page.getByRole("form", { name: "Check in on Qualified leads from the show" });
     await checkIn.getByLabel("New value").fill("80");

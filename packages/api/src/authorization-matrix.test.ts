@@ -139,6 +139,7 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "cycles.list": SIGNED_IN,
   "cycles.current": SIGNED_IN,
   "teams.list": SIGNED_IN,
+  "people.list": SIGNED_IN,
   "organizations.settings": SIGNED_IN,
   // Another organization's cycle does not exist for anyone here.
   "objectives.dashboard": {
@@ -794,6 +795,14 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       const ours = await demoTeamIds();
       for (const team of list) expect(ours).toContain(team.id);
       if (cell.scope !== "otherOrg") expect(list.map((t) => t.id)).toContain(teamFor(cell));
+    },
+  },
+  "people.list": {
+    verify: async (people) => {
+      const globex = new Set([f.globex.admin.id, f.globex.member.id]);
+      for (const person of people) expect(globex.has(person.id)).toBe(false);
+      expect(people.length).toBeGreaterThanOrEqual(12);
+      expect(people.every((p) => !("email" in p))).toBe(true);
     },
   },
   "organizations.settings": {

@@ -292,6 +292,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "cycles.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "cycles.current": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.list": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "people.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "users.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "organizations.settings": () => ({ ...NO_INPUT, viewer: "allow" }),
   "organizations.overview": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),

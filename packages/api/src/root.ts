@@ -8,6 +8,7 @@ import { keyResultsRouter } from "./routers/key-results";
 import { meRouter } from "./routers/me";
 import { objectivesRouter } from "./routers/objectives";
 import { organizationsRouter } from "./routers/organizations";
+import { peopleRouter } from "./routers/people";
 import { teamsRouter } from "./routers/teams";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
@@ -16,6 +17,7 @@ export const appRouter = router({
   me: meRouter,
   cycles: cyclesRouter,
   teams: teamsRouter,
+  people: peopleRouter,
   objectives: objectivesRouter,
   keyResults: keyResultsRouter,
   checkIns: checkInsRouter,

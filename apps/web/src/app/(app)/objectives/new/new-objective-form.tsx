@@ -56,9 +56,11 @@ export function NewObjectiveForm({
   const queryClient = useQueryClient();
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
+  const { data: people = [] } = useQuery(trpc.people.list.queryOptions());
   const planning = cycles.filter((c) => c.status !== "closed");
   const levels = levelsFor(role);
   const myTeams = teams.filter((t) => t.members.some((m) => m.id === userId));
+  const owners = ownerCandidates(role, userId, people, teams);
   const [failure, setFailure] = useState<string | null>(null);
 
   const {
@@ -105,6 +107,7 @@ export function NewObjectiveForm({
   });
 
   const nullable = { setValueAs: (v: string | null) => (v ? v : null) };
+  const optional = { setValueAs: (v: string | undefined) => (v ? v : undefined) };
   const number = { valueAsNumber: true } as const;
 
   return (
@@ -292,6 +295,20 @@ export function NewObjectiveForm({
                       />
                     )}
                   </Field>
+                  {owners.length > 1 && (
+                    <Field label={`Key result ${index + 1} owner`} className="sm:col-span-2">
+                      {(id) => (
+                        <select id={id} className={ui.select} {...register(`keyResults.${index}.ownerId`, optional)}>
+                          <option value="">Objective's owner</option>
+                          {owners.map((p) => (
+                            <option key={p.id} value={p.id}>
+                              {p.name}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                  )}
                 </div>
               </fieldset>
             );
@@ -314,4 +331,21 @@ export function NewObjectiveForm({
       </form>
     </div>
   );
+}
+
+/**
+ * Whom the caller may make an owner, mirroring the server's write policy:
+ * admins anyone, managers the people of the teams they lead, members only themselves.
+ */
+function ownerCandidates(
+  role: Role,
+  userId: string,
+  people: { id: string; name: string }[],
+  teams: { members: { id: string; role: string }[] }[],
+): { id: string; name: string }[] {
+  if (role === "admin") return people;
+  if (role !== "manager") return people.filter((p) => p.id === userId);
+  const led = teams.filter((t) => t.members.some((m) => m.id === userId && m.role === "lead"));
+  const ids = new Set([userId, ...led.flatMap((t) => t.members.map((m) => m.id))]);
+  return people.filter((p) => ids.has(p.id));
 }

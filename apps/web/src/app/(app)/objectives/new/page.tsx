@@ -16,6 +16,7 @@ export default async function NewObjectivePage({
   await Promise.all([
     queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
     queryClient.prefetchQuery(trpc.teams.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.people.list.queryOptions()),
   ]);
   return (
     <HydrateClient>
