@@ -5,6 +5,7 @@ export * from "./access/policy";
 export * from "./access/roles";
 export * from "./analytics/forecast";
 export * from "./graph/would-create-loop";
+export * from "./okr/carry-over";
 export * from "./okr/cycle";
 export * from "./okr/grade";
 export * from "./okr/key-result-progress";

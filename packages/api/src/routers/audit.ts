@@ -1,4 +1,4 @@
-import { activityLog, and, desc, eq, gte, lt, or, type SQL, sql, users } from "@meridian/db";
+import { activityLog, and, desc, eq, gte, lt, type SQL, sql, users } from "@meridian/db";
 import { ZAuditQuerySchema } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { orgProcedure, router } from "../trpc";

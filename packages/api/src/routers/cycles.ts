@@ -1,8 +1,6 @@
 import { and, cycles, eq, inArray, keyResults, objectives, sql } from "@meridian/db";
 import {
-  isRangeType,
-  type KeyResultType,
-  keyResultDefinitionError,
+  carriedStartValue,
   pickCurrentCycle,
   ZCarryOverSchema,
   ZCycleCreateSchema,
@@ -160,11 +158,7 @@ export const cyclesRouter = router({
               objectiveId: copy.id,
               title: kr.title,
               type: kr.type,
-              // The new cycle starts where the old one ended.
-              startValue:
-                kr.type === "increase_to" || kr.type === "decrease_to"
-                  ? (kr.currentValue ?? kr.startValue)
-                  : kr.startValue,
+              startValue: carriedStartValue(kr),
               targetValue: kr.targetValue,
               unit: kr.unit,
               unitLabel: kr.unitLabel,
@@ -186,18 +180,3 @@ export const cyclesRouter = router({
       });
     }),
 });
-
-/**
- * The new cycle starts where the old one ended, unless that would make the key
- * result invalid (already at or past its target): then it keeps its original start.
- */
-function carriedStart(kr: {
-  type: KeyResultType;
-  startValue: number;
-  targetValue: number;
-  currentValue: number | null;
-}) {
-  if (!isRangeType(kr.type) || kr.currentValue === null) return kr.startValue;
-  const moved = { type: kr.type, startValue: kr.currentValue, targetValue: kr.targetValue };
-  return keyResultDefinitionError(moved) ? kr.startValue : kr.currentValue;
-}
