@@ -115,6 +115,14 @@ describe("planning OKRs in the browser", () => {
     const objectiveUrl = page.url();
     // The key result belongs to the owner chosen for it; as admin we may still check in.
     await expect.poll(() => page.getByText(/target 200 · Maya Chen/).count()).toBeGreaterThan(0);
+    // Ownership of the objective moves to the head of the company.
+    await page.getByRole("button", { name: "Edit objective" }).click();
+    const edit = page.getByRole("form", { name: "Edit objective" });
+    await edit.getByLabel("Owner").selectOption({ label: "Priya Nair" });
+    await edit.getByRole("button", { name: "Save objective" }).click();
+    await expect
+      .poll(() => page.getByRole("list", { name: "Objective details" }).textContent())
+      .toContain("Priya Nair");
     await page.getByRole("button", { name: "Check in on Qualified leads from the show" }).click();
     const checkIn = page.getByRole("form", { name: "Check in on Qualified leads from the show" });
     await checkIn.getByLabel("New value").fill("80");

@@ -9,10 +9,11 @@ import {
   type Visibility,
   ZObjectiveUpdateSchema,
 } from "@meridian/domain";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { ownerCandidates } from "~/components/okr/owner-candidates";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
@@ -29,12 +30,14 @@ const ZObjectiveEditSchema = ZObjectiveUpdateSchema.pick({
   visibility: true,
   progressSource: true,
   weight: true,
+  ownerId: true,
 });
 type EditInput = z.input<typeof ZObjectiveEditSchema>;
 type EditValues = z.output<typeof ZObjectiveEditSchema>;
 
 function formValues(o: {
   id: string;
+  ownerId: string;
   version: number;
   title: string;
   description: string;
@@ -50,6 +53,7 @@ function formValues(o: {
     visibility: o.visibility,
     progressSource: o.progressSource,
     weight: o.weight,
+    ownerId: o.ownerId,
   };
 }
 
@@ -68,9 +72,18 @@ export function ObjectiveEditForm({ objective, onDone }: { objective: ObjectiveN
     formState: { errors, isSubmitting },
   } = useForm<EditInput, unknown, EditValues>({
     resolver: zodResolver(ZObjectiveEditSchema),
-    defaultValues: formValues(objective),
+    defaultValues: formValues({ ...objective, ownerId: objective.owner.id }),
   });
   const update = useMutation(trpc.objectives.update.mutationOptions());
+  const me = useQuery(trpc.me.get.queryOptions());
+  const people = useQuery(trpc.people.list.queryOptions());
+  const teams = useQuery(trpc.teams.list.queryOptions());
+  const candidates =
+    me.data?.organization && people.data && teams.data
+      ? ownerCandidates(me.data.organization.role, me.data.user.id, people.data, teams.data)
+      : [];
+  // The current owner stays choosable even when the caller could not pick them.
+  const owners = candidates.some((p) => p.id === objective.owner.id) ? candidates : [objective.owner, ...candidates];
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
@@ -132,6 +145,19 @@ export function ObjectiveEditForm({ objective, onDone }: { objective: ObjectiveN
           />
         )}
       </Field>
+      {owners.length > 1 && (
+        <Field label="Owner" error={errors.ownerId?.message} className="sm:max-w-xs">
+          {(id) => (
+            <select id={id} className={ui.select} {...register("ownerId")}>
+              {owners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Visibility" error={errors.visibility?.message}>
           {(id) => (

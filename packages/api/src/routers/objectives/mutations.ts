@@ -132,7 +132,9 @@ export const objectiveMutations = {
         requireOpenForPlanning(cycle);
         if (next.level === "team" && !next.teamId) throw invalidInput("teamId", "A team objective needs a team.");
         if (input.teamId) await requireActiveTeam(tx, ctx.org.id, input.teamId);
-        if (input.ownerId) await requireActivePerson(tx, ctx.org.id, input.ownerId);
+        // A new owner must be an active member; keeping the current one needs no check.
+        if (input.ownerId && input.ownerId !== current.ownerId)
+          await requireActivePerson(tx, ctx.org.id, input.ownerId);
         if (input.parentId) {
           await validateParent(
             tx,

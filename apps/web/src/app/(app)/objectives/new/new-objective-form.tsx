@@ -15,6 +15,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { z } from "zod";
+import { ownerCandidates } from "~/components/okr/owner-candidates";
 import { ErrorMessage, Field, PageHeader } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
@@ -331,21 +332,4 @@ export function NewObjectiveForm({
       </form>
     </div>
   );
-}
-
-/**
- * Whom the caller may make an owner, mirroring the server's write policy:
- * admins anyone, managers the people of the teams they lead, members only themselves.
- */
-function ownerCandidates(
-  role: Role,
-  userId: string,
-  people: { id: string; name: string }[],
-  teams: { members: { id: string; role: string }[] }[],
-): { id: string; name: string }[] {
-  if (role === "admin") return people;
-  if (role !== "manager") return people.filter((p) => p.id === userId);
-  const led = teams.filter((t) => t.members.some((m) => m.id === userId && m.role === "lead"));
-  const ids = new Set([userId, ...led.flatMap((t) => t.members.map((m) => m.id))]);
-  return people.filter((p) => ids.has(p.id));
 }
