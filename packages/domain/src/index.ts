@@ -19,3 +19,6 @@ export * from "./schemas/auth";
 export * from "./schemas/common";
 export * from "./schemas/objectives";
 export * from "./schemas/okr";
+export * from "./scorecard/aggregation";
+export * from "./scorecard/computed-kpi";
+export * from "./scorecard/kpi-score";
