@@ -1,10 +1,9 @@
 import { activityLog, and, desc, eq, gte, lt, type SQL, sql, users } from "@meridian/db";
-import { ZAuditQuerySchema } from "@meridian/domain";
+import { ZAuditQuerySchema, ZId } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { orgProcedure, router } from "../trpc";
 
 const DAY_MS = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Cursor {
   createdAt: string;
@@ -18,7 +17,12 @@ function decodeCursor(raw: string): Cursor {
     const at = typeof parsed.createdAt === "string" ? Date.parse(parsed.createdAt) : Number.NaN;
     // Within the years Postgres timestamps hold, and an id shaped like a uuid.
     const inRange = at >= Date.UTC(1900, 0, 1) && at < Date.UTC(3000, 0, 1);
-    if (typeof parsed.createdAt === "string" && typeof parsed.id === "string" && inRange && UUID.test(parsed.id)) {
+    if (
+      typeof parsed.createdAt === "string" &&
+      typeof parsed.id === "string" &&
+      inRange &&
+      ZId.safeParse(parsed.id).success
+    ) {
       return { createdAt: parsed.createdAt, id: parsed.id };
     }
   } catch {

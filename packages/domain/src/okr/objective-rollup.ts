@@ -80,3 +80,9 @@ export function rollupObjectives(objectives: readonly RollupObjective[]): Map<st
   for (const o of objectives) visit(o);
   return result;
 }
+
+export const PROGRESS_SOURCE_LABELS: Record<ProgressSource, string> = {
+  key_results: "Key results",
+  aligned_objectives: "Aligned objectives",
+  both: "Key results and aligned objectives",
+};

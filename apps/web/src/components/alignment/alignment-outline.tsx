@@ -1,13 +1,13 @@
 "use client";
 
 import type { ObjectiveNode } from "@meridian/api";
-import { PROGRESS_STATUS_LABELS } from "@meridian/domain";
+import { OBJECTIVE_LEVEL_LABELS, PROGRESS_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { type FocusEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { formatPercent } from "~/components/okr/format";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
-import { LEVEL_CHIP, LEVEL_LABEL, objectiveHref } from "./labels";
+import { LEVEL_CHIP, objectiveHref } from "./labels";
 import { descendantCount } from "./layout";
 import { ToggleButton } from "./toggle-button";
 
@@ -174,7 +174,7 @@ function OutlineItem({
           <span
             className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${LEVEL_CHIP[node.level]}`}
           >
-            {LEVEL_LABEL[node.level]}
+            {OBJECTIVE_LEVEL_LABELS[node.level]}
           </span>
           <div className="min-w-0">
             <Link
@@ -206,7 +206,7 @@ function OutlineItem({
             <StatusBadge status={node.progressStatus} />
           </span>
           <span id={`${itemId}-summary`} hidden>
-            {`${LEVEL_LABEL[node.level]} objective, ${formatPercent(node.progress)} progress, ${PROGRESS_STATUS_LABELS[node.progressStatus]}`}
+            {`${OBJECTIVE_LEVEL_LABELS[node.level]} objective, ${formatPercent(node.progress)} progress, ${PROGRESS_STATUS_LABELS[node.progressStatus]}`}
           </span>
         </div>
       </div>

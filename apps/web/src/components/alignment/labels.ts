@@ -1,11 +1,5 @@
 import type { ObjectiveLevel, ProgressStatus } from "@meridian/domain";
 
-export const LEVEL_LABEL: Record<ObjectiveLevel, string> = {
-  company: "Company",
-  team: "Team",
-  personal: "Personal",
-};
-
 /** Level chips: company objectives stand out, personal ones recede. */
 export const LEVEL_CHIP: Record<ObjectiveLevel, string> = {
   company: "bg-indigo-50 text-indigo-700",

@@ -1,12 +1,13 @@
 "use client";
 
 import type { ObjectiveNode } from "@meridian/api";
+import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
 import { createContext, memo, useContext } from "react";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
-import { LEVEL_CHIP, LEVEL_LABEL, objectiveHref } from "./labels";
+import { LEVEL_CHIP, objectiveHref } from "./labels";
 import { ToggleButton } from "./toggle-button";
 
 export const NODE_WIDTH = 240;
@@ -40,7 +41,7 @@ export const ObjectiveFlowNodeView = memo(function ObjectiveFlowNodeView({ id, d
         <span
           className={`rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${LEVEL_CHIP[objective.level]}`}
         >
-          {LEVEL_LABEL[objective.level]}
+          {OBJECTIVE_LEVEL_LABELS[objective.level]}
         </span>
         {objective.status === "draft" && (
           <span className="rounded bg-violet-50 px-1.5 py-0.5 text-[11px] font-medium text-violet-700">Draft</span>

@@ -1,42 +1,11 @@
-import type { KeyResultUnit, ObjectiveLevel, ObjectiveStatus, ProgressSource, Visibility } from "@meridian/domain";
+import type { ObjectiveStatus } from "@meridian/domain";
 import type { ActivityEntry } from "./types";
-
-export const LEVEL_LABELS: Record<ObjectiveLevel, string> = {
-  company: "Company",
-  team: "Team",
-  personal: "Personal",
-};
-
-export const OBJECTIVE_STATUS_LABELS: Record<ObjectiveStatus, string> = {
-  draft: "Draft",
-  active: "Active",
-  closed: "Closed",
-  archived: "Archived",
-};
 
 export const OBJECTIVE_STATUS_STYLES: Record<ObjectiveStatus, string> = {
   draft: "bg-violet-50 text-violet-700 ring-violet-600/20",
   active: "bg-indigo-50 text-indigo-700 ring-indigo-600/20",
   closed: "bg-slate-100 text-slate-700 ring-slate-500/20",
   archived: "bg-amber-50 text-amber-800 ring-amber-600/20",
-};
-
-export const VISIBILITY_LABELS: Record<Visibility, string> = {
-  public: "Public",
-  private: "Private",
-};
-
-export const PROGRESS_SOURCE_LABELS: Record<ProgressSource, string> = {
-  key_results: "Key results",
-  aligned_objectives: "Aligned objectives",
-  both: "Key results and aligned objectives",
-};
-
-export const UNIT_LABELS: Record<KeyResultUnit, string> = {
-  number: "Number",
-  percent: "Percent (%)",
-  currency: "Currency",
-  custom: "Custom",
 };
 
 const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });

@@ -5,6 +5,7 @@ import type { KeyResultView } from "@meridian/api";
 import {
   KEY_RESULT_TYPE_LABELS,
   KEY_RESULT_TYPES,
+  KEY_RESULT_UNIT_LABELS,
   KEY_RESULT_UNITS,
   ZKeyResultCreateSchema,
   ZKeyResultUpdateSchema,
@@ -17,7 +18,6 @@ import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { UNIT_LABELS } from "./format";
 import { useInvalidateObjectives } from "./use-invalidate";
 
 type KeyResultField = "title" | "type" | "startValue" | "targetValue" | "unit" | "unitLabel" | "weight";
@@ -224,7 +224,7 @@ function KeyResultFields({
             <select id={id} className={ui.select} {...field("unit")}>
               {KEY_RESULT_UNITS.map((u) => (
                 <option key={u} value={u}>
-                  {UNIT_LABELS[u]}
+                  {KEY_RESULT_UNIT_LABELS[u]}
                 </option>
               ))}
             </select>

@@ -3,9 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ObjectiveNode } from "@meridian/api";
 import {
+  PROGRESS_SOURCE_LABELS,
   PROGRESS_SOURCES,
   type ProgressSource,
   VISIBILITIES,
+  VISIBILITY_LABELS,
   type Visibility,
   ZObjectiveUpdateSchema,
 } from "@meridian/domain";
@@ -18,7 +20,6 @@ import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { PROGRESS_SOURCE_LABELS, VISIBILITY_LABELS } from "./format";
 import { useInvalidateObjectives } from "./use-invalidate";
 
 // The API's own update schema, limited to what this form edits.

@@ -1,5 +1,11 @@
 "use client";
 
+import {
+  OBJECTIVE_LEVEL_LABELS,
+  OBJECTIVE_STATUS_LABELS,
+  PROGRESS_SOURCE_LABELS,
+  VISIBILITY_LABELS,
+} from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -11,14 +17,7 @@ import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmAction } from "./confirm-action";
-import {
-  formatDate,
-  LEVEL_LABELS,
-  OBJECTIVE_STATUS_LABELS,
-  OBJECTIVE_STATUS_STYLES,
-  PROGRESS_SOURCE_LABELS,
-  VISIBILITY_LABELS,
-} from "./format";
+import { formatDate, OBJECTIVE_STATUS_STYLES } from "./format";
 import { ObjectiveEditForm } from "./objective-edit-form";
 import type { ObjectiveDetail } from "./types";
 import { useInvalidateObjectives } from "./use-invalidate";
@@ -64,7 +63,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
         <div className="min-w-0 flex-1">
           <ul aria-label="Objective details" className="flex flex-wrap items-center gap-2 text-xs font-medium">
             <li className="rounded bg-slate-100 px-1.5 py-0.5 uppercase tracking-wide text-slate-600">
-              {LEVEL_LABELS[objective.level]}
+              {OBJECTIVE_LEVEL_LABELS[objective.level]}
             </li>
             {objective.team && <li className="text-slate-600">{objective.team.name}</li>}
             <li className="text-slate-600">

@@ -1,17 +1,11 @@
 "use client";
 
 import type { ObjectiveNode } from "@meridian/api";
-import type { OBJECTIVE_LEVELS } from "@meridian/domain";
+import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { KeyResultRow } from "./key-result-row";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
-
-const LEVEL_LABEL: Record<(typeof OBJECTIVE_LEVELS)[number], string> = {
-  company: "Company",
-  team: "Team",
-  personal: "Personal",
-};
 
 /** An objective with its key results and, nested below, the objectives aligned to it. */
 export function ObjectiveCard({
@@ -36,7 +30,7 @@ export function ObjectiveCard({
         <div className="min-w-0">
           <p className="flex flex-wrap items-center gap-2 text-xs font-medium text-slate-500">
             <span className="rounded bg-slate-100 px-1.5 py-0.5 uppercase tracking-wide text-slate-600">
-              {LEVEL_LABEL[objective.level]}
+              {OBJECTIVE_LEVEL_LABELS[objective.level]}
             </span>
             {objective.team && <span>{objective.team.name}</span>}
             <span aria-hidden="true">·</span>

@@ -1,9 +1,8 @@
 import type { ObjectiveNode } from "@meridian/api";
+import { OBJECTIVE_LEVEL_LABELS, OBJECTIVE_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
-
-const LEVEL = { company: "Company", team: "Team", personal: "Personal" } as const;
 
 /** One objective in a list or on a team board: enough to scan, a link to the rest. */
 export function ObjectiveSummary({
@@ -21,12 +20,14 @@ export function ObjectiveSummary({
         <div className="min-w-0">
           <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
             <span className="rounded bg-slate-100 px-1.5 py-0.5 uppercase tracking-wide text-slate-600">
-              {LEVEL[o.level]}
+              {OBJECTIVE_LEVEL_LABELS[o.level]}
             </span>
             {!compact && o.team && <span>{o.team.name}</span>}
             <span>· {o.owner.name}</span>
             {o.status !== "active" && (
-              <span className="rounded bg-violet-50 px-1.5 py-0.5 capitalize text-violet-700">{o.status}</span>
+              <span className="rounded bg-violet-50 px-1.5 py-0.5 text-violet-700">
+                {OBJECTIVE_STATUS_LABELS[o.status]}
+              </span>
             )}
             {o.visibility === "private" && (
               <span className="rounded bg-slate-800 px-1.5 py-0.5 text-white">Private</span>

@@ -1,4 +1,4 @@
-import { OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, type TObjectiveList } from "@meridian/domain";
+import { OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, type TObjectiveList, ZId } from "@meridian/domain";
 
 /** The OKR view's filters as URL parameters: a filtered view can be shared and survives a reload. */
 export interface OkrSearchParams {
@@ -16,8 +16,10 @@ export const FILTER_PARAMS = ["cycle", "team", "owner", "level", "status", "risk
 
 const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T =>
   value !== undefined && (list as readonly string[]).includes(value);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const id = (value: string | undefined) => (value && UUID.test(value) ? value : undefined);
+const id = (value: string | undefined) => {
+  const parsed = ZId.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
 
 /** Only well-formed values reach the API; anything else in the URL is ignored rather than an error page. */
 export function listInputFrom(params: OkrSearchParams): TObjectiveList {

@@ -1,7 +1,9 @@
 "use client";
 
 import {
+  OBJECTIVE_LEVEL_LABELS,
   OBJECTIVE_LEVELS,
+  OBJECTIVE_STATUS_LABELS,
   OBJECTIVE_STATUSES,
   PROGRESS_STATUS_LABELS,
   PROGRESS_STATUSES,
@@ -17,8 +19,6 @@ import { STATUS_STYLES } from "~/components/okr/status-badge";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function OkrsView({ params, input }: { params: OkrSearchParams; input: TObjectiveList }) {
   const trpc = useTRPC();
@@ -116,14 +116,14 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           value={params.level ?? ""}
           onChange={(v) => setParam("level", v)}
           any
-          options={OBJECTIVE_LEVELS.map((l) => ({ value: l, label: capitalize(l) }))}
+          options={OBJECTIVE_LEVELS.map((l) => ({ value: l, label: OBJECTIVE_LEVEL_LABELS[l] }))}
         />
         <Select
           label="Status"
           value={params.status ?? ""}
           onChange={(v) => setParam("status", v)}
           any
-          options={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: capitalize(s) }))}
+          options={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: OBJECTIVE_STATUS_LABELS[s] }))}
         />
         <div>
           <label htmlFor="okr-search" className="block text-xs font-medium text-slate-600">

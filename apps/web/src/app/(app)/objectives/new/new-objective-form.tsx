@@ -4,10 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import {
   KEY_RESULT_TYPE_LABELS,
   KEY_RESULT_TYPES,
+  KEY_RESULT_UNIT_LABELS,
   KEY_RESULT_UNITS,
+  OBJECTIVE_LEVEL_LABELS,
   type ObjectiveLevel,
+  PROGRESS_SOURCE_LABELS,
+  PROGRESS_SOURCES,
   type Role,
   type TObjectiveCreate,
+  VISIBILITIES,
+  VISIBILITY_LABELS,
   ZObjectiveCreateSchema,
 } from "@meridian/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,7 +29,6 @@ import { useTRPC } from "~/trpc/react";
 
 type Values = z.output<typeof ZObjectiveCreateSchema>;
 
-const UNIT_LABELS = { number: "Number", percent: "Percent (%)", currency: "Currency", custom: "Custom label" } as const;
 const blankKeyResult = {
   title: "",
   type: "increase_to" as const,
@@ -134,7 +139,7 @@ export function NewObjectiveForm({
                 <select id={id} className={ui.select} {...register("level")}>
                   {levels.map((l) => (
                     <option key={l} value={l}>
-                      {l.charAt(0).toUpperCase() + l.slice(1)}
+                      {OBJECTIVE_LEVEL_LABELS[l]}
                     </option>
                   ))}
                 </select>
@@ -183,17 +188,22 @@ export function NewObjectiveForm({
               <Field label="Visibility">
                 {(id) => (
                   <select id={id} className={ui.select} {...register("visibility")}>
-                    <option value="public">Public</option>
-                    <option value="private">Private</option>
+                    {VISIBILITIES.map((v) => (
+                      <option key={v} value={v}>
+                        {VISIBILITY_LABELS[v]}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
               <Field label="Progress from">
                 {(id) => (
                   <select id={id} className={ui.select} {...register("progressSource")}>
-                    <option value="key_results">Key results</option>
-                    <option value="aligned_objectives">Aligned objectives</option>
-                    <option value="both">Both</option>
+                    {PROGRESS_SOURCES.map((source) => (
+                      <option key={source} value={source}>
+                        {PROGRESS_SOURCE_LABELS[source]}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
@@ -280,7 +290,7 @@ export function NewObjectiveForm({
                       <select id={id} className={ui.select} {...register(`keyResults.${index}.unit`)}>
                         {KEY_RESULT_UNITS.map((u) => (
                           <option key={u} value={u}>
-                            {UNIT_LABELS[u]}
+                            {KEY_RESULT_UNIT_LABELS[u]}
                           </option>
                         ))}
                       </select>
