@@ -1,10 +1,18 @@
 import {
+  ACTION_STATUSES,
+  AGGREGATIONS,
   CYCLE_STATUSES,
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
+  KPI_ACTUAL_SOURCES,
+  KPI_DIRECTIONS,
+  KPI_FREQUENCIES,
+  KPI_KINDS,
   OBJECTIVE_LEVELS,
   OBJECTIVE_STATUSES,
   PROGRESS_SOURCES,
+  REVIEW_STATUSES,
+  REVIEW_SUBJECT_TYPES,
   ROLES,
   TEAM_MEMBER_ROLES,
   VISIBILITIES,
@@ -21,3 +29,11 @@ export const visibilityEnum = pgEnum("visibility", VISIBILITIES);
 export const progressSourceEnum = pgEnum("progress_source", PROGRESS_SOURCES);
 export const keyResultTypeEnum = pgEnum("key_result_type", KEY_RESULT_TYPES);
 export const keyResultUnitEnum = pgEnum("key_result_unit", KEY_RESULT_UNITS);
+export const kpiDirectionEnum = pgEnum("kpi_direction", KPI_DIRECTIONS);
+export const kpiFrequencyEnum = pgEnum("kpi_frequency", KPI_FREQUENCIES);
+export const kpiAggregationEnum = pgEnum("kpi_aggregation", AGGREGATIONS);
+export const kpiKindEnum = pgEnum("kpi_kind", KPI_KINDS);
+export const kpiActualSourceEnum = pgEnum("kpi_actual_source", KPI_ACTUAL_SOURCES);
+export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
+export const reviewSubjectTypeEnum = pgEnum("review_subject_type", REVIEW_SUBJECT_TYPES);
+export const actionStatusEnum = pgEnum("action_status", ACTION_STATUSES);

@@ -23,6 +23,7 @@ import {
   visibilityEnum,
 } from "./enums";
 import { organizations, users } from "./organizations";
+import { strategicObjectives } from "./scorecard";
 import { teams } from "./teams";
 
 /** A planning period, usually a quarter; dates are inclusive. */
@@ -69,6 +70,8 @@ export const objectives = pgTable(
     status: objectiveStatusEnum().notNull().default("draft"),
     visibility: visibilityEnum().notNull().default("public"),
     progressSource: progressSourceEnum().notNull().default("key_results"),
+    /** The strategic objective of the scorecard this quarter's work contributes to. */
+    strategicObjectiveId: uuid().references(() => strategicObjectives.id, { onDelete: "set null" }),
     weight: doublePrecision().notNull().default(1),
     /** The objective this one was carried over from, in an earlier cycle. */
     carriedFromId: uuid().references((): AnyPgColumn => objectives.id, { onDelete: "set null" }),

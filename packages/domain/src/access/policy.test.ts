@@ -18,21 +18,33 @@ describe("can", () => {
   });
 
   it("viewers only read", () => {
-    expect(allowedFor("viewer")).toEqual(["cycle.read", "objective.read", "organization.read", "team.read"]);
+    expect(allowedFor("viewer")).toEqual([
+      "cycle.read",
+      "objective.read",
+      "organization.read",
+      "review.read",
+      "scorecard.read",
+      "team.read",
+    ]);
   });
 
-  it("members and managers read, write objectives and check in, but manage nothing", () => {
-    const expected = [
+  it("members read, write objectives, check in and keep their KPIs and actions current, but manage nothing", () => {
+    const member = [
+      "action.update",
       "checkin.create",
       "comment.create",
       "cycle.read",
+      "kpi.actuals.write",
       "objective.read",
       "objective.write",
       "organization.read",
+      "review.read",
+      "scorecard.read",
       "team.read",
     ];
-    expect(allowedFor("member")).toEqual(expected);
-    expect(allowedFor("manager")).toEqual(expected);
+    expect(allowedFor("member")).toEqual(member);
+    // Managers also own KPIs and run reviews; the organization's set-up stays the admin's.
+    expect(allowedFor("manager")).toEqual([...member, "kpi.manage", "review.manage"].sort());
   });
 
   it.each([["owner"], [""], ["Admin"], [" admin"], [null], [undefined], [42], [{ role: "admin" }]])(

@@ -18,6 +18,18 @@ export const PERMISSIONS = {
   "comment.create": ["admin", "manager", "member"],
   "settings.view": ["admin"],
   "audit.read": ["admin"],
+  // Balanced scorecard: everyone reads it; admins shape the strategy (perspectives,
+  // strategic objectives, the map's links); managers own KPIs and their numbers.
+  "scorecard.read": ["admin", "manager", "member", "viewer"],
+  "strategy.manage": ["admin"],
+  "kpi.manage": ["admin", "manager"],
+  "kpi.actuals.write": ["admin", "manager", "member"],
+  "token.manage": ["admin"],
+  // Quarterly reviews: managers and admins run them; members read them all,
+  // viewers only finalized ones (a row rule in the reviews router).
+  "review.read": ["admin", "manager", "member", "viewer"],
+  "review.manage": ["admin", "manager"],
+  "action.update": ["admin", "manager", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

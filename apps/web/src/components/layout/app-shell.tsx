@@ -20,13 +20,17 @@ export function AppShell({ user, organization, organizations, permissions, child
   links.push({ href: "/dashboard", label: "Dashboard" });
   links.push({ href: "/okrs", label: "OKRs" });
   links.push({ href: "/alignment", label: "Alignment" });
+  links.push({ href: "/scorecard", label: "Scorecard" });
+  links.push({ href: "/strategy-map", label: "Strategy map" });
+  links.push({ href: "/kpis", label: "KPIs" });
+  links.push({ href: "/reviews", label: "Reviews" });
   if (permissions.includes("settings.view")) links.push({ href: "/settings", label: "Settings" });
   links.push({ href: "/account/password", label: "Account" });
 
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
           <Logo className="text-slate-900" />
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavLinks links={links} />
@@ -45,7 +49,7 @@ export function AppShell({ user, organization, organizations, permissions, child
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
     </div>
   );
 }

@@ -16,6 +16,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
             { href: "/settings/users", label: "Users" },
             { href: "/settings/teams", label: "Teams" },
             { href: "/settings/cycles", label: "Cycles" },
+            { href: "/settings/scorecard", label: "Scorecard" },
+            { href: "/settings/api-tokens", label: "API tokens" },
             { href: "/settings/audit", label: "Audit log" },
           ]}
         />

@@ -1,0 +1,226 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt, version } from "./columns";
+import { kpiActualSourceEnum, kpiAggregationEnum, kpiDirectionEnum, kpiFrequencyEnum, kpiKindEnum } from "./enums";
+import { organizations, users } from "./organizations";
+
+/** A band of the balanced scorecard (Financial, Customer, …), ordered and weighted. */
+export const perspectives = pgTable(
+  "perspectives",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    position: integer().notNull().default(0),
+    weight: doublePrecision().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("perspectives_org_position_idx").on(t.organizationId, t.position),
+    check("perspectives_weight_positive", sql`${t.weight} >= 0`),
+  ],
+);
+
+/** A long-lived objective of the strategy, not tied to a cycle; OKR objectives can align to it. */
+export const strategicObjectives = pgTable(
+  "strategic_objectives",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    perspectiveId: uuid()
+      .notNull()
+      .references(() => perspectives.id, { onDelete: "restrict" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    weight: doublePrecision().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("strategic_objectives_org_perspective_idx").on(t.organizationId, t.perspectiveId),
+    check("strategic_objectives_weight_positive", sql`${t.weight} >= 0`),
+  ],
+);
+
+/** A cause → effect arrow of the strategy map. */
+export const strategyLinks = pgTable(
+  "strategy_links",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    causeId: uuid()
+      .notNull()
+      .references(() => strategicObjectives.id, { onDelete: "cascade" }),
+    effectId: uuid()
+      .notNull()
+      .references(() => strategicObjectives.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("strategy_links_cause_effect_key").on(t.organizationId, t.causeId, t.effectId),
+    check("strategy_links_not_self", sql`${t.causeId} <> ${t.effectId}`),
+  ],
+);
+
+export const kpis = pgTable(
+  "kpis",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    /** Shown after values: "%", "EUR", "days", "visitors". */
+    unit: text().notNull().default(""),
+    direction: kpiDirectionEnum().notNull().default("higher_is_better"),
+    frequency: kpiFrequencyEnum().notNull().default("monthly"),
+    aggregation: kpiAggregationEnum().notNull().default("sum"),
+    /** Default goal and red flag; per-period overrides live in kpi_targets. */
+    goal: doublePrecision().notNull(),
+    redFlag: doublePrecision().notNull(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    strategicObjectiveId: uuid().references(() => strategicObjectives.id, { onDelete: "set null" }),
+    weight: doublePrecision().notNull().default(1),
+    kind: kpiKindEnum().notNull().default("manual"),
+    /** Computed KPIs: numerator / return (a) and denominator / cost (b), both entered KPIs. */
+    inputAId: uuid().references((): AnyPgColumn => kpis.id, { onDelete: "restrict" }),
+    inputBId: uuid().references((): AnyPgColumn => kpis.id, { onDelete: "restrict" }),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index("kpis_org_objective_idx").on(t.organizationId, t.strategicObjectiveId),
+    index("kpis_org_owner_idx").on(t.organizationId, t.ownerId),
+    uniqueIndex("kpis_org_name_key").on(t.organizationId, t.name),
+    check("kpis_goal_differs", sql`${t.goal} <> ${t.redFlag}`),
+    check("kpis_weight_positive", sql`${t.weight} >= 0`),
+    check("kpis_inputs_match_kind", sql`(${t.kind} = 'manual') = (${t.inputAId} is null and ${t.inputBId} is null)`),
+  ],
+);
+
+/** A goal / red-flag override for one period, named by its first day. */
+export const kpiTargets = pgTable(
+  "kpi_targets",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    kpiId: uuid()
+      .notNull()
+      .references(() => kpis.id, { onDelete: "cascade" }),
+    periodStart: date({ mode: "string" }).notNull(),
+    goal: doublePrecision().notNull(),
+    redFlag: doublePrecision().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("kpi_targets_kpi_period_key").on(t.organizationId, t.kpiId, t.periodStart),
+    check("kpi_targets_goal_differs", sql`${t.goal} <> ${t.redFlag}`),
+  ],
+);
+
+/**
+ * One value per KPI and reporting period (named by its first day). Entering,
+ * importing or pushing a value for a period replaces it: repeats add nothing.
+ */
+export const kpiActuals = pgTable(
+  "kpi_actuals",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    kpiId: uuid()
+      .notNull()
+      .references(() => kpis.id, { onDelete: "cascade" }),
+    periodStart: date({ mode: "string" }).notNull(),
+    value: doublePrecision().notNull(),
+    source: kpiActualSourceEnum().notNull().default("manual"),
+    /** Null when pushed through the ingestion API with a token. */
+    updatedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("kpi_actuals_kpi_period_key").on(t.organizationId, t.kpiId, t.periodStart)],
+);
+
+/** A competitor's or an industry figure for a KPI and period, shown beside our own. */
+export const kpiBenchmarks = pgTable(
+  "kpi_benchmarks",
+  {
+    id: id(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    kpiId: uuid()
+      .notNull()
+      .references(() => kpis.id, { onDelete: "cascade" }),
+    /** "Contoso", "Industry median". */
+    source: text().notNull(),
+    periodStart: date({ mode: "string" }).notNull(),
+    value: doublePrecision().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("kpi_benchmarks_kpi_source_period_key").on(t.organizationId, t.kpiId, t.source, t.periodStart)],
+);
+
+export const perspectivesRelations = relations(perspectives, ({ many }) => ({
+  objectives: many(strategicObjectives),
+}));
+
+export const strategicObjectivesRelations = relations(strategicObjectives, ({ one, many }) => ({
+  perspective: one(perspectives, { fields: [strategicObjectives.perspectiveId], references: [perspectives.id] }),
+  owner: one(users, { fields: [strategicObjectives.ownerId], references: [users.id] }),
+  kpis: many(kpis),
+}));
+
+export const kpisRelations = relations(kpis, ({ one, many }) => ({
+  owner: one(users, { fields: [kpis.ownerId], references: [users.id] }),
+  strategicObjective: one(strategicObjectives, {
+    fields: [kpis.strategicObjectiveId],
+    references: [strategicObjectives.id],
+  }),
+  actuals: many(kpiActuals),
+  targets: many(kpiTargets),
+  benchmarks: many(kpiBenchmarks),
+}));
+
+export const kpiActualsRelations = relations(kpiActuals, ({ one }) => ({
+  kpi: one(kpis, { fields: [kpiActuals.kpiId], references: [kpis.id] }),
+}));
+export const kpiTargetsRelations = relations(kpiTargets, ({ one }) => ({
+  kpi: one(kpis, { fields: [kpiTargets.kpiId], references: [kpis.id] }),
+}));
+export const kpiBenchmarksRelations = relations(kpiBenchmarks, ({ one }) => ({
+  kpi: one(kpis, { fields: [kpiBenchmarks.kpiId], references: [kpis.id] }),
+}));

@@ -1,0 +1,54 @@
+import type { Aggregation } from "./aggregation";
+
+export const KPI_DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+export const KPI_FREQUENCIES = ["weekly", "monthly", "quarterly"] as const;
+export type KpiFrequency = (typeof KPI_FREQUENCIES)[number];
+
+/** Where a KPI's values come from: entered (by hand, CSV or API), or computed from two other KPIs. */
+export const KPI_KINDS = ["manual", "ratio", "roi"] as const;
+export type KpiKind = (typeof KPI_KINDS)[number];
+
+export const KPI_ACTUAL_SOURCES = ["manual", "csv", "api"] as const;
+export type KpiActualSource = (typeof KPI_ACTUAL_SOURCES)[number];
+
+export const KPI_DIRECTION_LABELS: Record<KpiDirection, string> = {
+  higher_is_better: "Higher is better",
+  lower_is_better: "Lower is better",
+};
+export const KPI_FREQUENCY_LABELS: Record<KpiFrequency, string> = {
+  weekly: "Weekly",
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+};
+export const KPI_AGGREGATION_LABELS: Record<Aggregation, string> = {
+  sum: "Sum",
+  average: "Average",
+  last: "Last value",
+};
+export const KPI_KIND_LABELS: Record<KpiKind, string> = {
+  manual: "Entered",
+  ratio: "Ratio (A ÷ B)",
+  roi: "ROI ((return − cost) ÷ cost)",
+};
+/** What the two inputs of a computed KPI are called, per kind. */
+export const KPI_INPUT_LABELS: Record<Exclude<KpiKind, "manual">, { a: string; b: string }> = {
+  ratio: { a: "Numerator (e.g. conversions)", b: "Denominator (e.g. visitors)" },
+  roi: { a: "Return", b: "Cost" },
+};
+
+/**
+ * Goal and red flag must point the way the KPI's direction says: for a
+ * higher-is-better KPI the goal lies above the red flag. Returns a message, or null when valid.
+ */
+export function goalRedFlagError(direction: KpiDirection, goal: number, redFlag: number): string | null {
+  if (goal === redFlag) return "Goal and red flag must differ.";
+  if (direction === "higher_is_better" && goal < redFlag) {
+    return "For a higher-is-better KPI the goal must be above the red flag.";
+  }
+  if (direction === "lower_is_better" && goal > redFlag) {
+    return "For a lower-is-better KPI the goal must be below the red flag.";
+  }
+  return null;
+}

@@ -1,0 +1,149 @@
+import { type Aggregation, aggregate, type PeriodValue } from "./aggregation";
+import { conversionRate, returnOnInvestment } from "./computed-kpi";
+import type { KpiKind } from "./kpi-definition";
+import { type KpiStatus, kpiScore, kpiStatus, weightedScore } from "./kpi-score";
+import { isWithin, type Period } from "./periods";
+
+export interface ScoredPerspective {
+  id: string;
+  name: string;
+  weight: number;
+  score: number | null;
+  status: KpiStatus;
+  objectives: ScoredObjective[];
+}
+export interface ScoredObjective {
+  id: string;
+  name: string;
+  perspectiveId: string;
+  weight: number;
+  score: number | null;
+  status: KpiStatus;
+  kpis: ScoredKpi[];
+}
+export interface ScoredKpi {
+  id: string;
+  name: string;
+  weight: number;
+  actual: number | null;
+  goal: number;
+  redFlag: number;
+  score: number | null;
+  status: KpiStatus;
+}
+
+export interface KpiForScoring {
+  id: string;
+  name: string;
+  strategicObjectiveId: string | null;
+  weight: number;
+  kind: KpiKind;
+  /** Computed KPIs: the numerator / return (a) and the denominator / cost (b). */
+  inputAId: string | null;
+  inputBId: string | null;
+  aggregation: Aggregation;
+  goal: number;
+  redFlag: number;
+}
+
+export interface ScorecardData {
+  perspectives: readonly { id: string; name: string; weight: number }[];
+  objectives: readonly { id: string; name: string; perspectiveId: string; weight: number }[];
+  kpis: readonly KpiForScoring[];
+  actuals: readonly { kpiId: string; periodStart: string; value: number }[];
+  /** Per-period goal / red-flag overrides; the period is named by its first day. */
+  targets: readonly { kpiId: string; periodStart: string; goal: number; redFlag: number }[];
+}
+
+export interface ScorecardResult {
+  period: Period;
+  score: number | null;
+  status: KpiStatus;
+  perspectives: ScoredPerspective[];
+  /** KPIs linked to no strategic objective: shown, but outside every average. */
+  unlinkedKpis: ScoredKpi[];
+}
+
+/** Indexes the data once, for scoring many periods. */
+export function indexScorecard(data: ScorecardData) {
+  const kpiById = new Map(data.kpis.map((k) => [k.id, k]));
+  const actualsByKpi = new Map<string, PeriodValue[]>();
+  for (const a of data.actuals) {
+    const list = actualsByKpi.get(a.kpiId) ?? [];
+    list.push({ period: a.periodStart, value: a.value });
+    actualsByKpi.set(a.kpiId, list);
+  }
+  const targetByKey = new Map(data.targets.map((t) => [`${t.kpiId}|${t.periodStart}`, t]));
+  return { data, kpiById, actualsByKpi, targetByKey };
+}
+export type ScorecardIndex = ReturnType<typeof indexScorecard>;
+
+const within = (values: readonly PeriodValue[] | undefined, period: Period) =>
+  (values ?? []).filter((v) => isWithin(v.period, period));
+
+/**
+ * A KPI's value over a period: its entered values aggregated as it declares;
+ * a computed KPI aggregates each input as that input declares, then applies its
+ * formula (a quarter's conversion rate is Σ conversions ÷ Σ visitors).
+ */
+export function kpiActualFor(index: ScorecardIndex, kpi: KpiForScoring, period: Period): number | null {
+  if (kpi.kind === "manual") return aggregate(within(index.actualsByKpi.get(kpi.id), period), kpi.aggregation);
+  const a = kpi.inputAId ? index.kpiById.get(kpi.inputAId) : undefined;
+  const b = kpi.inputBId ? index.kpiById.get(kpi.inputBId) : undefined;
+  // Inputs are entered KPIs; a computed input would be a loop waiting to happen, so it counts as blank.
+  const valueOf = (input: KpiForScoring | undefined) =>
+    input && input.kind === "manual"
+      ? aggregate(within(index.actualsByKpi.get(input.id), period), input.aggregation)
+      : null;
+  const formula = kpi.kind === "ratio" ? conversionRate : returnOnInvestment;
+  return formula(valueOf(a), valueOf(b));
+}
+
+/** The goal and red flag for a period: its override when there is one, else the KPI's default. */
+export function targetsFor(
+  index: ScorecardIndex,
+  kpi: KpiForScoring,
+  period: Period,
+): { goal: number; redFlag: number } {
+  const override = index.targetByKey.get(`${kpi.id}|${period.start}`);
+  return override ? { goal: override.goal, redFlag: override.redFlag } : { goal: kpi.goal, redFlag: kpi.redFlag };
+}
+
+export function scoreKpi(index: ScorecardIndex, kpi: KpiForScoring, period: Period): ScoredKpi {
+  const actual = kpiActualFor(index, kpi, period);
+  const { goal, redFlag } = targetsFor(index, kpi, period);
+  const score = kpiScore(actual, goal, redFlag);
+  return { id: kpi.id, name: kpi.name, weight: kpi.weight, actual, goal, redFlag, score, status: kpiStatus(score) };
+}
+
+/**
+ * Scores the whole scorecard for one period: KPIs by the goal / red-flag
+ * method, then weighted means up through strategic objectives, perspectives
+ * and the scorecard. Missing data stays missing at every level.
+ */
+export function scoreScorecard(index: ScorecardIndex, period: Period): ScorecardResult {
+  const kpisByObjective = new Map<string, ScoredKpi[]>();
+  const unlinkedKpis: ScoredKpi[] = [];
+  for (const kpi of index.data.kpis) {
+    const scored = scoreKpi(index, kpi, period);
+    if (kpi.strategicObjectiveId === null) unlinkedKpis.push(scored);
+    else {
+      const list = kpisByObjective.get(kpi.strategicObjectiveId) ?? [];
+      list.push(scored);
+      kpisByObjective.set(kpi.strategicObjectiveId, list);
+    }
+  }
+  const perspectives = index.data.perspectives.map((p): ScoredPerspective => {
+    const objectives = index.data.objectives
+      .filter((o) => o.perspectiveId === p.id)
+      .map((o): ScoredObjective => {
+        const kpis = kpisByObjective.get(o.id) ?? [];
+        const score = weightedScore(kpis);
+        return { ...o, score, status: kpiStatus(score), kpis };
+      });
+    const score = weightedScore(objectives);
+    return { id: p.id, name: p.name, weight: p.weight, score, status: kpiStatus(score), objectives };
+  });
+  const score = weightedScore(perspectives);
+  return { period, score, status: kpiStatus(score), perspectives, unlinkedKpis };
+}
