@@ -91,12 +91,12 @@ export function kpiActualFor(index: ScorecardIndex, kpi: KpiForScoring, period: 
   const a = kpi.inputAId ? index.kpiById.get(kpi.inputAId) : undefined;
   const b = kpi.inputBId ? index.kpiById.get(kpi.inputBId) : undefined;
   // Inputs are entered KPIs; a computed input would be a loop waiting to happen, so it counts as blank.
-  const valueOf = (input: KpiForScoring | undefined) =>
+  const inputValue = (input: KpiForScoring | undefined) =>
     input && input.kind === "manual"
       ? aggregate(within(index.actualsByKpi.get(input.id), period), input.aggregation)
       : null;
   const formula = kpi.kind === "ratio" ? conversionRate : returnOnInvestment;
-  return formula(valueOf(a), valueOf(b));
+  return formula(inputValue(a), inputValue(b));
 }
 
 /** The goal and red flag for a period: its override when there is one, else the KPI's default. */
