@@ -1,0 +1,33 @@
+import type { KpiStatus } from "@meridian/domain";
+
+/**
+ * One colour per scorecard status, shared by the scorecard table, the heat map
+ * and the strategy map, so red means the same red everywhere. Grey is "no data":
+ * missing data is never shown as a colour that reads like a score.
+ */
+export const KPI_STATUS_STYLES: Record<
+  KpiStatus,
+  { bg: string; text: string; border: string; dot: string; label: string }
+> = {
+  green: {
+    bg: "bg-emerald-50",
+    text: "text-emerald-800",
+    border: "border-emerald-300",
+    dot: "bg-emerald-500",
+    label: "Green",
+  },
+  amber: { bg: "bg-amber-50", text: "text-amber-800", border: "border-amber-300", dot: "bg-amber-500", label: "Amber" },
+  red: { bg: "bg-rose-50", text: "text-rose-800", border: "border-rose-300", dot: "bg-rose-500", label: "Red" },
+  no_data: {
+    bg: "bg-slate-50",
+    text: "text-slate-600",
+    border: "border-slate-300",
+    dot: "bg-slate-400",
+    label: "No data",
+  },
+};
+
+/** A score on the 0–10 scale as shown: one decimal, "—" when missing. */
+export function formatScore(score: number | null): string {
+  return score === null ? "—" : score.toFixed(1);
+}
