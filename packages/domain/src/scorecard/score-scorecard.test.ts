@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import type { KpiForScoring, ScorecardData } from "./score-scorecard";
+import { indexScorecard, scoreScorecard } from "./score-scorecard";
+
+const Q3 = { start: "2026-07-01", end: "2026-09-30" };
+
+const kpi = (over: Partial<KpiForScoring> & Pick<KpiForScoring, "id">): KpiForScoring => ({
+  name: over.id,
+  strategicObjectiveId: "growth",
+  weight: 1,
+  kind: "manual",
+  inputAId: null,
+  inputBId: null,
+  aggregation: "sum",
+  goal: 100,
+  redFlag: 80,
+  ...over,
+});
+
+function data(over: Partial<ScorecardData> = {}): ScorecardData {
+  return {
+    perspectives: [
+      { id: "financial", name: "Financial", weight: 2 },
+      { id: "customer", name: "Customer", weight: 1 },
+      { id: "learning", name: "Learning & Growth", weight: 1 },
+    ],
+    objectives: [
+      { id: "growth", name: "Grow revenue", perspectiveId: "financial", weight: 1 },
+      { id: "loyal", name: "Keep customers", perspectiveId: "customer", weight: 1 },
+    ],
+    kpis: [
+      // Revenue: monthly, summed over the quarter: 30 + 30 + 30 = 90 → 5.0
+      kpi({ id: "revenue" }),
+      // Churn: lower is better, averaged: (3 + 4) / 2 = 3.5 with goal 2, red flag 5 → 5.0
+      kpi({ id: "churn", strategicObjectiveId: "loyal", aggregation: "average", goal: 2, redFlag: 5 }),
+      // NPS: no data this quarter → left out, not zero
+      kpi({ id: "nps", strategicObjectiveId: "loyal", aggregation: "last", goal: 50, redFlag: 30, weight: 5 }),
+      kpi({ id: "visitors", strategicObjectiveId: null }),
+      kpi({ id: "trials", strategicObjectiveId: null }),
+      // Conversion: Σ trials ÷ Σ visitors = 60 / 1200 = 5 %, goal 6 %, red flag 4 % → 5.0
+      kpi({
+        id: "conversion",
+        strategicObjectiveId: "growth",
+        kind: "ratio",
+        inputAId: "trials",
+        inputBId: "visitors",
+        goal: 0.06,
+        redFlag: 0.04,
+        weight: 2,
+      }),
+    ],
+    actuals: [
+      { kpiId: "revenue", periodStart: "2026-07-01", value: 30 },
+      { kpiId: "revenue", periodStart: "2026-08-01", value: 30 },
+      { kpiId: "revenue", periodStart: "2026-09-01", value: 30 },
+      { kpiId: "revenue", periodStart: "2026-10-01", value: 500 }, // next quarter: ignored
+      { kpiId: "churn", periodStart: "2026-07-01", value: 3 },
+      { kpiId: "churn", periodStart: "2026-09-01", value: 4 },
+      { kpiId: "nps", periodStart: "2026-04-01", value: 60 }, // last quarter only
+      { kpiId: "visitors", periodStart: "2026-07-01", value: 200 },
+      { kpiId: "visitors", periodStart: "2026-08-01", value: 1000 },
+      { kpiId: "trials", periodStart: "2026-07-01", value: 2 },
+      { kpiId: "trials", periodStart: "2026-08-01", value: 58 },
+    ],
+    targets: [],
+    ...over,
+  };
+}
+
+describe("scoreScorecard", () => {
+  it("scores KPIs by goal / red flag and rolls weighted means up, leaving missing data out", () => {
+    const result = scoreScorecard(indexScorecard(data()), Q3);
+    const financial = result.perspectives.find((p) => p.id === "financial");
+    const customer = result.perspectives.find((p) => p.id === "customer");
+    const growth = financial?.objectives[0];
+    const loyal = customer?.objectives[0];
+
+    expect(growth?.kpis.find((k) => k.id === "revenue")).toMatchObject({ actual: 90, status: "amber" });
+    expect(growth?.kpis.find((k) => k.id === "revenue")?.score).toBeCloseTo(5, 9);
+    const conversion = growth?.kpis.find((k) => k.id === "conversion");
+    expect(conversion?.actual).toBeCloseTo(0.05, 12); // not the mean of 1 % and 5.8 %
+    expect(conversion?.score).toBeCloseTo(5, 9);
+    expect(growth?.score).toBeCloseTo(5, 9);
+
+    expect(loyal?.kpis.find((k) => k.id === "churn")?.score).toBeCloseTo(5, 9);
+    expect(loyal?.kpis.find((k) => k.id === "nps")).toMatchObject({ actual: null, score: null, status: "no_data" });
+    expect(loyal?.score).toBeCloseTo(5, 9); // NPS's weight 5 does not drag it to zero
+
+    // A perspective without objectives has no data and stays out of the scorecard's mean.
+    expect(result.perspectives.find((p) => p.id === "learning")).toMatchObject({ score: null, status: "no_data" });
+    expect(result.score).toBeCloseTo(5, 9);
+    expect(result.unlinkedKpis.map((k) => k.id).sort()).toEqual(["trials", "visitors"]);
+  });
+
+  it("weights perspectives: (2 · 10 + 1 · 5) / 3", () => {
+    const d = data();
+    const result = scoreScorecard(
+      indexScorecard({
+        ...d,
+        actuals: [
+          ...d.actuals.filter((a) => a.kpiId !== "revenue"),
+          { kpiId: "revenue", periodStart: "2026-07-01", value: 200 },
+        ],
+        kpis: d.kpis.filter((k) => k.id !== "conversion"),
+      }),
+      Q3,
+    );
+    expect(result.perspectives[0]?.score).toBe(10);
+    expect(result.score).toBeCloseTo((2 * 10 + 1 * 5) / 3, 9);
+  });
+
+  it("uses a period's goal / red-flag override when there is one", () => {
+    const result = scoreScorecard(
+      indexScorecard(data({ targets: [{ kpiId: "revenue", periodStart: "2026-07-01", goal: 90, redFlag: 60 }] })),
+      Q3,
+    );
+    const revenue = result.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "revenue");
+    expect(revenue).toMatchObject({ goal: 90, redFlag: 60, status: "green" });
+    expect(revenue?.score).toBeCloseTo(6.67, 2);
+  });
+
+  it("leaves a computed KPI blank when an input is blank, and a computed input counts as blank", () => {
+    const d = data();
+    const blank = scoreScorecard(
+      indexScorecard({ ...d, actuals: d.actuals.filter((a) => a.kpiId !== "visitors") }),
+      Q3,
+    );
+    expect(blank.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "conversion")?.actual).toBeNull();
+
+    const nested = scoreScorecard(
+      indexScorecard({
+        ...d,
+        kpis: [...d.kpis, kpi({ id: "odd", kind: "roi", inputAId: "conversion", inputBId: "revenue" })],
+      }),
+      Q3,
+    );
+    expect(nested.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "odd")?.status).toBe("no_data");
+  });
+});
