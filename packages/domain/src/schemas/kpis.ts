@@ -1,2 +1,184 @@
-// Zod input schemas for this area, shared by the API and the forms.
-export {};
+// Zod input schemas for KPIs, their targets, benchmarks and actuals, shared by the API and the forms.
+import { z } from "zod";
+import { AGGREGATIONS } from "../scorecard/aggregation";
+import { goalRedFlagError, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS } from "../scorecard/kpi-definition";
+import { ZId, ZIsoDate, ZVersion, zText } from "./common";
+
+/**
+ * A KPI number (actual, goal, red flag, benchmark). Bounded well inside a double's
+ * range so sums over many periods stay finite and charts stay readable.
+ */
+export const zKpiNumber = (what: string) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .refine(Number.isFinite, `${what} must be a finite number.`)
+    .refine((n) => Math.abs(n) <= 1e15, `${what} is out of range (at most 10^15 either way).`);
+
+// ---------------------------------------------------------------- actuals
+
+export const ZKpiActualValue = z.object({
+  periodStart: ZIsoDate,
+  /** Null clears the period's actual. */
+  value: zKpiNumber("Value").nullable(),
+});
+
+/** Many periods of one KPI at once (the actuals grid). */
+export const ZKpiActualsSaveSchema = z.object({
+  kpiId: ZId,
+  values: z
+    .array(ZKpiActualValue, { error: "Values must be a list." })
+    .min(1, "Enter at least one value.")
+    .max(500, "Save at most 500 periods at once."),
+});
+export type TKpiActualsSave = z.infer<typeof ZKpiActualsSaveSchema>;
+
+export const KPI_ACTUALS_CSV_MAX_CHARS = 2 * 1024 * 1024;
+
+export const ZKpiActualsImportSchema = z.object({
+  csv: zText().max(KPI_ACTUALS_CSV_MAX_CHARS, "The CSV is too large (at most 2 MB)."),
+});
+export type TKpiActualsImport = z.infer<typeof ZKpiActualsImportSchema>;
+
+// ---------------------------------------------------------------- KPI definitions
+
+const kpiFields = {
+  name: zText().trim().min(1, "Name is required.").max(120, "Keep the name under 120 characters."),
+  description: zText().trim().max(2000, "Keep the description under 2000 characters.").default(""),
+  unit: zText().trim().max(20, "Keep the unit under 20 characters.").default(""),
+  direction: z.enum(KPI_DIRECTIONS, { error: "Choose higher or lower is better." }),
+  frequency: z.enum(KPI_FREQUENCIES, { error: "Choose weekly, monthly or quarterly." }),
+  aggregation: z.enum(AGGREGATIONS, { error: "Choose sum, average or last value." }),
+  goal: zKpiNumber("Goal"),
+  redFlag: zKpiNumber("Red flag"),
+  ownerId: ZId,
+  strategicObjectiveId: ZId.nullable().default(null),
+  weight: z
+    .number({ error: "Weight must be a number." })
+    .refine(Number.isFinite, "Weight must be a finite number.")
+    .min(0, "Weight cannot be negative.")
+    .max(1000, "Weight is at most 1000.")
+    .default(1),
+  kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio or ROI." }).default("manual"),
+  inputAId: ZId.nullish(),
+  inputBId: ZId.nullish(),
+};
+
+interface KindFacts {
+  kind?: (typeof KPI_KINDS)[number];
+  inputAId?: string | null;
+  inputBId?: string | null;
+}
+
+/** Computed KPIs name both inputs, distinct; entered ones name none. */
+function checkInputs(v: KindFacts, ctx: z.RefinementCtx) {
+  if (v.kind === undefined) return;
+  if (v.kind === "manual") {
+    if (v.inputAId) ctx.addIssue({ code: "custom", path: ["inputAId"], message: "An entered KPI has no inputs." });
+    if (v.inputBId) ctx.addIssue({ code: "custom", path: ["inputBId"], message: "An entered KPI has no inputs." });
+    return;
+  }
+  if (!v.inputAId) ctx.addIssue({ code: "custom", path: ["inputAId"], message: "Choose the first input KPI." });
+  if (!v.inputBId) ctx.addIssue({ code: "custom", path: ["inputBId"], message: "Choose the second input KPI." });
+  if (v.inputAId && v.inputAId === v.inputBId) {
+    ctx.addIssue({ code: "custom", path: ["inputBId"], message: "The two inputs must be different KPIs." });
+  }
+}
+
+function checkTargets(
+  v: { direction?: (typeof KPI_DIRECTIONS)[number]; goal?: number; redFlag?: number },
+  ctx: z.RefinementCtx,
+) {
+  if (v.direction === undefined || v.goal === undefined || v.redFlag === undefined) return;
+  const error = goalRedFlagError(v.direction, v.goal, v.redFlag);
+  if (error) ctx.addIssue({ code: "custom", path: ["redFlag"], message: error });
+}
+
+export const ZKpiCreateSchema = z.object(kpiFields).superRefine((v, ctx) => {
+  checkTargets(v, ctx);
+  checkInputs(v, ctx);
+});
+export type TKpiCreate = z.infer<typeof ZKpiCreateSchema>;
+export type TKpiCreateInput = z.input<typeof ZKpiCreateSchema>;
+
+/**
+ * Changes to a KPI: any subset of its fields. Rules that span stored and new
+ * values (direction vs targets, kind vs inputs) are checked again by the API on the merged result.
+ */
+export const ZKpiUpdateSchema = z
+  .object({
+    kpiId: ZId,
+    version: ZVersion,
+    name: kpiFields.name.optional(),
+    description: zText().trim().max(2000, "Keep the description under 2000 characters.").optional(),
+    unit: zText().trim().max(20, "Keep the unit under 20 characters.").optional(),
+    direction: kpiFields.direction.optional(),
+    frequency: kpiFields.frequency.optional(),
+    aggregation: kpiFields.aggregation.optional(),
+    goal: kpiFields.goal.optional(),
+    redFlag: kpiFields.redFlag.optional(),
+    ownerId: ZId.optional(),
+    strategicObjectiveId: ZId.nullable().optional(),
+    weight: z
+      .number({ error: "Weight must be a number." })
+      .refine(Number.isFinite, "Weight must be a finite number.")
+      .min(0, "Weight cannot be negative.")
+      .max(1000, "Weight is at most 1000.")
+      .optional(),
+    kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio or ROI." }).optional(),
+    inputAId: ZId.nullish(),
+    inputBId: ZId.nullish(),
+  })
+  .superRefine((v, ctx) => {
+    checkTargets(v, ctx);
+    checkInputs(v, ctx);
+  });
+export type TKpiUpdate = z.infer<typeof ZKpiUpdateSchema>;
+export type TKpiUpdateInput = z.input<typeof ZKpiUpdateSchema>;
+
+export const ZKpiListSchema = z
+  .object({
+    strategicObjectiveId: ZId.optional(),
+    ownerId: ZId.optional(),
+  })
+  .default({});
+export type TKpiList = z.infer<typeof ZKpiListSchema>;
+
+export const ZKpiGetSchema = z.object({
+  kpiId: ZId,
+  /** Any day of the quarter to look from; defaults to today. */
+  period: ZIsoDate.optional(),
+});
+export type TKpiGet = z.infer<typeof ZKpiGetSchema>;
+
+export const ZKpiArchiveSchema = z.object({ kpiId: ZId, version: ZVersion });
+export type TKpiArchive = z.infer<typeof ZKpiArchiveSchema>;
+
+// ---------------------------------------------------------------- targets and benchmarks
+
+/** A goal / red-flag override for one quarter; any day of the quarter names it. */
+export const ZKpiSetTargetSchema = z
+  .object({
+    kpiId: ZId,
+    periodStart: ZIsoDate,
+    goal: zKpiNumber("Goal"),
+    redFlag: zKpiNumber("Red flag"),
+  })
+  .refine((v) => v.goal !== v.redFlag, { path: ["redFlag"], message: "Goal and red flag must differ." });
+export type TKpiSetTarget = z.infer<typeof ZKpiSetTargetSchema>;
+
+export const ZKpiRemoveTargetSchema = z.object({ kpiId: ZId, periodStart: ZIsoDate });
+export type TKpiRemoveTarget = z.infer<typeof ZKpiRemoveTargetSchema>;
+
+export const ZBenchmarkUpsertSchema = z.object({
+  kpiId: ZId,
+  /** A competitor or an industry figure: "Contoso", "Industry median". */
+  source: zText().trim().min(1, "Name the source.").max(80, "Keep the source under 80 characters."),
+  /** Any day of the KPI's reporting period names it. */
+  periodStart: ZIsoDate,
+  value: zKpiNumber("Value"),
+});
+export type TBenchmarkUpsert = z.infer<typeof ZBenchmarkUpsertSchema>;
+export type TBenchmarkUpsertInput = z.input<typeof ZBenchmarkUpsertSchema>;
+
+export const ZBenchmarkRemoveSchema = z.object({ benchmarkId: ZId });
+export type TBenchmarkRemove = z.infer<typeof ZBenchmarkRemoveSchema>;
