@@ -67,6 +67,8 @@ export const ZObjectiveCreateSchema = z.object({
   description: zText().trim().max(5000, "Keep the description under 5000 characters.").default(""),
   teamId: ZId.nullable().default(null),
   parentId: ZId.nullable().default(null),
+  /** The scorecard's strategic objective this objective contributes to. */
+  strategicObjectiveId: ZId.nullable().default(null),
   /** Defaults to the caller. */
   ownerId: ZId.optional(),
   visibility: z.enum(VISIBILITIES).default("public"),
@@ -85,6 +87,8 @@ export const ZObjectiveUpdateSchema = z.object({
   description: zText().trim().max(5000).optional(),
   teamId: ZId.nullable().optional(),
   parentId: ZId.nullable().optional(),
+  /** null removes the alignment to a strategic objective. */
+  strategicObjectiveId: ZId.nullable().optional(),
   ownerId: ZId.optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   progressSource: z.enum(PROGRESS_SOURCES).optional(),
