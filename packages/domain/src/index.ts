@@ -15,6 +15,7 @@ export * from "./okr/objective";
 export * from "./okr/objective-rollup";
 export * from "./okr/status";
 export * from "./review/review-compare";
+export * from "./review/review-snapshot";
 export * from "./review/review-status";
 export * from "./schemas/account";
 export * from "./schemas/admin";
