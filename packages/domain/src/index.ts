@@ -27,6 +27,7 @@ export * from "./schemas/objectives";
 export * from "./schemas/okr";
 export * from "./schemas/reviews";
 export * from "./schemas/strategy";
+export * from "./scorecard/actuals-csv";
 export * from "./scorecard/aggregation";
 export * from "./scorecard/computed-kpi";
 export * from "./scorecard/default-perspectives";
