@@ -32,6 +32,7 @@ export * from "./scorecard/aggregation";
 export * from "./scorecard/computed-kpi";
 export * from "./scorecard/default-perspectives";
 export * from "./scorecard/kpi-definition";
+export * from "./scorecard/kpi-history";
 export * from "./scorecard/kpi-score";
 export * from "./scorecard/periods";
 export * from "./scorecard/score-scorecard";
