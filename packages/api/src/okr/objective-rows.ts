@@ -11,6 +11,7 @@ export const objectiveColumns = {
   ownerId: objectives.ownerId,
   teamId: objectives.teamId,
   parentId: objectives.parentId,
+  strategicObjectiveId: objectives.strategicObjectiveId,
   status: objectives.status,
   visibility: objectives.visibility,
   progressSource: objectives.progressSource,

@@ -21,6 +21,7 @@ import {
   requireActiveTeam,
   requireOpenForPlanning,
 } from "../../okr/objective-rows";
+import { findStrategicObjective } from "../../scorecard/strategy-rows";
 import { editConflict, type OrgContext, orgProcedure } from "../../trpc";
 
 function requireWrite(viewer: Viewer, facts: ObjectiveWriteFacts) {
@@ -59,6 +60,7 @@ export const objectiveMutations = {
             input.parentId,
           );
         }
+        if (input.strategicObjectiveId) await findStrategicObjective(tx, ctx.org.id, input.strategicObjectiveId);
         for (const kr of input.keyResults) if (kr.ownerId) await requireActivePerson(tx, ctx.org.id, kr.ownerId);
         const status = input.publish && canPublishObjective(viewer, facts) ? "active" : "draft";
         const [created] = await tx
@@ -72,6 +74,7 @@ export const objectiveMutations = {
             ownerId,
             teamId: input.teamId,
             parentId: input.parentId,
+            strategicObjectiveId: input.strategicObjectiveId,
             status,
             visibility: input.visibility,
             progressSource: input.progressSource,
@@ -144,6 +147,7 @@ export const objectiveMutations = {
             input.parentId,
           );
         }
+        if (input.strategicObjectiveId) await findStrategicObjective(tx, ctx.org.id, input.strategicObjectiveId);
         const { objectiveId, version, ...changes } = input;
         const [updated] = await tx
           .update(objectives)

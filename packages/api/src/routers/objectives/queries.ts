@@ -1,4 +1,17 @@
-import { activityLog, and, asc, checkIns, comments, desc, eq, inArray, or, users } from "@meridian/db";
+import {
+  activityLog,
+  and,
+  asc,
+  checkIns,
+  comments,
+  desc,
+  eq,
+  inArray,
+  or,
+  perspectives,
+  strategicObjectives,
+  users,
+} from "@meridian/db";
 import {
   can,
   canPublishObjective,
@@ -80,7 +93,7 @@ export const objectiveQueries = {
       const node = all.find((o) => o.id === row.id);
       if (!dashboard || !node) return null;
       const krIds = node.keyResults.map((kr) => kr.id);
-      const [history, discussion, activity] = await Promise.all([
+      const [history, discussion, activity, strategic] = await Promise.all([
         krIds.length
           ? ctx.db
               .select({
@@ -136,6 +149,24 @@ export const objectiveQueries = {
           )
           .orderBy(desc(activityLog.createdAt))
           .limit(100),
+        // The scorecard's strategic objective this objective contributes to.
+        row.strategicObjectiveId
+          ? ctx.db
+              .select({
+                id: strategicObjectives.id,
+                name: strategicObjectives.name,
+                perspectiveName: perspectives.name,
+              })
+              .from(strategicObjectives)
+              .innerJoin(perspectives, eq(perspectives.id, strategicObjectives.perspectiveId))
+              .where(
+                and(
+                  eq(strategicObjectives.organizationId, ctx.org.id),
+                  eq(strategicObjectives.id, row.strategicObjectiveId),
+                ),
+              )
+              .limit(1)
+          : [],
       ]);
       const parent = row.parentId ? all.find((o) => o.id === row.parentId) : undefined;
       return {
@@ -143,6 +174,7 @@ export const objectiveQueries = {
         cycle: dashboard.cycle,
         expected: dashboard.expected,
         parent: parent ? { id: parent.id, title: parent.title } : null,
+        strategicObjective: strategic[0] ?? null,
         checkIns: history,
         comments: discussion,
         activity,
