@@ -3,8 +3,6 @@ import {
   asc,
   count,
   eq,
-  inArray,
-  isNull,
   kpis,
   ne,
   objectives,
