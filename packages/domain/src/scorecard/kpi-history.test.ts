@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type KpiForHistory, kpiForecast, kpiHistory, kpiReadings, reportingPeriodTargets } from "./kpi-history";
+import {
+  type KpiForHistory,
+  kpiForecast,
+  kpiHistory,
+  kpiReadings,
+  latestKpiReading,
+  reportingPeriodTargets,
+} from "./kpi-history";
 import { quarterContaining, quartersEndingAt } from "./periods";
 import { indexScorecard } from "./score-scorecard";
 
@@ -65,6 +72,28 @@ describe("kpiHistory", () => {
     expect(q1?.actual).toBeCloseTo(50 / 1000, 12); // not the mean of 20 % and 3.3 %
     const readings = kpiReadings(idx, rate, quarterContaining("2026-02-01"));
     expect(readings.map((r) => r.value)).toEqual([0.2, 30 / 900, null]);
+  });
+});
+
+describe("latestKpiReading", () => {
+  it("is an entered KPI's latest actual up to today, and a computed KPI's latest period with both inputs", () => {
+    const a = { ...base, id: "a" };
+    const b = { ...base, id: "b" };
+    const rate = { ...base, id: "r", kind: "ratio" as const, inputAId: "a", inputBId: "b" };
+    const idx = index(
+      [a, b, rate],
+      [
+        { kpiId: "a", periodStart: "2026-09-01", value: 5 },
+        { kpiId: "b", periodStart: "2026-09-01", value: 50 },
+        { kpiId: "a", periodStart: "2026-10-01", value: 8 },
+        { kpiId: "a", periodStart: "2027-01-01", value: 9 },
+      ],
+    );
+    const lookback = { start: "2026-01-01", end: "2026-12-31" };
+    expect(latestKpiReading(idx, a, "2026-11-15", lookback)).toEqual({ periodStart: "2026-10-01", value: 8 });
+    // October has no denominator: the rate's latest is September's.
+    expect(latestKpiReading(idx, rate, "2026-11-15", lookback)).toEqual({ periodStart: "2026-09-01", value: 0.1 });
+    expect(latestKpiReading(index([a], []), a, "2026-11-15", lookback)).toBeNull();
   });
 });
 

@@ -44,6 +44,29 @@ export function kpiReadings(index: ScorecardIndex, kpi: KpiForHistory, range: Pe
 }
 
 /**
+ * The KPI's most recent value up to `today`: an entered KPI's latest actual,
+ * a computed KPI's latest reporting period (within `lookback`) where both inputs have one.
+ */
+export function latestKpiReading(
+  index: ScorecardIndex,
+  kpi: KpiForHistory,
+  today: string,
+  lookback: Period,
+): { periodStart: string; value: number } | null {
+  if (kpi.kind === "manual") {
+    let latest: { periodStart: string; value: number } | null = null;
+    for (const a of index.actualsByKpi.get(kpi.id) ?? []) {
+      if (a.value === null || a.period > today) continue;
+      if (!latest || a.period > latest.periodStart) latest = { periodStart: a.period, value: a.value };
+    }
+    return latest;
+  }
+  const readings = kpiReadings(index, kpi, lookback).filter((r) => r.value !== null && r.period.start <= today);
+  const last = readings.at(-1);
+  return last && last.value !== null ? { periodStart: last.period.start, value: last.value } : null;
+}
+
+/**
  * A quarter's goal and red flag as drawn beside one reporting period: a summed
  * KPI's quarterly goal is spread evenly over its periods (a monthly line beside
  * a quarterly total would always look far behind); other KPIs keep it as is.
