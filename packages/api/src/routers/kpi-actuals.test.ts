@@ -318,7 +318,7 @@ describe("kpiActuals CSV import", () => {
     expect(error.message).toBe("4 of 5 rows have errors, so nothing was imported. Fix them and import again.");
     const { shape, httpStatus } = clientErrorOf(error, "kpiActuals.import");
     expect(httpStatus).toBe(400);
-    expect(shape.data.fieldErrors?.csv).toEqual([
+    expect((shape.data.fieldErrors as Record<string, string[]> | null)?.csv).toEqual([
       "4 of 5 rows have errors, so nothing was imported. Fix them and import again.",
       'Line 3: No KPI is named "Revnue".',
       "Line 4: Conversion rate is computed from other KPIs: enter the values of its inputs instead.",
