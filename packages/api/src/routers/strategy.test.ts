@@ -112,7 +112,6 @@ describe("strategy.createObjective", () => {
       admin.strategy.createObjective({
         perspectiveId: band(org, 0).id,
         ownerId: org.admin.id,
-        name: "Grow revenue",
         ...overrides,
       }),
     );
