@@ -24,6 +24,7 @@ import {
   type DemoKeyResult,
   type DemoObjective,
 } from "./demo-data";
+import { seedDemoScorecard } from "./scorecard";
 
 export interface SeedOptions {
   /** Hashes the demo password; injected so the database package stays free of auth code. */
@@ -117,6 +118,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<void
       now,
       previousIds,
     );
+    await seedDemoScorecard(tx, { organizationId, userId, now });
 
     await tx.insert(activityLog).values({
       organizationId,
