@@ -1,5 +1,6 @@
 import { hashPassword } from "@meridian/auth/password";
 import { type Database, type DatabaseHandle, migrate, openDatabase, seedDemoIfEmpty } from "@meridian/db";
+import { demoOrganizationId, seedDemoReview } from "./review/seed-demo-review";
 
 interface Ready {
   handle: DatabaseHandle;
@@ -18,7 +19,10 @@ export function getDatabase(): Promise<Database> {
     const handle = openDatabase({ url: process.env.DATABASE_URL });
     const ready = (async () => {
       await migrate(handle.db);
-      if (process.env.MERIDIAN_SEED_DEMO !== "false") await seedDemoIfEmpty(handle.db, { hashPassword });
+      if (process.env.MERIDIAN_SEED_DEMO !== "false" && (await seedDemoIfEmpty(handle.db, { hashPassword }))) {
+        const demoId = await demoOrganizationId(handle.db);
+        if (demoId) await seedDemoReview(handle.db, demoId, new Date());
+      }
       return handle.db;
     })();
     // A failed start must not be cached forever: the next request tries again.

@@ -11,6 +11,7 @@ import {
   teams,
   users,
 } from "@meridian/db";
+import { seedDemoReview } from "../review/seed-demo-review";
 
 /**
  * "Today" for the seeded check-in history. The routers read the clock
@@ -38,6 +39,7 @@ export async function seedDemoOrganization(db: Database): Promise<string> {
   await seedDemo(db, { hashPassword, now: SEED_NOW });
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.isDemo, true));
   if (!org) throw new Error("demo organization missing after seeding");
+  await seedDemoReview(db, org.id, SEED_NOW);
   return org.id;
 }
 

@@ -4,6 +4,7 @@ import { indexScorecard, scoreScorecard } from "../scorecard/score-scorecard";
 import { compareReviewRows } from "./review-compare";
 import {
   buildReviewSnapshot,
+  compareSnapshots,
   type ReviewSnapshot,
   reviewCsv,
   reviewRows,
@@ -120,6 +121,27 @@ describe("reviewRows", () => {
   });
 });
 
+describe("compareSnapshots", () => {
+  it("lists red items new and resolved, and leaves OKRs out", () => {
+    const result = compareSnapshots(snapshot({ revenue: 70, churn: 2 }), snapshot({ revenue: 100, churn: 6 }));
+    // The objective, its perspective and the scorecard turn red with their only KPI.
+    expect(result.newRed.map((d) => d.name)).toEqual(["Scorecard", "Financial", "Grow revenue", "Revenue"]);
+    expect(result.resolvedRed.map((d) => d.name)).toEqual(["Churn"]);
+    expect(result.deltas.map((d) => d.kind)).toEqual(["scorecard", "perspective", "objective", "kpi", "kpi"]);
+  });
+
+  it("treats a KPI new since the previous review as new red when it is red", () => {
+    const previous = buildReviewSnapshot({ ...emptyInput(), scorecard: scorecard({}) });
+    previous.scorecard.perspectives = [];
+    previous.scorecard.unlinkedKpis = [];
+    const result = compareSnapshots(snapshot({ revenue: 70 }), previous);
+    expect(result.newRed.map((d) => d.name)).toContain("Revenue");
+    expect(result.deltas.find((d) => d.id === "k-rev")).toMatchObject({ previousScore: null, delta: null });
+  });
+});
+
+const emptyInput = () => ({ takenAt: new Date("2026-07-03T00:00:00Z"), kpis: new Map(), okrs: [] });
+
 describe("snapshotSubjectName", () => {
   it("names perspectives, objectives and KPIs in the snapshot, and nothing else", () => {
     const s = snapshot({});
@@ -143,7 +165,7 @@ describe("reviewCsv", () => {
         subjectType: "kpi",
         subjectName: "Revenue",
         title: "Re-price the starter plan",
-        owner: "Maya Chen",
+        owner: { name: "Maya Chen" },
         dueOn: "2026-12-15",
         status: "in_progress",
       },

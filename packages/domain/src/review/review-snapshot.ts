@@ -5,7 +5,7 @@ import type { KpiDirection } from "../scorecard/kpi-definition";
 import type { KpiStatus } from "../scorecard/kpi-score";
 import type { Period } from "../scorecard/periods";
 import type { ScorecardResult, ScoredKpi } from "../scorecard/score-scorecard";
-import type { ReviewRow } from "./review-compare";
+import { compareReviewRows, type ReviewRow, type ReviewRowDelta } from "./review-compare";
 import {
   ACTION_STATUS_LABELS,
   type ActionStatus,
@@ -228,7 +228,7 @@ export interface ReviewActionForExport {
   subjectType: ReviewSubjectType;
   subjectName: string;
   title: string;
-  owner: string;
+  owner: { name: string };
   dueOn: string;
   status: ActionStatus;
 }
@@ -289,7 +289,7 @@ export function reviewCsv(
       REVIEW_SUBJECT_LABELS[a.subjectType],
       a.subjectName,
       a.title,
-      a.owner,
+      a.owner.name,
       a.dueOn,
       ACTION_STATUS_LABELS[a.status],
     ]);
@@ -299,4 +299,26 @@ export function reviewCsv(
 
 function okrLevel(snapshot: ReviewSnapshot, id: string): ObjectiveLevel {
   return snapshot.okrs.find((o) => o.id === id)?.level ?? "company";
+}
+
+export interface SnapshotComparison {
+  /** Every scored row of the current review against the previous one. */
+  deltas: ReviewRowDelta[];
+  /** Red now, not red (or absent) before. */
+  newRed: ReviewRowDelta[];
+  /** Red before, no longer red now. */
+  resolvedRed: ReviewRowDelta[];
+}
+
+/**
+ * Compares two reviews' scorecards row by row. OKR objectives are left out:
+ * they belong to one cycle, so they never meet their counterpart in another review.
+ */
+export function compareSnapshots(current: ReviewSnapshot, previous: ReviewSnapshot): SnapshotComparison {
+  const deltas = compareReviewRows(scoredReviewRows(current), scoredReviewRows(previous));
+  return {
+    deltas,
+    newRed: deltas.filter((d) => d.newRed),
+    resolvedRed: deltas.filter((d) => d.resolvedRed),
+  };
 }

@@ -1,0 +1,112 @@
+import { type Database, eq, kpis, teams } from "@meridian/db";
+import {
+  buildReviewSnapshot,
+  type KpiPresentation,
+  quarterContaining,
+  type ReviewSnapshot,
+  type SnapshotOkr,
+  scoreScorecard,
+  type Viewer,
+} from "@meridian/domain";
+import type { CycleView } from "../okr/cycles";
+import { loadDashboard, type ObjectiveNode } from "../okr/dashboard";
+import { loadScorecard } from "../scorecard/load-scorecard";
+
+/**
+ * Whom the review's OKR table is written for: someone who sees only public,
+ * non-draft objectives. A review is read by viewers, so it holds nothing a viewer may not see.
+ */
+const PUBLIC_READER: Viewer = {
+  role: "viewer",
+  userId: "00000000-0000-0000-0000-000000000000",
+  teamIds: new Set(),
+  ledTeamIds: new Set(),
+};
+
+/** A cycle row as the routers load it, widened to what the dashboard needs. */
+export function cycleView(cycle: {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  status: CycleView["status"];
+  version: number;
+}): CycleView {
+  const start = new Date(`${cycle.startsOn}T00:00:00.000Z`);
+  const end = new Date(new Date(`${cycle.endsOn}T00:00:00.000Z`).getTime() + 86_400_000);
+  return { ...cycle, start, end };
+}
+
+/**
+ * The review's snapshot, taken now: the scorecard scored for the quarter holding
+ * the cycle's start (with the same load and scoring as every scorecard view),
+ * and the cycle's OKR progress as the dashboard computes it — for a team review,
+ * the objectives of that team and its sub-teams.
+ */
+export async function takeReviewSnapshot(
+  db: Database,
+  organizationId: string,
+  cycle: CycleView,
+  teamId: string | null,
+  now: Date,
+): Promise<ReviewSnapshot> {
+  const [index, kpiRows, dashboard, teamRows] = await Promise.all([
+    loadScorecard(db, organizationId),
+    db
+      .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction })
+      .from(kpis)
+      .where(eq(kpis.organizationId, organizationId)),
+    loadDashboard(db, organizationId, PUBLIC_READER, cycle, now),
+    teamId
+      ? db
+          .select({ id: teams.id, parentId: teams.parentId })
+          .from(teams)
+          .where(eq(teams.organizationId, organizationId))
+      : Promise.resolve([]),
+  ]);
+
+  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn));
+  const presentation = new Map<string, KpiPresentation>(
+    kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction }]),
+  );
+
+  const inScope = teamId ? teamAndDescendants(teamId, teamRows) : null;
+  const okrs: SnapshotOkr[] = [];
+  const visit = (node: ObjectiveNode) => {
+    if (!inScope || (node.team && inScope.has(node.team.id))) {
+      okrs.push({
+        id: node.id,
+        title: node.title,
+        level: node.level,
+        team: node.team?.name ?? null,
+        owner: node.owner.name,
+        progress: node.progress,
+        expected: dashboard.expected,
+        status: node.progressStatus,
+      });
+    }
+    for (const child of node.children) visit(child);
+  };
+  for (const root of dashboard.roots) visit(root);
+
+  return buildReviewSnapshot({ takenAt: now, scorecard, kpis: presentation, okrs });
+}
+
+function teamAndDescendants(rootId: string, rows: readonly { id: string; parentId: string | null }[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.parentId) continue;
+    const list = children.get(r.parentId) ?? [];
+    list.push(r.id);
+    children.set(r.parentId, list);
+  }
+  const out = new Set<string>();
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop() as string;
+    if (out.has(id)) continue; // a loop in the tree must not hang the snapshot
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
