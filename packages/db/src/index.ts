@@ -6,3 +6,8 @@ export * from "./schema";
 export { demoOrganizationExists, seedDemo, seedDemoIfEmpty } from "./seed/demo";
 export { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-data";
 export { BENCHMARK_SIZE, type LargeOrganizationSize, seedLargeOrganization } from "./seed/large";
+export {
+  type LargeScorecardSize,
+  SCORECARD_BENCHMARK_SIZE,
+  seedLargeScorecard,
+} from "./seed/large-scorecard";
