@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { ApiTokensAdmin } from "~/components/settings/api-tokens-admin";
+import { requirePermission } from "~/server/permissions";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function ApiTokensPage() {
+  await requirePermission("token.manage");
+  await getQueryClient().prefetchQuery(trpc.apiTokens.list.queryOptions());
+  return (
+    <HydrateClient>
+      <ApiTokensAdmin />
+    </HydrateClient>
+  );
+}

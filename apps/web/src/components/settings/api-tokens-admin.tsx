@@ -1,0 +1,129 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { formatDate, formatDateTime } from "~/components/objective/format";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import { ApiTokenCreateForm, type CreatedToken } from "./api-tokens-create-form";
+import { ApiTokensHowTo } from "./api-tokens-how-to";
+import { ApiTokenSecret } from "./api-tokens-secret";
+
+export function ApiTokensAdmin() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: tokens = [] } = useQuery(trpc.apiTokens.list.queryOptions());
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const revoke = useMutation(
+    trpc.apiTokens.revoke.mutationOptions({
+      onSuccess: async () => {
+        setFailure(null);
+        setConfirming(null);
+        await queryClient.invalidateQueries(trpc.apiTokens.pathFilter());
+      },
+      onError: (error) => setFailure(error.message),
+    }),
+  );
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="new-token-heading" className={ui.card}>
+        <h2 id="new-token-heading" className="text-base font-semibold">
+          New API token
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-slate-600">
+          A token lets another system (a data warehouse, a CRM export, a script) push KPI actuals into this
+          organization. Make one per system, so each can be revoked on its own.
+        </p>
+        <ApiTokenCreateForm onCreated={setCreated} />
+        {created && (
+          <div className="mt-4">
+            <ApiTokenSecret name={created.name} token={created.token} onDone={() => setCreated(null)} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="tokens-heading" className={ui.card}>
+        <h2 id="tokens-heading" className="text-base font-semibold">
+          Tokens ({tokens.length})
+        </h2>
+        <div className="mt-3">
+          <ErrorMessage>{failure}</ErrorMessage>
+        </div>
+        {tokens.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-500">No tokens yet.</p>
+        ) : (
+          <table className="mt-3 w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-2 font-medium">Name</th>
+                <th className="py-2 font-medium">Token</th>
+                <th className="py-2 font-medium">Created</th>
+                <th className="py-2 font-medium">Last used</th>
+                <th className="py-2 font-medium">Status</th>
+                <th className="py-2 text-right font-medium">Actions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {tokens.map((t) => (
+                <tr key={t.id} className={t.revokedAt ? "text-slate-400" : ""}>
+                  <td className={`py-2.5 font-medium ${t.revokedAt ? "" : "text-slate-900"}`}>{t.name}</td>
+                  <td className="py-2.5">
+                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">mrd_{t.prefix}…</code>
+                  </td>
+                  <td className="py-2.5 text-xs">
+                    <p>{formatDate(t.createdAt)}</p>
+                    <p className="text-slate-500">{t.createdByName ? `by ${t.createdByName}` : ""}</p>
+                  </td>
+                  <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
+                  <td className="py-2.5">
+                    {t.revokedAt ? (
+                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
+                        Revoked {formatDate(t.revokedAt)}
+                      </span>
+                    ) : (
+                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">Active</span>
+                    )}
+                  </td>
+                  <td className="py-2.5 text-right">
+                    {t.revokedAt ? null : confirming === t.id ? (
+                      <span className="inline-flex items-center gap-2">
+                        <span className="text-xs text-rose-700">Systems using it stop at once.</span>
+                        <button
+                          type="button"
+                          className={ui.danger}
+                          disabled={revoke.isPending}
+                          aria-label={`Confirm revoking ${t.name}`}
+                          onClick={() => revoke.mutate({ tokenId: t.id })}
+                        >
+                          Confirm revoke
+                        </button>
+                        <button type="button" className={ui.secondary} onClick={() => setConfirming(null)}>
+                          Cancel
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className={ui.danger}
+                        aria-label={`Revoke ${t.name}`}
+                        onClick={() => setConfirming(t.id)}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <ApiTokensHowTo />
+    </div>
+  );
+}
