@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { PerspectivesAdmin } from "~/components/strategy/perspectives-admin";
+import { StrategicObjectivesAdmin } from "~/components/strategy/strategic-objectives-admin";
+import { requirePermission } from "~/server/permissions";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Scorecard settings" };
+
+export default async function ScorecardSettingsPage() {
+  await requirePermission("strategy.manage");
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.perspectives.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.strategy.map.queryOptions({})),
+    queryClient.prefetchQuery(trpc.people.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.me.get.queryOptions()),
+  ]);
+  return (
+    <HydrateClient>
+      <div className="space-y-6">
+        <PerspectivesAdmin />
+        <StrategicObjectivesAdmin />
+      </div>
+    </HydrateClient>
+  );
+}

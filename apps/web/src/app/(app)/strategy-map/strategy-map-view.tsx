@@ -1,0 +1,203 @@
+"use client";
+
+import { KPI_STATUSES, quarterLabel, quartersEndingAt, type TStrategyMapInput } from "@meridian/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import { LinkList } from "~/components/strategy/link-list";
+import { StrategyGraph } from "~/components/strategy/strategy-graph";
+import { ErrorMessage, PageHeader } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+
+export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const pathname = usePathname();
+  const map = useQuery(trpc.strategy.map.queryOptions(input));
+  const me = useQuery(trpc.me.get.queryOptions());
+  // Hiding the editing controls is a courtesy; the server refuses everyone but admins.
+  const editable = me.data?.permissions.includes("strategy.manage") ?? false;
+  const [selectedLinkId, setSelectedLinkId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const invalidate = useCallback(() => queryClient.invalidateQueries(trpc.strategy.pathFilter()), [queryClient, trpc]);
+  const link = useMutation(trpc.strategy.link.mutationOptions({ onSuccess: invalidate }));
+  const unlink = useMutation(
+    trpc.strategy.unlink.mutationOptions({
+      onSuccess: async () => {
+        setSelectedLinkId(null);
+        await invalidate();
+      },
+      onError: (error) => setFailure(error.message),
+    }),
+  );
+  const onDrawLink = useCallback(
+    (causeId: string, effectId: string) => {
+      setFailure(null);
+      link.mutate({ causeId, effectId }, { onError: (error) => setFailure(error.message) });
+    },
+    [link],
+  );
+  const onUnlink = useCallback(
+    (linkId: string) => {
+      setFailure(null);
+      unlink.mutate({ linkId });
+    },
+    [unlink],
+  );
+
+  if (map.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
+        {map.error.message}
+      </p>
+    );
+  }
+  if (!map.data) return <p className="text-slate-500">Loading…</p>;
+
+  const { period, perspectives, links, score, status } = map.data;
+  const objectives = perspectives.flatMap((p) => p.objectives);
+  const nameOf = new Map(objectives.map((o) => [o.id, o.name]));
+  const selected = links.find((l) => l.id === selectedLinkId) ?? null;
+  const today = new Date().toISOString().slice(0, 10);
+  const quarters = quartersEndingAt(today, 8).reverse();
+  if (!quarters.some((q) => q.start === period.start)) quarters.unshift(period);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader kicker="Strategy" title="Strategy map">
+        <div className="flex items-end gap-4">
+          <div className="text-right">
+            <p className="text-xs font-medium text-slate-600">Scorecard · {period.label}</p>
+            <div className="mt-1">
+              <StatusPill status={status} score={score} />
+            </div>
+          </div>
+          <div>
+            <label htmlFor="period" className="block text-xs font-medium text-slate-600">
+              Quarter
+            </label>
+            <select
+              id="period"
+              value={period.start}
+              onChange={(e) => {
+                setSelectedLinkId(null);
+                router.push(`${pathname}?period=${e.target.value}`);
+              }}
+              className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500"
+            >
+              {quarters.map((q) => (
+                <option key={q.start} value={q.start}>
+                  {quarterLabel(q)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </PageHeader>
+
+      {perspectives.length === 0 ? (
+        <div className={`${ui.card} py-10 text-center`}>
+          <p className="font-medium text-slate-900">No perspectives yet.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            {editable ? (
+              <>
+                Set up the scorecard's perspectives and strategic objectives in{" "}
+                <Link href="/settings/scorecard" className="font-medium text-indigo-600 hover:underline">
+                  Settings → Scorecard
+                </Link>
+                .
+              </>
+            ) : (
+              "An administrator sets up the scorecard's perspectives and strategic objectives."
+            )}
+          </p>
+        </div>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <ul
+              aria-label="Status legend"
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600"
+            >
+              <li className="font-medium text-slate-700">
+                {objectives.length} strategic objective{objectives.length === 1 ? "" : "s"}
+              </li>
+              {KPI_STATUSES.map((s) => (
+                <li key={s} className="flex items-center gap-1.5">
+                  <span aria-hidden="true" className={`h-2 w-2 rounded-full ${KPI_STATUS_STYLES[s].dot}`} />
+                  {KPI_STATUS_STYLES[s].label}
+                  <span className="tabular-nums text-slate-400">{objectives.filter((o) => o.status === s).length}</span>
+                </li>
+              ))}
+            </ul>
+            {editable && (
+              <div className="flex min-h-9 items-center gap-3 text-xs text-slate-500">
+                {selected ? (
+                  <>
+                    <span className="text-sm text-slate-700">
+                      Selected: {nameOf.get(selected.causeId)} → {nameOf.get(selected.effectId)}
+                    </span>
+                    <button
+                      type="button"
+                      disabled={unlink.isPending}
+                      onClick={() => onUnlink(selected.id)}
+                      className={ui.danger}
+                    >
+                      Remove link
+                    </button>
+                  </>
+                ) : (
+                  <span>
+                    Drag from an objective's edge to another to link cause → effect; click an arrow to select it.
+                  </span>
+                )}
+              </div>
+            )}
+          </div>
+          {failure && <ErrorMessage>{failure}</ErrorMessage>}
+          {objectives.length === 0 && (
+            <p className={`${ui.card} text-sm text-slate-600`}>
+              No strategic objectives yet.{" "}
+              {editable ? (
+                <>
+                  Add them per perspective in{" "}
+                  <Link href="/settings/scorecard" className="font-medium text-indigo-600 hover:underline">
+                    Settings → Scorecard
+                  </Link>
+                  .
+                </>
+              ) : (
+                "An administrator adds them per perspective."
+              )}
+            </p>
+          )}
+          <StrategyGraph
+            perspectives={perspectives}
+            links={links}
+            editable={editable}
+            selectedLinkId={selectedLinkId}
+            onSelectLink={setSelectedLinkId}
+            onLink={onDrawLink}
+            onUnlink={onUnlink}
+          />
+          <LinkList
+            perspectives={perspectives}
+            links={links}
+            editable={editable}
+            selectedLinkId={selectedLinkId}
+            pending={link.isPending || unlink.isPending}
+            onSelectLink={setSelectedLinkId}
+            onLink={(causeId, effectId) => link.mutateAsync({ causeId, effectId })}
+            onUnlink={onUnlink}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+
+import { useState } from "react";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import type { MapLink, MapPerspective } from "./types";
+
+interface LinkListProps {
+  perspectives: readonly MapPerspective[];
+  links: readonly MapLink[];
+  editable: boolean;
+  selectedLinkId: string | null;
+  pending: boolean;
+  onSelectLink: (linkId: string | null) => void;
+  onLink: (causeId: string, effectId: string) => Promise<unknown>;
+  onUnlink: (linkId: string) => void;
+}
+
+/**
+ * The map's arrows as text: every cause → effect pair, and for admins a form
+ * to add one and a button to remove each. Keyboard and screen-reader users
+ * get everything the graph offers from here.
+ */
+export function LinkList({
+  perspectives,
+  links,
+  editable,
+  selectedLinkId,
+  pending,
+  onSelectLink,
+  onLink,
+  onUnlink,
+}: LinkListProps) {
+  const objectives = perspectives.flatMap((p) => p.objectives.map((o) => ({ ...o, perspective: p.name })));
+  const nameOf = new Map(objectives.map((o) => [o.id, o.name]));
+  return (
+    <section aria-labelledby="links-heading" className={ui.card}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="links-heading" className="text-base font-semibold text-slate-900">
+          Cause → effect links
+        </h2>
+        <p className="text-xs text-slate-500">
+          {links.length} link{links.length === 1 ? "" : "s"}
+        </p>
+      </div>
+      {links.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-500">
+          No links yet.
+          {editable && " Drag from one objective's edge to another on the map, or add one below."}
+        </p>
+      ) : (
+        <ul aria-label="Cause → effect links" className="mt-3 divide-y divide-slate-100">
+          {links.map((l) => {
+            const label = `${nameOf.get(l.causeId) ?? "?"} → ${nameOf.get(l.effectId) ?? "?"}`;
+            return (
+              <li
+                key={l.id}
+                className={`flex items-center justify-between gap-3 py-2 text-sm ${l.id === selectedLinkId ? "bg-indigo-50/60" : ""}`}
+              >
+                <button
+                  type="button"
+                  onClick={() => onSelectLink(l.id === selectedLinkId ? null : l.id)}
+                  aria-pressed={l.id === selectedLinkId}
+                  className="min-w-0 truncate rounded px-1 text-left text-slate-800 hover:text-indigo-700"
+                >
+                  {nameOf.get(l.causeId)} <span className="text-slate-400">→</span> {nameOf.get(l.effectId)}
+                </button>
+                {editable && (
+                  <button
+                    type="button"
+                    disabled={pending}
+                    aria-label={`Remove link ${label}`}
+                    onClick={() => onUnlink(l.id)}
+                    className={`${ui.danger} px-2.5 py-1 text-xs`}
+                  >
+                    Remove
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {editable && objectives.length > 1 && <AddLinkForm objectives={objectives} pending={pending} onLink={onLink} />}
+    </section>
+  );
+}
+
+function AddLinkForm({
+  objectives,
+  pending,
+  onLink,
+}: {
+  objectives: { id: string; name: string; perspective: string }[];
+  pending: boolean;
+  onLink: (causeId: string, effectId: string) => Promise<unknown>;
+}) {
+  const [causeId, setCauseId] = useState("");
+  const [effectId, setEffectId] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const groups = [...new Set(objectives.map((o) => o.perspective))];
+  const options = groups.map((g) => (
+    <optgroup key={g} label={g}>
+      {objectives
+        .filter((o) => o.perspective === g)
+        .map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+    </optgroup>
+  ));
+  return (
+    <form
+      aria-label="Add link"
+      noValidate
+      className="mt-4 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_auto_1fr_auto] sm:items-end"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!causeId || !effectId) return setProblem("Choose a cause and an effect.");
+        if (causeId === effectId) return setProblem("Choose two different objectives.");
+        setProblem(null);
+        try {
+          await onLink(causeId, effectId);
+          setCauseId("");
+          setEffectId("");
+        } catch (error) {
+          setProblem((error as { message?: string }).message ?? "Could not add the link.");
+        }
+      }}
+    >
+      <div>
+        <label htmlFor="link-cause" className="block text-sm font-medium text-slate-700">
+          Cause
+        </label>
+        <select
+          id="link-cause"
+          value={causeId}
+          onChange={(e) => setCauseId(e.target.value)}
+          className={`mt-1 ${ui.select}`}
+        >
+          <option value="">Choose…</option>
+          {options}
+        </select>
+      </div>
+      <span aria-hidden="true" className="hidden pb-2 text-slate-400 sm:block">
+        →
+      </span>
+      <div>
+        <label htmlFor="link-effect" className="block text-sm font-medium text-slate-700">
+          Effect
+        </label>
+        <select
+          id="link-effect"
+          value={effectId}
+          onChange={(e) => setEffectId(e.target.value)}
+          className={`mt-1 ${ui.select}`}
+        >
+          <option value="">Choose…</option>
+          {options}
+        </select>
+      </div>
+      <button type="submit" disabled={pending} className={ui.primary}>
+        Add link
+      </button>
+      {problem && (
+        <div className="sm:col-span-4">
+          <ErrorMessage>{problem}</ErrorMessage>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { ConfirmAction } from "~/components/objective/confirm-action";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "./strategic-objective-form";
+import type { MapObjective, MapPerspective } from "./types";
+import { useInvalidateStrategy } from "./use-invalidate-strategy";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Strategic objectives, grouped by perspective: add, edit, move and remove them. */
+export function StrategicObjectivesAdmin() {
+  const trpc = useTRPC();
+  const map = useQuery(trpc.strategy.map.queryOptions({}));
+  const people = useQuery(trpc.people.list.queryOptions());
+  const me = useQuery(trpc.me.get.queryOptions());
+  const [adding, setAdding] = useState<string | null>(null);
+  if (!map.data) return null;
+  const perspectives = map.data.perspectives;
+  const options = perspectives.map((p) => ({ id: p.id, name: p.name }));
+  const owners = people.data ?? [];
+
+  return (
+    <section aria-labelledby="objectives-heading" className={ui.card}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="objectives-heading" className="text-base font-semibold text-slate-900">
+          Strategic objectives
+        </h2>
+        <p className="text-xs text-slate-500">Scores for {map.data.period.label}</p>
+      </div>
+      <p className="mt-1 max-w-2xl text-sm text-slate-600">
+        Long-lived objectives of the strategy, each under one perspective. KPIs measure them and the quarter's OKR
+        objectives align to them; draw their cause → effect links on the{" "}
+        <Link href="/strategy-map" className="font-medium text-indigo-600 hover:underline">
+          strategy map
+        </Link>
+        .
+      </p>
+      {perspectives.length === 0 && (
+        <p className="mt-4 text-sm text-slate-500">Add a perspective first: every strategic objective sits in one.</p>
+      )}
+      <div className="mt-4 space-y-5">
+        {perspectives.map((p) => (
+          <section key={p.id} aria-labelledby={`objectives-of-${p.id}`}>
+            <div className="flex items-center justify-between gap-3 border-b border-slate-100 pb-2">
+              <h3 id={`objectives-of-${p.id}`} className="text-sm font-semibold text-slate-800">
+                {p.name} <span className="font-normal text-slate-400">· {p.objectives.length}</span>
+              </h3>
+              {adding !== p.id && (
+                <button
+                  type="button"
+                  aria-label={`Add strategic objective to ${p.name}`}
+                  onClick={() => setAdding(p.id)}
+                  className={`${ui.secondary} px-2.5 py-1 text-xs`}
+                >
+                  + Add objective
+                </button>
+              )}
+            </div>
+            {adding === p.id && (
+              <NewStrategicObjectiveForm
+                perspectiveId={p.id}
+                perspectiveName={p.name}
+                people={owners}
+                perspectives={options}
+                defaultOwnerId={me.data?.user.id ?? ""}
+                onDone={() => setAdding(null)}
+              />
+            )}
+            {p.objectives.length === 0 && adding !== p.id ? (
+              <p className="py-3 text-sm text-slate-400">No strategic objectives in {p.name} yet.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {p.objectives.map((o) => (
+                  <ObjectiveRow key={o.id} objective={o} perspective={p} people={owners} perspectives={options} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function ObjectiveRow({
+  objective: o,
+  perspective,
+  people,
+  perspectives,
+}: {
+  objective: MapObjective;
+  perspective: MapPerspective;
+  people: readonly { id: string; name: string }[];
+  perspectives: readonly { id: string; name: string }[];
+}) {
+  const trpc = useTRPC();
+  const invalidate = useInvalidateStrategy();
+  const [editing, setEditing] = useState(false);
+  const remove = useMutation(trpc.strategy.removeObjective.mutationOptions({ onSuccess: invalidate }));
+  const consequences = [
+    o.kpiCount ? `its ${plural(o.kpiCount, "KPI")} stay, unlinked` : null,
+    o.alignedOkrCount ? `${plural(o.alignedOkrCount, "OKR objective")} lose their alignment` : null,
+  ].filter(Boolean);
+
+  return (
+    <li aria-label={`Strategic objective ${o.name}`} className="py-3">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="font-medium text-slate-900">{o.name}</p>
+          {o.description && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{o.description}</p>}
+          <p className="mt-1 text-xs text-slate-500">
+            {o.owner.name} · weight {o.weight} · {plural(o.kpiCount, "KPI")} ·{" "}
+            {plural(o.alignedOkrCount, "aligned OKR objective")}
+          </p>
+        </div>
+        <StatusPill status={o.status} score={o.score} />
+        {!editing && (
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              aria-label={`Edit ${o.name}`}
+              onClick={() => setEditing(true)}
+              className={`${ui.secondary} px-2.5 py-1 text-xs`}
+            >
+              Edit
+            </button>
+            <ConfirmAction
+              size="sm"
+              label="Remove"
+              ariaLabel={`Remove ${o.name}`}
+              question={`Remove “${o.name}”${consequences.length ? `? ${capitalise(consequences.join(" and "))}.` : "?"}`}
+              confirmLabel="Yes, remove"
+              pending={remove.isPending}
+              onConfirm={() => remove.mutate({ strategicObjectiveId: o.id, version: o.version })}
+            />
+          </div>
+        )}
+      </div>
+      {remove.error && (
+        <div className="mt-2">
+          <ErrorMessage>{remove.error.message}</ErrorMessage>
+        </div>
+      )}
+      {editing && (
+        <EditStrategicObjectiveForm
+          objective={o}
+          perspectiveId={perspective.id}
+          people={people}
+          perspectives={perspectives}
+          onDone={() => setEditing(false)}
+        />
+      )}
+    </li>
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
