@@ -204,7 +204,7 @@ describe("handleIngestActuals: what is pushed", () => {
             message:
               'Cannot read the period "January": use a date (2026-07-01), a month (2026-07) or a quarter (2026-Q3).',
           },
-          { path: "actuals.4", message: "Revenue for 2026-01-01 is already given on item 0." },
+          { path: "actuals.4", message: "Revenue for Jan 2026 is already given on item 0." },
         ],
       },
     });

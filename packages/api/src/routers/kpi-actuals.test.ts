@@ -266,7 +266,9 @@ describe("kpiActuals CSV import", () => {
           line: 2,
           kpi: kpi.revenue,
           periodStart: "2026-01-01",
+          periodLabel: "Jan 2026",
           value: 100,
+          cells: { kpi: "Revenue", period: "2026-01", value: "100" },
           previous: 100,
           status: "unchanged",
           errors: [],
@@ -275,13 +277,35 @@ describe("kpiActuals CSV import", () => {
           line: 3,
           kpi: kpi.revenue,
           periodStart: "2026-02-01",
+          periodLabel: "Feb 2026",
           value: 110,
+          cells: { kpi: "revenue", period: "2026-02-10", value: "110" },
           previous: 90,
           status: "update",
           errors: [],
         },
-        { line: 4, kpi: kpi.nps, periodStart: "2026-01-01", value: 42, previous: null, status: "new", errors: [] },
-        { line: 5, kpi: kpi.tickets, periodStart: "2026-01-05", value: 9, previous: null, status: "new", errors: [] },
+        {
+          line: 4,
+          kpi: kpi.nps,
+          periodStart: "2026-01-01",
+          periodLabel: "Q1 2026",
+          value: 42,
+          cells: { kpi: "Net promoter score", period: "2026-Q1", value: "42" },
+          previous: null,
+          status: "new",
+          errors: [],
+        },
+        {
+          line: 5,
+          kpi: kpi.tickets,
+          periodStart: "2026-01-05",
+          periodLabel: "5 Jan 2026",
+          value: 9,
+          cells: { kpi: "Support tickets", period: "2026-01-07", value: "9" },
+          previous: null,
+          status: "new",
+          errors: [],
+        },
       ],
       counts: { new: 2, update: 1, unchanged: 1, error: 0 },
     });
@@ -309,7 +333,7 @@ describe("kpiActuals CSV import", () => {
         "error",
         ['"abc" is not a number: write digits with a dot for decimals and no thousands separators, like 1234.5.'],
       ],
-      [6, "error", ["Revenue for 2026-01-01 is already given on line 2."]],
+      [6, "error", ["Revenue for Jan 2026 is already given on line 2."]],
     ]);
 
     const before = await actualsSnapshot();
@@ -323,7 +347,7 @@ describe("kpiActuals CSV import", () => {
       'Line 3: No KPI is named "Revnue".',
       "Line 4: Conversion rate is computed from other KPIs: enter the values of its inputs instead.",
       'Line 5: "abc" is not a number: write digits with a dot for decimals and no thousands separators, like 1234.5.',
-      "Line 6: Revenue for 2026-01-01 is already given on line 2.",
+      "Line 6: Revenue for Jan 2026 is already given on line 2.",
     ]);
     expect(await actualsSnapshot()).toEqual(before);
     expect(before.rows).toEqual([]);

@@ -1,5 +1,5 @@
 import { and, type Executor, eq, inArray, kpiActuals, kpis } from "@meridian/db";
-import { type ActualsKpi, canEnterKpiActuals, parseActualsCsv, type Role } from "@meridian/domain";
+import { type ActualsKpi, canEnterKpiActuals, parseActualsCsv, periodLabel, type Role } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { ZodRealError } from "zod";
 import { invalidInput } from "../errors";
@@ -12,7 +12,11 @@ export interface ImportPreviewRow {
   line: number;
   kpi: { id: string; name: string } | null;
   periodStart: string | null;
+  /** The period as people name it for the KPI's frequency: "Jul 2026", "Q3 2026", "6 Jul 2026". */
+  periodLabel: string | null;
   value: number | null;
+  /** The row's cells as written in the file. */
+  cells: { kpi: string; period: string; value: string };
   /** The value the period holds now, if any. */
   previous: number | null;
   status: ImportRowStatus;
@@ -95,7 +99,9 @@ export async function evaluateActualsCsv(
       line: row.line,
       kpi: row.kpi && { id: row.kpi.id, name: row.kpi.name },
       periodStart: row.periodStart,
+      periodLabel: row.kpi && row.periodStart ? periodLabel(row.periodStart, row.kpi.frequency) : null,
       value: row.value,
+      cells: row.cells,
       previous,
       status,
       errors,

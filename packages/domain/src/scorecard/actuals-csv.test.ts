@@ -57,11 +57,39 @@ describe("parseActualsCsv", () => {
       ].join("\n"),
     );
     expect(rows).toEqual([
-      { line: 2, kpi: REVENUE, periodStart: "2026-07-01", value: 125000, errors: [] },
-      { line: 3, kpi: REVENUE, periodStart: "2026-08-01", value: 131500.5, errors: [] },
-      { line: 4, kpi: NPS, periodStart: "2026-07-01", value: 42, errors: [] },
+      {
+        line: 2,
+        kpi: REVENUE,
+        periodStart: "2026-07-01",
+        value: 125000,
+        errors: [],
+        cells: { kpi: "Revenue", period: "2026-07", value: "125000" },
+      },
+      {
+        line: 3,
+        kpi: REVENUE,
+        periodStart: "2026-08-01",
+        value: 131500.5,
+        errors: [],
+        cells: { kpi: "revenue", period: "2026-08-15", value: "131500.5" },
+      },
+      {
+        line: 4,
+        kpi: NPS,
+        periodStart: "2026-07-01",
+        value: 42,
+        errors: [],
+        cells: { kpi: NPS.id.toUpperCase(), period: "2026-Q3", value: "42" },
+      },
       // A Wednesday names the week starting on Monday 6 July.
-      { line: 5, kpi: TICKETS, periodStart: "2026-07-06", value: -3, errors: [] },
+      {
+        line: 5,
+        kpi: TICKETS,
+        periodStart: "2026-07-06",
+        value: -3,
+        errors: [],
+        cells: { kpi: "  Support tickets ", period: "2026-07-08", value: "-3" },
+      },
     ]);
   });
 
@@ -69,7 +97,16 @@ describe("parseActualsCsv", () => {
     const result = parseActualsCsv('\uFEFFValue,Note,PERIOD,Kpi\r\n"7.5","Q3, late",2026-07,Revenue\r\n', KPIS);
     expect(result).toEqual({
       ok: true,
-      rows: [{ line: 2, kpi: REVENUE, periodStart: "2026-07-01", value: 7.5, errors: [] }],
+      rows: [
+        {
+          line: 2,
+          kpi: REVENUE,
+          periodStart: "2026-07-01",
+          value: 7.5,
+          errors: [],
+          cells: { kpi: "Revenue", period: "2026-07", value: "7.5" },
+        },
+      ],
     });
   });
 
@@ -109,7 +146,7 @@ describe("parseActualsCsv", () => {
         ['"1,234.5" is not a number: write digits with a dot for decimals and no thousands separators, like 1234.5.'],
       ],
       [8, ['"12abc" is not a number: write digits with a dot for decimals and no thousands separators, like 1234.5.']],
-      [9, ["Revenue for 2026-07-01 is already given on line 2."]],
+      [9, ["Revenue for Jul 2026 is already given on line 2."]],
       [11, ["Period is missing.", "Value is missing."]],
       [12, ['"2026-Q3" is a quarter, but Revenue is reported monthly: name a month (2026-07).']],
       [13, ['"2026-07" is a month, but Support tickets is reported weekly: name a day of the week (2026-07-06).']],

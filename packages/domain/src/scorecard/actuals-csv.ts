@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { KpiFrequency, KpiKind } from "./kpi-definition";
-import { parsePeriod } from "./periods";
+import { parsePeriod, periodLabel } from "./periods";
 
 /** Rows one CSV import may hold; a bigger history goes in several files. */
 export const MAX_CSV_ACTUAL_ROWS = 10_000;
@@ -28,6 +28,8 @@ export interface ActualEntry<K extends ActualsKpi = ActualsKpi> {
 export interface ActualsCsvRow<K extends ActualsKpi = ActualsKpi> extends ActualEntry<K> {
   /** The line of the file where the row starts (the header is line 1). */
   line: number;
+  /** The row's three cells as written, to show beside what could not be read. */
+  cells: { kpi: string; period: string; value: string };
 }
 
 export type ActualsCsvResult<K extends ActualsKpi = ActualsKpi> =
@@ -161,7 +163,10 @@ export function markDuplicateEntries<E extends ActualEntry>(
     const key = `${entry.kpi.id}|${entry.periodStart}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
-    else entry.errors.push(`${entry.kpi.name} for ${entry.periodStart} is already given on ${describe(first)}.`);
+    else {
+      const period = periodLabel(entry.periodStart, entry.kpi.frequency);
+      entry.errors.push(`${entry.kpi.name} for ${period} is already given on ${describe(first)}.`);
+    }
   });
 }
 
@@ -227,12 +232,14 @@ export function parseActualsCsv<K extends ActualsKpi>(text: string, kpis: readon
   const lookup = kpiLookup(kpis);
   const cell = (cells: string[], column: string) => cells[columns.get(column) ?? -1] ?? "";
   const rows: ActualsCsvRow<K>[] = body.map((record) => {
-    const entry = readActualEntry(
-      { kpi: cell(record.cells, "kpi"), period: cell(record.cells, "period"), value: cell(record.cells, "value") },
-      lookup,
-    );
+    const cells = {
+      kpi: cell(record.cells, "kpi"),
+      period: cell(record.cells, "period"),
+      value: cell(record.cells, "value"),
+    };
+    const entry = readActualEntry(cells, lookup);
     if (record.broken) entry.errors.unshift('This row has an unclosed quote (").');
-    return { line: record.line, ...entry };
+    return { line: record.line, ...entry, cells };
   });
   markDuplicateEntries(rows, (i) => `line ${rows[i]?.line}`);
   return { ok: true, rows };

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActualsImport } from "~/components/actuals/actuals-import";
+import { PageHeader } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { requirePermission } from "~/server/permissions";
+
+export const metadata: Metadata = { title: "Import KPI actuals" };
+
+export default async function ImportActualsPage() {
+  const me = await requirePermission("kpi.actuals.write");
+  return (
+    <div className="space-y-6">
+      <PageHeader kicker="KPIs" title="Import actuals from CSV">
+        <Link href="/kpis" className={ui.secondary}>
+          Back to KPIs
+        </Link>
+      </PageHeader>
+      <ActualsImport isAdmin={me.organization?.role === "admin"} />
+    </div>
+  );
+}
