@@ -11,6 +11,18 @@ const TENANT_TABLES = [
   "check_ins",
   "comments",
   "activity_log",
+  // Balanced scorecard, API tokens and quarterly reviews.
+  "perspectives",
+  "strategic_objectives",
+  "strategy_links",
+  "kpis",
+  "kpi_targets",
+  "kpi_actuals",
+  "kpi_benchmarks",
+  "api_tokens",
+  "reviews",
+  "review_comments",
+  "corrective_actions",
 ] as const;
 
 /** Every table a procedure may write. */
