@@ -30,7 +30,7 @@ export function AppShell({ user, organization, organizations, permissions, child
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
           <Logo className="text-slate-900" />
           <nav aria-label="Main" className="flex items-center gap-1">
             <NavLinks links={links} />
@@ -39,7 +39,16 @@ export function AppShell({ user, organization, organizations, permissions, child
             {organization && organizations.length > 1 && (
               <OrganizationSwitcher current={organization.id} organizations={organizations} />
             )}
-            <div className="hidden text-right sm:block">
+            {/* Narrower screens show initials; the name and role are in its label. */}
+            <span
+              className="flex h-8 w-8 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700 2xl:hidden"
+              title={`${user.name}${organization ? ` · ${organization.name} · ${ROLE_LABELS[organization.role]}` : ""}`}
+              role="img"
+              aria-label={`Signed in as ${user.name}`}
+            >
+              {initials(user.name)}
+            </span>
+            <div className="hidden text-right 2xl:block">
               <p className="font-medium text-slate-900">{user.name}</p>
               <p className="text-xs text-slate-500">
                 {organization ? `${organization.name} · ${ROLE_LABELS[organization.role]}` : "No organization"}
@@ -52,4 +61,9 @@ export function AppShell({ user, organization, organizations, permissions, child
       <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
     </div>
   );
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase();
 }

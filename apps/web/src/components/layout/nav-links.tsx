@@ -12,7 +12,7 @@ export function NavLinks({ links, exact = false }: { links: { href: string; labe
         key={link.href}
         href={link.href}
         aria-current={active ? "page" : undefined}
-        className={`rounded-md px-3 py-1.5 text-sm font-medium ${
+        className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium ${
           active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
         }`}
       >
