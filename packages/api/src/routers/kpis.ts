@@ -289,6 +289,8 @@ export const kpisRouter = router({
           a: inputs.find((i) => i.id === kpi.inputAId) ?? null,
           b: inputs.find((i) => i.id === kpi.inputBId) ?? null,
         },
+        /** The server's date, so the page marks the same "today" as the numbers used. */
+        today,
         quarter: { ...quarter, label: quarterLabel(quarter) },
         current: history.at(-1) ?? null,
         history,

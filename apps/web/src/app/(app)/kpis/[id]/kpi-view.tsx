@@ -1,0 +1,103 @@
+"use client";
+
+import { quarterAt } from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ActualsGrid, ActualsReadOnly } from "~/components/kpi/actuals-grid";
+import { BenchmarksSection } from "~/components/kpi/benchmarks-section";
+import { kpiChartData } from "~/components/kpi/chart-data";
+import { ForecastSummary } from "~/components/kpi/forecast-summary";
+import { KpiHeader } from "~/components/kpi/kpi-header";
+import { KpiHistoryChart } from "~/components/kpi/kpi-history-chart";
+import { QuarterTable } from "~/components/kpi/quarter-table";
+import { TargetsSection } from "~/components/kpi/targets-section";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+
+function Section({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
+  return (
+    <section className={`${ui.card} space-y-4`} aria-label={title}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+        {aside}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export function KpiView({ input }: { input: { kpiId: string; period?: string | undefined } }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.kpis.get.queryOptions(input));
+  const me = useQuery(trpc.me.get.queryOptions());
+
+  if (query.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
+        {query.error.message}
+      </p>
+    );
+  }
+  if (!query.data) return <p className="text-slate-500">Loading…</p>;
+
+  const detail = query.data;
+  const chart = kpiChartData(detail);
+  const isCurrent = detail.quarter.start <= detail.today && detail.today <= detail.quarter.end;
+  const hrefFor = (offset: number) => `/kpis/${detail.kpi.id}?period=${quarterAt(detail.quarter.start, offset).start}`;
+
+  return (
+    <div className="space-y-6">
+      <KpiHeader detail={detail} role={me.data?.organization?.role ?? null} userId={me.data?.user.id ?? null} />
+
+      <Section
+        title="History"
+        aside={
+          <nav aria-label="Quarter" className="flex items-center gap-3 text-sm">
+            <Link href={hrefFor(-1)} className="text-indigo-600 hover:underline">
+              ← Earlier quarter
+            </Link>
+            <span className="font-medium text-slate-700">Up to {detail.quarter.label}</span>
+            {!isCurrent && (
+              <Link href={`/kpis/${detail.kpi.id}`} className="text-indigo-600 hover:underline">
+                Current quarter →
+              </Link>
+            )}
+          </nav>
+        }
+      >
+        <ForecastSummary detail={detail} />
+        <KpiHistoryChart detail={detail} data={chart} />
+      </Section>
+
+      <Section
+        title={detail.canEnterActuals ? "Enter actuals" : "Actuals"}
+        aside={
+          detail.kpi.kind !== "manual" ? (
+            <span className="text-xs text-slate-500">Computed from its inputs; enter their values instead.</span>
+          ) : null
+        }
+      >
+        {detail.canEnterActuals ? (
+          <ActualsGrid key={`${query.dataUpdatedAt}`} detail={detail} />
+        ) : (
+          <ActualsReadOnly detail={detail} />
+        )}
+      </Section>
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Section title="By quarter">
+          <QuarterTable detail={detail} />
+        </Section>
+        <div className="space-y-6">
+          <Section title="Quarter targets">
+            <TargetsSection detail={detail} />
+          </Section>
+          <Section title="Benchmarks">
+            <BenchmarksSection detail={detail} />
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { requirePermission } from "~/server/permissions";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { NewKpiForm } from "./new-kpi-form";
+
+export const metadata: Metadata = { title: "New KPI" };
+
+export default async function NewKpiPage() {
+  const me = await requirePermission("kpi.manage");
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.people.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.strategy.map.queryOptions({})),
+    queryClient.prefetchQuery(trpc.kpis.list.queryOptions({})),
+  ]);
+  return (
+    <HydrateClient>
+      <NewKpiForm role={me.organization?.role ?? "manager"} userId={me.user.id} />
+    </HydrateClient>
+  );
+}

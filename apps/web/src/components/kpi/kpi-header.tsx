@@ -1,0 +1,209 @@
+"use client";
+
+import {
+  formatKpiValue,
+  KPI_AGGREGATION_LABELS,
+  KPI_DIRECTION_LABELS,
+  KPI_FREQUENCY_LABELS,
+  KPI_INPUT_LABELS,
+  KPI_KIND_LABELS,
+  type Role,
+} from "@meridian/domain";
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ConfirmAction } from "~/components/objective/confirm-action";
+import { formatScore } from "~/components/scorecard/status-colours";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import { ErrorMessage } from "~/components/ui/field";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import { KpiForm } from "./kpi-form";
+import type { KpiDetail } from "./types";
+import { useInvalidateKpis } from "./use-invalidate";
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-800">{children}</dd>
+    </div>
+  );
+}
+
+/** Name, definition, owner and objective, this quarter's standing, and (for its managers) edit and archive. */
+export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: Role | null; userId: string | null }) {
+  const { kpi, current, quarter, inputs } = detail;
+  const trpc = useTRPC();
+  const router = useRouter();
+  const invalidate = useInvalidateKpis();
+  const [editing, setEditing] = useState(false);
+  const update = useMutation(trpc.kpis.update.mutationOptions());
+  const archive = useMutation(
+    trpc.kpis.archive.mutationOptions({
+      onSuccess: async () => {
+        router.push("/kpis");
+        await invalidate();
+      },
+    }),
+  );
+  const fmt = (v: number | null) => formatKpiValue(v, kpi.unit, kpi.kind);
+  const status = current?.status ?? "no_data";
+
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <p className={ui.pageKicker}>
+            <Link href="/kpis" className="hover:underline">
+              KPIs
+            </Link>
+            {kpi.strategicObjective && (
+              <>
+                {" "}
+                · {kpi.strategicObjective.perspective.name} · {kpi.strategicObjective.name}
+              </>
+            )}
+          </p>
+          <h1 className={ui.pageTitle}>
+            {kpi.name}
+            {kpi.unit && <span className="ml-2 text-lg font-normal text-slate-500">({kpi.unit})</span>}
+          </h1>
+          {kpi.description && <p className="mt-1 max-w-3xl text-sm text-slate-600">{kpi.description}</p>}
+          {kpi.archivedAt && (
+            <p className="mt-2 inline-block rounded bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800">
+              Archived: kept for its history, off the scorecard
+            </p>
+          )}
+        </div>
+        <div className={`${ui.card} flex min-w-64 items-center gap-5 py-3`}>
+          <div>
+            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{quarter.label}</p>
+            <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900">{fmt(current?.actual ?? null)}</p>
+            <p className="text-xs text-slate-500">
+              goal {fmt(current?.goal ?? kpi.goal)} · red flag {fmt(current?.redFlag ?? kpi.redFlag)}
+            </p>
+          </div>
+          <div className="text-right">
+            <StatusPill status={status} />
+            <p className="mt-1 text-xs text-slate-500">
+              score{" "}
+              <span className="font-semibold tabular-nums text-slate-800">{formatScore(current?.score ?? null)}</span> /
+              10
+            </p>
+          </div>
+        </div>
+      </div>
+
+      <dl className="grid gap-4 rounded-2xl border border-slate-200 bg-white px-5 py-4 sm:grid-cols-3 lg:grid-cols-6">
+        <Fact label="Owner">{kpi.owner.name}</Fact>
+        <Fact label="Direction">{KPI_DIRECTION_LABELS[kpi.direction]}</Fact>
+        <Fact label="Frequency">{KPI_FREQUENCY_LABELS[kpi.frequency]}</Fact>
+        <Fact label="Quarter value">
+          {kpi.kind === "manual" ? KPI_AGGREGATION_LABELS[kpi.aggregation] : "Σ inputs, then the formula"}
+        </Fact>
+        <Fact label="Kind">
+          {KPI_KIND_LABELS[kpi.kind]}
+          {kpi.kind !== "manual" && (
+            <span className="mt-1 block text-xs text-slate-600">
+              {KPI_INPUT_LABELS[kpi.kind].a.replace(/ \(.*\)$/, "")}:{" "}
+              {inputs.a ? (
+                <Link href={`/kpis/${inputs.a.id}`} className="text-indigo-600 hover:underline">
+                  {inputs.a.name}
+                </Link>
+              ) : (
+                "—"
+              )}
+              <br />
+              {KPI_INPUT_LABELS[kpi.kind].b.replace(/ \(.*\)$/, "")}:{" "}
+              {inputs.b ? (
+                <Link href={`/kpis/${inputs.b.id}`} className="text-indigo-600 hover:underline">
+                  {inputs.b.name}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </span>
+          )}
+        </Fact>
+        <Fact label="Weight">{kpi.weight}</Fact>
+      </dl>
+
+      {detail.usedBy.length > 0 && (
+        <p className="text-sm text-slate-600">
+          Input of{" "}
+          {detail.usedBy.map((u, i) => (
+            <span key={u.id}>
+              {i > 0 && ", "}
+              <Link href={`/kpis/${u.id}`} className="text-indigo-600 hover:underline">
+                {u.name}
+              </Link>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+
+      {detail.canEdit && !editing && (
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={ui.secondary} onClick={() => setEditing(true)}>
+            Edit KPI
+          </button>
+          <ConfirmAction
+            label="Archive KPI"
+            question={`Archive ${kpi.name}? It leaves the scorecard; its history stays.`}
+            confirmLabel="Archive"
+            pending={archive.isPending}
+            onConfirm={() => archive.mutate({ kpiId: kpi.id, version: kpi.version })}
+          />
+        </div>
+      )}
+      <ErrorMessage>{archive.error?.message}</ErrorMessage>
+
+      {editing && role && userId && (
+        <div className="rounded-2xl border border-indigo-100 bg-indigo-50/40 p-4">
+          <h2 className="mb-4 text-base font-semibold text-slate-900">Edit {kpi.name}</h2>
+          <KpiForm
+            role={role}
+            userId={userId}
+            kpiId={kpi.id}
+            submitLabel="Save KPI"
+            defaultValues={{
+              name: kpi.name,
+              description: kpi.description,
+              unit: kpi.unit,
+              direction: kpi.direction,
+              frequency: kpi.frequency,
+              aggregation: kpi.aggregation,
+              goal: kpi.goal,
+              redFlag: kpi.redFlag,
+              weight: kpi.weight,
+              ownerId: kpi.owner.id,
+              strategicObjectiveId: kpi.strategicObjective?.id ?? null,
+              kind: kpi.kind,
+              inputAId: kpi.inputAId,
+              inputBId: kpi.inputBId,
+            }}
+            onSubmit={async (values) => {
+              try {
+                await update.mutateAsync({
+                  kpiId: kpi.id,
+                  version: kpi.version,
+                  ...values,
+                  inputAId: values.inputAId ?? null,
+                  inputBId: values.inputBId ?? null,
+                });
+                setEditing(false);
+              } finally {
+                // A conflict shows its message in the form; the page reloads the current values either way.
+                await invalidate();
+              }
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

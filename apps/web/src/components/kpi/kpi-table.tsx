@@ -1,0 +1,95 @@
+import { formatKpiValue, KPI_FREQUENCY_LABELS, periodLabel } from "@meridian/domain";
+import Link from "next/link";
+import { formatScore } from "~/components/scorecard/status-colours";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import type { KpiListItem } from "./types";
+
+const HEAD = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const CELL = "px-4 py-3 align-top";
+
+/** The organization's KPIs: what each measures, who owns it, where it stands this quarter. */
+export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[960px] border-collapse text-sm">
+        <caption className="sr-only">
+          KPIs with strategic objective, owner, frequency, latest actual, goal, status and score this quarter
+        </caption>
+        <thead className="border-y border-slate-200 bg-slate-50/60">
+          <tr>
+            <th scope="col" className={HEAD}>
+              KPI
+            </th>
+            <th scope="col" className={HEAD}>
+              Strategic objective
+            </th>
+            <th scope="col" className={HEAD}>
+              Owner
+            </th>
+            <th scope="col" className={HEAD}>
+              Frequency
+            </th>
+            <th scope="col" className={`${HEAD} text-right`}>
+              Latest actual
+            </th>
+            <th scope="col" className={`${HEAD} text-right`}>
+              Goal
+            </th>
+            <th scope="col" className={HEAD}>
+              Status
+            </th>
+            <th scope="col" className={`${HEAD} text-right`}>
+              Score
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {kpis.map((k) => (
+            <tr key={k.id} className="hover:bg-slate-50/60">
+              <th scope="row" className={`${CELL} text-left font-normal`}>
+                <Link
+                  href={`/kpis/${k.id}`}
+                  className="font-medium text-slate-900 hover:text-indigo-700 hover:underline"
+                >
+                  {k.name}
+                </Link>
+                {k.kind !== "manual" && (
+                  <span className="ml-2 rounded bg-violet-50 px-1.5 py-0.5 text-xs font-medium text-violet-700">
+                    {k.kind === "ratio" ? "Ratio" : "ROI"}
+                  </span>
+                )}
+              </th>
+              <td className={`${CELL} text-slate-700`}>
+                {k.strategicObjective ? k.strategicObjective.name : <span className="text-slate-400">Not linked</span>}
+              </td>
+              <td className={`${CELL} text-slate-700`}>{k.owner.name}</td>
+              <td className={`${CELL} text-slate-600`}>{KPI_FREQUENCY_LABELS[k.frequency]}</td>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums`}>
+                {k.latestActual ? (
+                  <>
+                    <span className="text-slate-900">{formatKpiValue(k.latestActual.value, k.unit, k.kind)}</span>
+                    <span className="block text-xs text-slate-500">
+                      {periodLabel(k.latestActual.periodStart, k.frequency)}
+                    </span>
+                  </>
+                ) : (
+                  <span className="text-slate-400">No data</span>
+                )}
+              </td>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-700`}>
+                {formatKpiValue(k.quarterGoal, k.unit, k.kind)}
+                {k.kind === "manual" && k.aggregation === "sum" && k.frequency !== "quarterly" && (
+                  <span className="block text-xs text-slate-500">quarter total</span>
+                )}
+              </td>
+              <td className={`${CELL} whitespace-nowrap`}>
+                <StatusPill status={k.status} />
+              </td>
+              <td className={`${CELL} text-right font-medium tabular-nums text-slate-900`}>{formatScore(k.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
