@@ -1,0 +1,324 @@
+"use client";
+
+import { formatKpiValue, KPI_DIRECTION_LABELS } from "@meridian/domain";
+import Link from "next/link";
+import { type ReactNode, useState } from "react";
+import { ScoreSparkline } from "./score-sparkline";
+import { formatScore } from "./status-colours";
+import { StatusPill } from "./status-pill";
+import { TreeToggle } from "./tree-toggle";
+import type { ScorecardTree, TreeKpi, TreeObjective, TreePerspective } from "./types";
+
+const HEAD = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const CELL = "px-3 py-2 align-middle";
+const NUM = `${CELL} text-right tabular-nums whitespace-nowrap`;
+
+/**
+ * The scorecard as a tree table: perspectives, their strategic objectives and
+ * the KPIs measuring them, one row each, collapsible level by level.
+ */
+export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allIds = tree.perspectives.flatMap((p) => [p.id, ...p.objectives.map((o) => o.id)]);
+
+  const rows: ReactNode[] = [];
+  for (const p of tree.perspectives) {
+    rows.push(
+      <PerspectiveRow key={p.id} perspective={p} collapsed={collapsed.has(p.id)} onToggle={() => toggle(p.id)} />,
+    );
+    if (collapsed.has(p.id)) continue;
+    if (p.objectives.length === 0) {
+      rows.push(
+        <tr key={`${p.id}-empty`}>
+          <td colSpan={7} className="py-2 pr-3 pl-12 text-sm text-slate-500 italic">
+            No strategic objectives in this perspective yet.
+          </td>
+        </tr>,
+      );
+    }
+    for (const o of p.objectives) {
+      rows.push(
+        <ObjectiveRow key={o.id} objective={o} collapsed={collapsed.has(o.id)} onToggle={() => toggle(o.id)} />,
+      );
+      if (collapsed.has(o.id)) continue;
+      if (o.kpis.length === 0) {
+        rows.push(
+          <tr key={`${o.id}-empty`}>
+            <td colSpan={7} className="py-2 pr-3 pl-20 text-sm text-slate-500 italic">
+              No KPI measures this objective yet.
+            </td>
+          </tr>,
+        );
+      }
+      for (const k of o.kpis) rows.push(<KpiRow key={k.id} kpi={k} depth={2} />);
+    }
+  }
+
+  return (
+    <section aria-labelledby="scorecard-table-title" className="rounded-2xl border border-slate-200 bg-white shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
+        <div>
+          <h2 id="scorecard-table-title" className="text-base font-semibold text-slate-900">
+            Scorecard · {tree.period.label}
+          </h2>
+          <p className="text-xs text-slate-500">Scores 0–10 by the goal / red-flag method; weighted means roll up.</p>
+        </div>
+        <div className="flex gap-2">
+          <button
+            type="button"
+            onClick={() => setCollapsed(new Set())}
+            className="rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-50"
+          >
+            Expand all
+          </button>
+          <button
+            type="button"
+            onClick={() => setCollapsed(new Set(tree.perspectives.map((p) => p.id)))}
+            className="rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-50"
+            disabled={allIds.length === 0}
+          >
+            Collapse all
+          </button>
+        </div>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[920px] table-fixed border-collapse text-sm">
+          <caption className="sr-only">
+            Balanced scorecard for {tree.period.label}: perspectives, strategic objectives and KPIs with actual, goal,
+            score, status, eight-quarter trend and weight
+          </caption>
+          <Columns />
+          <thead className="border-b border-slate-200 bg-slate-50/60">
+            <tr>
+              <th scope="col" className={HEAD}>
+                Name
+              </th>
+              <th scope="col" className={`${HEAD} text-right`}>
+                Actual
+              </th>
+              <th scope="col" className={`${HEAD} text-right`}>
+                Goal
+              </th>
+              <th scope="col" className={`${HEAD} text-right`}>
+                Score
+              </th>
+              <th scope="col" className={HEAD}>
+                Status
+              </th>
+              <th scope="col" className={HEAD}>
+                <abbr title="Score over the last eight quarters" className="no-underline">
+                  Trend
+                </abbr>
+              </th>
+              <th scope="col" className={`${HEAD} text-right`}>
+                Weight
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <ScorecardRow tree={tree} />
+            {rows}
+          </tbody>
+        </table>
+      </div>
+      {tree.unlinkedKpis.length > 0 ? <UnlinkedKpis kpis={tree.unlinkedKpis} /> : null}
+    </section>
+  );
+}
+
+function ScorecardRow({ tree }: { tree: ScorecardTree }) {
+  return (
+    <tr className="bg-indigo-50/50">
+      <th scope="row" className={`${CELL} text-left font-semibold text-slate-900`}>
+        <span className="pl-8">Overall scorecard</span>
+      </th>
+      <td className={NUM} />
+      <td className={NUM} />
+      <td className={`${NUM} text-base font-semibold text-slate-900`}>{formatScore(tree.score)}</td>
+      <td className={CELL}>
+        <StatusPill status={tree.status} />
+      </td>
+      <td className={CELL}>
+        <ScoreSparkline trend={tree.trend} label="Scorecard score trend" />
+      </td>
+      <td className={NUM} />
+    </tr>
+  );
+}
+
+function PerspectiveRow({
+  perspective: p,
+  collapsed,
+  onToggle,
+}: {
+  perspective: TreePerspective;
+  collapsed: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <tr className="bg-slate-50">
+      <th scope="row" className={`${CELL} text-left`}>
+        <span className="flex items-center gap-2">
+          <TreeToggle name={p.name} collapsed={collapsed} onToggle={onToggle} />
+          <span className="font-semibold text-slate-900">{p.name}</span>
+          <span className="text-xs font-normal text-slate-500">
+            {p.objectives.length} objective{p.objectives.length === 1 ? "" : "s"}
+          </span>
+        </span>
+      </th>
+      <td className={NUM} />
+      <td className={NUM} />
+      <td className={`${NUM} font-semibold text-slate-900`}>{formatScore(p.score)}</td>
+      <td className={CELL}>
+        <StatusPill status={p.status} />
+      </td>
+      <td className={CELL}>
+        <ScoreSparkline trend={p.trend} label={`${p.name} score trend`} />
+      </td>
+      <td className={`${NUM} text-slate-600`}>{formatWeight(p.weight)}</td>
+    </tr>
+  );
+}
+
+function ObjectiveRow({
+  objective: o,
+  collapsed,
+  onToggle,
+}: {
+  objective: TreeObjective;
+  collapsed: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <tr className="hover:bg-slate-50/60">
+      <th scope="row" className={`${CELL} text-left font-normal`}>
+        <span className="flex items-start gap-2 pl-6">
+          <TreeToggle name={o.name} collapsed={collapsed} onToggle={onToggle} />
+          <span className="min-w-0">
+            <span className="block font-medium text-slate-800">{o.name}</span>
+            <span className="block text-xs text-slate-500">
+              {o.owner.name}
+              {o.alignedOkrCount > 0 ? (
+                <>
+                  {" · "}
+                  <span className="text-indigo-600">
+                    {o.alignedOkrCount} aligned OKR{o.alignedOkrCount === 1 ? "" : "s"}
+                  </span>
+                </>
+              ) : null}
+            </span>
+          </span>
+        </span>
+      </th>
+      <td className={NUM} />
+      <td className={NUM} />
+      <td className={`${NUM} font-medium text-slate-800`}>{formatScore(o.score)}</td>
+      <td className={CELL}>
+        <StatusPill status={o.status} />
+      </td>
+      <td className={CELL}>
+        <ScoreSparkline trend={o.trend} label={`${o.name} score trend`} />
+      </td>
+      <td className={`${NUM} text-slate-600`}>{formatWeight(o.weight)}</td>
+    </tr>
+  );
+}
+
+function KpiRow({ kpi: k, depth }: { kpi: TreeKpi; depth: 0 | 2 }) {
+  const target = formatKpiValue(k.goal, k.unit, k.kind);
+  return (
+    <tr className="hover:bg-slate-50/60">
+      <th scope="row" className={`${CELL} text-left font-normal`}>
+        <span className={`block ${depth === 2 ? "pl-[4.25rem]" : "pl-3"}`}>
+          <Link
+            href={`/kpis/${k.id}`}
+            className="font-medium text-slate-800 hover:text-indigo-700 hover:underline focus-visible:text-indigo-700"
+          >
+            {k.name}
+          </Link>
+          <span className="block text-xs text-slate-500">
+            {k.owner.name} · {KPI_DIRECTION_LABELS[k.direction].toLowerCase()}
+            {k.kind !== "manual" ? " · computed" : ""}
+          </span>
+        </span>
+      </th>
+      <td className={`${NUM} ${k.actual === null ? "text-slate-400" : "text-slate-900"}`}>
+        {k.actual === null ? "No data" : formatKpiValue(k.actual, k.unit, k.kind)}
+      </td>
+      <td className={`${NUM} text-slate-700`}>
+        {target}
+        <span className="block text-xs text-slate-400">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
+      </td>
+      <td className={`${NUM} text-slate-800`}>{formatScore(k.score)}</td>
+      <td className={CELL}>
+        <StatusPill status={k.status} />
+      </td>
+      <td className={CELL}>
+        <ScoreSparkline trend={k.trend} label={`${k.name} score trend`} />
+      </td>
+      <td className={`${NUM} text-slate-600`}>{formatWeight(k.weight)}</td>
+    </tr>
+  );
+}
+
+function UnlinkedKpis({ kpis }: { kpis: readonly TreeKpi[] }) {
+  return (
+    <div className="border-t border-slate-200">
+      <div className="px-5 pt-4 pb-2">
+        <h3 className="text-sm font-semibold text-slate-900">KPIs outside the scorecard</h3>
+        <p className="text-xs text-slate-500">
+          Linked to no strategic objective (inputs of computed KPIs, for example): shown here, left out of every
+          average.
+        </p>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[920px] table-fixed border-collapse text-sm">
+          <caption className="sr-only">KPIs not linked to a strategic objective</caption>
+          <Columns />
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Actual</th>
+              <th scope="col">Goal</th>
+              <th scope="col">Score</th>
+              <th scope="col">Status</th>
+              <th scope="col">Trend</th>
+              <th scope="col">Weight</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {kpis.map((k) => (
+              <KpiRow key={k.id} kpi={k} depth={0} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** The same column widths for both tables, so the KPIs outside the scorecard line up with the ones inside. */
+function Columns() {
+  return (
+    <colgroup>
+      <col />
+      <col className="w-36" />
+      <col className="w-32" />
+      <col className="w-20" />
+      <col className="w-28" />
+      <col className="w-36" />
+      <col className="w-20" />
+    </colgroup>
+  );
+}
+
+function formatWeight(weight: number): string {
+  return Number.isInteger(weight) ? String(weight) : weight.toFixed(1);
+}
