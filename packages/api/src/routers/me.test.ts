@@ -17,7 +17,22 @@ import {
 } from "../testing";
 
 const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
-const READ_ONLY: Permission[] = ["organization.read", "team.read", "cycle.read", "objective.read"];
+const READ_ONLY: Permission[] = [
+  "organization.read",
+  "team.read",
+  "cycle.read",
+  "objective.read",
+  "scorecard.read",
+  "review.read",
+];
+/** Keeping one's own numbers and actions current: everyone who writes at all. */
+const OWN_WORK: Permission[] = [
+  "objective.write",
+  "checkin.create",
+  "comment.create",
+  "kpi.actuals.write",
+  "action.update",
+];
 const WRITE_PERMISSIONS = ALL_PERMISSIONS.filter((p) => !p.endsWith(".read") && p !== "settings.view");
 
 let handle: DatabaseHandle;
@@ -43,8 +58,8 @@ describe("me.get", () => {
 
   it.each([
     [DEMO.admin, "admin", [...ALL_PERMISSIONS]],
-    [DEMO.manager, "manager", [...READ_ONLY, "objective.write", "checkin.create", "comment.create"]],
-    [DEMO.member, "member", [...READ_ONLY, "objective.write", "checkin.create", "comment.create"]],
+    [DEMO.manager, "manager", [...READ_ONLY, ...OWN_WORK, "kpi.manage", "review.manage"]],
+    [DEMO.member, "member", [...READ_ONLY, ...OWN_WORK]],
     [DEMO.viewer, "viewer", READ_ONLY],
   ] as const)("%s is %s with exactly the role's permissions", async (email, role, expected) => {
     const me = await (await callerFor(handle.db, email)).me.get();
