@@ -10,6 +10,7 @@ import {
   scoreScorecard,
   ZScorecardPeriodSchema,
 } from "@meridian/domain";
+import { alignedOkrCounts } from "../scorecard/aligned-okr-counts";
 import { loadScorecard } from "../scorecard/load-scorecard";
 import { orgProcedure, router } from "../trpc";
 
@@ -100,16 +101,12 @@ export const scorecardRouter = router({
           .from(strategicObjectives)
           .innerJoin(users, eq(users.id, strategicObjectives.ownerId))
           .where(eq(strategicObjectives.organizationId, ctx.org.id)),
-        ctx.db
-          .select({ strategicObjectiveId: objectives.strategicObjectiveId, n: count() })
-          .from(objectives)
-          .where(and(eq(objectives.organizationId, ctx.org.id), ne(objectives.status, "archived")))
-          .groupBy(objectives.strategicObjectiveId),
+        alignedOkrCounts(ctx.db, ctx.org.id),
       ]);
       const { scores, actuals } = trendsById(results);
       const kpiById = new Map(kpiRows.map((k) => [k.id, k]));
       const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
-      const alignedById = new Map(alignedRows.map((a) => [a.strategicObjectiveId, a.n]));
+      const alignedById = alignedRows;
       const trend = (id: string) => scores.get(id) ?? [];
 
       const kpiNode = (k: ScoredKpi) => {

@@ -24,6 +24,7 @@ import {
   ZStrategyUnlinkSchema,
 } from "@meridian/domain";
 import { recordActivity } from "../activity";
+import { alignedOkrCounts } from "../scorecard/aligned-okr-counts";
 import { loadScorecard } from "../scorecard/load-scorecard";
 import {
   findPerspective,
@@ -56,11 +57,7 @@ export const strategyRouter = router({
           .from(strategicObjectives)
           .innerJoin(users, eq(users.id, strategicObjectives.ownerId))
           .where(eq(strategicObjectives.organizationId, ctx.org.id)),
-        ctx.db
-          .select({ strategicObjectiveId: objectives.strategicObjectiveId, n: count() })
-          .from(objectives)
-          .where(and(eq(objectives.organizationId, ctx.org.id), ne(objectives.status, "archived")))
-          .groupBy(objectives.strategicObjectiveId),
+        alignedOkrCounts(ctx.db, ctx.org.id),
         ctx.db
           .select({ id: strategyLinks.id, causeId: strategyLinks.causeId, effectId: strategyLinks.effectId })
           .from(strategyLinks)
@@ -70,7 +67,7 @@ export const strategyRouter = router({
       const scored = scoreScorecard(index, period);
       const bandById = new Map(bandRows.map((b) => [b.id, b]));
       const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
-      const alignedById = new Map(alignedRows.map((a) => [a.strategicObjectiveId, a.n]));
+      const alignedById = alignedRows;
       return {
         period: { ...period, label: quarterLabel(period) },
         score: scored.score,
