@@ -131,13 +131,21 @@ beforeAll(async () => {
   const engagement = await kpi({ name: "Engagement", strategicObjectiveId: learn.id });
   await actuals(engagement.id, { [Q4]: 100 });
 
-  // OKR objectives aligned to "Keep customers": two live ones count, an archived one does not.
+  // OKR objectives aligned to "Keep customers": two public live ones count; an archived one, a draft
+  // and a private one do not (the count is the same for every viewer and hints at nothing hidden).
   const cycle = await createCycle(db, org.organization.id);
-  for (const status of ["active", "active", "archived"] as const) {
+  const aligned = [
+    { status: "active" },
+    { status: "active" },
+    { status: "archived" },
+    { status: "draft" },
+    { status: "active", visibility: "private" },
+  ] as const;
+  for (const overrides of aligned) {
     const o = await createObjective(
       db,
       { organizationId: org.organization.id, cycleId: cycle.id, ownerId: org.manager.id },
-      { status },
+      overrides,
     );
     await db.update(objectives).set({ strategicObjectiveId: keep.id }).where(eq(objectives.id, o.id));
   }
