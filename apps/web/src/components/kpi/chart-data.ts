@@ -18,6 +18,8 @@ export interface KpiChartRow {
 export interface KpiChartData {
   rows: KpiChartRow[];
   domain: [number, number];
+  /** Round tick values across the domain. */
+  ticks: number[];
   benchmarkSeries: { key: `bench${number}`; source: string }[];
   hasForecast: boolean;
   /** The quarter boundaries, for faint separators. */
@@ -54,7 +56,7 @@ export function kpiChartData(detail: KpiDetail): KpiChartData {
   for (const b of benchmarks) values.push(b.value);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const domain = niceDomain(lo, hi);
+  const { domain, ticks } = niceDomain(lo, hi);
   const higherIsBetter = kpi.direction === "higher_is_better";
 
   const rows = periods.map((p) => {
@@ -92,15 +94,20 @@ export function kpiChartData(detail: KpiDetail): KpiChartData {
     .filter(Boolean)
     .join(" ");
 
-  return { rows, domain, benchmarkSeries, hasForecast: forecastAt.size > 1, quarterStarts, summary };
+  return { rows, domain, ticks, benchmarkSeries, hasForecast: forecastAt.size > 1, quarterStarts, summary };
 }
 
 /** The value range with some air, on round numbers, starting at zero for non-negative data close to it. */
-function niceDomain(lo: number, hi: number): [number, number] {
+function niceDomain(lo: number, hi: number): { domain: [number, number]; ticks: number[] } {
   const span = hi - lo || Math.abs(hi) || 1;
-  const step = 10 ** Math.floor(Math.log10(span)) / 2;
+  let step = 10 ** Math.floor(Math.log10(span)) / 2;
   let min = Math.floor((lo - span * 0.08) / step) * step;
   const max = Math.ceil((hi + span * 0.08) / step) * step;
   if (lo >= 0 && (min < 0 || lo < span * 0.5)) min = 0;
-  return [min, max];
+  while ((max - min) / step > 8) step *= 2;
+  const ticks: number[] = [];
+  // Rounded to the step's precision, so 0.1 + 0.2 shows as 0.3.
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  for (let t = Math.ceil(min / step) * step; t <= max + step / 1e6; t += step) ticks.push(Number(t.toFixed(digits)));
+  return { domain: [min, max], ticks };
 }

@@ -60,6 +60,7 @@ export function KpiHistoryChart({ detail, data }: { detail: KpiDetail; data: Kpi
         <YAxis
           width={64}
           domain={data.domain}
+          ticks={data.ticks}
           allowDataOverflow
           tickFormatter={(v: number) => axisTick(v, kpi.unit, kpi.kind)}
           tick={{ fontSize: 11, fill: "#64748b" }}

@@ -40,17 +40,17 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
         <tbody className="divide-y divide-slate-100">
           {[...detail.history].reverse().map((row) => (
             <tr key={row.period.start}>
-              <th scope="row" className="px-3 py-2 text-left font-medium text-slate-800">
+              <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-800">
                 {row.label}
                 {overridden.has(row.period.start) && (
-                  <span className="ml-2 text-xs font-normal text-slate-500">(own targets)</span>
+                  <span className="block text-xs font-normal text-slate-500">own targets</span>
                 )}
               </th>
               <td className={`${NUM} text-slate-900`}>{fmt(row.actual)}</td>
               <td className={`${NUM} text-slate-600`}>{fmt(row.goal)}</td>
               <td className={`${NUM} text-slate-600`}>{fmt(row.redFlag)}</td>
               <td className={`${NUM} font-medium text-slate-900`}>{formatScore(row.score)}</td>
-              <td className="px-3 py-2">
+              <td className="whitespace-nowrap px-3 py-2">
                 <StatusPill status={row.status} />
               </td>
             </tr>

@@ -78,11 +78,7 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
           ) : null
         }
       >
-        {detail.canEnterActuals ? (
-          <ActualsGrid key={`${query.dataUpdatedAt}`} detail={detail} />
-        ) : (
-          <ActualsReadOnly detail={detail} />
-        )}
+        {detail.canEnterActuals ? <ActualsGrid detail={detail} /> : <ActualsReadOnly detail={detail} />}
       </Section>
 
       <div className="grid gap-6 xl:grid-cols-2">
