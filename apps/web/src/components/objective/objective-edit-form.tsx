@@ -32,6 +32,7 @@ const ZObjectiveEditSchema = ZObjectiveUpdateSchema.pick({
   progressSource: true,
   weight: true,
   ownerId: true,
+  strategicObjectiveId: true,
 });
 type EditInput = z.input<typeof ZObjectiveEditSchema>;
 type EditValues = z.output<typeof ZObjectiveEditSchema>;
@@ -45,6 +46,7 @@ function formValues(o: {
   visibility: Visibility;
   progressSource: ProgressSource;
   weight: number;
+  strategicObjectiveId: string | null;
 }): EditInput {
   return {
     objectiveId: o.id,
@@ -55,12 +57,22 @@ function formValues(o: {
     progressSource: o.progressSource,
     weight: o.weight,
     ownerId: o.ownerId,
+    strategicObjectiveId: o.strategicObjectiveId,
   };
 }
 
 type Current = Parameters<typeof formValues>[0];
 
-export function ObjectiveEditForm({ objective, onDone }: { objective: ObjectiveNode; onDone: () => void }) {
+export function ObjectiveEditForm({
+  objective,
+  strategicObjectiveId,
+  onDone,
+}: {
+  objective: ObjectiveNode;
+  /** The scorecard's strategic objective it contributes to, if any. */
+  strategicObjectiveId: string | null;
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateObjectives();
   const [message, setMessage] = useState<string | null>(null);
@@ -73,12 +85,17 @@ export function ObjectiveEditForm({ objective, onDone }: { objective: ObjectiveN
     formState: { errors, isSubmitting },
   } = useForm<EditInput, unknown, EditValues>({
     resolver: zodResolver(ZObjectiveEditSchema),
-    defaultValues: formValues({ ...objective, ownerId: objective.owner.id }),
+    defaultValues: formValues({ ...objective, ownerId: objective.owner.id, strategicObjectiveId }),
   });
   const update = useMutation(trpc.objectives.update.mutationOptions());
   const me = useQuery(trpc.me.get.queryOptions());
   const people = useQuery(trpc.people.list.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions());
+  // The strategy's objectives, grouped by perspective, to align this quarter's work to.
+  const strategy = useQuery(trpc.strategy.map.queryOptions({}));
+  const bands = strategy.data?.perspectives.filter((p) => p.objectives.length > 0) ?? [];
+  const strategicName = (id: string | null) =>
+    bands.flatMap((p) => p.objectives).find((o) => o.id === id)?.name ?? "None";
   const candidates =
     me.data?.organization && people.data && teams.data
       ? ownerCandidates(me.data.organization.role, me.data.user.id, people.data, teams.data)
@@ -129,6 +146,8 @@ export function ObjectiveEditForm({ objective, onDone }: { objective: ObjectiveN
             <dd>{PROGRESS_SOURCE_LABELS[conflict.progressSource]}</dd>
             <dt className="text-amber-800">Weight</dt>
             <dd>{conflict.weight}</dd>
+            <dt className="text-amber-800">Strategic objective</dt>
+            <dd>{strategicName(conflict.strategicObjectiveId)}</dd>
           </dl>
         </div>
       )}
@@ -154,6 +173,34 @@ export function ObjectiveEditForm({ objective, onDone }: { objective: ObjectiveN
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {/* Mounted once the choices are known, so the select can show the current one. */}
+      {strategy.data && (bands.length > 0 || strategicObjectiveId) && (
+        <Field
+          label="Strategic objective"
+          error={errors.strategicObjectiveId?.message}
+          hint="The scorecard objective this quarter's work contributes to."
+          className="sm:max-w-md"
+        >
+          {(id) => (
+            <select
+              id={id}
+              className={ui.select}
+              {...register("strategicObjectiveId", { setValueAs: (v: string | null) => v || null })}
+            >
+              <option value="">None</option>
+              {bands.map((p) => (
+                <optgroup key={p.id} label={p.name}>
+                  {p.objectives.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
             </select>
           )}

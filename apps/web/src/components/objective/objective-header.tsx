@@ -23,7 +23,7 @@ import type { ObjectiveDetail } from "./types";
 import { useInvalidateObjectives } from "./use-invalidate";
 
 export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
-  const { objective, cycle, expected, parent, can } = detail;
+  const { objective, cycle, expected, parent, strategicObjective, can } = detail;
   const trpc = useTRPC();
   const router = useRouter();
   const invalidate = useInvalidateObjectives();
@@ -99,6 +99,15 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
           ) : (
             <p className="mt-2 text-sm text-slate-500">Not aligned to another objective.</p>
           )}
+          {strategicObjective && (
+            <p className="mt-1 text-sm text-slate-500">
+              Contributes to{" "}
+              <Link href="/strategy-map" className="font-medium text-indigo-600 hover:underline">
+                {strategicObjective.name}
+              </Link>{" "}
+              <span className="text-slate-400">· {strategicObjective.perspectiveName} perspective</span>
+            </p>
+          )}
         </div>
 
         {hasActions && !editing && (
@@ -136,7 +145,13 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
         </div>
       )}
 
-      {editing && <ObjectiveEditForm objective={objective} onDone={() => setEditing(false)} />}
+      {editing && (
+        <ObjectiveEditForm
+          objective={objective}
+          strategicObjectiveId={strategicObjective?.id ?? null}
+          onDone={() => setEditing(false)}
+        />
+      )}
 
       <div className="mt-5 grid gap-4 border-t border-slate-100 pt-4 md:grid-cols-[minmax(0,1fr)_auto]">
         <div>
