@@ -13,6 +13,7 @@ import {
   users,
 } from "@meridian/db";
 import {
+  formatKpiValue,
   quarterAt,
   quarterContaining,
   type ReviewSnapshot,
@@ -196,6 +197,7 @@ export function demoCommentary(snapshot: ReviewSnapshot): DemoPlan {
   const [worstKpi, secondKpi] = kpis;
   const worstObjective = objectives[0];
 
+  const shown = (value: number | null) => formatKpiValue(value, worstKpi?.unit ?? "", worstKpi?.kpiKind);
   const comments: DemoPlan["comments"] = [];
   const actions: DemoPlan["actions"] = [];
   if (strongest && strongest !== weakest) {
@@ -213,7 +215,7 @@ export function demoCommentary(snapshot: ReviewSnapshot): DemoPlan {
   if (worstKpi) {
     comments.push({
       row: worstKpi,
-      body: `${worstKpi.name} finished at ${worstKpi.actual ?? "—"}${worstKpi.unit ? ` ${worstKpi.unit}` : ""} against a goal of ${worstKpi.goal ?? "—"}. The trend turned in the last month; we treat it as the first priority next quarter.`,
+      body: `${worstKpi.name} finished at ${shown(worstKpi.actual)} against a goal of ${shown(worstKpi.goal)}. The trend turned in the last month; we treat it as the first priority next quarter.`,
     });
     actions.push({
       row: worstKpi,

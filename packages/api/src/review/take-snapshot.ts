@@ -53,7 +53,7 @@ export async function takeReviewSnapshot(
   const [index, kpiRows, dashboard, teamRows] = await Promise.all([
     loadScorecard(db, organizationId),
     db
-      .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction })
+      .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction, kind: kpis.kind })
       .from(kpis)
       .where(eq(kpis.organizationId, organizationId)),
     loadDashboard(db, organizationId, PUBLIC_READER, cycle, now),
@@ -67,7 +67,7 @@ export async function takeReviewSnapshot(
 
   const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn));
   const presentation = new Map<string, KpiPresentation>(
-    kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction }]),
+    kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction, kind: k.kind }]),
   );
 
   const inScope = teamId ? teamAndDescendants(teamId, teamRows) : null;

@@ -49,8 +49,8 @@ function snapshot(actuals: { revenue?: number; churn?: number }): ReviewSnapshot
     takenAt: new Date("2026-10-05T09:00:00Z"),
     scorecard: scorecard(actuals),
     kpis: new Map([
-      ["k-rev", { unit: "kEUR", direction: "higher_is_better" as const }],
-      ["k-churn", { unit: "%", direction: "lower_is_better" as const }],
+      ["k-rev", { unit: "kEUR", direction: "higher_is_better" as const, kind: "manual" as const }],
+      ["k-churn", { unit: "%", direction: "lower_is_better" as const, kind: "manual" as const }],
     ]),
     okrs: [
       {
@@ -211,6 +211,17 @@ describe("reviewCsv", () => {
       "Off track",
       "",
     ]);
+  });
+
+  it("writes a computed percentage KPI (a fraction) in percent, as the app shows it", () => {
+    const ratio = buildReviewSnapshot({
+      takenAt: new Date("2026-10-05T09:00:00Z"),
+      scorecard: scorecard({ revenue: 0.5 }),
+      kpis: new Map([["k-rev", { unit: "%", direction: "higher_is_better" as const, kind: "ratio" as const }]]),
+      okrs: [],
+    });
+    const row = Papa.parse<string[]>(reviewCsv(ratio, [], [])).data.find((r) => r[2] === "Revenue");
+    expect(row?.slice(3, 7)).toEqual(["50", "10000", "8000", "%"]);
   });
 
   it("escapes cells a spreadsheet would run as formulas", () => {

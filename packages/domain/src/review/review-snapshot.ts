@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { OBJECTIVE_LEVEL_LABELS, type ObjectiveLevel } from "../okr/objective";
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from "../okr/status";
-import type { KpiDirection } from "../scorecard/kpi-definition";
+import type { KpiDirection, KpiKind } from "../scorecard/kpi-definition";
 import type { KpiStatus } from "../scorecard/kpi-score";
 import type { Period } from "../scorecard/periods";
 import type { ScorecardResult, ScoredKpi } from "../scorecard/score-scorecard";
@@ -19,6 +19,8 @@ export const REVIEW_SNAPSHOT_FORMAT = 1;
 export interface SnapshotKpi extends ScoredKpi {
   unit: string;
   direction: KpiDirection;
+  /** Entered or computed: a computed ratio with the unit "%" is a fraction shown as a percentage. */
+  kind: KpiKind;
 }
 export interface SnapshotObjective {
   id: string;
@@ -73,12 +75,13 @@ export interface ReviewSnapshot {
 export interface KpiPresentation {
   unit: string;
   direction: KpiDirection;
+  kind: KpiKind;
 }
 
 export interface ReviewSnapshotInput {
   takenAt: Date;
   scorecard: ScorecardResult;
-  /** Unit and direction per KPI id; a KPI missing here reads as unitless and higher-is-better. */
+  /** Unit, direction and kind per KPI id; a KPI missing here reads as unitless, higher-is-better and entered. */
   kpis: ReadonlyMap<string, KpiPresentation>;
   okrs: readonly SnapshotOkr[];
 }
@@ -87,7 +90,12 @@ export interface ReviewSnapshotInput {
 export function buildReviewSnapshot(input: ReviewSnapshotInput): ReviewSnapshot {
   const kpi = (k: ScoredKpi): SnapshotKpi => {
     const facts = input.kpis.get(k.id);
-    return { ...k, unit: facts?.unit ?? "", direction: facts?.direction ?? "higher_is_better" };
+    return {
+      ...k,
+      unit: facts?.unit ?? "",
+      direction: facts?.direction ?? "higher_is_better",
+      kind: facts?.kind ?? "manual",
+    };
   };
   const { scorecard } = input;
   return {
@@ -128,6 +136,8 @@ export interface ReviewSnapshotRow extends ReviewRow {
   goal: number | null;
   redFlag: number | null;
   unit: string;
+  /** How the KPI's numbers read (see `formatKpiValue`); "manual" for rows that are not KPIs. */
+  kpiKind: KpiKind;
   /** The subject commentary and actions attach to; null for rows that take none (scorecard, OKRs). */
   subjectType: ReviewSubjectType | null;
 }
@@ -139,7 +149,7 @@ export interface ReviewSnapshotRow extends ReviewRow {
  */
 export function reviewRows(snapshot: ReviewSnapshot): ReviewSnapshotRow[] {
   const { scorecard } = snapshot;
-  const none = { actual: null, goal: null, redFlag: null, unit: "" };
+  const none = { actual: null, goal: null, redFlag: null, unit: "", kpiKind: "manual" as const };
   const kpiRow = (k: SnapshotKpi, perspective: string): ReviewSnapshotRow => ({
     kind: "kpi",
     id: k.id,
@@ -151,6 +161,7 @@ export function reviewRows(snapshot: ReviewSnapshot): ReviewSnapshotRow[] {
     goal: k.goal,
     redFlag: k.redFlag,
     unit: k.unit,
+    kpiKind: k.kind ?? "manual",
     subjectType: "kpi",
   });
   const rows: ReviewSnapshotRow[] = [
@@ -203,6 +214,7 @@ export function reviewRows(snapshot: ReviewSnapshot): ReviewSnapshotRow[] {
       goal: o.expected,
       redFlag: null,
       unit: "",
+      kpiKind: "manual",
       subjectType: null,
     });
   }
@@ -246,6 +258,12 @@ const round = (n: number | null, digits: number) =>
   n === null || !Number.isFinite(n) ? "" : Math.round(n * 10 ** digits) / 10 ** digits;
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
+/** In the unit the CSV names, as `formatKpiValue` shows it: a computed "%" KPI is a fraction, written as a percentage. */
+function inShownUnit(row: ReviewSnapshotRow, value: number | null): number | null {
+  if (value === null) return null;
+  return row.unit.trim() === "%" && row.kpiKind !== "manual" ? value * 100 : value;
+}
+
 function statusText(row: ReviewSnapshotRow): string {
   if (row.kind === "okr") return PROGRESS_STATUS_LABELS[row.status as ProgressStatus] ?? String(row.status);
   return KPI_STATUS_TEXT[row.status as KpiStatus] ?? String(row.status);
@@ -272,9 +290,9 @@ export function reviewCsv(
       okr ? `${ROW_TYPE_TEXT.okr} (${OBJECTIVE_LEVEL_LABELS[okrLevel(snapshot, row.id)]})` : ROW_TYPE_TEXT[row.kind],
       row.perspective,
       row.name,
-      okr ? percent(row.actual ?? 0) : round(row.actual, 4),
-      okr ? `expected ${percent(row.goal ?? 0)}` : round(row.goal, 4),
-      round(row.redFlag, 4),
+      okr ? percent(row.actual ?? 0) : round(inShownUnit(row, row.actual), 4),
+      okr ? `expected ${percent(row.goal ?? 0)}` : round(inShownUnit(row, row.goal), 4),
+      round(inShownUnit(row, row.redFlag), 4),
       row.unit,
       okr ? "" : round(row.score, 2),
       statusText(row),

@@ -1,0 +1,87 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { ComparisonSection } from "~/components/review/comparison-section";
+import { CorrectiveActionsSection } from "~/components/review/corrective-actions-section";
+import { OkrTable } from "~/components/review/okr-table";
+import { KpiTable, PerspectiveSection } from "~/components/review/perspective-section";
+import { ReviewHeader } from "~/components/review/review-header";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+
+export function ReviewView({ reviewId }: { reviewId: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.reviews.get.queryOptions({ reviewId }));
+  const comparison = useQuery(trpc.reviews.compare.queryOptions({ reviewId }));
+
+  if (query.error) {
+    return (
+      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
+        {query.error.message}
+      </p>
+    );
+  }
+  if (!query.data) return <p className="text-slate-500">Loading…</p>;
+
+  const review = query.data;
+  const { scorecard, okrs } = review.snapshot;
+  const comments = new Map(review.comments.map((c) => [`${c.subjectType}|${c.subjectId}`, c]));
+  const commentFor = (type: string, id: string) => comments.get(`${type}|${id}`);
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/reviews" className="text-indigo-600 hover:underline">
+          ← All reviews
+        </Link>
+      </nav>
+      <ReviewHeader review={review} />
+
+      <div className="space-y-6">
+        <h2 className="text-lg font-semibold text-slate-900">Scorecard by perspective</h2>
+        {scorecard.perspectives.length === 0 && (
+          <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">
+            The scorecard had no perspectives when this review was opened.
+          </p>
+        )}
+        {scorecard.perspectives.map((p) => (
+          <PerspectiveSection
+            key={p.id}
+            reviewId={review.id}
+            perspective={p}
+            commentFor={commentFor}
+            editable={review.canEdit}
+          />
+        ))}
+        {scorecard.unlinkedKpis.length > 0 && (
+          <section aria-labelledby="unlinked-heading" className={ui.card}>
+            <h3 id="unlinked-heading" className="text-lg font-semibold text-slate-900">
+              KPIs outside the strategy
+            </h3>
+            <p className="mt-1 text-sm text-slate-500">Linked to no strategic objective: shown, but in no average.</p>
+            <div className="mt-3 rounded-xl border border-slate-200">
+              <KpiTable
+                reviewId={review.id}
+                kpis={scorecard.unlinkedKpis}
+                commentFor={commentFor}
+                editable={review.canEdit}
+              />
+            </div>
+          </section>
+        )}
+      </div>
+
+      <CorrectiveActionsSection review={review} />
+      <ComparisonSection comparison={comparison.data} />
+
+      <section aria-labelledby="okrs-heading" className={ui.card}>
+        <h2 id="okrs-heading" className="text-lg font-semibold text-slate-900">
+          OKR progress in {review.cycle.name}
+        </h2>
+        <p className="mt-1 text-sm text-slate-500">Public objectives, as they stood when the review was opened.</p>
+        <OkrTable okrs={okrs} />
+      </section>
+    </div>
+  );
+}

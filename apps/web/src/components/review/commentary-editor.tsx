@@ -1,0 +1,143 @@
+"use client";
+
+import { REVIEW_COMMENT_MAX, type ReviewSubjectType } from "@meridian/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { conflictCurrent } from "~/components/ui/server-errors";
+import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
+import type { ReviewCommentEntry } from "./types";
+import { useInvalidateReviews } from "./use-invalidate";
+
+/**
+ * The commentary on one perspective, objective or KPI: a labelled textarea and
+ * Save while the review is open and the caller may edit; the text alone otherwise.
+ */
+export function CommentaryEditor({
+  reviewId,
+  subjectType,
+  subjectId,
+  name,
+  comment,
+  editable,
+  compact = false,
+}: {
+  reviewId: string;
+  subjectType: ReviewSubjectType;
+  subjectId: string;
+  name: string;
+  comment: ReviewCommentEntry | undefined;
+  editable: boolean;
+  compact?: boolean;
+}) {
+  if (!editable) {
+    if (!comment) return null;
+    return (
+      <div className="rounded-lg border-l-4 border-indigo-200 bg-indigo-50/40 px-3 py-2">
+        <p className="whitespace-pre-line text-sm text-slate-800">{comment.body}</p>
+        <p className="mt-1 text-xs text-slate-500">— {comment.author.name}</p>
+      </div>
+    );
+  }
+  return (
+    <EditableCommentary
+      key={`${comment?.id ?? "new"}-${comment?.version ?? 0}`}
+      reviewId={reviewId}
+      subjectType={subjectType}
+      subjectId={subjectId}
+      name={name}
+      comment={comment}
+      compact={compact}
+    />
+  );
+}
+
+function EditableCommentary({
+  reviewId,
+  subjectType,
+  subjectId,
+  name,
+  comment,
+  compact,
+}: {
+  reviewId: string;
+  subjectType: ReviewSubjectType;
+  subjectId: string;
+  name: string;
+  comment: ReviewCommentEntry | undefined;
+  compact: boolean;
+}) {
+  const id = useId();
+  const trpc = useTRPC();
+  const invalidate = useInvalidateReviews();
+  const save = useMutation(trpc.reviews.comment.mutationOptions());
+  const [body, setBody] = useState(comment?.body ?? "");
+  const [message, setMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const dirty = body.trim() !== (comment?.body ?? "");
+  const tooLong = body.length > REVIEW_COMMENT_MAX;
+
+  const onSave = async () => {
+    setMessage(null);
+    setSaved(false);
+    try {
+      await save.mutateAsync({ reviewId, subjectType, subjectId, body, version: comment?.version });
+      setSaved(true);
+      await invalidate();
+    } catch (error) {
+      const current = conflictCurrent(error);
+      if (current && typeof current.body === "string") {
+        setMessage("Someone else saved commentary here meanwhile; their text is shown. Edit it and save again.");
+        setBody(current.body);
+        await invalidate();
+      } else setMessage(error instanceof Error ? error.message : "Could not save the commentary.");
+    }
+  };
+
+  return (
+    <div>
+      <label htmlFor={id} className={compact ? "sr-only" : "block text-xs font-medium text-slate-600"}>
+        Commentary on {name}
+      </label>
+      <div className={`flex items-start gap-2 ${compact ? "" : "mt-1"}`}>
+        <textarea
+          id={id}
+          rows={compact ? 1 : 2}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            setSaved(false);
+          }}
+          aria-invalid={tooLong}
+          placeholder={compact ? `Commentary on ${name}` : "What happened, and what we do about it"}
+          className={`${ui.input} min-h-9 resize-y`}
+        />
+        <button
+          type="button"
+          onClick={onSave}
+          disabled={!dirty || tooLong || save.isPending}
+          aria-label={`Save commentary on ${name}`}
+          className={`${ui.secondary} shrink-0`}
+        >
+          {save.isPending ? "Saving…" : "Save"}
+        </button>
+      </div>
+      {tooLong && (
+        <p className="mt-1 text-xs text-rose-600">Keep the commentary under {REVIEW_COMMENT_MAX} characters.</p>
+      )}
+      {message && (
+        <p role="alert" className="mt-1 text-xs text-rose-600">
+          {message}
+        </p>
+      )}
+      {saved && !dirty && (
+        <p role="status" className="mt-1 text-xs text-emerald-700">
+          Saved.
+        </p>
+      )}
+      {comment && !dirty && !saved && (
+        <p className="mt-1 text-xs text-slate-500">Last edited by {comment.author.name}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective } from "@meridian/domain";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import { ui } from "~/components/ui/styles";
+import { CommentaryEditor } from "./commentary-editor";
+import type { ReviewCommentEntry } from "./types";
+
+type CommentFor = (type: "perspective" | "objective" | "kpi", id: string) => ReviewCommentEntry | undefined;
+
+/** One perspective of the frozen scorecard: its objectives, their KPIs, and the commentary on each. */
+export function PerspectiveSection({
+  reviewId,
+  perspective,
+  commentFor,
+  editable,
+}: {
+  reviewId: string;
+  perspective: SnapshotPerspective;
+  commentFor: CommentFor;
+  editable: boolean;
+}) {
+  const headingId = `perspective-${perspective.id}`;
+  return (
+    <section aria-labelledby={headingId} className={ui.card}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+          {perspective.name}
+        </h3>
+        <StatusPill status={perspective.status} score={perspective.score} />
+      </div>
+      <div className="mt-3">
+        <CommentaryEditor
+          reviewId={reviewId}
+          subjectType="perspective"
+          subjectId={perspective.id}
+          name={perspective.name}
+          comment={commentFor("perspective", perspective.id)}
+          editable={editable}
+        />
+      </div>
+      {perspective.objectives.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-500">No strategic objectives in this perspective.</p>
+      ) : (
+        <div className="mt-4 space-y-5">
+          {perspective.objectives.map((o) => (
+            <div key={o.id} className="rounded-xl border border-slate-200">
+              <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 bg-slate-50/70 px-4 py-2.5">
+                <h4 className="font-medium text-slate-900">{o.name}</h4>
+                <StatusPill status={o.status} score={o.score} />
+              </div>
+              <KpiTable reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
+              <div className="border-t border-slate-100 px-4 py-3">
+                <CommentaryEditor
+                  reviewId={reviewId}
+                  subjectType="objective"
+                  subjectId={o.id}
+                  name={o.name}
+                  comment={commentFor("objective", o.id)}
+                  editable={editable}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function KpiTable({
+  reviewId,
+  kpis,
+  commentFor,
+  editable,
+}: {
+  reviewId: string;
+  kpis: SnapshotKpi[];
+  commentFor: CommentFor;
+  editable: boolean;
+}) {
+  if (kpis.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No KPIs measure this objective.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">
+              KPI
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Actual
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Goal
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Red flag
+            </th>
+            <th scope="col" className="px-4 py-2 text-right font-medium">
+              Score
+            </th>
+          </tr>
+        </thead>
+        {kpis.map((k) => {
+          const comment = commentFor("kpi", k.id);
+          return (
+            <tbody key={k.id} className="border-t border-slate-100">
+              <tr>
+                <th scope="row" className="px-4 py-2 font-normal text-slate-800">
+                  {k.name}
+                  {k.direction === "lower_is_better" && (
+                    <span className="ml-1.5 text-xs text-slate-400" title="Lower is better">
+                      (lower is better)
+                    </span>
+                  )}
+                </th>
+                <td className="px-3 py-2 text-right font-medium tabular-nums text-slate-900">
+                  {formatKpiValue(k.actual, k.unit, k.kind)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums text-slate-600">
+                  {formatKpiValue(k.goal, k.unit, k.kind)}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums text-slate-500">
+                  {formatKpiValue(k.redFlag, k.unit, k.kind)}
+                </td>
+                <td className="px-4 py-2 text-right">
+                  <StatusPill status={k.status} score={k.score} />
+                </td>
+              </tr>
+              {(editable || comment) && (
+                <tr>
+                  <td colSpan={5} className="px-4 pb-2.5">
+                    <CommentaryEditor
+                      reviewId={reviewId}
+                      subjectType="kpi"
+                      subjectId={k.id}
+                      name={k.name}
+                      comment={comment}
+                      editable={editable}
+                      compact
+                    />
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
+  );
+}
