@@ -16,6 +16,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ownerCandidates } from "~/components/okr/owner-candidates";
+import {
+  StrategicObjectiveOptions,
+  useStrategicObjectiveBands,
+} from "~/components/strategy/strategic-objective-options";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
@@ -92,8 +96,8 @@ export function ObjectiveEditForm({
   const people = useQuery(trpc.people.list.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions());
   // The strategy's objectives, grouped by perspective, to align this quarter's work to.
-  const strategy = useQuery(trpc.strategy.map.queryOptions({}));
-  const bands = strategy.data?.perspectives.filter((p) => p.objectives.length > 0) ?? [];
+  const strategy = useStrategicObjectiveBands();
+  const bands = strategy.bands;
   const strategicName = (id: string | null) =>
     bands.flatMap((p) => p.objectives).find((o) => o.id === id)?.name ?? "None";
   const candidates =
@@ -179,7 +183,7 @@ export function ObjectiveEditForm({
         </Field>
       )}
       {/* Mounted once the choices are known, so the select can show the current one. */}
-      {strategy.data && (bands.length > 0 || strategicObjectiveId) && (
+      {strategy.loaded && (bands.length > 0 || strategicObjectiveId) && (
         <Field
           label="Strategic objective"
           error={errors.strategicObjectiveId?.message}
@@ -192,16 +196,7 @@ export function ObjectiveEditForm({
               className={ui.select}
               {...register("strategicObjectiveId", { setValueAs: (v: string | null) => v || null })}
             >
-              <option value="">None</option>
-              {bands.map((p) => (
-                <optgroup key={p.id} label={p.name}>
-                  {p.objectives.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <StrategicObjectiveOptions bands={bands} />
             </select>
           )}
         </Field>

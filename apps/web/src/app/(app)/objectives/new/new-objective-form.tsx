@@ -22,6 +22,10 @@ import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ownerCandidates } from "~/components/okr/owner-candidates";
+import {
+  StrategicObjectiveOptions,
+  useStrategicObjectiveBands,
+} from "~/components/strategy/strategic-objective-options";
 import { ErrorMessage, Field, PageHeader } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
@@ -63,6 +67,7 @@ export function NewObjectiveForm({
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
   const { data: people = [] } = useQuery(trpc.people.list.queryOptions());
+  const strategy = useStrategicObjectiveBands();
   const planning = cycles.filter((c) => c.status !== "closed");
   const levels = levelsFor(role);
   const myTeams = teams.filter((t) => t.members.some((m) => m.id === userId));
@@ -85,6 +90,7 @@ export function NewObjectiveForm({
       description: "",
       teamId: myTeams[0]?.id ?? null,
       parentId: initialParentId,
+      strategicObjectiveId: null,
       visibility: "public",
       progressSource: "key_results",
       weight: 1,
@@ -184,6 +190,19 @@ export function NewObjectiveForm({
                 </select>
               )}
             </Field>
+            {strategy.bands.length > 0 && (
+              <Field
+                label="Strategic objective"
+                error={errors.strategicObjectiveId?.message}
+                hint="The scorecard objective this quarter's work contributes to."
+              >
+                {(id) => (
+                  <select id={id} className={ui.select} {...register("strategicObjectiveId", nullable)}>
+                    <StrategicObjectiveOptions bands={strategy.bands} />
+                  </select>
+                )}
+              </Field>
+            )}
             <div className="grid grid-cols-3 gap-3">
               <Field label="Visibility">
                 {(id) => (
