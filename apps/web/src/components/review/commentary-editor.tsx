@@ -41,7 +41,6 @@ export function CommentaryEditor({
   }
   return (
     <EditableCommentary
-      key={`${comment?.id ?? "new"}-${comment?.version ?? 0}`}
       reviewId={reviewId}
       subjectType={subjectType}
       subjectId={subjectId}
@@ -51,6 +50,9 @@ export function CommentaryEditor({
     />
   );
 }
+
+/** An empty editor recedes: dashed and tinted until someone writes in it. */
+const EMPTY = "border-dashed border-slate-300 bg-slate-50/60 shadow-none focus:bg-white";
 
 function EditableCommentary({
   reviewId,
@@ -71,10 +73,17 @@ function EditableCommentary({
   const trpc = useTRPC();
   const invalidate = useInvalidateReviews();
   const save = useMutation(trpc.reviews.comment.mutationOptions());
-  const [body, setBody] = useState(comment?.body ?? "");
+  const serverBody = comment?.body ?? "";
+  const [body, setBody] = useState(serverBody);
+  const [shownServerBody, setShownServerBody] = useState(serverBody);
+  // Someone else's save arriving with a refetch replaces the text only while it is untouched here.
+  if (serverBody !== shownServerBody) {
+    setShownServerBody(serverBody);
+    if (body === shownServerBody) setBody(serverBody);
+  }
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const dirty = body.trim() !== (comment?.body ?? "");
+  const dirty = body.trim() !== serverBody;
   const tooLong = body.length > REVIEW_COMMENT_MAX;
 
   const onSave = async () => {
@@ -109,18 +118,21 @@ function EditableCommentary({
             setSaved(false);
           }}
           aria-invalid={tooLong}
-          placeholder={compact ? `Commentary on ${name}` : "What happened, and what we do about it"}
-          className={`${ui.input} min-h-9 resize-y`}
+          placeholder={compact ? `Add commentary on ${name}…` : "What happened, and what we do about it"}
+          className={`${ui.input} min-h-9 resize-y ${body ? "" : EMPTY}`}
         />
-        <button
-          type="button"
-          onClick={onSave}
-          disabled={!dirty || tooLong || save.isPending}
-          aria-label={`Save commentary on ${name}`}
-          className={`${ui.secondary} shrink-0`}
-        >
-          {save.isPending ? "Saving…" : "Save"}
-        </button>
+        {/* Shown once there is something to save, so a page of empty editors stays quiet. */}
+        {(dirty || save.isPending) && (
+          <button
+            type="button"
+            onClick={onSave}
+            disabled={tooLong || save.isPending}
+            aria-label={`Save commentary for ${name}`}
+            className={`${ui.primary} shrink-0 px-3 py-1.5`}
+          >
+            {save.isPending ? "Saving…" : "Save"}
+          </button>
+        )}
       </div>
       {tooLong && (
         <p className="mt-1 text-xs text-rose-600">Keep the commentary under {REVIEW_COMMENT_MAX} characters.</p>

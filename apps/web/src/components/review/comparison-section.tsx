@@ -1,6 +1,7 @@
 "use client";
 
 import type { KpiStatus } from "@meridian/domain";
+import { Fragment } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ui } from "~/components/ui/styles";
 import { formatDelta } from "./format";
@@ -19,7 +20,14 @@ const KIND_LABELS: Record<Delta["kind"], string> = {
 const asStatus = (s: string | null): KpiStatus => (s === "red" || s === "amber" || s === "green" ? s : "no_data");
 
 /** Score deltas against the previous review of the same scope, with red items new and resolved. */
-export function ComparisonSection({ comparison }: { comparison: ReviewComparison | undefined }) {
+export function ComparisonSection({
+  comparison,
+  unlinkedKpiIds,
+}: {
+  comparison: ReviewComparison | undefined;
+  /** KPIs outside the strategy: grouped under their own heading, not under the objective listed last. */
+  unlinkedKpiIds: ReadonlySet<string>;
+}) {
   return (
     <section aria-labelledby="compare-heading" className={ui.card}>
       <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
@@ -59,30 +67,53 @@ export function ComparisonSection({ comparison }: { comparison: ReviewComparison
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {comparison.deltas.map((d) => (
-                  <tr key={`${d.kind}-${d.id}`}>
-                    <th
-                      scope="row"
-                      className={`py-2 pr-3 font-normal ${d.kind === "kpi" ? "pl-4 text-slate-700" : "font-medium text-slate-900"}`}
-                    >
-                      <span className="mr-2 text-xs uppercase tracking-wide text-slate-400">{KIND_LABELS[d.kind]}</span>
-                      {d.name}
-                    </th>
-                    <td className="py-2 pr-3">
-                      {d.previousStatus === null ? (
-                        <span className="text-xs text-slate-400">new</span>
-                      ) : (
-                        <StatusPill status={asStatus(d.previousStatus)} score={d.previousScore} />
+                {comparison.deltas.map((d, i) => {
+                  const unlinked = d.kind === "kpi" && unlinkedKpiIds.has(d.id);
+                  const firstUnlinked =
+                    unlinked &&
+                    !(
+                      comparison.deltas[i - 1]?.kind === "kpi" && unlinkedKpiIds.has(comparison.deltas[i - 1]?.id ?? "")
+                    );
+                  return (
+                    <Fragment key={`${d.kind}-${d.id}`}>
+                      {firstUnlinked && (
+                        <tr>
+                          <th
+                            scope="rowgroup"
+                            colSpan={4}
+                            className="pt-4 pb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                          >
+                            KPIs outside the strategy
+                          </th>
+                        </tr>
                       )}
-                    </td>
-                    <td className="py-2 pr-3">
-                      <StatusPill status={asStatus(d.currentStatus)} score={d.currentScore} />
-                    </td>
-                    <td className="py-2 text-right">
-                      <DeltaArrow delta={d.delta} />
-                    </td>
-                  </tr>
-                ))}
+                      <tr>
+                        <th
+                          scope="row"
+                          className={`py-2 pr-3 font-normal ${d.kind === "kpi" ? "pl-4 text-slate-700" : "font-medium text-slate-900"}`}
+                        >
+                          <span className="mr-2 text-xs uppercase tracking-wide text-slate-400">
+                            {KIND_LABELS[d.kind]}
+                          </span>
+                          {d.name}
+                        </th>
+                        <td className="py-2 pr-3">
+                          {d.previousStatus === null ? (
+                            <span className="text-xs text-slate-400">new</span>
+                          ) : (
+                            <StatusPill status={asStatus(d.previousStatus)} score={d.previousScore} />
+                          )}
+                        </td>
+                        <td className="py-2 pr-3">
+                          <StatusPill status={asStatus(d.currentStatus)} score={d.currentScore} />
+                        </td>
+                        <td className="py-2 text-right">
+                          <DeltaArrow delta={d.delta} />
+                        </td>
+                      </tr>
+                    </Fragment>
+                  );
+                })}
               </tbody>
             </table>
           </div>

@@ -59,19 +59,19 @@ function ActionTable({
   if (actions.length === 0) return empty ? <p className="mt-3 text-sm text-slate-500">{empty}</p> : null;
   return (
     <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="w-full min-w-[36rem] table-fixed text-left text-sm">
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">
               Action
             </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <th scope="col" className="w-40 py-2 pr-3 font-medium">
               Owner
             </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
+            <th scope="col" className="w-32 py-2 pr-3 font-medium">
               Due
             </th>
-            <th scope="col" className="py-2 text-right font-medium">
+            <th scope="col" className="w-36 py-2 text-right font-medium">
               Status
             </th>
           </tr>

@@ -153,7 +153,7 @@ export function PrintReview({
                   <td className="py-1.5 pr-2 text-slate-600">
                     {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
                   </td>
-                  <td className="py-1.5 pr-2">{a.owner.name}</td>
+                  <td className="whitespace-nowrap py-1.5 pr-2">{a.owner.name}</td>
                   <td className="whitespace-nowrap py-1.5 pr-2">{formatDay(a.dueOn)}</td>
                   <td className="py-1.5">{ACTION_STATUS_LABELS[a.status]}</td>
                 </tr>
@@ -204,14 +204,14 @@ function KpiRows({
 }) {
   if (kpis.length === 0) return <p className="mt-1 text-slate-500">No KPIs.</p>;
   return (
-    <table className="mt-1.5 w-full border-collapse text-left">
+    <table className="mt-1.5 w-full table-fixed border-collapse text-left">
       <thead>
         <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500">
           <th className="py-1 pr-2 font-medium">KPI</th>
-          <th className="py-1 pr-2 text-right font-medium">Actual</th>
-          <th className="py-1 pr-2 text-right font-medium">Goal</th>
-          <th className="py-1 pr-2 text-right font-medium">Red flag</th>
-          <th className="py-1 text-right font-medium">Score</th>
+          <th className="w-[17%] py-1 pr-2 text-right font-medium">Actual</th>
+          <th className="w-[15%] py-1 pr-2 text-right font-medium">Goal</th>
+          <th className="w-[15%] py-1 pr-2 text-right font-medium">Red flag</th>
+          <th className="w-[16%] py-1 text-right font-medium">Score</th>
         </tr>
       </thead>
       <tbody>

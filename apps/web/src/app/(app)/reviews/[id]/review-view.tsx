@@ -73,7 +73,10 @@ export function ReviewView({ reviewId }: { reviewId: string }) {
       </div>
 
       <CorrectiveActionsSection review={review} />
-      <ComparisonSection comparison={comparison.data} />
+      <ComparisonSection
+        comparison={comparison.data}
+        unlinkedKpiIds={new Set(scorecard.unlinkedKpis.map((k) => k.id))}
+      />
 
       <section aria-labelledby="okrs-heading" className={ui.card}>
         <h2 id="okrs-heading" className="text-lg font-semibold text-slate-900">
