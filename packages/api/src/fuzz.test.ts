@@ -3,27 +3,47 @@ import { isDeepStrictEqual } from "node:util";
 import {
   activityLog,
   and,
+  apiTokens,
   checkIns,
+  correctiveActions,
   cycles,
   type DatabaseHandle,
   eq,
   inArray,
   isNull,
   keyResults,
+  kpiBenchmarks,
+  kpis,
+  kpiTargets,
   memberships,
   objectives,
   organizations,
+  perspectives,
+  reviewComments,
+  reviews,
+  rows,
+  sql,
+  strategicObjectives,
+  strategyLinks,
   teams,
   users,
 } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
 import {
+  ACTION_STATUSES,
+  AGGREGATIONS,
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
+  KPI_DIRECTIONS,
+  KPI_FREQUENCIES,
+  KPI_KINDS,
   OBJECTIVE_LEVELS,
   OBJECTIVE_STATUSES,
   PROGRESS_SOURCES,
+  REVIEW_SUBJECT_TYPES,
+  type ReviewSnapshot,
   ROLES,
+  reviewRows,
   TEAM_MEMBER_ROLES,
   VISIBILITIES,
 } from "@meridian/domain";
@@ -44,16 +64,21 @@ import {
   createTeam,
   DEMO,
   seedDemoOrganization,
+  userIdOf,
 } from "./testing";
+import { type ActualsTarget, actualsCsv } from "./testing/fuzz-actuals";
 import {
   current,
+  currentPick,
   finiteNumber,
   garbageFor,
   idFrom,
   isoDay,
   isoPeriod,
+  kpiNumber,
   live,
   type MarkerResolvers,
+  periodStartDay,
   resolveMarkers,
   safeJson,
   same,
@@ -73,8 +98,9 @@ import { type FuzzSnapshot, fuzzInvariantViolations, fuzzSnapshot } from "./test
  *      a non-empty client message — except that a role without the
  *      procedure's permission gets FORBIDDEN whatever it sends (authorization
  *      runs before validation, so a viewer learns nothing about the schema);
- *   3. a call that fails writes nothing: every row of every table is the
- *      same before and after (row counts and an md5 over all columns);
+ *   3. a call that fails writes nothing: every table holds the same row
+ *      versions before and after (row counts and a hash of each version's
+ *      ctid and xmin: any insert, update or delete shows);
  *   4. nothing of the second organization (ids, names, emails, titles) shows
  *      up in a result or an error, unless the caller sent it;
  *   5. a mutation that succeeds leaves the data whole: no reference crosses
@@ -124,6 +150,19 @@ interface Fixtures {
   objectiveIds: string[];
   keyResultIds: string[];
   checkInIds: string[];
+  perspectiveIds: string[];
+  strategicObjectiveIds: string[];
+  linkIds: string[];
+  kpiIds: string[];
+  kpiNames: string[];
+  benchmarkIds: string[];
+  tokenIds: string[];
+  reviewIds: string[];
+  actionIds: string[];
+  /** Live KPIs whose values are entered: what well-formed CSV files name. */
+  enteredKpis: ActualsTarget[];
+  /** KPIs no file may fill: this organization's computed ones and the second organization's. */
+  refusedKpis: ActualsTarget[];
   other: {
     orgId: string;
     userIds: string[];
@@ -132,6 +171,14 @@ interface Fixtures {
     objectiveId: string;
     keyResultId: string;
     checkInId: string;
+    perspectiveId: string;
+    strategicObjectiveId: string;
+    linkId: string;
+    kpiId: string;
+    benchmarkId: string;
+    tokenId: string;
+    reviewId: string;
+    actionId: string;
   };
 }
 
@@ -280,6 +327,159 @@ const auditCursor = fc.oneof(
   fc.string({ maxLength: 200 }),
 );
 
+// ── scorecard, review and token builders ─────────────────────────────────
+
+const liveOr = (kind: Parameters<typeof live>[0], real: string[], foreign: string) =>
+  fc.oneof({ weight: 3, arbitrary: live(kind) }, { weight: 2, arbitrary: idFrom(real, [foreign]) });
+const perspectiveRef = (f: Fixtures) => liveOr("perspective", f.perspectiveIds, f.other.perspectiveId);
+const strategicObjectiveRef = (f: Fixtures) =>
+  liveOr("strategicObjective", f.strategicObjectiveIds, f.other.strategicObjectiveId);
+const linkRef = (f: Fixtures) => liveOr("strategyLink", f.linkIds, f.other.linkId);
+const kpiRef = (f: Fixtures) => liveOr("kpi", f.kpiIds, f.other.kpiId);
+/** Mostly a live entered KPI, the only kind that takes actuals, benchmarks or computed-KPI duty. */
+const enteredKpiRef = (f: Fixtures) => fc.oneof({ weight: 3, arbitrary: live("enteredKpi") }, kpiRef(f));
+const benchmarkRef = (f: Fixtures) => liveOr("benchmark", f.benchmarkIds, f.other.benchmarkId);
+const tokenRef = (f: Fixtures) => liveOr("apiToken", f.tokenIds, f.other.tokenId);
+const reviewRef = (f: Fixtures) => liveOr("review", f.reviewIds, f.other.reviewId);
+/** Mostly an open review, the only kind that takes commentary, actions or finalizing. */
+const openReviewRef = (f: Fixtures) => fc.oneof({ weight: 3, arbitrary: live("openReview") }, reviewRef(f));
+const actionRef = (f: Fixtures) => liveOr("correctiveAction", f.actionIds, f.other.actionId);
+
+const scoreWeight = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0, 1, 100));
+/** Any day of the quarter to look at, the edges of the years the schemas allow included. */
+const quarterDay = fc.oneof(
+  { weight: 4, arbitrary: periodStartDay },
+  { weight: 1, arbitrary: fc.constantFrom("1900-01-01", "1900-03-31", "2999-12-31", "2999-10-01") },
+);
+const quarterInput = fc.oneof(
+  fc.constant(undefined),
+  fc.constant({}),
+  fc.record({ period: quarterDay }),
+  fc.record({ period: isoDay }),
+);
+
+/** A due date: mostly within a few years of now, else any day "YYYY-MM-DD" can spell. */
+const dueDay = fc.oneof({ weight: 4, arbitrary: periodStartDay }, { weight: 1, arbitrary: isoDay });
+
+/** Goal and red flag: mostly pointing the way the direction says, else anything. */
+const kpiMeasure = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...KPI_DIRECTIONS), kpiNumber, fc.double({ min: 0.001, max: 1e6, noNaN: true }))
+      .map(([direction, goal, gap]) => ({
+        direction,
+        goal,
+        redFlag: direction === "higher_is_better" ? goal - gap : goal + gap,
+      })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ direction: fc.constantFrom(...KPI_DIRECTIONS), goal: kpiNumber, redFlag: kpiNumber }),
+  },
+);
+/** Entered, or computed from two KPIs (mostly live entered ones; now and then itself or the same one twice). */
+const kpiKindInputs = (f: Fixtures) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom({}, { kind: "manual" }, { kind: "manual", inputAId: null }) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom("ratio", "roi"), enteredKpiRef(f), enteredKpiRef(f))
+        .map(([kind, inputAId, inputBId]) => ({ kind, inputAId, inputBId })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        {
+          kind: fc.constantFrom(...KPI_KINDS),
+          inputAId: fc.oneof(kpiRef(f), fc.constant(null), fc.constant(same("kpiId"))),
+          inputBId: fc.oneof(kpiRef(f), fc.constant(null), fc.constant(same("inputAId"))),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+  );
+const kpiName = (f: Fixtures) =>
+  fc.oneof(
+    { weight: 4, arbitrary: text(120) },
+    // Taken already, exactly or in another letter case.
+    { weight: 1, arbitrary: fc.constantFrom(...f.kpiNames).map((n) => (n.length % 2 ? n.toLowerCase() : n)) },
+  );
+/** The definition fields of a KPI, as the form fills them in. */
+const kpiFields = (f: Fixtures) => ({
+  name: kpiName(f),
+  description: text(2000, { min: 0 }),
+  unit: fc.oneof(text(20, { min: 0 }), fc.constantFrom("%", "EUR", "days", "")),
+  frequency: fc.constantFrom(...KPI_FREQUENCIES),
+  aggregation: fc.constantFrom(...AGGREGATIONS),
+  ownerId: personRef(f),
+  strategicObjectiveId: fc.oneof(strategicObjectiveRef(f), fc.constant(null)),
+  weight: fc.oneof(fc.double({ min: 0, max: 1000, noNaN: true }), fc.constantFrom(0, 1, 1000)),
+});
+
+/** A subject of the review the input names: mostly one its snapshot holds, else any scorecard id. */
+const reviewSubject = (f: Fixtures) => ({
+  subjectType: fc.constantFrom(...REVIEW_SUBJECT_TYPES),
+  subjectId: fc.oneof(
+    { weight: 4, arbitrary: currentPick("reviewSubjectId") },
+    {
+      weight: 1,
+      arbitrary: idFrom(
+        [...f.perspectiveIds, ...f.strategicObjectiveIds, ...f.kpiIds],
+        [f.other.perspectiveId, f.other.strategicObjectiveId, f.other.kpiId],
+      ),
+    },
+  ),
+});
+
+/** Quarters' first days that are Mondays: each starts a period of every frequency, weekly included. */
+const UNIVERSAL_PERIOD_STARTS = Array.from(
+  { length: 4 * 90 },
+  (_, i) => new Date(Date.UTC(1990 + (i >> 2), (i % 4) * 3, 1)),
+)
+  .filter((d) => d.getUTCDay() === 1)
+  .map((d) => d.toISOString().slice(0, 10));
+
+/** Values of one KPI for many periods, one value per period; now and then close to the 500 allowed. */
+const actualValues = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.uniqueArray(
+      fc.record({
+        periodStart: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...UNIVERSAL_PERIOD_STARTS) },
+          { weight: 1, arbitrary: periodStartDay },
+        ),
+        value: fc.oneof(
+          { weight: 8, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }) },
+          { weight: 2, arbitrary: kpiNumber },
+          { weight: 1, arbitrary: fc.constant(null) },
+        ),
+      }),
+      { minLength: 1, maxLength: 8, selector: (v) => v.periodStart },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 480, max: 520 }).map((n) =>
+      Array.from({ length: n }, (_, i) => ({
+        periodStart: `${1990 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-01`,
+        value: i * 1.5,
+      })),
+    ),
+  },
+);
+
+/**
+ * Runs for the scorecard's reads: each loads the whole scorecard and scores
+ * up to eight quarters, so fewer than the default (and a read of everything
+ * the fuzzer wrote closes the run).
+ */
+const SCORECARD_READ_RUNS: Record<Kind, number> = { garbage: 12, valid: 8 };
+/** Runs for the scorecard's, reviews' and tokens' writes: half the default, to keep the whole run short. */
+const SCORECARD_WRITE_RUNS: Record<Kind, number> = { garbage: 30, valid: 15 };
+
 /**
  * One entry per procedure, in the order the tests run: reads, then creates
  * and edits, and last what closes, archives, deactivates or deletes, so that
@@ -352,6 +552,34 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
       },
     ),
   }),
+
+  "perspectives.list": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "strategy.map": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
+  "scorecard.tree": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
+  "scorecard.heatMap": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
+  "kpis.list": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.oneof(
+      fc.constant(undefined),
+      fc.record({ strategicObjectiveId: strategicObjectiveRef(f), ownerId: personRef(f) }, { requiredKeys: [] }),
+    ),
+  }),
+  "kpis.get": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record({ kpiId: kpiRef(f), period: quarterDay }, { requiredKeys: ["kpiId"] }),
+  }),
+  "reviews.list": () => ({ ...NO_INPUT, viewer: "allow" }),
+  // Viewers read finalized reviews only: an open one is NOT_FOUND to them.
+  "reviews.get": (f) => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: fc.record({ reviewId: reviewRef(f) }) }),
+  "reviews.compare": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record({ reviewId: reviewRef(f) }),
+  }),
+  "correctiveActions.listOpen": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "apiTokens.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
 
   // ── creates and edits ──
   "teams.create": (f) => ({
@@ -551,7 +779,251 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     }),
   }),
 
+  // The balanced scorecard: perspectives, strategy map, KPIs and their numbers.
+  "perspectives.create": () => ({
+    viewer: "FORBIDDEN",
+    // Every success adds a band; a reorder must name them all (at most 50).
+    runs: { garbage: 30, valid: 10 },
+    valid: fc.record({ name: text(60), weight: scoreWeight }, { requiredKeys: ["name"] }),
+  }),
+  "perspectives.update": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        perspectiveId: perspectiveRef(f),
+        version: version("perspectiveVersion"),
+        name: text(60),
+        weight: scoreWeight,
+      },
+      { requiredKeys: ["perspectiveId", "version"] },
+    ),
+  }),
+  "perspectives.reorder": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      perspectiveIds: fc.oneof(
+        { weight: 4, arbitrary: currentPick("perspectiveOrder") },
+        { weight: 1, arbitrary: fc.array(perspectiveRef(f), { minLength: 1, maxLength: 6 }) },
+      ),
+    }),
+  }),
+  "strategy.createObjective": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        perspectiveId: perspectiveRef(f),
+        name: text(200, { min: 3 }),
+        description: text(2000, { min: 0 }),
+        ownerId: personRef(f),
+        weight: scoreWeight,
+      },
+      { requiredKeys: ["perspectiveId", "name", "ownerId"] },
+    ),
+  }),
+  "strategy.updateObjective": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        strategicObjectiveId: strategicObjectiveRef(f),
+        version: version("strategicObjectiveVersion"),
+        name: text(200, { min: 3 }),
+        description: text(2000, { min: 0 }),
+        ownerId: personRef(f),
+        weight: scoreWeight,
+        perspectiveId: perspectiveRef(f),
+      },
+      { requiredKeys: ["strategicObjectiveId", "version"] },
+    ),
+  }),
+  "strategy.link": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      causeId: strategicObjectiveRef(f),
+      effectId: fc.oneof(
+        { weight: 5, arbitrary: strategicObjectiveRef(f) },
+        // Its own cause, in either spelling.
+        { weight: 1, arbitrary: fc.constantFrom(same("causeId"), same("causeId", "upper")) },
+      ),
+    }),
+  }),
+  // Actuals before KPI definitions change: the files name the demo's KPIs as seeded.
+  "kpiActuals.save": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({ kpiId: enteredKpiRef(f), values: actualValues }),
+  }),
+  "kpiActuals.previewImport": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 20, valid: 25 },
+    valid: fc.record({ csv: actualsCsv(f.enteredKpis, f.refusedKpis) }),
+  }),
+  "kpiActuals.import": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 20, valid: 25 },
+    valid: fc.record({ csv: actualsCsv(f.enteredKpis, f.refusedKpis) }),
+  }),
+  "benchmarks.upsert": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      kpiId: enteredKpiRef(f),
+      source: fc.oneof(text(80), fc.constantFrom("Contoso", "contoso", " Industry median ", "Fabrikam")),
+      periodStart: periodStartDay,
+      value: kpiNumber,
+    }),
+  }),
+  "kpis.create": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc
+      .tuple(
+        fc.record(kpiFields(f), { requiredKeys: ["name", "frequency", "aggregation", "ownerId"] }),
+        kpiMeasure,
+        kpiKindInputs(f),
+      )
+      .map(([fields, measure, kind]) => ({ ...fields, ...measure, ...kind })),
+  }),
+  "kpis.update": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc
+      .tuple(
+        fc.record(
+          { kpiId: kpiRef(f), version: version("kpiVersion"), ...kpiFields(f) },
+          { requiredKeys: ["kpiId", "version"] },
+        ),
+        fc.oneof(
+          fc.constant({}),
+          kpiMeasure,
+          fc.record(
+            { goal: kpiNumber, redFlag: kpiNumber, direction: fc.constantFrom(...KPI_DIRECTIONS) },
+            {
+              requiredKeys: [],
+            },
+          ),
+        ),
+        fc.oneof({ weight: 2, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: kpiKindInputs(f) }),
+      )
+      .map(([fields, measure, kind]) => ({ ...fields, ...measure, ...kind })),
+  }),
+  "kpis.setTarget": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc
+      .tuple(enteredKpiRef(f), quarterDay, kpiMeasure)
+      .map(([kpiId, periodStart, { goal, redFlag }]) => ({ kpiId, periodStart, goal, redFlag })),
+  }),
+  "apiTokens.create": () => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 30, valid: 10 },
+    valid: fc.record({ name: text(80) }),
+  }),
+  // The quarterly review.
+  "reviews.open": (f) => ({
+    viewer: "FORBIDDEN",
+    // One review per cycle and scope: most valid opens meet the one already there.
+    runs: { garbage: 30, valid: 12 },
+    valid: fc.record(
+      { cycleId: cycleRef(f), teamId: fc.oneof(teamRef(f), fc.constant(null)) },
+      { requiredKeys: ["cycleId"] },
+    ),
+  }),
+  "reviews.comment": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        reviewId: openReviewRef(f),
+        ...reviewSubject(f),
+        // Empty removes the commentary.
+        body: text(5000, { min: 0 }),
+        version: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(current("reviewCommentVersion")) },
+          { weight: 1, arbitrary: fc.integer({ min: 1, max: 5 }) },
+        ),
+      },
+      { requiredKeys: ["reviewId", "subjectType", "subjectId", "body"] },
+    ),
+  }),
+  "correctiveActions.create": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      reviewId: openReviewRef(f),
+      ...reviewSubject(f),
+      title: text(300),
+      ownerId: personRef(f),
+      dueOn: dueDay,
+    }),
+  }),
+  "correctiveActions.update": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        actionId: actionRef(f),
+        version: version("actionVersion"),
+        status: fc.constantFrom(...ACTION_STATUSES),
+        title: text(300),
+        ownerId: personRef(f),
+        dueOn: dueDay,
+      },
+      { requiredKeys: ["actionId", "version"] },
+    ),
+  }),
+
   // ── what closes, archives, resets, deactivates or deletes: last ──
+  "kpis.removeTarget": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      kpiId: fc.oneof({ weight: 3, arbitrary: live("targetedKpi") }, kpiRef(f)),
+      periodStart: fc.oneof(
+        { weight: 3, arbitrary: currentPick("kpiTargetPeriod") },
+        { weight: 1, arbitrary: quarterDay },
+      ),
+    }),
+  }),
+  "benchmarks.remove": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({ benchmarkId: benchmarkRef(f) }),
+  }),
+  "strategy.unlink": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({ linkId: linkRef(f) }),
+  }),
+  "apiTokens.revoke": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 30, valid: 12 },
+    valid: fc.record({ tokenId: tokenRef(f) }),
+  }),
+  "reviews.finalize": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 30, valid: 12 },
+    valid: fc.record({ reviewId: openReviewRef(f), version: version("reviewVersion") }),
+  }),
+  "kpis.archive": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({ kpiId: kpiRef(f), version: version("kpiVersion") }),
+  }),
+  "strategy.removeObjective": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({ strategicObjectiveId: strategicObjectiveRef(f), version: version("strategicObjectiveVersion") }),
+  }),
+  "perspectives.remove": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({ perspectiveId: perspectiveRef(f), version: version("perspectiveVersion") }),
+  }),
   "users.resetPassword": (f) => ({
     viewer: "FORBIDDEN",
     runs: { garbage: 30, valid: 12 },
@@ -659,6 +1131,72 @@ beforeAll(async () => {
       details: { name: `${SECRET} Team` },
     })
     .returning();
+  // Its scorecard, written through the API as its own admin: a strategy map, a KPI with an actual,
+  // a target and a benchmark, an API token, and an open review with commentary and an action.
+  const zeta = await callerFor(db, otherAdmin.email);
+  const otherPerspective = await zeta.perspectives.create({ name: `${SECRET} Financial` });
+  const [otherGoal, otherCause] = [
+    await zeta.strategy.createObjective({
+      perspectiveId: otherPerspective.id,
+      name: `${SECRET} Growth`,
+      ownerId: otherAdmin.id,
+    }),
+    await zeta.strategy.createObjective({
+      perspectiveId: otherPerspective.id,
+      name: `${SECRET} Retention`,
+      ownerId: otherMember.id,
+    }),
+  ];
+  const otherLink = await zeta.strategy.link({ causeId: otherCause.id, effectId: otherGoal.id });
+  const otherKpi = await zeta.kpis.create({
+    name: `${SECRET} Revenue`,
+    direction: "higher_is_better",
+    frequency: "monthly",
+    aggregation: "sum",
+    goal: 100,
+    redFlag: 80,
+    ownerId: otherAdmin.id,
+    strategicObjectiveId: otherGoal.id,
+  });
+  await zeta.kpiActuals.save({ kpiId: otherKpi.id, values: [{ periodStart: "2026-07-01", value: 90 }] });
+  await zeta.kpis.setTarget({ kpiId: otherKpi.id, periodStart: "2026-07-01", goal: 120, redFlag: 90 });
+  const otherBenchmark = await zeta.benchmarks.upsert({
+    kpiId: otherKpi.id,
+    source: `${SECRET} Rival`,
+    periodStart: "2026-07-01",
+    value: 95,
+  });
+  const otherToken = await zeta.apiTokens.create({ name: `${SECRET} Warehouse` });
+  const otherReview = await zeta.reviews.open({ cycleId: otherCycle.id });
+  const otherComment = await zeta.reviews.comment({
+    reviewId: otherReview.id,
+    subjectType: "kpi",
+    subjectId: otherKpi.id,
+    body: `${SECRET} commentary`,
+  });
+  const otherAction = await zeta.correctiveActions.create({
+    reviewId: otherReview.id,
+    subjectType: "kpi",
+    subjectId: otherKpi.id,
+    title: `${SECRET} action`,
+    ownerId: otherMember.id,
+    dueOn: "2026-12-31",
+  });
+  needles.push(
+    otherPerspective.id,
+    otherGoal.id,
+    otherCause.id,
+    otherLink.id,
+    otherKpi.id,
+    otherBenchmark.id,
+    otherToken.id,
+    otherToken.token,
+    otherToken.prefix,
+    otherReview.id,
+    otherComment?.id ?? "",
+    otherAction.id,
+  );
+
   needles.push(
     SECRET,
     other.id,
@@ -688,6 +1226,28 @@ beforeAll(async () => {
   callers.set("admin", await callerFor(db, DEMO.admin));
   callers.set("viewer", await callerFor(db, DEMO.viewer));
 
+  // The demo has a finalized review of last quarter; give the fuzzer an open one too, with an
+  // action and a commentary, and an API token to list and revoke.
+  const admin = callers.get("admin") as Caller;
+  const [openCycle] = await db
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(and(eq(cycles.organizationId, orgId), eq(cycles.status, "open")))
+    .limit(1);
+  const [someKpi] = await db.select({ id: kpis.id }).from(kpis).where(eq(kpis.organizationId, orgId)).limit(1);
+  if (!openCycle || !someKpi) throw new Error("the demo has no open cycle or no KPI");
+  const openReview = await admin.reviews.open({ cycleId: openCycle.id });
+  await admin.reviews.comment({ reviewId: openReview.id, subjectType: "kpi", subjectId: someKpi.id, body: "Fuzz" });
+  await admin.correctiveActions.create({
+    reviewId: openReview.id,
+    subjectType: "kpi",
+    subjectId: someKpi.id,
+    title: "Fuzz the scorecard",
+    ownerId: await userIdOf(db, DEMO.member),
+    dueOn: "2026-12-31",
+  });
+  await admin.apiTokens.create({ name: "Fuzz warehouse" });
+
   const people = await db
     .select({ id: users.id, email: users.email })
     .from(memberships)
@@ -702,8 +1262,27 @@ beforeAll(async () => {
   const adminId = idOf(DEMO.admin);
   const viewerId = idOf(DEMO.viewer);
   const throwawayIds = throwawayEmails.map(idOf);
-  const idsIn = async (table: typeof teams | typeof cycles | typeof objectives | typeof keyResults | typeof checkIns) =>
-    (await db.select({ id: table.id }).from(table).where(eq(table.organizationId, orgId))).map((r) => r.id);
+  const idsIn = async (
+    table:
+      | typeof teams
+      | typeof cycles
+      | typeof objectives
+      | typeof keyResults
+      | typeof checkIns
+      | typeof perspectives
+      | typeof strategicObjectives
+      | typeof strategyLinks
+      | typeof kpiBenchmarks
+      | typeof apiTokens
+      | typeof reviews
+      | typeof correctiveActions,
+  ) => (await db.select({ id: table.id }).from(table).where(eq(table.organizationId, orgId))).map((r) => r.id);
+  const kpiRows = await db
+    .select({ id: kpis.id, name: kpis.name, frequency: kpis.frequency, kind: kpis.kind, archivedAt: kpis.archivedAt })
+    .from(kpis)
+    .where(eq(kpis.organizationId, orgId))
+    .orderBy(kpis.name);
+  const asTarget = ({ id, name, frequency }: ActualsTarget) => ({ id, name, frequency });
 
   fixtures = {
     orgId,
@@ -718,6 +1297,20 @@ beforeAll(async () => {
     objectiveIds: await idsIn(objectives),
     keyResultIds: await idsIn(keyResults),
     checkInIds: await idsIn(checkIns),
+    perspectiveIds: await idsIn(perspectives),
+    strategicObjectiveIds: await idsIn(strategicObjectives),
+    linkIds: await idsIn(strategyLinks),
+    kpiIds: kpiRows.map((k) => k.id),
+    kpiNames: kpiRows.map((k) => k.name),
+    benchmarkIds: await idsIn(kpiBenchmarks),
+    tokenIds: await idsIn(apiTokens),
+    reviewIds: await idsIn(reviews),
+    actionIds: await idsIn(correctiveActions),
+    enteredKpis: kpiRows.filter((k) => k.kind === "manual" && !k.archivedAt).map(asTarget),
+    refusedKpis: [
+      ...kpiRows.filter((k) => k.kind !== "manual" || k.archivedAt).map(asTarget),
+      { id: otherKpi.id, name: `${SECRET} Revenue`, frequency: "monthly" },
+    ],
     other: {
       orgId: other.id,
       userIds: [otherAdmin.id, otherMember.id],
@@ -726,6 +1319,14 @@ beforeAll(async () => {
       objectiveId: otherObjective.id,
       keyResultId: otherKeyResult.id,
       checkInId: otherCheckIn?.id ?? NOTHING_LEFT,
+      perspectiveId: otherPerspective.id,
+      strategicObjectiveId: otherGoal.id,
+      linkId: otherLink.id,
+      kpiId: otherKpi.id,
+      benchmarkId: otherBenchmark.id,
+      tokenId: otherToken.id,
+      reviewId: otherReview.id,
+      actionId: otherAction.id,
     },
   };
   guarded = await guardedAccess();
@@ -792,6 +1393,68 @@ function resolversFor(principal: Principal): MarkerResolvers {
         .from(checkIns)
         .where(eq(checkIns.organizationId, org()))
         .orderBy(checkIns.createdAt, checkIns.id),
+    perspective: () =>
+      db
+        .select({ id: perspectives.id })
+        .from(perspectives)
+        .where(eq(perspectives.organizationId, org()))
+        .orderBy(perspectives.createdAt, perspectives.id),
+    strategicObjective: () =>
+      db
+        .select({ id: strategicObjectives.id })
+        .from(strategicObjectives)
+        .where(eq(strategicObjectives.organizationId, org()))
+        .orderBy(strategicObjectives.createdAt, strategicObjectives.id),
+    strategyLink: () =>
+      db
+        .select({ id: strategyLinks.id })
+        .from(strategyLinks)
+        .where(eq(strategyLinks.organizationId, org()))
+        .orderBy(strategyLinks.createdAt, strategyLinks.id),
+    kpi: () =>
+      db.select({ id: kpis.id }).from(kpis).where(eq(kpis.organizationId, org())).orderBy(kpis.createdAt, kpis.id),
+    enteredKpi: () =>
+      db
+        .select({ id: kpis.id })
+        .from(kpis)
+        .where(and(eq(kpis.organizationId, org()), eq(kpis.kind, "manual"), isNull(kpis.archivedAt)))
+        .orderBy(kpis.createdAt, kpis.id),
+    targetedKpi: () =>
+      db
+        .selectDistinct({ id: kpiTargets.kpiId })
+        .from(kpiTargets)
+        .where(eq(kpiTargets.organizationId, org()))
+        .orderBy(kpiTargets.kpiId),
+    benchmark: () =>
+      db
+        .select({ id: kpiBenchmarks.id })
+        .from(kpiBenchmarks)
+        .where(eq(kpiBenchmarks.organizationId, org()))
+        .orderBy(kpiBenchmarks.createdAt, kpiBenchmarks.id),
+    apiToken: () =>
+      db
+        .select({ id: apiTokens.id })
+        .from(apiTokens)
+        .where(eq(apiTokens.organizationId, org()))
+        .orderBy(apiTokens.createdAt, apiTokens.id),
+    review: () =>
+      db
+        .select({ id: reviews.id })
+        .from(reviews)
+        .where(eq(reviews.organizationId, org()))
+        .orderBy(reviews.openedAt, reviews.id),
+    openReview: () =>
+      db
+        .select({ id: reviews.id })
+        .from(reviews)
+        .where(and(eq(reviews.organizationId, org()), eq(reviews.status, "open")))
+        .orderBy(reviews.openedAt, reviews.id),
+    correctiveAction: () =>
+      db
+        .select({ id: correctiveActions.id })
+        .from(correctiveActions)
+        .where(eq(correctiveActions.organizationId, org()))
+        .orderBy(correctiveActions.createdAt, correctiveActions.id),
   } as const;
   /** The version of the row the sibling key names, in any organization: a foreign id with its true version is the realistic attack. */
   const versionOf = async (
@@ -802,12 +1465,24 @@ function resolversFor(principal: Principal): MarkerResolvers {
     const [row] = await db.select({ version: table.version }).from(table).where(eq(table.id, id));
     return row?.version ?? 1;
   };
+  /** The same for the scorecard's and reviews' tables, by name. */
+  const versionIn = async (
+    table: "perspectives" | "strategic_objectives" | "kpis" | "reviews" | "corrective_actions",
+    id: unknown,
+  ): Promise<number> => {
+    if (typeof id !== "string" || !UUID_SHAPE.test(id)) return 1;
+    const [row] = rows<{ version: number }>(
+      await db.execute(sql`select version from ${sql.identifier(table)} where id = ${id}`),
+    );
+    return row?.version ?? 1;
+  };
+  const uuidOf = (value: unknown) => (typeof value === "string" && UUID_SHAPE.test(value) ? value : null);
   return {
     async live(kind, pick) {
       const rows = await pools[kind]();
       return rows[pick % Math.max(rows.length, 1)]?.id ?? NOTHING_LEFT;
     },
-    async current(kind, sibling) {
+    async current(kind, sibling, pick) {
       switch (kind) {
         case "password":
           return throwaways.get(principal)?.password;
@@ -837,9 +1512,75 @@ function resolversFor(principal: Principal): MarkerResolvers {
             .limit(10);
           return rows.map((r) => r.id);
         }
+        case "perspectiveVersion":
+          return versionIn("perspectives", sibling.perspectiveId);
+        case "strategicObjectiveVersion":
+          return versionIn("strategic_objectives", sibling.strategicObjectiveId);
+        case "kpiVersion":
+          return versionIn("kpis", sibling.kpiId);
+        case "reviewVersion":
+          return versionIn("reviews", sibling.reviewId);
+        case "actionVersion":
+          return versionIn("corrective_actions", sibling.actionId);
+        case "perspectiveOrder": {
+          const ids = (await pools.perspective()).map((r) => r.id);
+          // A quarter of the picks keep the order as it is: a reorder that changes nothing.
+          return pick % 4 === 0 ? ids : shuffled(ids, pick);
+        }
+        case "reviewSubjectId": {
+          const reviewId = uuidOf(sibling.reviewId);
+          const [review] = reviewId
+            ? await db.select({ snapshot: reviews.snapshot }).from(reviews).where(eq(reviews.id, reviewId))
+            : [];
+          if (!review) return NOTHING_LEFT;
+          const subjects = reviewRows(review.snapshot as unknown as ReviewSnapshot).filter(
+            (r) => r.subjectType === sibling.subjectType,
+          );
+          return subjects[pick % Math.max(subjects.length, 1)]?.id ?? NOTHING_LEFT;
+        }
+        case "reviewCommentVersion": {
+          const reviewId = uuidOf(sibling.reviewId);
+          const subjectId = uuidOf(sibling.subjectId);
+          const subjectType = REVIEW_SUBJECT_TYPES.find((t) => t === sibling.subjectType);
+          if (!reviewId || !subjectId || !subjectType) return undefined;
+          const [row] = await db
+            .select({ version: reviewComments.version })
+            .from(reviewComments)
+            .where(
+              and(
+                eq(reviewComments.reviewId, reviewId),
+                eq(reviewComments.subjectType, subjectType),
+                eq(reviewComments.subjectId, subjectId),
+              ),
+            );
+          return row?.version;
+        }
+        case "kpiTargetPeriod": {
+          const kpiId = uuidOf(sibling.kpiId);
+          const periods = kpiId
+            ? await db
+                .select({ periodStart: kpiTargets.periodStart })
+                .from(kpiTargets)
+                .where(eq(kpiTargets.kpiId, kpiId))
+                .orderBy(kpiTargets.periodStart)
+            : [];
+          return periods[pick % Math.max(periods.length, 1)]?.periodStart ?? "2026-07-01";
+        }
       }
     },
   };
+}
+
+/** The ids in an order fixed by `seed` (a small LCG drives Fisher–Yates). */
+function shuffled(ids: readonly string[], seed: number): string[] {
+  const out = [...ids];
+  let state = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    const j = (state >>> 16) % (i + 1);
+    [out[i], out[j]] = [out[j] as string, out[i] as string];
+  }
+  return out;
 }
 
 /** Role, activity, session and password state of the fuzzing callers, as one comparable string. */
@@ -1034,6 +1775,41 @@ describe("fuzzing every procedure", () => {
             { numRuns, seed: seedFor(`${path} ${principal} ${kind}`) },
           );
         });
+      }
+    }
+  });
+
+  it("still reads the scorecard, every KPI and every review after all the fuzzer wrote", async () => {
+    const db = handle.db;
+    const [kpiRows, reviewRows_] = await Promise.all([
+      db.select({ id: kpis.id }).from(kpis).where(eq(kpis.organizationId, fixtures.orgId)).orderBy(kpis.id),
+      db.select({ id: reviews.id }).from(reviews).where(eq(reviews.organizationId, fixtures.orgId)).orderBy(reviews.id),
+    ]);
+    const reads: [string, unknown][] = [
+      ["scorecard.tree", undefined],
+      ["scorecard.heatMap", undefined],
+      ["strategy.map", undefined],
+      ["kpis.list", undefined],
+      ["perspectives.list", undefined],
+      ["reviews.list", undefined],
+      ["correctiveActions.listOpen", undefined],
+      ...kpiRows.map((k): [string, unknown] => ["kpis.get", { kpiId: k.id }]),
+      ...reviewRows_.flatMap((r): [string, unknown][] => [
+        ["reviews.get", { reviewId: r.id }],
+        ["reviews.compare", { reviewId: r.id }],
+      ]),
+    ];
+    for (const [path, input] of reads) {
+      const build = (FUZZ as Record<string, (f: Fixtures) => Entry>)[path];
+      if (!build) throw new Error(`No fuzz entry for "${path}"`);
+      const principals: Principal[] = path === "kpis.get" ? ["admin"] : [...PRINCIPALS];
+      for (const principal of principals) {
+        const outcome = await exercise(path, build(fixtures), principal, input);
+        record(path, `${principal} valid`, outcome);
+        // Viewers are refused open reviews; everything else must answer.
+        if (!(principal === "viewer" && path.startsWith("reviews.") && outcome === "NOT_FOUND")) {
+          expect(outcome, `${path} as ${principal} with ${safeJson(input)}`).toBe("ok");
+        }
       }
     }
   });

@@ -17,7 +17,20 @@ export type LiveKind =
   | "keyResult"
   | "gradableKeyResult"
   | "cycle"
-  | "checkIn";
+  | "checkIn"
+  | "perspective"
+  | "strategicObjective"
+  | "strategyLink"
+  | "kpi"
+  /** A live KPI whose values are entered (not computed, not archived): the only kind that takes actuals. */
+  | "enteredKpi"
+  /** A KPI with at least one quarter's target override. */
+  | "targetedKpi"
+  | "benchmark"
+  | "apiToken"
+  | "review"
+  | "openReview"
+  | "correctiveAction";
 /** A value read from the database (or the test's state) at call time, for the record named by sibling keys. */
 export type CurrentKind =
   | "teamVersion"
@@ -26,15 +39,43 @@ export type CurrentKind =
   | "cycleVersion"
   | "organizationVersion"
   | "keyResultsOfObjective"
-  | "password";
+  | "password"
+  | "perspectiveVersion"
+  | "strategicObjectiveVersion"
+  | "kpiVersion"
+  | "reviewVersion"
+  | "actionVersion"
+  /** The version of the commentary on the sibling review's subject, when there is one. */
+  | "reviewCommentVersion"
+  /** Every perspective of the organization, shuffled by the marker's pick: a valid new order. */
+  | "perspectiveOrder"
+  /** A subject of the sibling review's snapshot, of the sibling subject type, chosen by the pick. */
+  | "reviewSubjectId"
+  /** A quarter the sibling KPI has a target override for, chosen by the pick. */
+  | "kpiTargetPeriod";
+
+/** Versions resolved for the record named by a sibling key. */
+export type VersionKind =
+  | "teamVersion"
+  | "objectiveVersion"
+  | "keyResultVersion"
+  | "cycleVersion"
+  | "organizationVersion"
+  | "perspectiveVersion"
+  | "strategicObjectiveVersion"
+  | "kpiVersion"
+  | "reviewVersion"
+  | "actionVersion";
 
 export type Marker =
   | { $live: LiveKind; pick: number }
-  | { $current: CurrentKind }
+  | { $current: CurrentKind; pick?: number }
   | { $same: string; spelling?: "upper" };
 
 export const live = (kind: LiveKind) => fc.nat().map((pick): Marker => ({ $live: kind, pick }));
 export const current = (kind: CurrentKind): Marker => ({ $current: kind });
+/** A current value that needs a choice among several (an order, a subject): the pick makes it. */
+export const currentPick = (kind: CurrentKind) => fc.nat().map((pick): Marker => ({ $current: kind, pick }));
 /**
  * The value of the sibling key `key` (after resolution): a confirmation
  * field, or — spelled in upper case — the same id written differently.
@@ -44,7 +85,7 @@ export const same = (key: string, spelling?: "upper"): Marker => (spelling ? { $
 export interface MarkerResolvers {
   live(kind: LiveKind, pick: number): Promise<unknown>;
   /** `sibling` is the object holding the marker, its other keys already resolved. */
-  current(kind: CurrentKind, sibling: Record<string, unknown>): Promise<unknown>;
+  current(kind: CurrentKind, sibling: Record<string, unknown>, pick: number): Promise<unknown>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -57,7 +98,9 @@ function markerOf(value: unknown): Marker | null {
   if (!isPlainObject(value)) return null;
   const keys = Object.keys(value);
   if (keys.length === 2 && typeof value.$live === "string" && typeof value.pick === "number") return value as Marker;
-  if (keys.length === 1 && typeof value.$current === "string") return value as Marker;
+  if (typeof value.$current === "string") {
+    if (keys.length === 1 || (keys.length === 2 && typeof value.pick === "number")) return value as Marker;
+  }
   if (typeof value.$same === "string" && keys.every((k) => k === "$same" || k === "spelling")) return value as Marker;
   return null;
 }
@@ -87,7 +130,7 @@ export async function resolveMarkers(input: unknown, resolvers: MarkerResolvers)
     if ("$same" in m) {
       const value = out[m.$same];
       defineOwn(out, key, m.spelling === "upper" && typeof value === "string" ? value.toUpperCase() : value);
-    } else if ("$current" in m) defineOwn(out, key, await resolvers.current(m.$current, out));
+    } else if ("$current" in m) defineOwn(out, key, await resolvers.current(m.$current, out, m.pick ?? 0));
   }
   return out;
 }
@@ -155,9 +198,7 @@ export const finiteNumber = fc.oneof(
 );
 
 /** A record version: the current one (resolved at call time) or any positive safe integer. */
-export function version(
-  kind: "teamVersion" | "objectiveVersion" | "keyResultVersion" | "cycleVersion" | "organizationVersion",
-): fc.Arbitrary<unknown> {
+export function version(kind: VersionKind): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant(current(kind)) },
     { weight: 2, arbitrary: fc.integer({ min: 1, max: 20 }) },
@@ -364,3 +405,38 @@ export function safeJson(value: unknown): string {
     return `[unserializable: ${String(error)}]`;
   }
 }
+
+// ── scorecard building blocks ─────────────────────────────────────────────
+
+/** A KPI number (actual, goal, benchmark): mostly within the ±10^15 the schemas allow, sometimes just past it. */
+export const kpiNumber = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -1_000_000, max: 1_000_000 }) },
+  { weight: 3, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+  { weight: 1, arbitrary: fc.double({ min: -1e15, max: 1e15, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1e15, -1e15, 1e15 + 2, Number.MIN_VALUE, 0.1 + 0.2, 1e300) },
+);
+
+/**
+ * A day that starts a reporting period more often than chance would: a
+ * quarter's or month's first day, a Monday (weeks start on Mondays), or any day.
+ */
+export const periodStartDay = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 2000, max: 2035 }), fc.integer({ min: 1, max: 12 }))
+      .map(([y, m]) => `${y}-${String(m).padStart(2, "0")}-01`),
+  },
+  {
+    weight: 2,
+    // 2024-01-01 was a Monday.
+    arbitrary: fc
+      .integer({ min: -1500, max: 1500 })
+      .map((w) => new Date(Date.UTC(2024, 0, 1 + 7 * w)).toISOString().slice(0, 10)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("1900-01-01", "2999-10-01", "2999-12-31", "1899-12-01", "3000-01-01", "2026-02-29"),
+  },
+  { weight: 2, arbitrary: isoDay },
+);
