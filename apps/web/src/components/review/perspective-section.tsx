@@ -29,16 +29,18 @@ export function PerspectiveSection({
         </h3>
         <StatusPill status={perspective.status} score={perspective.score} />
       </div>
-      <div className="mt-3">
-        <CommentaryEditor
-          reviewId={reviewId}
-          subjectType="perspective"
-          subjectId={perspective.id}
-          name={perspective.name}
-          comment={commentFor("perspective", perspective.id)}
-          editable={editable}
-        />
-      </div>
+      {(editable || commentFor("perspective", perspective.id)) && (
+        <div className="mt-3">
+          <CommentaryEditor
+            reviewId={reviewId}
+            subjectType="perspective"
+            subjectId={perspective.id}
+            name={perspective.name}
+            comment={commentFor("perspective", perspective.id)}
+            editable={editable}
+          />
+        </div>
+      )}
       {perspective.objectives.length === 0 ? (
         <p className="mt-4 text-sm text-slate-500">No strategic objectives in this perspective.</p>
       ) : (
@@ -50,16 +52,18 @@ export function PerspectiveSection({
                 <StatusPill status={o.status} score={o.score} />
               </div>
               <KpiTable reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
-              <div className="border-t border-slate-100 px-4 py-3">
-                <CommentaryEditor
-                  reviewId={reviewId}
-                  subjectType="objective"
-                  subjectId={o.id}
-                  name={o.name}
-                  comment={commentFor("objective", o.id)}
-                  editable={editable}
-                />
-              </div>
+              {(editable || commentFor("objective", o.id)) && (
+                <div className="border-t border-slate-100 px-4 py-3">
+                  <CommentaryEditor
+                    reviewId={reviewId}
+                    subjectType="objective"
+                    subjectId={o.id}
+                    name={o.name}
+                    comment={commentFor("objective", o.id)}
+                    editable={editable}
+                  />
+                </div>
+              )}
             </div>
           ))}
         </div>
