@@ -16,7 +16,7 @@ export function ReviewsView({ canManage, today }: { canManage: boolean; today: s
   return (
     <div className="space-y-8">
       <PageHeader kicker="Quarterly review" title="Reviews" />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className={canManage ? "grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}>
         <section aria-labelledby="reviews-heading" className={ui.card}>
           <h2 id="reviews-heading" className="text-lg font-semibold text-slate-900">
             Reviews
