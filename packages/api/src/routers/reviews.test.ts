@@ -80,6 +80,7 @@ describe("reviews.open", () => {
       status: "red",
       unit: "",
       direction: "higher_is_better",
+      kind: "manual",
     });
     expect(kpiIn(snapshot, org.kpis.churn.id)).toMatchObject({ actual: 95, status: "amber" });
     expect(snapshot.okrs.map((o) => o.title).sort()).toEqual([
