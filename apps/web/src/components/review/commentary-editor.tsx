@@ -127,7 +127,7 @@ function EditableCommentary({
             type="button"
             onClick={onSave}
             disabled={tooLong || save.isPending}
-            aria-label={`Save commentary for ${name}`}
+            aria-label={`Save commentary on ${name}`}
             className={`${ui.primary} shrink-0 px-3 py-1.5`}
           >
             {save.isPending ? "Saving…" : "Save"}
@@ -142,13 +142,15 @@ function EditableCommentary({
           {message}
         </p>
       )}
-      {saved && !dirty && (
-        <p role="status" className="mt-1 text-xs text-emerald-700">
-          Saved.
+      {!dirty && (comment || saved) && (
+        <p className="mt-1 text-xs text-slate-500">
+          {comment && <>Last edited by {comment.author.name}</>}
+          {saved && (
+            <span role="status" className="font-medium text-emerald-700">
+              {comment ? " · " : ""}Saved.
+            </span>
+          )}
         </p>
-      )}
-      {comment && !dirty && !saved && (
-        <p className="mt-1 text-xs text-slate-500">Last edited by {comment.author.name}</p>
       )}
     </div>
   );
