@@ -31,6 +31,7 @@ import {
   quarterLabel,
   quartersEndingAt,
   reportingPeriodTargets,
+  targetsFor,
   ZKpiArchiveSchema,
   ZKpiCreateSchema,
   ZKpiGetSchema,
@@ -150,6 +151,7 @@ export const kpisRouter = router({
           actual: current?.actual ?? null,
           quarterGoal: current?.goal ?? kpi.goal,
           quarterRedFlag: current?.redFlag ?? kpi.redFlag,
+          targetShare: current?.targetShare ?? null,
           score: current?.score ?? null,
           status: current?.status ?? "no_data",
         };
@@ -239,15 +241,11 @@ export const kpisRouter = router({
         label: quarterLabel(row.period),
       }));
       const entered = new Map(actualRows.map((a) => [a.periodStart, a]));
-      const quarterOf = new Map(history.map((h) => [h.period.start, h]));
       const periods = kpiReadings(index, scoring, range).map(({ period, value }) => {
         const row = entered.get(period.start);
-        const q = quarterOf.get(quarterContaining(period.start).start);
-        const targets = reportingPeriodTargets(
-          scoring,
-          { goal: q?.goal ?? kpi.goal, redFlag: q?.redFlag ?? kpi.redFlag },
-          quarterContaining(period.start),
-        );
+        // The chart spreads the quarter's whole targets over its periods, not the share held to date.
+        const quarterOfPeriod = quarterContaining(period.start);
+        const targets = reportingPeriodTargets(scoring, targetsFor(index, scoring, quarterOfPeriod), quarterOfPeriod);
         return {
           periodStart: period.start,
           periodEnd: period.end,

@@ -124,6 +124,7 @@ export const scorecardRouter = router({
           actual: k.actual,
           goal: k.goal,
           redFlag: k.redFlag,
+          targetShare: k.targetShare,
           score: k.score,
           status: k.status,
           trend: trend(k.id).map((t, i) => ({ ...t, actual: actualTrend[i] ?? null })),

@@ -45,6 +45,7 @@ export async function loadScorecard(db: Executor, organizationId: string): Promi
         inputAId: kpis.inputAId,
         inputBId: kpis.inputBId,
         aggregation: kpis.aggregation,
+        frequency: kpis.frequency,
         goal: kpis.goal,
         redFlag: kpis.redFlag,
       })

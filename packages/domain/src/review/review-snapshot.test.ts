@@ -25,6 +25,7 @@ function scorecard(actuals: { revenue?: number; churn?: number }) {
     inputAId: null,
     inputBId: null,
     aggregation: "sum" as const,
+    frequency: "quarterly" as const,
     goal,
     redFlag,
   });

@@ -51,8 +51,11 @@ describe("kpiHistory", () => {
     expect(rows[0]?.score).toBeCloseTo(5, 9);
     // Q2: missing stays missing — no actual, no score, never a zero.
     expect(rows[1]).toMatchObject({ actual: null, score: null, status: "no_data" });
-    // Q3 uses its override: goal 100, red flag 60.
-    expect(rows[2]).toMatchObject({ actual: 120, goal: 100, redFlag: 60, status: "green" });
+    // Q3 uses its override (goal 100, red flag 60); one month of three reported, so the sum is held to a third of it.
+    expect(rows[0]?.targetShare).toBeNull();
+    expect(rows[2]).toMatchObject({ actual: 120, status: "green", targetShare: { reported: 1, total: 3 } });
+    expect(rows[2]?.goal).toBeCloseTo(100 / 3, 9);
+    expect(rows[2]?.redFlag).toBeCloseTo(20, 9);
   });
 
   it("scores a computed KPI as Σ a ÷ Σ b over the quarter", () => {

@@ -3,11 +3,17 @@ import { aggregate, type PeriodValue } from "./aggregation";
 import type { KpiDirection, KpiFrequency } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus } from "./kpi-score";
 import { type Period, periodsWithin, quarterContaining, quartersEndingAt } from "./periods";
-import { type KpiForScoring, kpiActualFor, type ScorecardIndex, targetsFor } from "./score-scorecard";
+import {
+  type KpiForScoring,
+  kpiActualFor,
+  type ScorecardIndex,
+  type ScoredKpi,
+  scoreKpi,
+  targetsFor,
+} from "./score-scorecard";
 
 /** A KPI as its page needs it: what scoring needs, plus how often it reports and which way is better. */
 export interface KpiForHistory extends KpiForScoring {
-  frequency: KpiFrequency;
   direction: KpiDirection;
 }
 
@@ -16,17 +22,16 @@ export interface KpiHistoryRow {
   actual: number | null;
   goal: number;
   redFlag: number;
+  targetShare: ScoredKpi["targetShare"];
   score: number | null;
   status: KpiStatus;
 }
 
-/** The KPI scored in each period (usually quarters), with that period's goal and red flag. */
+/** The KPI scored in each period (usually quarters) exactly as the scorecard scores it. */
 export function kpiHistory(index: ScorecardIndex, kpi: KpiForScoring, periods: readonly Period[]): KpiHistoryRow[] {
   return periods.map((period) => {
-    const actual = kpiActualFor(index, kpi, period);
-    const { goal, redFlag } = targetsFor(index, kpi, period);
-    const score = kpiScore(actual, goal, redFlag);
-    return { period, actual, goal, redFlag, score, status: kpiStatus(score) };
+    const { actual, goal, redFlag, targetShare, score, status } = scoreKpi(index, kpi, period);
+    return { period, actual, goal, redFlag, targetShare, score, status };
   });
 }
 

@@ -56,7 +56,7 @@ export function quarterLabel(period: Period | string): string {
 /** A period's short label for a KPI's own frequency: "2026-W14"-free, readable forms: "6 Apr 2026", "Apr 2026", "Q2 2026". */
 export function periodLabel(start: string, frequency: KpiFrequency): string {
   const d = parse(start);
-  const month = d.toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
+  const month = d.toLocaleString("en-US", { month: "short", timeZone: "UTC" });
   switch (frequency) {
     case "weekly":
       return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;

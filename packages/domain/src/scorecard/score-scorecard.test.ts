@@ -12,6 +12,7 @@ const kpi = (over: Partial<KpiForScoring> & Pick<KpiForScoring, "id">): KpiForSc
   inputAId: null,
   inputBId: null,
   aggregation: "sum",
+  frequency: "monthly",
   goal: 100,
   redFlag: 80,
   ...over,
@@ -107,6 +108,21 @@ describe("scoreScorecard", () => {
     );
     expect(result.perspectives[0]?.score).toBe(10);
     expect(result.score).toBeCloseTo((2 * 10 + 1 * 5) / 3, 9);
+  });
+
+  it("holds a summed KPI to the share of its targets for the periods reported: 2 of 3 months → ⅔ of goal and red flag", () => {
+    const d = data();
+    const twoMonths = d.actuals.filter((a) => !(a.kpiId === "revenue" && a.periodStart === "2026-09-01"));
+    const result = scoreScorecard(indexScorecard({ ...d, actuals: twoMonths }), Q3);
+    const revenue = result.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "revenue");
+    // 60 against goal 66.67 / red flag 53.33 → 10·(60 − 40)/40 = 5.0, as 90 against 100 / 80 for the whole quarter.
+    expect(revenue).toMatchObject({ actual: 60, targetShare: { reported: 2, total: 3 } });
+    expect(revenue?.goal).toBeCloseTo(200 / 3, 9);
+    expect(revenue?.redFlag).toBeCloseTo(160 / 3, 9);
+    expect(revenue?.score).toBeCloseTo(5, 9);
+    // Averages and computed KPIs need no share: a rate of two months compares with the quarter's goal as it is.
+    const churn = result.perspectives[1]?.objectives[0]?.kpis.find((k) => k.id === "churn");
+    expect(churn).toMatchObject({ goal: 2, redFlag: 5, targetShare: null });
   });
 
   it("uses a period's goal / red-flag override when there is one", () => {

@@ -1,8 +1,8 @@
 import { type Aggregation, aggregate, type PeriodValue } from "./aggregation";
 import { conversionRate, returnOnInvestment } from "./computed-kpi";
-import type { KpiKind } from "./kpi-definition";
+import type { KpiFrequency, KpiKind } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus, weightedScore } from "./kpi-score";
-import { isWithin, type Period } from "./periods";
+import { isWithin, type Period, periodContaining, periodsWithin } from "./periods";
 
 export interface ScoredPerspective {
   id: string;
@@ -28,6 +28,8 @@ export interface ScoredKpi {
   actual: number | null;
   goal: number;
   redFlag: number;
+  /** Set when a summed KPI is held to part of its targets: the reporting periods with data, of those in the period. */
+  targetShare: { reported: number; total: number } | null;
   score: number | null;
   status: KpiStatus;
 }
@@ -42,6 +44,7 @@ export interface KpiForScoring {
   inputAId: string | null;
   inputBId: string | null;
   aggregation: Aggregation;
+  frequency: KpiFrequency;
   goal: number;
   redFlag: number;
 }
@@ -109,11 +112,46 @@ export function targetsFor(
   return override ? { goal: override.goal, redFlag: override.redFlag } : { goal: kpi.goal, redFlag: kpi.redFlag };
 }
 
+/**
+ * The goal and red flag a period's actual is held to. A summed KPI is held to
+ * the share of its targets for the reporting periods that have data: two months
+ * reported of a quarter meet two thirds of the quarter's goal. A missing month
+ * stays missing instead of counting as zero, and a quarter in progress is judged
+ * on what has been reported so far.
+ */
+export function targetsToDate(
+  index: ScorecardIndex,
+  kpi: KpiForScoring,
+  period: Period,
+): { goal: number; redFlag: number; targetShare: ScoredKpi["targetShare"] } {
+  const full = targetsFor(index, kpi, period);
+  if (kpi.kind !== "manual" || kpi.aggregation !== "sum") return { ...full, targetShare: null };
+  const total = periodsWithin(period, kpi.frequency).length;
+  const reported = new Set(
+    within(index.actualsByKpi.get(kpi.id), period)
+      .filter((v) => v.value !== null)
+      .map((v) => periodContaining(v.period, kpi.frequency).start),
+  ).size;
+  if (total <= 1 || reported === 0 || reported >= total) return { ...full, targetShare: null };
+  const share = reported / total;
+  return { goal: full.goal * share, redFlag: full.redFlag * share, targetShare: { reported, total } };
+}
+
 export function scoreKpi(index: ScorecardIndex, kpi: KpiForScoring, period: Period): ScoredKpi {
   const actual = kpiActualFor(index, kpi, period);
-  const { goal, redFlag } = targetsFor(index, kpi, period);
+  const { goal, redFlag, targetShare } = targetsToDate(index, kpi, period);
   const score = kpiScore(actual, goal, redFlag);
-  return { id: kpi.id, name: kpi.name, weight: kpi.weight, actual, goal, redFlag, score, status: kpiStatus(score) };
+  return {
+    id: kpi.id,
+    name: kpi.name,
+    weight: kpi.weight,
+    actual,
+    goal,
+    redFlag,
+    targetShare,
+    score,
+    status: kpiStatus(score),
+  };
 }
 
 /**
@@ -146,4 +184,13 @@ export function scoreScorecard(index: ScorecardIndex, period: Period): Scorecard
   });
   const score = weightedScore(perspectives);
   return { period, score, status: kpiStatus(score), perspectives, unlinkedKpis };
+}
+
+const PERIOD_NOUNS: Record<KpiFrequency, string> = { weekly: "weeks", monthly: "months", quarterly: "quarters" };
+
+/** "to date: 2 of 3 months", shown beside a summed KPI's goal when it is held to a share of it. */
+export function targetShareLabel(share: ScoredKpi["targetShare"] | undefined, frequency?: KpiFrequency): string | null {
+  return share
+    ? `to date: ${share.reported} of ${share.total} ${frequency ? PERIOD_NOUNS[frequency] : "periods"}`
+    : null;
 }

@@ -8,6 +8,7 @@ import {
   KPI_INPUT_LABELS,
   KPI_KIND_LABELS,
   type Role,
+  targetShareLabel,
 } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
@@ -83,6 +84,7 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
             <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900">{fmt(current?.actual ?? null)}</p>
             <p className="text-xs text-slate-500">
               goal {fmt(current?.goal ?? kpi.goal)} · red flag {fmt(current?.redFlag ?? kpi.redFlag)}
+              {current?.targetShare && ` · ${targetShareLabel(current.targetShare, kpi.frequency)}`}
             </p>
           </div>
           <div className="text-right">

@@ -1,4 +1,4 @@
-import { formatKpiValue } from "@meridian/domain";
+import { formatKpiValue, targetShareLabel } from "@meridian/domain";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import type { KpiDetail } from "./types";
@@ -47,7 +47,14 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
                 )}
               </th>
               <td className={`${NUM} text-slate-900`}>{fmt(row.actual)}</td>
-              <td className={`${NUM} text-slate-600`}>{fmt(row.goal)}</td>
+              <td className={`${NUM} text-slate-600`}>
+                {fmt(row.goal)}
+                {row.targetShare && (
+                  <span className="block text-xs text-slate-500">
+                    {targetShareLabel(row.targetShare, detail.kpi.frequency)}
+                  </span>
+                )}
+              </td>
               <td className={`${NUM} text-slate-600`}>{fmt(row.redFlag)}</td>
               <td className={`${NUM} font-medium text-slate-900`}>{formatScore(row.score)}</td>
               <td className="whitespace-nowrap px-3 py-2">

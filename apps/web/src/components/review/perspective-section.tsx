@@ -1,6 +1,6 @@
 "use client";
 
-import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective } from "@meridian/domain";
+import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective, targetShareLabel } from "@meridian/domain";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ui } from "~/components/ui/styles";
 import { CommentaryEditor } from "./commentary-editor";
@@ -124,6 +124,9 @@ export function KpiTable({
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums text-slate-600">
                   {formatKpiValue(k.goal, k.unit, k.kind)}
+                  {k.targetShare && (
+                    <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums text-slate-500">
                   {formatKpiValue(k.redFlag, k.unit, k.kind)}

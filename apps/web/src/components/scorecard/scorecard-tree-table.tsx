@@ -1,6 +1,6 @@
 "use client";
 
-import { formatKpiValue, KPI_DIRECTION_LABELS } from "@meridian/domain";
+import { formatKpiValue, KPI_DIRECTION_LABELS, targetShareLabel } from "@meridian/domain";
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { ScoreSparkline } from "./score-sparkline";
@@ -255,6 +255,9 @@ function KpiRow({ kpi: k, depth }: { kpi: TreeKpi; depth: 0 | 2 }) {
       <td className={`${NUM} text-slate-700`}>
         {target}
         <span className="block text-xs text-slate-400">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
+        {k.targetShare && (
+          <span className="block text-xs text-slate-500">{targetShareLabel(k.targetShare, k.frequency)}</span>
+        )}
       </td>
       <td className={`${NUM} text-slate-800`}>{formatScore(k.score)}</td>
       <td className={CELL}>
