@@ -112,7 +112,7 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
           }}
           rows={10}
           spellCheck={false}
-          placeholder={"kpi,period,value\nRevenue,2026-07,125000"}
+          placeholder={"kpi,period,value\nWebsite visitors,2026-07,48210"}
           className={`${ui.input} mt-1 font-mono text-xs`}
         />
         <div className="mt-4 flex flex-wrap items-center gap-3">

@@ -15,7 +15,7 @@ export function ApiTokensHowTo() {
   -H "Content-Type: application/json" \\
   -d '{
     "actuals": [
-      { "kpi": "Revenue", "period": "2026-07", "value": 125000 },
+      { "kpi": "Website visitors", "period": "2026-07", "value": 48210 },
       { "kpi": "Net promoter score", "period": "2026-Q3", "value": 42 }
     ]
   }'`;
