@@ -48,6 +48,7 @@ import {
   findKpi,
   findManageableKpi,
   type KpiRow,
+  kpiColumns,
   requireComputedInputs,
   requireFreeKpiName,
 } from "../scorecard/kpi-rows";
@@ -98,25 +99,7 @@ export const kpisRouter = router({
         loadScorecard(ctx.db, ctx.org.id),
         ctx.db
           .select({
-            kpi: {
-              id: kpis.id,
-              name: kpis.name,
-              description: kpis.description,
-              unit: kpis.unit,
-              direction: kpis.direction,
-              frequency: kpis.frequency,
-              aggregation: kpis.aggregation,
-              goal: kpis.goal,
-              redFlag: kpis.redFlag,
-              ownerId: kpis.ownerId,
-              strategicObjectiveId: kpis.strategicObjectiveId,
-              weight: kpis.weight,
-              kind: kpis.kind,
-              inputAId: kpis.inputAId,
-              inputBId: kpis.inputBId,
-              archivedAt: kpis.archivedAt,
-              version: kpis.version,
-            },
+            kpi: kpiColumns,
             ownerName: users.name,
             objectiveName: strategicObjectives.name,
           })
