@@ -5,8 +5,7 @@ import { KEY_RESULT_UNITS, OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, VISIBILITIES } 
 import { PROGRESS_SOURCES } from "../okr/objective-rollup";
 import { ZId, ZIsoDate, ZVersion, zText } from "./common";
 
-const ZTitle = z
-  .string()
+const ZTitle = zText()
   .trim()
   .min(3, "Write a title of at least 3 characters.")
   .max(200, "Keep the title under 200 characters.");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZLoginSchema } from "./auth";
+import { ZKeyResultUpdateSchema, ZObjectiveUpdateSchema } from "./objectives";
 import { ZCheckInCreateSchema, ZConfidence, ZDashboardInputSchema } from "./okr";
 
 const KR_ID = "123e4567-e89b-42d3-a456-426614174000";
@@ -93,5 +94,18 @@ describe("ZDashboardInputSchema", () => {
 
   it("rejects a cycle id that is not a UUID", () => {
     expect(issues(ZDashboardInputSchema.safeParse({ cycleId: "current" }))).toEqual(["cycleId: Must be a valid id."]);
+  });
+});
+
+describe("objective and key result titles", () => {
+  // Postgres text cannot hold NUL: found by the fuzzer (seed 7) as a 500 on keyResults.update.
+  it("refuse NUL characters with a message instead of passing them to the database", () => {
+    const krUpdate = ZKeyResultUpdateSchema.safeParse({ keyResultId: KR_ID, version: 1, title: "a\u0000bcd" });
+    expect(issues(krUpdate)).toContain("title: Text cannot contain NUL characters.");
+    const objectiveUpdate = ZObjectiveUpdateSchema.safeParse({ objectiveId: KR_ID, version: 1, title: "Grow\u0000" });
+    expect(issues(objectiveUpdate)).toContain("title: Text cannot contain NUL characters.");
+    expect(ZObjectiveUpdateSchema.parse({ objectiveId: KR_ID, version: 1, title: "  Grow revenue  " }).title).toBe(
+      "Grow revenue",
+    );
   });
 });
