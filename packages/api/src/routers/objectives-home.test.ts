@@ -201,6 +201,13 @@ describe("objectives.teamAttention", () => {
     );
     await createKeyResult(handle.db, { organizationId: demoOrgId, objectiveId: draft.id, ownerId: sam });
     const costPerLead = await keyResultByTitle(handle.db, demoOrgId, "Cost per lead");
+    // The seed's check-ins are dated by its pinned "now", the rule by the clock: refresh the pipeline's
+    // key results first, so exactly one is stale whatever today's date is.
+    const pipeline = await objectiveByTitle(handle.db, demoOrgId, PIPELINE);
+    await handle.db
+      .update(keyResults)
+      .set({ lastCheckInAt: sql`now() - interval '1 day'` as unknown as Date })
+      .where(eq(keyResults.objectiveId, pipeline.id));
     await handle.db
       .update(keyResults)
       .set({ lastCheckInAt: sql`now() - interval '10 days'` as unknown as Date })

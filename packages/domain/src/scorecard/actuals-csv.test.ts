@@ -183,7 +183,8 @@ describe("parseActualsCsv", () => {
       "The file has more than 10,000 rows: split it into smaller files.",
     );
     expect(rowsOf(["kpi,period,value", ...body(MAX_CSV_ACTUAL_ROWS)].join("\n"))).toHaveLength(MAX_CSV_ACTUAL_ROWS);
-  });
+    // Under a second alone; CI runs every package's suite at once on two cores.
+  }, 60_000);
 
   it("flags an unclosed quote on its row", () => {
     const rows = rowsOf('kpi,period,value\nRevenue,2026-07,1\n"Revenue,2026-08,2\n');
