@@ -1,4 +1,4 @@
-import { formatKpiValue, KPI_FREQUENCY_LABELS, periodLabel } from "@meridian/domain";
+import { formatKpiValue, KPI_FREQUENCY_LABELS, periodLabel, targetShareLabel } from "@meridian/domain";
 import Link from "next/link";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
@@ -78,8 +78,12 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
               </td>
               <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-700`}>
                 {formatKpiValue(k.quarterGoal, k.unit, k.kind)}
-                {k.kind === "manual" && k.aggregation === "sum" && k.frequency !== "quarterly" && (
-                  <span className="block text-xs text-slate-500">quarter total</span>
+                {k.targetShare ? (
+                  <span className="block text-xs text-slate-500">{targetShareLabel(k.targetShare, k.frequency)}</span>
+                ) : (
+                  k.kind === "manual" &&
+                  k.aggregation === "sum" &&
+                  k.frequency !== "quarterly" && <span className="block text-xs text-slate-500">quarter total</span>
                 )}
               </td>
               <td className={`${CELL} whitespace-nowrap`}>
