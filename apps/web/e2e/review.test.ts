@@ -50,6 +50,9 @@ describe("the quarterly review", () => {
     await financial.getByRole("textbox", { name: "Commentary on Financial", exact: true }).fill(perspectiveNote);
     await financial.getByRole("button", { name: "Save commentary on Financial" }).click();
     await expect.poll(() => financial.getByText("Last edited by Maya Chen").count()).toBe(1);
+    // A KPI's editor opens on request, so the page is not a wall of empty boxes.
+    expect(await financial.getByRole("textbox", { name: `Commentary on ${KPI}`, exact: true }).count()).toBe(0);
+    await financial.getByRole("button", { name: `Add commentary on ${KPI}`, exact: true }).click();
     await financial.getByRole("textbox", { name: `Commentary on ${KPI}`, exact: true }).fill(kpiNote);
     await financial.getByRole("button", { name: `Save commentary on ${KPI}` }).click();
     await expect.poll(() => financial.getByText("Last edited by Maya Chen").count()).toBe(2);

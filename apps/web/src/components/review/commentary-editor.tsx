@@ -21,6 +21,7 @@ export function CommentaryEditor({
   comment,
   editable,
   compact = false,
+  autoFocus = false,
 }: {
   reviewId: string;
   subjectType: ReviewSubjectType;
@@ -29,6 +30,8 @@ export function CommentaryEditor({
   comment: ReviewCommentEntry | undefined;
   editable: boolean;
   compact?: boolean;
+  /** Opened on request: the caret goes straight into it. */
+  autoFocus?: boolean;
 }) {
   if (!editable) {
     if (!comment) return null;
@@ -47,6 +50,7 @@ export function CommentaryEditor({
       name={name}
       comment={comment}
       compact={compact}
+      autoFocus={autoFocus}
     />
   );
 }
@@ -61,6 +65,7 @@ function EditableCommentary({
   name,
   comment,
   compact,
+  autoFocus,
 }: {
   reviewId: string;
   subjectType: ReviewSubjectType;
@@ -68,6 +73,7 @@ function EditableCommentary({
   name: string;
   comment: ReviewCommentEntry | undefined;
   compact: boolean;
+  autoFocus: boolean;
 }) {
   const id = useId();
   const trpc = useTRPC();
@@ -112,6 +118,8 @@ function EditableCommentary({
         <textarea
           id={id}
           rows={compact ? 1 : 2}
+          // biome-ignore lint/a11y/noAutofocus: only when the person just asked to write here
+          autoFocus={autoFocus}
           value={body}
           onChange={(e) => {
             setBody(e.target.value);

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective, targetShareLabel } from "@meridian/domain";
+import { useState } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ui } from "~/components/ui/styles";
 import { CommentaryEditor } from "./commentary-editor";
@@ -106,54 +107,82 @@ export function KpiTable({
             </th>
           </tr>
         </thead>
-        {kpis.map((k) => {
-          const comment = commentFor("kpi", k.id);
-          return (
-            <tbody key={k.id} className="border-t border-slate-100">
-              <tr>
-                <th scope="row" className="px-4 py-2 font-normal text-slate-800">
-                  {k.name}
-                  {k.direction === "lower_is_better" && (
-                    <span className="ml-1.5 text-xs text-slate-400" title="Lower is better">
-                      (lower is better)
-                    </span>
-                  )}
-                </th>
-                <td className="px-3 py-2 text-right font-medium tabular-nums text-slate-900">
-                  {formatKpiValue(k.actual, k.unit, k.kind)}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums text-slate-600">
-                  {formatKpiValue(k.goal, k.unit, k.kind)}
-                  {k.targetShare && (
-                    <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums text-slate-500">
-                  {formatKpiValue(k.redFlag, k.unit, k.kind)}
-                </td>
-                <td className="px-4 py-2 text-right">
-                  <StatusPill status={k.status} score={k.score} />
-                </td>
-              </tr>
-              {(editable || comment) && (
-                <tr>
-                  <td colSpan={5} className="px-4 pb-2.5">
-                    <CommentaryEditor
-                      reviewId={reviewId}
-                      subjectType="kpi"
-                      subjectId={k.id}
-                      name={k.name}
-                      comment={comment}
-                      editable={editable}
-                      compact
-                    />
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          );
-        })}
+        {kpis.map((k) => (
+          <KpiRows key={k.id} reviewId={reviewId} kpi={k} comment={commentFor("kpi", k.id)} editable={editable} />
+        ))}
       </table>
     </div>
+  );
+}
+
+/**
+ * A KPI of the review and its commentary. An empty editor opens on request, so
+ * a review of twenty KPIs is not twenty empty boxes.
+ */
+function KpiRows({
+  reviewId,
+  kpi: k,
+  comment,
+  editable,
+}: {
+  reviewId: string;
+  kpi: SnapshotKpi;
+  comment: ReviewCommentEntry | undefined;
+  editable: boolean;
+}) {
+  const [writing, setWriting] = useState(false);
+  const showEditor = Boolean(comment) || (editable && writing);
+  return (
+    <tbody className="border-t border-slate-100">
+      <tr>
+        <th scope="row" className="px-4 py-2 font-normal text-slate-800">
+          {k.name}
+          {k.direction === "lower_is_better" && (
+            <span className="ml-1.5 text-xs text-slate-400" title="Lower is better">
+              (lower is better)
+            </span>
+          )}
+          {editable && !showEditor && (
+            <button
+              type="button"
+              onClick={() => setWriting(true)}
+              aria-label={`Add commentary on ${k.name}`}
+              className="ml-2 rounded px-1.5 py-0.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50"
+            >
+              + Comment
+            </button>
+          )}
+        </th>
+        <td className="px-3 py-2 text-right font-medium tabular-nums text-slate-900">
+          {formatKpiValue(k.actual, k.unit, k.kind)}
+        </td>
+        <td className="px-3 py-2 text-right tabular-nums text-slate-600">
+          {formatKpiValue(k.goal, k.unit, k.kind)}
+          {k.targetShare && <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>}
+        </td>
+        <td className="px-3 py-2 text-right tabular-nums text-slate-500">
+          {formatKpiValue(k.redFlag, k.unit, k.kind)}
+        </td>
+        <td className="px-4 py-2 text-right">
+          <StatusPill status={k.status} score={k.score} />
+        </td>
+      </tr>
+      {showEditor && (
+        <tr>
+          <td colSpan={5} className="px-4 pb-2.5">
+            <CommentaryEditor
+              reviewId={reviewId}
+              subjectType="kpi"
+              subjectId={k.id}
+              name={k.name}
+              comment={comment}
+              editable={editable}
+              compact
+              autoFocus={writing && !comment}
+            />
+          </td>
+        </tr>
+      )}
+    </tbody>
   );
 }
