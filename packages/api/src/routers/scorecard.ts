@@ -1,4 +1,4 @@
-import { and, count, type Executor, eq, isNull, kpis, ne, objectives, strategicObjectives, users } from "@meridian/db";
+import { and, type Executor, eq, isNull, kpis, strategicObjectives, users } from "@meridian/db";
 import {
   type KpiStatus,
   type Period,

@@ -4,7 +4,6 @@ import {
   count,
   eq,
   kpis,
-  ne,
   objectives,
   perspectives,
   sql,

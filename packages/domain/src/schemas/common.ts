@@ -20,3 +20,9 @@ export const zText = () => z.string().refine((s) => !s.includes("\u0000"), "Text
 export const ZIsoDate = z.iso
   .date({ error: "Use a date like 2026-01-31.", abort: true })
   .refine((d) => d >= "1900-01-01" && d <= "2999-12-31", "Use a date between 1900 and 2999.");
+
+/** The weight of anything in a weighted mean (key results, objectives, perspectives, strategic objectives, KPIs). */
+export const ZWeight = z
+  .number({ error: "Weight must be a number." })
+  .min(0, "Weight cannot be negative.")
+  .max(100, "Weight is at most 100.");

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AGGREGATIONS } from "../scorecard/aggregation";
 import { goalRedFlagError, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS } from "../scorecard/kpi-definition";
-import { ZId, ZIsoDate, ZVersion, zText } from "./common";
+import { ZId, ZIsoDate, ZVersion, ZWeight, zText } from "./common";
 
 /**
  * A KPI number (actual, goal, red flag, benchmark). Bounded well inside a double's
@@ -52,12 +52,7 @@ const kpiFields = {
   redFlag: zKpiNumber("Red flag"),
   ownerId: ZId,
   strategicObjectiveId: ZId.nullable().default(null),
-  weight: z
-    .number({ error: "Weight must be a number." })
-    .refine(Number.isFinite, "Weight must be a finite number.")
-    .min(0, "Weight cannot be negative.")
-    .max(1000, "Weight is at most 1000.")
-    .default(1),
+  weight: ZWeight.default(1),
   kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio or ROI." }).default("manual"),
   inputAId: ZId.nullish(),
   inputBId: ZId.nullish(),
@@ -118,12 +113,7 @@ export const ZKpiUpdateSchema = z
     redFlag: kpiFields.redFlag.optional(),
     ownerId: ZId.optional(),
     strategicObjectiveId: ZId.nullable().optional(),
-    weight: z
-      .number({ error: "Weight must be a number." })
-      .refine(Number.isFinite, "Weight must be a finite number.")
-      .min(0, "Weight cannot be negative.")
-      .max(1000, "Weight is at most 1000.")
-      .optional(),
+    weight: ZWeight.optional(),
     kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio or ROI." }).optional(),
     inputAId: ZId.nullish(),
     inputBId: ZId.nullish(),

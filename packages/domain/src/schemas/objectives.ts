@@ -3,16 +3,12 @@ import { keyResultDefinitionError } from "../okr/key-result-progress";
 import { KEY_RESULT_TYPES } from "../okr/key-result-types";
 import { KEY_RESULT_UNITS, OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, VISIBILITIES } from "../okr/objective";
 import { PROGRESS_SOURCES } from "../okr/objective-rollup";
-import { ZId, ZIsoDate, ZVersion, zText } from "./common";
+import { ZId, ZIsoDate, ZVersion, ZWeight, zText } from "./common";
 
 const ZTitle = zText()
   .trim()
   .min(3, "Write a title of at least 3 characters.")
   .max(200, "Keep the title under 200 characters.");
-const ZWeight = z
-  .number({ error: "Weight must be a number." })
-  .min(0, "Weight cannot be negative.")
-  .max(100, "Weight is at most 100.");
 const ZFinite = (what: string) => z.number({ error: `${what} must be a number.` });
 
 const keyResultFields = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZIsoDate, ZVersion, zText } from "./common";
+import { ZId, ZIsoDate, ZVersion, ZWeight, zText } from "./common";
 
 // Zod input schemas for the strategy (perspectives, strategic objectives, strategy map), shared by the API and the forms.
 
@@ -13,19 +13,15 @@ const ZStrategicObjectiveName = zText()
   .max(200, "Keep the name under 200 characters.");
 const ZDescription = zText().trim().max(2000, "Keep the description under 2000 characters.");
 /** Weights are relative; 0 keeps an item on the scorecard but out of the averages. */
-const ZScoreWeight = z
-  .number({ error: "Weight must be a number." })
-  .min(0, "Weight cannot be negative.")
-  .max(100, "Weight is at most 100.");
 
-export const ZPerspectiveCreateSchema = z.object({ name: ZPerspectiveName, weight: ZScoreWeight.default(1) });
+export const ZPerspectiveCreateSchema = z.object({ name: ZPerspectiveName, weight: ZWeight.default(1) });
 export type TPerspectiveCreate = z.input<typeof ZPerspectiveCreateSchema>;
 
 export const ZPerspectiveUpdateSchema = z.object({
   perspectiveId: ZId,
   version: ZVersion,
   name: ZPerspectiveName.optional(),
-  weight: ZScoreWeight.optional(),
+  weight: ZWeight.optional(),
 });
 export type TPerspectiveUpdate = z.input<typeof ZPerspectiveUpdateSchema>;
 
@@ -46,7 +42,7 @@ export const ZStrategicObjectiveCreateSchema = z.object({
   name: ZStrategicObjectiveName,
   description: ZDescription.default(""),
   ownerId: ZId,
-  weight: ZScoreWeight.default(1),
+  weight: ZWeight.default(1),
 });
 export type TStrategicObjectiveCreate = z.input<typeof ZStrategicObjectiveCreateSchema>;
 
@@ -56,7 +52,7 @@ export const ZStrategicObjectiveUpdateSchema = z.object({
   name: ZStrategicObjectiveName.optional(),
   description: ZDescription.optional(),
   ownerId: ZId.optional(),
-  weight: ZScoreWeight.optional(),
+  weight: ZWeight.optional(),
   /** Moves the objective into another band. */
   perspectiveId: ZId.optional(),
 });

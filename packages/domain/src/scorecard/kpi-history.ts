@@ -1,6 +1,6 @@
 import { linearForecast } from "../analytics/forecast";
 import { aggregate, type PeriodValue } from "./aggregation";
-import type { KpiDirection, KpiFrequency } from "./kpi-definition";
+import type { KpiDirection } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus } from "./kpi-score";
 import { type Period, periodsWithin, quarterContaining, quartersEndingAt } from "./periods";
 import {

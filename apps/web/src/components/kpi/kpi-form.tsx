@@ -22,6 +22,7 @@ import { useForm } from "react-hook-form";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { entryHint } from "./format";
 
@@ -172,17 +173,7 @@ export function KpiForm({
             )}
           </Field>
           <Field label="Weight" error={errors.weight?.message} hint="Within its strategic objective">
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                step="any"
-                min={0}
-                className={ui.input}
-                aria-invalid={Boolean(errors.weight)}
-                {...register("weight", number)}
-              />
-            )}
+            {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", number)} />}
           </Field>
         </div>
       </section>

@@ -17,6 +17,7 @@ import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { useInvalidateObjectives } from "./use-invalidate";
 
@@ -240,18 +241,7 @@ function KeyResultFields({
           )}
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
-          {(id) => (
-            <input
-              id={id}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              className={ui.input}
-              aria-invalid={Boolean(errors.weight)}
-              {...field("weight")}
-            />
-          )}
+          {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...field("weight")} />}
         </Field>
       </div>
     </>

@@ -23,6 +23,7 @@ import {
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { useInvalidateObjectives } from "./use-invalidate";
 
@@ -226,16 +227,7 @@ export function ObjectiveEditForm({
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
           {(id) => (
-            <input
-              id={id}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              className={ui.input}
-              aria-invalid={Boolean(errors.weight)}
-              {...register("weight", { valueAsNumber: true })}
-            />
+            <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", { valueAsNumber: true })} />
           )}
         </Field>
       </div>

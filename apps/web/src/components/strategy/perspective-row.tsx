@@ -10,6 +10,7 @@ import { ConfirmAction } from "~/components/objective/confirm-action";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import type { PerspectiveRow as Perspective } from "./types";
 import { useInvalidateStrategy } from "./use-invalidate-strategy";
@@ -174,16 +175,7 @@ function EditPerspectiveForm({ perspective: p, onDone }: { perspective: Perspect
       </Field>
       <Field label="Weight" error={errors.weight?.message}>
         {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            className={ui.input}
-            aria-invalid={Boolean(errors.weight)}
-            {...register("weight", { valueAsNumber: true })}
-          />
+          <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", { valueAsNumber: true })} />
         )}
       </Field>
       <div className="flex gap-2 sm:pt-6">

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { PerspectiveRow } from "./perspective-row";
 import { useInvalidateStrategy } from "./use-invalidate-strategy";
@@ -143,16 +144,7 @@ function AddPerspectiveForm() {
       </Field>
       <Field label="Weight" error={errors.weight?.message}>
         {(id) => (
-          <input
-            id={id}
-            type="number"
-            min={0}
-            max={100}
-            step="any"
-            className={ui.input}
-            aria-invalid={Boolean(errors.weight)}
-            {...register("weight", { valueAsNumber: true })}
-          />
+          <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", { valueAsNumber: true })} />
         )}
       </Field>
       <div className="sm:pt-6">

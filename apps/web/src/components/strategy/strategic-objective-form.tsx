@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import type { MapObjective } from "./types";
 import { useInvalidateStrategy } from "./use-invalidate-strategy";
@@ -65,16 +66,7 @@ function ObjectiveFields<T extends SharedFields>({
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
           {(id) => (
-            <input
-              id={id}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              className={ui.input}
-              aria-invalid={Boolean(errors.weight)}
-              {...field("weight", { valueAsNumber: true })}
-            />
+            <WeightInput id={id} invalid={Boolean(errors.weight)} {...field("weight", { valueAsNumber: true })} />
           )}
         </Field>
       </div>

@@ -29,6 +29,7 @@ import {
 import { ErrorMessage, Field, PageHeader } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 
 type Values = z.output<typeof ZObjectiveCreateSchema>;
@@ -227,9 +228,7 @@ export function NewObjectiveForm({
                 )}
               </Field>
               <Field label="Weight" error={errors.weight?.message}>
-                {(id) => (
-                  <input id={id} type="number" step="any" className={ui.input} {...register("weight", number)} />
-                )}
+                {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", number)} />}
               </Field>
             </div>
           </div>
