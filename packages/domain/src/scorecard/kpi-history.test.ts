@@ -161,6 +161,29 @@ describe("kpiForecast", () => {
     expect(f?.reachesGoalOn).toBeNull();
   });
 
+  it("copes with a flat trend that already meets the goal: reached with the next period, never an invalid date", () => {
+    // Weekly, averaged, lower is better; 9, 3, 9 fit a flat line at 7, under the goal of 8.
+    const hours = {
+      ...base,
+      frequency: "weekly" as const,
+      direction: "lower_is_better" as const,
+      aggregation: "average" as const,
+      goal: 8,
+      redFlag: 10,
+    };
+    const idx = index(
+      [hours],
+      [
+        { kpiId: "k", periodStart: "2026-10-05", value: 9 },
+        { kpiId: "k", periodStart: "2026-10-12", value: 3 },
+        { kpiId: "k", periodStart: "2026-10-19", value: 9 },
+      ],
+    );
+    const f = kpiForecast(idx, hours, "2026-10-25");
+    expect(f?.goalOutlook).toBe("reached");
+    expect(f?.reachesGoalOn).toBe("2026-11-01");
+  });
+
   it("sums a summed KPI's actuals with the trend for the periods still to come", () => {
     const revenue = { ...base, aggregation: "sum" as const, goal: 300, redFlag: 240 };
     const idx = index(

@@ -107,7 +107,6 @@ export interface KpiForecast {
   reachesGoalOn: string | null;
 }
 
-const DAY_MS = 86_400_000;
 const toDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 const toDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -137,9 +136,11 @@ export function kpiForecast(index: ScorecardIndex, kpi: KpiForHistory, today: st
   }
   const last = fitted.at(-1);
   if (!last) return null;
+  const { goal, redFlag } = targetsFor(index, kpi, quarter);
   const trend = linearForecast(
     fitted.map((r) => ({ at: toDate(r.period.end), value: r.value })),
     toDate(quarter.end),
+    goal,
   );
   if (!trend) return null;
 
@@ -150,7 +151,6 @@ export function kpiForecast(index: ScorecardIndex, kpi: KpiForHistory, today: st
   }));
   // A computed KPI's quarter is a ratio of sums; the mean of its per-period values approximates it.
   const projected = aggregate(filled, kpi.kind === "manual" ? kpi.aggregation : "average") ?? trend.projected;
-  const { goal, redFlag } = targetsFor(index, kpi, quarter);
   const projectedScore = kpiScore(projected, goal, redFlag);
 
   const line = [
@@ -183,10 +183,9 @@ export function kpiForecast(index: ScorecardIndex, kpi: KpiForHistory, today: st
     goalOutlook = "met";
   } else if (meets(trend.at(toDate(quarter.end)))) {
     goalOutlook = "reached";
-    const lastAt = toDate(last.period.end).getTime();
-    const crossing = lastAt + ((goal - trend.at(toDate(last.period.end))) / trend.slopePerDay) * DAY_MS;
+    // The line crosses the goal ahead of the data; a line already past it (or flat) reaches it with the next period.
     const firstLater = quarterReadings.find((r) => afterLast(r.period))?.period.end ?? quarter.end;
-    reachesGoalOn = crossing > lastAt ? toDay(new Date(crossing)) : firstLater;
+    reachesGoalOn = trend.reachesTargetOn ? toDay(trend.reachesTargetOn) : firstLater;
   }
 
   return {
