@@ -3,8 +3,8 @@
 import { quarterLabel } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { ConfirmAction } from "~/components/objective/confirm-action";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { formatDay } from "./format";

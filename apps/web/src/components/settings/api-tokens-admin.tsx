@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDate, formatDateTime } from "~/components/objective/format";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -15,13 +16,11 @@ export function ApiTokensAdmin() {
   const queryClient = useQueryClient();
   const { data: tokens = [] } = useQuery(trpc.apiTokens.list.queryOptions());
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const revoke = useMutation(
     trpc.apiTokens.revoke.mutationOptions({
       onSuccess: async () => {
         setFailure(null);
-        setConfirming(null);
         await queryClient.invalidateQueries(trpc.apiTokens.pathFilter());
       },
       onError: (error) => setFailure(error.message),
@@ -89,31 +88,16 @@ export function ApiTokensAdmin() {
                     )}
                   </td>
                   <td className="py-2.5 text-right">
-                    {t.revokedAt ? null : confirming === t.id ? (
-                      <span className="inline-flex items-center gap-2">
-                        <span className="text-xs text-rose-700">Systems using it stop at once.</span>
-                        <button
-                          type="button"
-                          className={ui.danger}
-                          disabled={revoke.isPending}
-                          aria-label={`Confirm revoking ${t.name}`}
-                          onClick={() => revoke.mutate({ tokenId: t.id })}
-                        >
-                          Confirm revoke
-                        </button>
-                        <button type="button" className={ui.secondary} onClick={() => setConfirming(null)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className={ui.danger}
-                        aria-label={`Revoke ${t.name}`}
-                        onClick={() => setConfirming(t.id)}
-                      >
-                        Revoke
-                      </button>
+                    {t.revokedAt ? null : (
+                      <ConfirmAction
+                        label="Revoke"
+                        ariaLabel={`Revoke ${t.name}`}
+                        question="Systems using it stop at once."
+                        confirmLabel="Confirm revoke"
+                        confirmAriaLabel={`Confirm revoking ${t.name}`}
+                        pending={revoke.isPending}
+                        onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                      />
                     )}
                   </td>
                 </tr>

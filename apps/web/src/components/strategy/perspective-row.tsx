@@ -6,7 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { ConfirmAction } from "~/components/objective/confirm-action";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
