@@ -1,7 +1,7 @@
 import { formatKpiValue, quarterLabel } from "@meridian/domain";
-import { formatDate } from "~/components/objective/format";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { formatDate } from "~/components/ui/format";
 import type { KpiDetail } from "./types";
 
 /** The forecast in words: where the quarter ends on this trend, and when the goal is reached. */

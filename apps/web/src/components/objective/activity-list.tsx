@@ -1,5 +1,6 @@
+import { formatDateTime } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
-import { describeActivity, formatDateTime } from "./format";
+import { describeActivity } from "./format";
 import type { ActivityEntry } from "./types";
 
 /** Who changed what on this objective and its key results, newest first. */

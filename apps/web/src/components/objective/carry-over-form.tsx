@@ -9,10 +9,10 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { formatPercent } from "~/components/okr/format";
 import { ErrorMessage, Field } from "~/components/ui/field";
+import { formatDate } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { formatDate } from "./format";
 import type { CycleOption, ObjectiveDetail } from "./types";
 import { useInvalidateObjectives } from "./use-invalidate";
 

@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatTarget, formatValue } from "~/components/okr/format";
-import { formatDate, formatShortDate } from "./format";
+import { formatDate, formatShortDate } from "~/components/ui/format";
 import type { HistoryChartData } from "./history-chart-data";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });

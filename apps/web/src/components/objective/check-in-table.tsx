@@ -10,10 +10,10 @@ import type { z } from "zod";
 import { formatValue } from "~/components/okr/format";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
+import { formatDate, formatDateTime } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { formatDate, formatDateTime } from "./format";
 import type { CheckInEntry } from "./types";
 import { useInvalidateObjectives } from "./use-invalidate";
 

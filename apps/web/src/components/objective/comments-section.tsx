@@ -7,10 +7,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
+import { formatDateTime } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { formatDateTime } from "./format";
 import type { ObjectiveDetail } from "./types";
 import { useInvalidateObjectives } from "./use-invalidate";
 

@@ -13,11 +13,11 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
+import { formatDate } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ActionStatusSelect } from "./action-status-select";
-import { formatDay } from "./format";
 import type { ReviewAction, ReviewDetail } from "./types";
 import { useInvalidateReviews } from "./use-invalidate";
 
@@ -87,7 +87,7 @@ function ActionTable({
                 </p>
               </td>
               <td className="py-2.5 pr-3 text-slate-700">{a.owner.name}</td>
-              <td className="whitespace-nowrap py-2.5 pr-3 tabular-nums text-slate-700">{formatDay(a.dueOn)}</td>
+              <td className="whitespace-nowrap py-2.5 pr-3 tabular-nums text-slate-700">{formatDate(a.dueOn)}</td>
               <td className="py-2.5 text-right">
                 <ActionStatusSelect action={a} editable={a.canUpdate} />
               </td>

@@ -1,11 +1,3 @@
-const dateFormat = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-
-/** A calendar date ("2026-12-15") or an instant, as "15 Dec 2026". */
-export function formatDay(value: string | Date): string {
-  const date = typeof value === "string" ? new Date(`${value}T00:00:00.000Z`) : value;
-  return dateFormat.format(date);
-}
-
 /** A score change on the 0–10 scale: "+1.2", "−0.4", "±0.0"; "—" when either side is missing. */
 export function formatDelta(delta: number | null): string {
   if (delta === null) return "—";

@@ -2,8 +2,8 @@
 
 import { REVIEW_SUBJECT_LABELS } from "@meridian/domain";
 import Link from "next/link";
+import { formatDate } from "~/components/ui/format";
 import { ActionStatusSelect } from "./action-status-select";
-import { formatDay } from "./format";
 import type { OpenAction } from "./types";
 
 /** The organization's corrective actions still open, soonest due first; overdue ones say so. */
@@ -48,7 +48,7 @@ export function OpenActionsList({ actions, today }: { actions: OpenAction[]; tod
                 <td
                   className={`whitespace-nowrap py-2.5 pr-3 tabular-nums ${overdue ? "font-medium text-rose-700" : "text-slate-700"}`}
                 >
-                  {formatDay(a.dueOn)}
+                  {formatDate(a.dueOn)}
                   {overdue && <span className="ml-1 text-xs">(overdue)</span>}
                 </td>
                 <td className="py-2.5 text-right">

@@ -7,7 +7,8 @@ import {
 } from "@meridian/domain";
 import type { ReactNode } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
-import { formatDay, formatDelta } from "./format";
+import { formatDate } from "~/components/ui/format";
+import { formatDelta } from "./format";
 import { OkrTable } from "./okr-table";
 import type { ReviewComparison, ReviewDetail } from "./types";
 
@@ -47,10 +48,10 @@ export function PrintReview({
         <h1 className="mt-1 text-2xl font-bold">{review.title}</h1>
         <p className="mt-1 text-xs text-slate-600">
           {review.team ? `Team ${review.team.name}` : "Whole organization"} · scorecard of{" "}
-          {quarterLabel(snapshot.period)} ({formatDay(snapshot.period.start)} – {formatDay(snapshot.period.end)}) ·
-          snapshot of {formatDay(new Date(snapshot.takenAt))} ·{" "}
+          {quarterLabel(snapshot.period)} ({formatDate(snapshot.period.start)} – {formatDate(snapshot.period.end)}) ·
+          snapshot of {formatDate(new Date(snapshot.takenAt))} ·{" "}
           {review.status === "finalized" && review.finalizedAt
-            ? `finalized ${formatDay(review.finalizedAt)} by ${review.finalizedBy?.name ?? ""}`
+            ? `finalized ${formatDate(review.finalizedAt)} by ${review.finalizedBy?.name ?? ""}`
             : "open — not yet finalized"}
         </p>
       </header>
@@ -154,7 +155,7 @@ export function PrintReview({
                     {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
                   </td>
                   <td className="whitespace-nowrap py-1.5 pr-2">{a.owner.name}</td>
-                  <td className="whitespace-nowrap py-1.5 pr-2">{formatDay(a.dueOn)}</td>
+                  <td className="whitespace-nowrap py-1.5 pr-2">{formatDate(a.dueOn)}</td>
                   <td className="py-1.5">{ACTION_STATUS_LABELS[a.status]}</td>
                 </tr>
               ))}

@@ -5,9 +5,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ConfirmAction } from "~/components/ui/confirm-action";
+import { formatDate } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { formatDay } from "./format";
 import { ReviewStatusBadge } from "./review-status-badge";
 import type { ReviewDetail } from "./types";
 import { useInvalidateReviews } from "./use-invalidate";
@@ -26,13 +26,13 @@ export function ReviewHeader({ review }: { review: ReviewDetail }) {
             <ReviewStatusBadge status={review.status} />
           </div>
           <p className="mt-1 text-sm text-slate-500">
-            Scorecard of {quarterLabel(snapshot.period)} ({formatDay(snapshot.period.start)} –{" "}
-            {formatDay(snapshot.period.end)}) · snapshot taken {formatDay(new Date(snapshot.takenAt))} · opened by{" "}
+            Scorecard of {quarterLabel(snapshot.period)} ({formatDate(snapshot.period.start)} –{" "}
+            {formatDate(snapshot.period.end)}) · snapshot taken {formatDate(new Date(snapshot.takenAt))} · opened by{" "}
             {review.openedBy.name}
             {review.finalizedAt && review.finalizedBy && (
               <>
                 {" "}
-                · finalized {formatDay(review.finalizedAt)} by {review.finalizedBy.name}
+                · finalized {formatDate(review.finalizedAt)} by {review.finalizedBy.name}
               </>
             )}
           </p>

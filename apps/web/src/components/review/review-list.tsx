@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDay } from "./format";
+import { formatDate } from "~/components/ui/format";
 import { ReviewStatusBadge } from "./review-status-badge";
 import type { ReviewListItem } from "./types";
 
@@ -19,12 +19,12 @@ export function ReviewList({ reviews }: { reviews: ReviewListItem[] }) {
               {r.title}
             </Link>
             <p className="mt-0.5 text-xs text-slate-500">
-              {r.cycleName} · {r.team ? r.team.name : "Whole organization"} · opened {formatDay(r.openedAt)} by{" "}
+              {r.cycleName} · {r.team ? r.team.name : "Whole organization"} · opened {formatDate(r.openedAt)} by{" "}
               {r.openedBy.name}
               {r.finalizedAt && r.finalizedBy && (
                 <>
                   {" "}
-                  · finalized {formatDay(r.finalizedAt)} by {r.finalizedBy.name}
+                  · finalized {formatDate(r.finalizedAt)} by {r.finalizedBy.name}
                 </>
               )}
             </p>

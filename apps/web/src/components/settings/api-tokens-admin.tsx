@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDate, formatDateTime } from "~/components/objective/format";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
+import { formatDate, formatDateTime } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ApiTokenCreateForm, type CreatedToken } from "./api-tokens-create-form";

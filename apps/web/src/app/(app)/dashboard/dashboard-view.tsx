@@ -7,6 +7,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { formatPercent } from "~/components/okr/format";
 import { ObjectiveCard } from "~/components/okr/objective-card";
 import { STATUS_STYLES } from "~/components/okr/status-badge";
+import { formatDate } from "~/components/ui/format";
 import { useTRPC } from "~/trpc/react";
 
 export function DashboardView({ input }: { input: TDashboardInput }) {
@@ -98,9 +99,4 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
       )}
     </div>
   );
-}
-
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-function formatDate(isoDate: string) {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }

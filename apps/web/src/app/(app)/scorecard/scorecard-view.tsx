@@ -8,6 +8,7 @@ import { ScorecardHeatMapTable } from "~/components/scorecard/heat-map";
 import { QuarterSelect } from "~/components/scorecard/quarter-select";
 import { ScorecardSummary } from "~/components/scorecard/scorecard-summary";
 import { ScorecardTreeTable } from "~/components/scorecard/scorecard-tree-table";
+import { formatDate } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 
@@ -72,9 +73,4 @@ export function ScorecardView({ input }: { input: TScorecardPeriod }) {
       <ScorecardHeatMapTable map={heatMap.data} selected={data.period.start} />
     </div>
   );
-}
-
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-function formatDate(isoDate: string) {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
