@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
+import { QuarterSelect } from "~/components/scorecard/quarter-select";
 import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { LinkList } from "~/components/strategy/link-list";
@@ -65,7 +66,10 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const nameOf = new Map(objectives.map((o) => [o.id, o.name]));
   const selected = links.find((l) => l.id === selectedLinkId) ?? null;
   const today = new Date().toISOString().slice(0, 10);
-  const quarters = quartersEndingAt(today, 8).reverse();
+  // The answer names only the quarter shown, so the recent quarters are counted from today.
+  const quarters = quartersEndingAt(today, 8)
+    .reverse()
+    .map((q) => ({ start: q.start, label: quarterLabel(q) }));
   if (!quarters.some((q) => q.start === period.start)) quarters.unshift(period);
 
   return (
@@ -78,26 +82,14 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
               <StatusPill status={status} score={score} />
             </div>
           </div>
-          <div>
-            <label htmlFor="period" className="block text-xs font-medium text-slate-600">
-              Quarter
-            </label>
-            <select
-              id="period"
-              value={period.start}
-              onChange={(e) => {
-                setSelectedLinkId(null);
-                router.push(`${pathname}?period=${e.target.value}`);
-              }}
-              className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500"
-            >
-              {quarters.map((q) => (
-                <option key={q.start} value={q.start}>
-                  {quarterLabel(q)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <QuarterSelect
+            quarters={quarters}
+            value={period.start}
+            onChange={(start) => {
+              setSelectedLinkId(null);
+              router.push(`${pathname}?period=${start}`);
+            }}
+          />
         </div>
       </PageHeader>
 
