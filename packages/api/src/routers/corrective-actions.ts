@@ -1,9 +1,8 @@
 import { and, asc, correctiveActions, eq, inArray, reviews, sql } from "@meridian/db";
 import { ZCorrectiveActionCreateSchema, ZCorrectiveActionUpdateSchema } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
+import { requireActiveOwner } from "../access/active-owner";
 import { recordActivity } from "../activity";
-import { invalidInput } from "../errors";
-import { requireActivePerson } from "../okr/objective-rows";
 import {
   actionView,
   canReadReview,
@@ -28,7 +27,7 @@ export const correctiveActionsRouter = router({
         const review = await findReview(tx, ctx.org.id, input.reviewId, ctx.org.role, { forUpdate: true });
         requireOpenReview(review);
         requireSubject(review.snapshot, input.subjectType, input.subjectId);
-        await requireOwner(tx, ctx.org.id, input.ownerId);
+        await requireActiveOwner(tx, ctx.org.id, input.ownerId);
         const [same] = await tx
           .select({ id: correctiveActions.id, version: correctiveActions.version })
           .from(correctiveActions)
@@ -105,7 +104,7 @@ export const correctiveActionsRouter = router({
             version: current.version,
           });
         }
-        if (changes.ownerId) await requireOwner(tx, ctx.org.id, changes.ownerId);
+        if (changes.ownerId) await requireActiveOwner(tx, ctx.org.id, changes.ownerId);
         const [updated] = await tx
           .update(correctiveActions)
           .set({ ...changes, updatedAt: sql`now()`, version: sql`${correctiveActions.version} + 1` })
@@ -146,11 +145,3 @@ export const correctiveActionsRouter = router({
     }));
   }),
 });
-
-async function requireOwner(tx: Parameters<typeof requireActivePerson>[0], organizationId: string, userId: string) {
-  try {
-    await requireActivePerson(tx, organizationId, userId);
-  } catch {
-    throw invalidInput("ownerId", "Choose an owner who is an active member of this organization.");
-  }
-}

@@ -1,4 +1,3 @@
-import { and, type Executor, eq, kpis } from "@meridian/db";
 import {
   canEnterKpiActuals,
   periodContaining,
@@ -9,25 +8,9 @@ import {
 import { TRPCError } from "@trpc/server";
 import { invalidInput } from "../errors";
 import { evaluateActualsCsv, importErrorFor, OWNERS_ONLY } from "../scorecard/actuals-import";
+import { findKpi } from "../scorecard/kpi-rows";
 import { upsertActuals } from "../scorecard/upsert-actuals";
 import { type OrgContext, orgProcedure, router } from "../trpc";
-
-async function findKpi(db: Executor, organizationId: string, kpiId: string) {
-  const [kpi] = await db
-    .select({
-      id: kpis.id,
-      name: kpis.name,
-      kind: kpis.kind,
-      frequency: kpis.frequency,
-      ownerId: kpis.ownerId,
-      archivedAt: kpis.archivedAt,
-    })
-    .from(kpis)
-    .where(and(eq(kpis.id, kpiId), eq(kpis.organizationId, organizationId)))
-    .limit(1);
-  if (!kpi) throw new TRPCError({ code: "NOT_FOUND", message: "No such KPI." });
-  return kpi;
-}
 
 const scopeOf = (ctx: OrgContext) => ({ role: ctx.org.role, userId: ctx.user.id });
 

@@ -41,6 +41,7 @@ import {
   ZKpiUpdateSchema,
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
+import { requireActiveOwner } from "../access/active-owner";
 import { recordActivity } from "../activity";
 import { invalidInput } from "../errors";
 import {
@@ -53,7 +54,7 @@ import {
   requireFreeKpiName,
 } from "../scorecard/kpi-rows";
 import { loadScorecard } from "../scorecard/load-scorecard";
-import { findStrategicObjective, requireActiveOwner } from "../scorecard/strategy-rows";
+import { findStrategicObjective } from "../scorecard/strategy-rows";
 import { editConflict, type OrgContext, orgProcedure, router } from "../trpc";
 
 /** History shown on a KPI's page: the quarter looked at and the seven before it. */

@@ -76,7 +76,7 @@ export const scorecardRouter = router({
     .input(ZScorecardPeriodSchema)
     .query(async ({ ctx, input }) => {
       const day = input.period ?? today();
-      const [{ index, quarters, results, chosen }, kpiRows, objectiveRows, alignedRows] = await Promise.all([
+      const [{ index, quarters, results, chosen }, kpiRows, objectiveRows, alignedById] = await Promise.all([
         scoreQuarters(ctx.db, ctx.org.id, day),
         ctx.db
           .select({
@@ -106,7 +106,6 @@ export const scorecardRouter = router({
       const { scores, actuals } = trendsById(results);
       const kpiById = new Map(kpiRows.map((k) => [k.id, k]));
       const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
-      const alignedById = alignedRows;
       const trend = (id: string) => scores.get(id) ?? [];
 
       const kpiNode = (k: ScoredKpi) => {

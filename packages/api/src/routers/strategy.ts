@@ -22,6 +22,7 @@ import {
   ZStrategyMapInputSchema,
   ZStrategyUnlinkSchema,
 } from "@meridian/domain";
+import { requireActiveOwner } from "../access/active-owner";
 import { recordActivity } from "../activity";
 import { alignedOkrCounts } from "../scorecard/aligned-okr-counts";
 import { loadScorecard } from "../scorecard/load-scorecard";
@@ -29,7 +30,6 @@ import {
   findPerspective,
   findStrategicObjective,
   findStrategyLink,
-  requireActiveOwner,
   strategicObjectiveColumns,
 } from "../scorecard/strategy-rows";
 import { editConflict, orgProcedure, router } from "../trpc";
@@ -45,7 +45,7 @@ export const strategyRouter = router({
     .input(ZStrategyMapInputSchema)
     .query(async ({ ctx, input }) => {
       const period = quarterContaining(input.period ?? today());
-      const [index, bandRows, objectiveRows, alignedRows, linkRows] = await Promise.all([
+      const [index, bandRows, objectiveRows, alignedById, linkRows] = await Promise.all([
         loadScorecard(ctx.db, ctx.org.id),
         ctx.db
           .select({ id: perspectives.id, position: perspectives.position, version: perspectives.version })
@@ -66,7 +66,6 @@ export const strategyRouter = router({
       const scored = scoreScorecard(index, period);
       const bandById = new Map(bandRows.map((b) => [b.id, b]));
       const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
-      const alignedById = alignedRows;
       return {
         period: { ...period, label: quarterLabel(period) },
         score: scored.score,

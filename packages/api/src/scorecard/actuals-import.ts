@@ -1,8 +1,9 @@
-import { and, type Executor, eq, inArray, kpiActuals, kpis } from "@meridian/db";
+import { type Executor, eq, kpis } from "@meridian/db";
 import { type ActualsKpi, canEnterKpiActuals, parseActualsCsv, periodLabel, type Role } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { ZodRealError } from "zod";
 import { invalidInput } from "../errors";
+import { currentActuals } from "./upsert-actuals";
 
 export const OWNERS_ONLY = "You can only enter actuals for KPIs you own.";
 
@@ -44,20 +45,6 @@ export async function loadActualsKpis(db: Executor, organizationId: string): Pro
     .from(kpis)
     .where(eq(kpis.organizationId, organizationId));
   return rows.map(({ archivedAt, ...k }) => ({ ...k, archived: archivedAt !== null }));
-}
-
-/** The values the named KPIs hold now, keyed "kpiId|periodStart". */
-export async function currentActuals(db: Executor, organizationId: string, kpiIds: readonly string[]) {
-  const out = new Map<string, number>();
-  const ids = [...new Set(kpiIds)];
-  for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db
-      .select({ kpiId: kpiActuals.kpiId, periodStart: kpiActuals.periodStart, value: kpiActuals.value })
-      .from(kpiActuals)
-      .where(and(eq(kpiActuals.organizationId, organizationId), inArray(kpiActuals.kpiId, ids.slice(i, i + 1000))));
-    for (const row of rows) out.set(`${row.kpiId}|${row.periodStart}`, row.value);
-  }
-  return out;
 }
 
 /**

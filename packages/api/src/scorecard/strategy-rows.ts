@@ -1,16 +1,5 @@
-import {
-  and,
-  type Executor,
-  eq,
-  isNull,
-  memberships,
-  perspectives,
-  strategicObjectives,
-  strategyLinks,
-  users,
-} from "@meridian/db";
+import { and, type Executor, eq, perspectives, strategicObjectives, strategyLinks } from "@meridian/db";
 import { TRPCError } from "@trpc/server";
-import { invalidInput } from "../errors";
 
 /**
  * Row lookups of the strategy, each scoped by organization: a row of another
@@ -66,22 +55,4 @@ export async function findStrategyLink(tx: Executor, organizationId: string, lin
     .limit(1);
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such link on the strategy map." });
   return row;
-}
-
-/** An owner must be an active member of the organization, with an active account. */
-export async function requireActiveOwner(tx: Executor, organizationId: string, userId: string) {
-  const [member] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.userId, userId),
-        isNull(memberships.deactivatedAt),
-        eq(users.isActive, true),
-      ),
-    )
-    .limit(1);
-  if (!member) throw invalidInput("ownerId", "Choose an active member of this organization as the owner.");
 }

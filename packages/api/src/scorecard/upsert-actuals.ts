@@ -40,6 +40,23 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** The values the named KPIs hold now, keyed "kpiId|periodStart". */
+export async function currentActuals(
+  db: Executor,
+  organizationId: string,
+  kpiIds: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const ids of chunks([...new Set(kpiIds)])) {
+    const rows = await db
+      .select({ kpiId: kpiActuals.kpiId, periodStart: kpiActuals.periodStart, value: kpiActuals.value })
+      .from(kpiActuals)
+      .where(and(eq(kpiActuals.organizationId, organizationId), inArray(kpiActuals.kpiId, ids)));
+    for (const row of rows) out.set(keyOf(row), row.value);
+  }
+  return out;
+}
+
 /**
  * The one place KPI actuals are written, by hand, CSV or API. Each value is
  * upserted per (organization, KPI, period) and replaced only when it differs,
@@ -52,14 +69,7 @@ export async function upsertActuals(tx: Executor, input: UpsertActualsInput): Pr
   const kpiIds = [...new Set(writes.map((w) => w.kpiId))];
 
   // What the periods held before, for the counts of deletions and the audit trail.
-  const before = new Map<string, number>();
-  for (const ids of chunks(kpiIds)) {
-    const rows = await tx
-      .select({ kpiId: kpiActuals.kpiId, periodStart: kpiActuals.periodStart, value: kpiActuals.value })
-      .from(kpiActuals)
-      .where(and(eq(kpiActuals.organizationId, input.organizationId), inArray(kpiActuals.kpiId, ids)));
-    for (const row of rows) before.set(keyOf(row), row.value);
-  }
+  const before = await currentActuals(tx, input.organizationId, kpiIds);
 
   const result: UpsertActualsResult = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const upserts = writes.filter((w): w is ActualWrite & { value: number } => w.value !== null);
