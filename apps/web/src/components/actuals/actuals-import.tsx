@@ -1,8 +1,9 @@
 "use client";
 
 import { KPI_ACTUALS_CSV_MAX_CHARS } from "@meridian/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useInvalidateKpis } from "~/components/kpi/use-invalidate";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -20,7 +21,7 @@ const linesOf = (error: ServerError) => error.data?.fieldErrors?.csv?.slice(1) ?
 
 export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidateKpis();
   const csvId = useId();
   const fileId = useId();
   const [csv, setCsv] = useState("");
@@ -55,10 +56,7 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
         `Imported ${current.rows.length} row${current.rows.length === 1 ? "" : "s"}: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`,
       );
       setPreview(null);
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.kpis.pathFilter()),
-        queryClient.invalidateQueries(trpc.scorecard.pathFilter()),
-      ]);
+      await invalidate();
     } catch (error) {
       setFailure(error as ServerError);
     }

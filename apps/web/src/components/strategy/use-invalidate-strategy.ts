@@ -1,19 +1,9 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { useTRPC } from "~/trpc/react";
+import { useInvalidate } from "~/components/ui/use-invalidate";
 
-/** After a change to the strategy: perspectives and the map are read again, nothing else. */
-export function useInvalidateStrategy() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries(trpc.perspectives.pathFilter()),
-        queryClient.invalidateQueries(trpc.strategy.pathFilter()),
-      ]),
-    [queryClient, trpc],
-  );
-}
+/**
+ * After a change to the strategy: perspectives and the map are read again, and so are the scorecard and KPI
+ * views, whose scores move when a strategic objective is removed or a weight changes.
+ */
+export const useInvalidateStrategy = () => useInvalidate("perspectives", "strategy", "scorecard", "kpis");

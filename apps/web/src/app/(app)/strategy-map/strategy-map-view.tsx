@@ -1,7 +1,7 @@
 "use client";
 
 import { KPI_STATUSES, quarterLabel, quartersEndingAt, type TStrategyMapInput } from "@meridian/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
@@ -12,11 +12,11 @@ import { LinkList } from "~/components/strategy/link-list";
 import { StrategyGraph } from "~/components/strategy/strategy-graph";
 import { ErrorMessage, PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
+import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
 export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const pathname = usePathname();
   const map = useQuery(trpc.strategy.map.queryOptions(input));
@@ -26,7 +26,8 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const [selectedLinkId, setSelectedLinkId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const invalidate = useCallback(() => queryClient.invalidateQueries(trpc.strategy.pathFilter()), [queryClient, trpc]);
+  // A link changes no score: only the map is read again.
+  const invalidate = useInvalidate("strategy");
   const link = useMutation(trpc.strategy.link.mutationOptions({ onSuccess: invalidate }));
   const unlink = useMutation(
     trpc.strategy.unlink.mutationOptions({
