@@ -1,6 +1,6 @@
 "use client";
 
-import { formatKpiValue, type KpiFrequency, quarterContaining, quarterLabel } from "@meridian/domain";
+import { formatKpiValue, type KpiFrequency, quarterContaining, quarterLabel, readActualValue } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ErrorMessage } from "~/components/ui/field";
@@ -15,15 +15,9 @@ const GRID_QUARTERS: Record<KpiFrequency, number> = { weekly: 2, monthly: 4, qua
 
 const SOURCE_LABELS: Record<string, string> = { csv: "CSV", api: "API", manual: "" };
 
-/** Reads a typed value: blank clears the period, anything else must be a plain number. */
+/** Reads a typed value as the CSV import and the API do; blank clears the period. */
 function parse(text: string): { value: number | null } | { error: string } {
-  const s = text.trim();
-  if (s === "") return { value: null };
-  const n = Number(s);
-  if (!Number.isFinite(n) || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) {
-    return { error: "Enter a number, like 1234.5" };
-  }
-  return { value: n };
+  return text.trim() === "" ? { value: null } : readActualValue(text);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   AGGREGATIONS,
+  GREEN_FROM,
   KPI_AGGREGATION_LABELS,
   KPI_DIRECTION_LABELS,
   KPI_DIRECTIONS,
@@ -11,6 +12,7 @@ import {
   KPI_INPUT_LABELS,
   KPI_KIND_LABELS,
   KPI_KINDS,
+  RED_BELOW,
   type Role,
   type TKpiCreate,
   type TKpiCreateInput,
@@ -19,6 +21,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { formatThreshold } from "~/components/scorecard/status-colours";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
@@ -141,7 +144,8 @@ export function KpiForm({
       <section className={`${ui.card} space-y-4`}>
         <h2 className="text-base font-semibold text-slate-900">Targets</h2>
         <p className="text-sm text-slate-600">
-          The goal scores 6.67 (green from there), the red flag 3.33 (red below).{" "}
+          The goal scores {formatThreshold(GREEN_FROM)} (green from there), the red flag {formatThreshold(RED_BELOW)}{" "}
+          (red below).{" "}
           {direction === "lower_is_better"
             ? "Lower is better: the goal lies below the red flag."
             : "Higher is better: the goal lies above the red flag."}{" "}

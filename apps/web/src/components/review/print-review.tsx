@@ -6,6 +6,7 @@ import {
   type SnapshotKpi,
 } from "@meridian/domain";
 import type { ReactNode } from "react";
+import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { formatDate } from "~/components/ui/format";
 import { formatDelta } from "./format";
@@ -176,8 +177,7 @@ export function PrintReview({
                     <tr key={`${d.kind}-${d.id}`} className="border-b border-slate-100">
                       <td className={`py-1 pr-2 ${d.kind === "objective" ? "pl-4" : "font-medium"}`}>{d.name}</td>
                       <td className="py-1 text-right tabular-nums">
-                        {d.previousScore === null ? "—" : d.previousScore.toFixed(1)} →{" "}
-                        {d.currentScore === null ? "—" : d.currentScore.toFixed(1)}
+                        {formatScore(d.previousScore)} → {formatScore(d.currentScore)}
                       </td>
                       <td className="w-16 py-1 text-right tabular-nums">{formatDelta(d.delta)}</td>
                     </tr>

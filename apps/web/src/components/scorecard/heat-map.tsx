@@ -1,6 +1,6 @@
-import type { KpiStatus } from "@meridian/domain";
+import { GREEN_FROM, type KpiStatus, RED_BELOW } from "@meridian/domain";
 import Link from "next/link";
-import { formatScore, KPI_STATUS_STYLES } from "./status-colours";
+import { formatScore, formatThreshold, KPI_STATUS_STYLES } from "./status-colours";
 import type { ScorecardHeatMap } from "./types";
 
 /**
@@ -118,7 +118,14 @@ function HeatCell({
 
 /** What the colours mean, in the words of the scoring method. */
 export function StatusLegend() {
-  const ranges: Record<KpiStatus, string> = { red: "< 3.33", amber: "3.33 – 6.67", green: "≥ 6.67", no_data: "" };
+  const red = formatThreshold(RED_BELOW);
+  const green = formatThreshold(GREEN_FROM);
+  const ranges: Record<KpiStatus, string> = {
+    red: `< ${red}`,
+    amber: `${red} – ${green}`,
+    green: `≥ ${green}`,
+    no_data: "",
+  };
   const order: KpiStatus[] = ["red", "amber", "green", "no_data"];
   return (
     <ul aria-label="Legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">

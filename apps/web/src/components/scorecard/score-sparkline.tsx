@@ -1,4 +1,5 @@
 import { GREEN_FROM, quarterLabel, RED_BELOW } from "@meridian/domain";
+import { formatScore } from "./status-colours";
 import type { TrendPoint } from "./types";
 
 const WIDTH = 104;
@@ -34,7 +35,7 @@ export function ScoreSparkline({ trend, label }: { trend: readonly TrendPoint[];
   const lastIndex = trend.findLastIndex((p) => p.score !== null);
   const last = trend[lastIndex];
   const spoken = trend
-    .map((p) => `${quarterLabel(p.quarter)} ${p.score === null ? "no data" : p.score.toFixed(1)}`)
+    .map((p) => `${quarterLabel(p.quarter)} ${p.score === null ? "no data" : formatScore(p.score)}`)
     .join(", ");
 
   return (

@@ -31,3 +31,8 @@ export const KPI_STATUS_STYLES: Record<
 export function formatScore(score: number | null): string {
   return score === null ? "—" : score.toFixed(1);
 }
+
+/** A status boundary (RED_BELOW, GREEN_FROM) as shown: two decimals, the precision kpiStatus decides at ("3.33"). */
+export function formatThreshold(score: number): string {
+  return score.toFixed(2);
+}

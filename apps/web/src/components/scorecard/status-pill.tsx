@@ -1,5 +1,5 @@
 import type { KpiStatus } from "@meridian/domain";
-import { KPI_STATUS_STYLES } from "./status-colours";
+import { formatScore, KPI_STATUS_STYLES } from "./status-colours";
 
 /** A small status chip: coloured dot and label, optionally with the score ("Green · 6.8"). */
 export function StatusPill({ status, score }: { status: KpiStatus; score?: number | null }) {
@@ -10,7 +10,7 @@ export function StatusPill({ status, score }: { status: KpiStatus; score?: numbe
     >
       <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${style.dot}`} />
       {style.label}
-      {score !== undefined && score !== null ? <span className="tabular-nums">· {score.toFixed(1)}</span> : null}
+      {score !== undefined && score !== null ? <span className="tabular-nums">· {formatScore(score)}</span> : null}
     </span>
   );
 }

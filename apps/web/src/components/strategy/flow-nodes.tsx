@@ -2,7 +2,7 @@
 
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
+import { formatScore, KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import type { MapObjective, MapPerspective } from "./types";
 
@@ -80,7 +80,7 @@ export const ObjectiveNodeView = memo(function ObjectiveNodeView({ data }: NodeP
             {objective.kpiCount} KPI{objective.kpiCount === 1 ? "" : "s"}
           </span>
           <span className={`text-lg font-semibold tabular-nums leading-none ${style.text}`}>
-            {objective.score === null ? "—" : objective.score.toFixed(1)}
+            {formatScore(objective.score)}
           </span>
         </span>
       </div>

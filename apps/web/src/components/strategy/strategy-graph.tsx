@@ -14,6 +14,7 @@ import {
   ReactFlowProvider,
 } from "@xyflow/react";
 import { useCallback, useMemo } from "react";
+import { formatScore } from "~/components/scorecard/status-colours";
 import {
   BAND_LABEL_WIDTH,
   type BandFlowNode,
@@ -111,7 +112,7 @@ function Flow({
           deletable: false,
           connectable: editable,
           ariaRole: "group",
-          ariaLabel: `${o.objective.name}: ${o.objective.score === null ? "no data" : `score ${o.objective.score.toFixed(1)}`}, ${o.objective.kpiCount} KPIs`,
+          ariaLabel: `${o.objective.name}: ${o.objective.score === null ? "no data" : `score ${formatScore(o.objective.score)}`}, ${o.objective.kpiCount} KPIs`,
           data: { objective: o.objective, editable },
         }),
       ),
