@@ -117,7 +117,7 @@ function HeatCell({
 }
 
 /** What the colours mean, in the words of the scoring method. */
-export function StatusLegend() {
+function StatusLegend() {
   const red = formatThreshold(RED_BELOW);
   const green = formatThreshold(GREEN_FROM);
   const ranges: Record<KpiStatus, string> = {

@@ -1,16 +1,10 @@
 import { GREEN_FROM, quarterLabel, RED_BELOW } from "@meridian/domain";
-import { formatScore } from "./status-colours";
+import { formatScore, KPI_STATUS_HEX } from "./status-colours";
 import type { TrendPoint } from "./types";
 
 const WIDTH = 104;
 const HEIGHT = 28;
 const PAD = 3;
-const STROKE: Record<TrendPoint["status"], string> = {
-  green: "#10b981",
-  amber: "#f59e0b",
-  red: "#f43f5e",
-  no_data: "#94a3b8",
-};
 
 /**
  * A score trend on the fixed 0–10 scale, so sparklines compare across rows;
@@ -63,7 +57,7 @@ export function ScoreSparkline({ trend, label }: { trend: readonly TrendPoint[];
           cx={PAD + lastIndex * step}
           cy={y(last.score)}
           r={3}
-          fill={STROKE[last.status]}
+          fill={KPI_STATUS_HEX[last.status]}
           stroke="white"
           strokeWidth={1}
         />

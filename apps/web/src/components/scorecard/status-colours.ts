@@ -27,6 +27,14 @@ export const KPI_STATUS_STYLES: Record<
   },
 };
 
+/** KPI_STATUS_STYLES' dot colours as values, for SVG (sparklines, arrows, minimap) where Tailwind classes do not apply. */
+export const KPI_STATUS_HEX: Record<KpiStatus, string> = {
+  green: "#10b981", // emerald-500
+  amber: "#f59e0b", // amber-500
+  red: "#f43f5e", // rose-500
+  no_data: "#94a3b8", // slate-400
+};
+
 /** A score on the 0–10 scale as shown: one decimal, "—" when missing. */
 export function formatScore(score: number | null): string {
   return score === null ? "—" : score.toFixed(1);
