@@ -119,7 +119,7 @@ CREATE TABLE "kpis" (
 	"version" integer DEFAULT 1 NOT NULL,
 	CONSTRAINT "kpis_goal_differs" CHECK ("kpis"."goal" <> "kpis"."red_flag"),
 	CONSTRAINT "kpis_weight_positive" CHECK ("kpis"."weight" >= 0),
-	CONSTRAINT "kpis_inputs_match_kind" CHECK (("kpis"."kind" = 'manual') = ("kpis"."input_a_id" is null and "kpis"."input_b_id" is null))
+	CONSTRAINT "kpis_inputs_match_kind" CHECK (("kpis"."kind" = 'manual' and "kpis"."input_a_id" is null and "kpis"."input_b_id" is null) or ("kpis"."kind" <> 'manual' and "kpis"."input_a_id" is not null and "kpis"."input_b_id" is not null and "kpis"."input_a_id" <> "kpis"."id" and "kpis"."input_b_id" <> "kpis"."id"))
 );
 --> statement-breakpoint
 CREATE TABLE "perspectives" (
@@ -196,14 +196,14 @@ CREATE INDEX "corrective_actions_org_review_idx" ON "corrective_actions" USING b
 CREATE INDEX "corrective_actions_org_status_idx" ON "corrective_actions" USING btree ("organization_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_comments_subject_key" ON "review_comments" USING btree ("organization_id","review_id","subject_type","subject_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_cycle_scope_key" ON "reviews" USING btree ("organization_id","cycle_id",coalesce("team_id", '00000000-0000-0000-0000-000000000000'::uuid));--> statement-breakpoint
-CREATE INDEX "reviews_org_opened_idx" ON "reviews" USING btree ("organization_id","opened_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "kpi_actuals_kpi_period_key" ON "kpi_actuals" USING btree ("organization_id","kpi_id","period_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "kpi_benchmarks_kpi_source_period_key" ON "kpi_benchmarks" USING btree ("organization_id","kpi_id","source","period_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "kpi_targets_kpi_period_key" ON "kpi_targets" USING btree ("organization_id","kpi_id","period_start");--> statement-breakpoint
 CREATE INDEX "kpis_org_objective_idx" ON "kpis" USING btree ("organization_id","strategic_objective_id");--> statement-breakpoint
 CREATE INDEX "kpis_org_owner_idx" ON "kpis" USING btree ("organization_id","owner_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "kpis_org_name_key" ON "kpis" USING btree ("organization_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "kpis_org_name_key" ON "kpis" USING btree ("organization_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "perspectives_org_position_idx" ON "perspectives" USING btree ("organization_id","position");--> statement-breakpoint
 CREATE INDEX "strategic_objectives_org_perspective_idx" ON "strategic_objectives" USING btree ("organization_id","perspective_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "strategy_links_cause_effect_key" ON "strategy_links" USING btree ("organization_id","cause_id","effect_id");--> statement-breakpoint
-ALTER TABLE "objectives" ADD CONSTRAINT "objectives_strategic_objective_id_strategic_objectives_id_fk" FOREIGN KEY ("strategic_objective_id") REFERENCES "public"."strategic_objectives"("id") ON DELETE set null ON UPDATE no action;
+ALTER TABLE "objectives" ADD CONSTRAINT "objectives_strategic_objective_id_strategic_objectives_id_fk" FOREIGN KEY ("strategic_objective_id") REFERENCES "public"."strategic_objectives"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "objectives_strategic_objective_idx" ON "objectives" USING btree ("strategic_objective_id");

@@ -204,6 +204,9 @@ describe("kpis.create", () => {
     const error = await trpcErrorOf(() => admin.kpis.create(kpiInput(org.admin.id, { name: "Churn" })));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe('A KPI named "Churn" already exists. Choose another name.');
+    // Imports and pushes find KPIs by name whatever the case, so "CHURN" would be ambiguous.
+    const other = await trpcErrorOf(() => admin.kpis.create(kpiInput(org.admin.id, { name: "CHURN" })));
+    expect(other.code).toBe("CONFLICT");
     // Names are per organization.
     const elsewhere = await as(otherOrg.admin, otherOrg);
     await expect(elsewhere.kpis.create(kpiInput(otherOrg.admin.id, { name: "Churn" }))).resolves.toBeTruthy();

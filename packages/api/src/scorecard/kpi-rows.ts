@@ -1,4 +1,4 @@
-import { and, type Executor, eq, isNull, kpis, or } from "@meridian/db";
+import { and, type Executor, eq, isNull, kpis, or, sql } from "@meridian/db";
 import { canManageKpi } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { invalidInput } from "../errors";
@@ -99,7 +99,7 @@ export async function requireFreeKpiName(tx: Executor, organizationId: string, n
   const [taken] = await tx
     .select({ id: kpis.id, archivedAt: kpis.archivedAt })
     .from(kpis)
-    .where(and(eq(kpis.organizationId, organizationId), eq(kpis.name, name)))
+    .where(and(eq(kpis.organizationId, organizationId), sql`lower(${kpis.name}) = lower(${name})`))
     .limit(1);
   if (taken && taken.id !== selfId) {
     throw new TRPCError({

@@ -84,6 +84,8 @@ export const objectives = pgTable(
     index("objectives_org_parent_idx").on(t.organizationId, t.parentId),
     index("objectives_org_owner_idx").on(t.organizationId, t.ownerId),
     index("objectives_org_team_idx").on(t.organizationId, t.teamId),
+    // Leads with the column: removing a strategic objective sets it null by this index.
+    index("objectives_strategic_objective_idx").on(t.strategicObjectiveId),
     check("objectives_weight_positive", sql`${t.weight} >= 0`),
   ],
 );

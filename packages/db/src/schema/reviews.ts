@@ -44,7 +44,6 @@ export const reviews = pgTable(
       t.cycleId,
       sql`coalesce(${t.teamId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
-    index("reviews_org_opened_idx").on(t.organizationId, t.openedAt),
   ],
 );
 

@@ -120,10 +120,14 @@ export const kpis = pgTable(
   (t) => [
     index("kpis_org_objective_idx").on(t.organizationId, t.strategicObjectiveId),
     index("kpis_org_owner_idx").on(t.organizationId, t.ownerId),
-    uniqueIndex("kpis_org_name_key").on(t.organizationId, t.name),
+    // Names are matched without regard to case (CSV import, API pushes), so they are unique that way too.
+    uniqueIndex("kpis_org_name_key").on(t.organizationId, sql`lower(${t.name})`),
     check("kpis_goal_differs", sql`${t.goal} <> ${t.redFlag}`),
     check("kpis_weight_positive", sql`${t.weight} >= 0`),
-    check("kpis_inputs_match_kind", sql`(${t.kind} = 'manual') = (${t.inputAId} is null and ${t.inputBId} is null)`),
+    check(
+      "kpis_inputs_match_kind",
+      sql`(${t.kind} = 'manual' and ${t.inputAId} is null and ${t.inputBId} is null) or (${t.kind} <> 'manual' and ${t.inputAId} is not null and ${t.inputBId} is not null and ${t.inputAId} <> ${t.id} and ${t.inputBId} <> ${t.id})`,
+    ),
   ],
 );
 
