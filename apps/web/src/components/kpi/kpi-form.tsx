@@ -22,6 +22,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { formatThreshold } from "~/components/scorecard/status-colours";
+import {
+  StrategicObjectiveOptions,
+  useStrategicObjectiveBands,
+} from "~/components/strategy/strategic-objective-options";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
@@ -53,7 +57,7 @@ export function KpiForm({
 }) {
   const trpc = useTRPC();
   const people = useQuery(trpc.people.list.queryOptions());
-  const strategy = useQuery(trpc.strategy.map.queryOptions({}));
+  const strategy = useStrategicObjectiveBands();
   const kpis = useQuery(trpc.kpis.list.queryOptions({}));
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -203,16 +207,7 @@ export function KpiForm({
           <Field label="Strategic objective" error={errors.strategicObjectiveId?.message}>
             {(id) => (
               <select id={id} className={ui.select} {...register("strategicObjectiveId", nullable)}>
-                <option value="">None (not on the scorecard)</option>
-                {(strategy.data?.perspectives ?? []).map((p) => (
-                  <optgroup key={p.id} label={p.name}>
-                    {p.objectives.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
+                <StrategicObjectiveOptions bands={strategy.bands} noneLabel="None (not on the scorecard)" />
               </select>
             )}
           </Field>

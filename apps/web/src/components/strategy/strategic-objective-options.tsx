@@ -14,10 +14,17 @@ export function useStrategicObjectiveBands() {
 export type StrategicObjectiveBand = ReturnType<typeof useStrategicObjectiveBands>["bands"][number];
 
 /** The options of a "Strategic objective" select: none, then each perspective's objectives. */
-export function StrategicObjectiveOptions({ bands }: { bands: readonly StrategicObjectiveBand[] }) {
+export function StrategicObjectiveOptions({
+  bands,
+  noneLabel = "None",
+}: {
+  bands: readonly StrategicObjectiveBand[];
+  /** The empty choice's text, where "None" needs saying what it means. */
+  noneLabel?: string;
+}) {
   return (
     <>
-      <option value="">None</option>
+      <option value="">{noneLabel}</option>
       {bands.map((p) => (
         <optgroup key={p.id} label={p.name}>
           {p.objectives.map((o) => (
