@@ -55,8 +55,14 @@ export async function handleIngestActuals(request: Request, db: Database): Promi
 async function ingest(request: Request, db: Database): Promise<Response> {
   if (request.method !== "POST") return json(405, { error: "Use POST to push actuals." }, { allow: "POST" });
 
-  const secret = bearerToken(request.headers.get("authorization"));
-  if (!secret) return unauthorized("Send an API token in the header 'Authorization: Bearer mrd_…'.");
+  const authorization = request.headers.get("authorization");
+  const secret = bearerToken(authorization);
+  if (!secret) {
+    // A header that holds no well-formed token is a wrong token, not a missing one.
+    return unauthorized(
+      authorization ? "This API token is not valid." : "Send an API token in the header 'Authorization: Bearer mrd_…'.",
+    );
+  }
   const [token] = await db
     .select({
       id: apiTokens.id,

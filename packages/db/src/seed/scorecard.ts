@@ -118,7 +118,8 @@ export async function seedDemoScorecard(tx: Executor, options: ScorecardSeedOpti
       periodStart: a.periodStart,
       value: a.value,
       source: kpi?.source ?? ("manual" as const),
-      updatedById: user(kpi?.owner ?? "admin"),
+      // Pushed values have no person behind them, as through the ingestion API.
+      updatedById: kpi?.source === "api" ? null : user(kpi?.owner ?? "admin"),
     };
   });
   // A few hundred rows per statement keeps far below Postgres' parameter limit.
