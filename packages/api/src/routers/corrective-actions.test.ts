@@ -3,7 +3,8 @@ import { createTestDatabase } from "@meridian/db/testing";
 import type { TCorrectiveActionCreate } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, outcomeOf, trpcErrorOf } from "../testing";
-import { createReviewOrganization, type ReviewOrganization, reviewWrites } from "../testing/reviews";
+import { writeFingerprint } from "../testing/fingerprint";
+import { createReviewOrganization, type ReviewOrganization } from "../testing/reviews";
 
 let handle: DatabaseHandle;
 let org: ReviewOrganization;
@@ -56,9 +57,9 @@ describe("correctiveActions.create", () => {
     const manager = await org.as("manager");
     const created = await manager.correctiveActions.create(action());
     expect(created.version).toBe(1);
-    const before = await reviewWrites(handle.db, q4ReviewId);
+    const before = await writeFingerprint(handle.db);
     expect(await manager.correctiveActions.create(action())).toEqual(created);
-    expect(await reviewWrites(handle.db, q4ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
     const [row] = await handle.db.select().from(activityLog).where(eq(activityLog.entityId, created.id));
     expect(row).toMatchObject({
       action: "corrective_action.created",
@@ -81,7 +82,7 @@ describe("correctiveActions.create", () => {
   it("refuses a subject outside the snapshot, an owner outside the organization and bad input, writing nothing", async () => {
     const manager = await org.as("manager");
     const outsider = await createMember(handle.db, (await createReviewOrganization(handle.db)).organization.id);
-    const before = await reviewWrites(handle.db, q4ReviewId);
+    const before = await writeFingerprint(handle.db);
     const subject = await trpcErrorOf(() => manager.correctiveActions.create(action({ subjectId: org.growth.id })));
     expect(subject.code).toBe("BAD_REQUEST");
     const owner = await trpcErrorOf(() => manager.correctiveActions.create(action({ ownerId: outsider.id })));
@@ -94,7 +95,7 @@ describe("correctiveActions.create", () => {
     expect(await outcomeOf(() => manager.correctiveActions.create(action({ dueOn: "99999-01-01" })))).toBe(
       "BAD_REQUEST",
     );
-    expect(await reviewWrites(handle.db, q4ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 
   it("is refused on another organization's review", async () => {

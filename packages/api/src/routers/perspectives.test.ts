@@ -4,12 +4,12 @@ import { DEFAULT_PERSPECTIVES } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureDefaultPerspectives } from "../scorecard/default-perspectives";
 import { callerFor, createMember, createOrganization, trpcErrorOf } from "../testing";
+import { writeFingerprint } from "../testing/fingerprint";
 import {
   activityOf,
   createStrategicObjective,
   createStrategyOrganization,
   type StrategyOrganization,
-  strategySnapshot,
 } from "../testing/strategy";
 
 let handle: DatabaseHandle;
@@ -28,10 +28,10 @@ afterAll(async () => {
 
 /** Runs `call`, expects it to fail with `code`, and proves that it wrote nothing. */
 async function expectRejectedWithoutWrites(code: string, call: () => Promise<unknown>) {
-  const before = await strategySnapshot(handle.db);
+  const before = await writeFingerprint(handle.db);
   const error = await trpcErrorOf(call);
   expect(error.code).toBe(code);
-  expect(await strategySnapshot(handle.db)).toEqual(before);
+  expect(await writeFingerprint(handle.db)).toEqual(before);
   return error;
 }
 
@@ -204,10 +204,10 @@ describe("perspectives.reorder", () => {
     const ids = o.perspectives.map((p) => p.id).reverse();
     const admin = await o.as("admin");
     await admin.perspectives.reorder({ perspectiveIds: ids });
-    const before = await strategySnapshot(handle.db);
+    const before = await writeFingerprint(handle.db);
     const again = await admin.perspectives.reorder({ perspectiveIds: ids });
     expect(again.map((p) => p.id)).toEqual(ids);
-    expect(await strategySnapshot(handle.db)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 
   it("refuses a list that is not exactly the organization's perspectives, with a 400 and no writes", async () => {

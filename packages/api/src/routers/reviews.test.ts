@@ -3,7 +3,8 @@ import { createTestDatabase } from "@meridian/db/testing";
 import { type ReviewSnapshot, reviewCsv } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, cycleByStatus, DEMO, outcomeOf, seedDemoOrganization, trpcErrorOf } from "../testing";
-import { createReviewOrganization, type ReviewOrganization, reviewWrites } from "../testing/reviews";
+import { writeFingerprint } from "../testing/fingerprint";
+import { createReviewOrganization, type ReviewOrganization } from "../testing/reviews";
 
 let handle: DatabaseHandle;
 let org: ReviewOrganization;
@@ -123,7 +124,7 @@ describe("reviews.open", () => {
 
   it("refuses a second review of the same cycle and scope with CONFLICT, writing nothing", async () => {
     const manager = await org.as("manager");
-    const before = await reviewWrites(handle.db, q3ReviewId);
+    const before = await writeFingerprint(handle.db);
     const error = await trpcErrorOf(() => manager.reviews.open({ cycleId: org.cycles.q3.id }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain(`Q3 2026 review — ${org.organization.name}`);
@@ -132,7 +133,7 @@ describe("reviews.open", () => {
       manager.reviews.open({ cycleId: org.cycles.q3.id, teamId: org.teams.marketing.id }),
     );
     expect(team.code).toBe("CONFLICT");
-    expect(await reviewWrites(handle.db, q3ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 
   it("refuses an unknown cycle or team and bad ids", async () => {
@@ -181,7 +182,7 @@ describe("who may do what", () => {
     const review = await member.reviews.get({ reviewId: q3ReviewId });
     expect(review.canEdit).toBe(false);
     expect((await member.reviews.list()).map((r) => r.id)).toContain(q3ReviewId);
-    const before = await reviewWrites(handle.db, q3ReviewId);
+    const before = await writeFingerprint(handle.db);
     expect(await outcomeOf(() => member.reviews.open({ cycleId: org.cycles.q4.id }))).toBe("FORBIDDEN");
     expect(
       await outcomeOf(() =>
@@ -196,7 +197,7 @@ describe("who may do what", () => {
     expect(await outcomeOf(() => member.reviews.finalize({ reviewId: q3ReviewId, version: review.version }))).toBe(
       "FORBIDDEN",
     );
-    expect(await reviewWrites(handle.db, q3ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 
   it("shows viewers finalized reviews only: an open one is NOT_FOUND", async () => {
@@ -235,7 +236,7 @@ describe("who may do what", () => {
     const other = await createReviewOrganization(handle.db);
     const outsider = await other.as("admin");
     expect((await outsider.reviews.list()).map((r) => r.id)).not.toContain(q3ReviewId);
-    const before = await reviewWrites(handle.db, q3ReviewId);
+    const before = await writeFingerprint(handle.db);
     expect(await outcomeOf(() => outsider.reviews.get({ reviewId: q3ReviewId }))).toBe("NOT_FOUND");
     expect(await outcomeOf(() => outsider.reviews.compare({ reviewId: q3ReviewId }))).toBe("NOT_FOUND");
     expect(
@@ -249,7 +250,7 @@ describe("who may do what", () => {
       ),
     ).toBe("NOT_FOUND");
     expect(await outcomeOf(() => outsider.reviews.finalize({ reviewId: q3ReviewId, version: 1 }))).toBe("NOT_FOUND");
-    expect(await reviewWrites(handle.db, q3ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 });
 
@@ -287,10 +288,10 @@ describe("reviews.comment", () => {
 
   it("changes nothing when the same text is sent again", async () => {
     const manager = await org.as("manager");
-    const before = await reviewWrites(handle.db, q3ReviewId);
+    const before = await writeFingerprint(handle.db);
     const again = await manager.reviews.comment({ ...subject(), body: "Slow August; pricing fixed in September." });
     expect(again?.version).toBe(2);
-    expect(await reviewWrites(handle.db, q3ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 
   it("answers a stale version with CONFLICT and the current text", async () => {
@@ -334,7 +335,7 @@ describe("reviews.comment", () => {
       subjectId: perspectiveId,
       body: "Mixed quarter.",
     });
-    const before = await reviewWrites(handle.db, q3ReviewId);
+    const before = await writeFingerprint(handle.db);
     const wrongType = await trpcErrorOf(() =>
       manager.reviews.comment({ reviewId: q3ReviewId, subjectType: "kpi", subjectId: org.growth.id, body: "x" }),
     );
@@ -354,7 +355,7 @@ describe("reviews.comment", () => {
       "BAD_REQUEST",
     );
     expect(await outcomeOf(() => manager.reviews.comment({ ...subject(), body: "nul\u0000" }))).toBe("BAD_REQUEST");
-    expect(await reviewWrites(handle.db, q3ReviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 });
 
@@ -438,8 +439,12 @@ describe("reviews.finalize", () => {
 
   it("refuses every later write to the review, writing nothing", async () => {
     const admin = await org.as("admin");
-    const before = await reviewWrites(handle.db, reviewId);
-    const version = before.review?.version ?? 0;
+    const before = await writeFingerprint(handle.db);
+    const [current] = await handle.db
+      .select({ version: reviews.version })
+      .from(reviews)
+      .where(eq(reviews.id, reviewId));
+    const version = current?.version ?? 0;
     for (const call of [
       () => admin.reviews.comment({ reviewId, subjectType: "kpi", subjectId: org.kpis.churn.id, body: "Too late" }),
       () => admin.reviews.comment({ reviewId, subjectType: "kpi", subjectId: org.kpis.churn.id, body: "" }),
@@ -459,7 +464,7 @@ describe("reviews.finalize", () => {
       expect(error.code).toBe("PRECONDITION_FAILED");
       expect(error.message).toBe("This review is finalized and read-only.");
     }
-    expect(await reviewWrites(handle.db, reviewId)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
   });
 
   it("keeps its frozen copy when the live action moves on in a later quarter", async () => {

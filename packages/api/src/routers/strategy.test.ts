@@ -3,13 +3,13 @@ import { createTestDatabase } from "@meridian/db/testing";
 import { quarterContaining } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCycle, createMember, createObjective, trpcErrorOf } from "../testing";
+import { writeFingerprint } from "../testing/fingerprint";
 import {
   activityOf,
   createQuarterlyKpi,
   createStrategicObjective,
   createStrategyOrganization,
   type StrategyOrganization,
-  strategySnapshot,
 } from "../testing/strategy";
 
 let handle: DatabaseHandle;
@@ -29,10 +29,10 @@ afterAll(async () => {
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
 async function expectRejectedWithoutWrites(code: string, call: () => Promise<unknown>) {
-  const before = await strategySnapshot(handle.db);
+  const before = await writeFingerprint(handle.db);
   const error = await trpcErrorOf(call);
   expect(error.code).toBe(code);
-  expect(await strategySnapshot(handle.db)).toEqual(before);
+  expect(await writeFingerprint(handle.db)).toEqual(before);
   return error;
 }
 
@@ -250,10 +250,10 @@ describe("strategy.link and strategy.unlink", () => {
       },
     ]);
 
-    const before = await strategySnapshot(handle.db);
+    const before = await writeFingerprint(handle.db);
     const again = await admin.strategy.link({ causeId: cause.id.toUpperCase(), effectId: effect.id });
     expect(again).toEqual({ id: link.id, causeId: cause.id, effectId: effect.id, created: false });
-    expect(await strategySnapshot(handle.db)).toEqual(before);
+    expect(await writeFingerprint(handle.db)).toEqual(before);
 
     // The other direction is a different arrow.
     const reverse = await admin.strategy.link({ causeId: effect.id, effectId: cause.id });

@@ -1,4 +1,4 @@
-import { activityLog, correctiveActions, count, type Database, eq, reviewComments, reviews } from "@meridian/db";
+import type { Database } from "@meridian/db";
 import { createCycle, createKeyResult, createObjective, createTeam } from "./factories";
 import {
   createQuarterlyKpi,
@@ -69,14 +69,3 @@ export async function createReviewOrganization(db: Database) {
   };
 }
 export type ReviewOrganization = Awaited<ReturnType<typeof createReviewOrganization>>;
-
-/** Row counts and the review's version: compare before and after to prove a refused write wrote nothing. */
-export async function reviewWrites(db: Database, reviewId: string) {
-  const [[comments], [actions], [activity], [review]] = await Promise.all([
-    db.select({ n: count() }).from(reviewComments),
-    db.select({ n: count() }).from(correctiveActions),
-    db.select({ n: count() }).from(activityLog),
-    db.select({ version: reviews.version, status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId)),
-  ]);
-  return { comments: comments?.n, actions: actions?.n, activity: activity?.n, review };
-}

@@ -2,15 +2,12 @@ import {
   activityLog,
   and,
   asc,
-  count,
   type Database,
   eq,
   kpiActuals,
   kpis,
-  objectives,
   perspectives,
   strategicObjectives,
-  strategyLinks,
 } from "@meridian/db";
 import { ensureDefaultPerspectives } from "../scorecard/default-perspectives";
 import { callerFor } from "./callers";
@@ -99,33 +96,6 @@ export async function createQuarterlyKpi(
     );
   }
   return kpi;
-}
-
-/** Everything a strategy change could write: compare before and after to prove that nothing was. */
-export async function strategySnapshot(db: Database) {
-  const [[activity], bands, objectiveRows, links, kpiRows, okrRows] = await Promise.all([
-    db.select({ n: count() }).from(activityLog),
-    db
-      .select({
-        id: perspectives.id,
-        name: perspectives.name,
-        position: perspectives.position,
-        v: perspectives.version,
-      })
-      .from(perspectives)
-      .orderBy(perspectives.id),
-    db
-      .select({ id: strategicObjectives.id, v: strategicObjectives.version, p: strategicObjectives.perspectiveId })
-      .from(strategicObjectives)
-      .orderBy(strategicObjectives.id),
-    db.select({ id: strategyLinks.id }).from(strategyLinks).orderBy(strategyLinks.id),
-    db.select({ id: kpis.id, so: kpis.strategicObjectiveId }).from(kpis).orderBy(kpis.id),
-    db
-      .select({ id: objectives.id, so: objectives.strategicObjectiveId, v: objectives.version })
-      .from(objectives)
-      .orderBy(objectives.id),
-  ]);
-  return { activity: activity?.n ?? 0, bands, objectiveRows, links, kpiRows, okrRows };
 }
 
 /** The activity records written about one entity, oldest first. */
