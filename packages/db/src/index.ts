@@ -17,6 +17,7 @@ export {
   type SQL,
   sql,
 } from "drizzle-orm";
+export { chunk } from "./chunk";
 export * from "./client";
 export { migrate, rows } from "./migrate";
 export { dataDir, workspaceRoot } from "./paths";

@@ -1,4 +1,4 @@
-import { and, type Executor, eq, inArray, kpiActuals, sql } from "@meridian/db";
+import { and, chunk, type Executor, eq, inArray, kpiActuals, sql } from "@meridian/db";
 import type { KpiActualSource } from "@meridian/domain";
 import { recordActivity } from "../activity";
 
@@ -34,12 +34,6 @@ const LOGGED_CHANGES = 50;
 
 const keyOf = (w: { kpiId: string; periodStart: string }) => `${w.kpiId}|${w.periodStart}`;
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
 /** The values the named KPIs hold now, keyed "kpiId|periodStart". */
 export async function currentActuals(
   db: Executor,
@@ -47,7 +41,7 @@ export async function currentActuals(
   kpiIds: readonly string[],
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const ids of chunks([...new Set(kpiIds)])) {
+  for (const ids of chunk([...new Set(kpiIds)], CHUNK)) {
     const rows = await db
       .select({ kpiId: kpiActuals.kpiId, periodStart: kpiActuals.periodStart, value: kpiActuals.value })
       .from(kpiActuals)
@@ -73,7 +67,7 @@ export async function upsertActuals(tx: Executor, input: UpsertActualsInput): Pr
 
   const result: UpsertActualsResult = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const upserts = writes.filter((w): w is ActualWrite & { value: number } => w.value !== null);
-  for (const part of chunks(upserts)) {
+  for (const part of chunk(upserts, CHUNK)) {
     const written = await tx
       .insert(kpiActuals)
       .values(
@@ -106,7 +100,7 @@ export async function upsertActuals(tx: Executor, input: UpsertActualsInput): Pr
   }
 
   const removals = writes.filter((w) => w.value === null);
-  for (const part of chunks(removals)) {
+  for (const part of chunk(removals, CHUNK)) {
     const deleted = await tx
       .delete(kpiActuals)
       .where(

@@ -1,3 +1,4 @@
+import { chunk } from "../chunk";
 import type { Database } from "../client";
 import { kpiActuals, kpis, perspectives, strategicObjectives } from "../schema";
 
@@ -16,9 +17,6 @@ export const SCORECARD_BENCHMARK_SIZE: LargeScorecardSize = {
   kpisPerObjective: 10,
   months: 27,
 };
-
-const chunk = <T>(items: T[], size = 1_000): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** A generated scorecard for benchmarks, in an existing organization, owned by `ownerId`. Deterministic values. */
 export async function seedLargeScorecard(
@@ -63,7 +61,7 @@ export async function seedLargeScorecard(
     })),
   );
   const kpiIds: string[] = [];
-  for (const part of chunk(kpiValues)) {
+  for (const part of chunk(kpiValues, 1_000)) {
     kpiIds.push(...(await db.insert(kpis).values(part).returning({ id: kpis.id })).map((k) => k.id));
   }
   const actuals = kpiIds.flatMap((kpiId, k) =>
@@ -77,6 +75,6 @@ export async function seedLargeScorecard(
       };
     }),
   );
-  for (const part of chunk(actuals)) await db.insert(kpiActuals).values(part);
+  for (const part of chunk(actuals, 1_000)) await db.insert(kpiActuals).values(part);
   return { kpiIds };
 }

@@ -1,3 +1,4 @@
+import { chunk } from "../chunk";
 import type { Database } from "../client";
 import {
   checkIns,
@@ -26,9 +27,6 @@ export const BENCHMARK_SIZE: LargeOrganizationSize = {
   keyResultsPerObjective: 3,
   checkInsPerKeyResult: 6,
 };
-
-const chunk = <T>(items: T[], size = 500): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * A generated organization for benchmarks: teams in a tree, people in teams, one

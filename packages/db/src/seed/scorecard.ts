@@ -1,5 +1,6 @@
 import { type Period, periodsWithin, quartersEndingAt } from "@meridian/domain";
 import { and, eq, inArray } from "drizzle-orm";
+import { chunk } from "../chunk";
 import type { Executor } from "../client";
 import {
   kpiActuals,
@@ -122,8 +123,7 @@ export async function seedDemoScorecard(tx: Executor, options: ScorecardSeedOpti
       updatedById: kpi?.source === "api" ? null : user(kpi?.owner ?? "admin"),
     };
   });
-  // A few hundred rows per statement keeps far below Postgres' parameter limit.
-  for (let i = 0; i < actuals.length; i += 500) await tx.insert(kpiActuals).values(actuals.slice(i, i + 500));
+  for (const rows of chunk(actuals)) await tx.insert(kpiActuals).values(rows);
 
   await tx.insert(kpiTargets).values(
     DEMO_KPI_TARGETS.map((t) => ({
