@@ -3,6 +3,7 @@ export * from "./access/kpi-permissions";
 export * from "./access/objective-permissions";
 export * from "./access/objective-visibility";
 export * from "./access/policy";
+export * from "./access/review-permissions";
 export * from "./access/roles";
 export * from "./analytics/forecast";
 export * from "./graph/would-create-loop";

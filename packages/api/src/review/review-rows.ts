@@ -14,7 +14,7 @@ import {
 } from "@meridian/db";
 import {
   type ActionStatus,
-  can,
+  canReadReview,
   type ReviewSnapshot,
   type ReviewStatus,
   type ReviewSubjectType,
@@ -85,15 +85,6 @@ export async function findReview(
     snapshot: row.snapshot as unknown as ReviewSnapshot,
     finalActions: (row.finalActions as unknown as ActionView[] | null) ?? null,
   };
-}
-
-/** The row rule behind `review.read`: viewers read finalized reviews only. */
-export function canReadReview(role: Role, status: ReviewStatus): boolean {
-  return role !== "viewer" || status === "finalized";
-}
-
-export function canEditReview(role: Role, status: ReviewStatus): boolean {
-  return status === "open" && can(role, "review.manage");
 }
 
 /** Every write to a review checks this first: a finalized review is frozen. */
@@ -220,10 +211,4 @@ export function requireSubject(snapshot: ReviewSnapshot, type: ReviewSubjectType
   const name = snapshotSubjectName(snapshot, type, id);
   if (name === null) throw invalidInput("subjectId", "Choose a perspective, objective or KPI of this review.");
   return name;
-}
-
-/** Managers and admins update any corrective action; members only the ones they own. */
-export function canUpdateAction(role: Role, userId: string, ownerId: string): boolean {
-  if (!can(role, "action.update")) return false;
-  return role === "admin" || role === "manager" || ownerId === userId;
 }

@@ -1,12 +1,16 @@
 import { and, asc, correctiveActions, eq, inArray, reviews, sql } from "@meridian/db";
-import { ZCorrectiveActionCreateSchema, ZCorrectiveActionUpdateSchema } from "@meridian/domain";
+import {
+  canReadReview,
+  canUpdateAction,
+  readableReviewStatuses,
+  ZCorrectiveActionCreateSchema,
+  ZCorrectiveActionUpdateSchema,
+} from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { requireActiveOwner } from "../access/active-owner";
 import { recordActivity } from "../activity";
 import {
   actionView,
-  canReadReview,
-  canUpdateAction,
   findReview,
   requireOpenReview,
   requireSubject,
@@ -130,7 +134,7 @@ export const correctiveActionsRouter = router({
           eq(correctiveActions.organizationId, ctx.org.id),
           inArray(correctiveActions.status, ["open", "in_progress"]),
           // Viewers read finalized reviews only, and so only their actions.
-          ctx.org.role === "viewer" ? eq(reviews.status, "finalized") : undefined,
+          inArray(reviews.status, [...readableReviewStatuses(ctx.org.role)]),
         ),
       )
       .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.createdAt), asc(correctiveActions.id));

@@ -14,8 +14,11 @@ import {
   users,
 } from "@meridian/db";
 import {
+  canEditReview,
+  canUpdateAction,
   compareSnapshots,
   type ReviewSnapshot,
+  readableReviewStatuses,
   ZReviewCommentSchema,
   ZReviewFinalizeSchema,
   ZReviewOpenSchema,
@@ -24,14 +27,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../activity";
 import { findCycle, requireActiveTeam } from "../okr/objective-rows";
-import {
-  canEditReview,
-  canUpdateAction,
-  findReview,
-  loadLiveActions,
-  requireOpenReview,
-  requireSubject,
-} from "../review/review-rows";
+import { findReview, loadLiveActions, requireOpenReview, requireSubject } from "../review/review-rows";
 import { cycleView, takeReviewSnapshot } from "../review/take-snapshot";
 import { editConflict, orgProcedure, router } from "../trpc";
 
@@ -58,10 +54,7 @@ export const reviewsRouter = router({
       .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
       .leftJoin(teams, eq(teams.id, reviews.teamId))
       .where(
-        and(
-          eq(reviews.organizationId, ctx.org.id),
-          ctx.org.role === "viewer" ? eq(reviews.status, "finalized") : undefined,
-        ),
+        and(eq(reviews.organizationId, ctx.org.id), inArray(reviews.status, [...readableReviewStatuses(ctx.org.role)])),
       )
       .orderBy(desc(cycles.startsOn), sql`${teams.name} nulls first`, asc(reviews.id));
     const names = await userNames(
@@ -298,7 +291,7 @@ export const reviewsRouter = router({
             eq(reviews.organizationId, ctx.org.id),
             review.teamId === null ? isNull(reviews.teamId) : eq(reviews.teamId, review.teamId),
             lt(cycles.startsOn, review.cycleStartsOn),
-            ctx.org.role === "viewer" ? eq(reviews.status, "finalized") : undefined,
+            inArray(reviews.status, [...readableReviewStatuses(ctx.org.role)]),
           ),
         )
         .orderBy(desc(cycles.startsOn))
