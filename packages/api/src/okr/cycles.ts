@@ -27,9 +27,14 @@ export async function loadCycles(db: Database, organizationId: string): Promise<
     .from(cyclesTable)
     .where(eq(cyclesTable.organizationId, organizationId))
     .orderBy(desc(cyclesTable.startsOn));
-  return rows.map((c) => ({
-    ...c,
-    start: startOfDay(c.startsOn),
-    end: new Date(startOfDay(c.endsOn).getTime() + DAY_MS),
-  }));
+  return rows.map(toCycleView);
+}
+
+/** A cycle row with the instants its window opens and closes (the end date is inclusive). */
+export function toCycleView(cycle: Omit<CycleView, "start" | "end">): CycleView {
+  return {
+    ...cycle,
+    start: startOfDay(cycle.startsOn),
+    end: new Date(startOfDay(cycle.endsOn).getTime() + DAY_MS),
+  };
 }

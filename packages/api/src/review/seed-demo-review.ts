@@ -21,8 +21,9 @@ import {
   reviewRows,
 } from "@meridian/domain";
 import { recordActivity } from "../activity";
+import { toCycleView } from "../okr/cycles";
 import { loadLiveActions } from "./review-rows";
-import { cycleView, takeReviewSnapshot } from "./take-snapshot";
+import { takeReviewSnapshot } from "./take-snapshot";
 
 const DAY = 86_400_000;
 const addDays = (day: string, n: number) =>
@@ -83,7 +84,7 @@ export async function seedDemoReview(db: Database, organizationId: string, now: 
     new Date(Math.min(now.getTime(), new Date(`${addDays(cycle.endsOn, n)}T09:00:00.000Z`).getTime()));
   const openedAt = day(3);
   const finalizedAt = day(10);
-  const snapshot = await takeReviewSnapshot(db, organizationId, cycleView(cycle), null, openedAt);
+  const snapshot = await takeReviewSnapshot(db, organizationId, toCycleView(cycle), null, openedAt);
   const nextQuarter = quarterAt(quarterContaining(cycle.startsOn).start, 1).start;
   const plan = demoCommentary(snapshot);
 

@@ -9,7 +9,8 @@ import {
   type Viewer,
 } from "@meridian/domain";
 import type { CycleView } from "../okr/cycles";
-import { loadDashboard, type ObjectiveNode } from "../okr/dashboard";
+import { loadDashboard } from "../okr/dashboard";
+import { flatten } from "../okr/home";
 import { loadScorecard } from "../scorecard/load-scorecard";
 
 /**
@@ -22,20 +23,6 @@ const PUBLIC_READER: Viewer = {
   teamIds: new Set(),
   ledTeamIds: new Set(),
 };
-
-/** A cycle row as the routers load it, widened to what the dashboard needs. */
-export function cycleView(cycle: {
-  id: string;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  status: CycleView["status"];
-  version: number;
-}): CycleView {
-  const start = new Date(`${cycle.startsOn}T00:00:00.000Z`);
-  const end = new Date(new Date(`${cycle.endsOn}T00:00:00.000Z`).getTime() + 86_400_000);
-  return { ...cycle, start, end };
-}
 
 /**
  * The review's snapshot, taken now: the scorecard scored for the quarter holding
@@ -71,23 +58,18 @@ export async function takeReviewSnapshot(
   );
 
   const inScope = teamId ? teamAndDescendants(teamId, teamRows) : null;
-  const okrs: SnapshotOkr[] = [];
-  const visit = (node: ObjectiveNode) => {
-    if (!inScope || (node.team && inScope.has(node.team.id))) {
-      okrs.push({
-        id: node.id,
-        title: node.title,
-        level: node.level,
-        team: node.team?.name ?? null,
-        owner: node.owner.name,
-        progress: node.progress,
-        expected: dashboard.expected,
-        status: node.progressStatus,
-      });
-    }
-    for (const child of node.children) visit(child);
-  };
-  for (const root of dashboard.roots) visit(root);
+  const okrs: SnapshotOkr[] = flatten(dashboard.roots)
+    .filter((node) => !inScope || (node.team !== null && inScope.has(node.team.id)))
+    .map((node) => ({
+      id: node.id,
+      title: node.title,
+      level: node.level,
+      team: node.team?.name ?? null,
+      owner: node.owner.name,
+      progress: node.progress,
+      expected: dashboard.expected,
+      status: node.progressStatus,
+    }));
 
   return buildReviewSnapshot({ takenAt: now, scorecard, kpis: presentation, okrs });
 }

@@ -32,6 +32,7 @@ import {
   quartersEndingAt,
   reportingPeriodTargets,
   targetsFor,
+  todayIso,
   ZKpiArchiveSchema,
   ZKpiCreateSchema,
   ZKpiGetSchema,
@@ -59,8 +60,6 @@ import { editConflict, type OrgContext, orgProcedure, router } from "../trpc";
 
 /** History shown on a KPI's page: the quarter looked at and the seven before it. */
 const HISTORY_QUARTERS = 8;
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 const forHistory = (k: KpiRow): KpiForHistory => ({
   id: k.id,

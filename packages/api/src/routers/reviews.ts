@@ -26,9 +26,10 @@ import {
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../activity";
+import { toCycleView } from "../okr/cycles";
 import { findCycle, requireActiveTeam } from "../okr/objective-rows";
 import { findReview, loadLiveActions, requireOpenReview, requireSubject } from "../review/review-rows";
-import { cycleView, takeReviewSnapshot } from "../review/take-snapshot";
+import { takeReviewSnapshot } from "../review/take-snapshot";
 import { editConflict, orgProcedure, router } from "../trpc";
 
 export const reviewsRouter = router({
@@ -138,7 +139,7 @@ export const reviewsRouter = router({
       if (existing) throw duplicateReview(existing.title);
 
       const now = new Date();
-      const snapshot = await takeReviewSnapshot(ctx.db, ctx.org.id, cycleView(cycle), teamId, now);
+      const snapshot = await takeReviewSnapshot(ctx.db, ctx.org.id, toCycleView(cycle), teamId, now);
       const title = `${cycle.name} review — ${scopeName}`;
       return ctx.db.transaction(async (tx) => {
         // Re-checked inside the transaction; the unique index settles a race between two openers.

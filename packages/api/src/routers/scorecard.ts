@@ -8,6 +8,7 @@ import {
   type ScorecardResult,
   type ScoredKpi,
   scoreScorecard,
+  todayIso,
   ZScorecardPeriodSchema,
 } from "@meridian/domain";
 import { alignedOkrCounts } from "../scorecard/aligned-okr-counts";
@@ -17,7 +18,6 @@ import { orgProcedure, router } from "../trpc";
 /** The tree and the heat map show this many quarters, ending with the chosen one. */
 const TREND_QUARTERS = 8;
 
-const today = () => new Date().toISOString().slice(0, 10);
 const quarterOf = (period: Period) => ({ start: period.start, end: period.end, label: quarterLabel(period) });
 
 interface TrendPoint {
@@ -75,7 +75,7 @@ export const scorecardRouter = router({
   tree: orgProcedure("scorecard.read")
     .input(ZScorecardPeriodSchema)
     .query(async ({ ctx, input }) => {
-      const day = input.period ?? today();
+      const day = input.period ?? todayIso();
       const [{ index, quarters, results, chosen }, kpiRows, objectiveRows, alignedById] = await Promise.all([
         scoreQuarters(ctx.db, ctx.org.id, day),
         ctx.db
@@ -132,7 +132,7 @@ export const scorecardRouter = router({
 
       // The quarters a person can pick: those with any actual, and the current one.
       const available = new Set(index.data.actuals.map((a) => quarterContaining(a.periodStart).start));
-      available.add(quarterContaining(today()).start);
+      available.add(quarterContaining(todayIso()).start);
 
       return {
         period: quarterOf(chosen.period),
@@ -175,7 +175,7 @@ export const scorecardRouter = router({
   heatMap: orgProcedure("scorecard.read")
     .input(ZScorecardPeriodSchema)
     .query(async ({ ctx, input }) => {
-      const { quarters, results, chosen } = await scoreQuarters(ctx.db, ctx.org.id, input.period ?? today());
+      const { quarters, results, chosen } = await scoreQuarters(ctx.db, ctx.org.id, input.period ?? todayIso());
       const { scores } = trendsById(results);
       const cells = (points: TrendPoint[]) => points.map(({ score, status }) => ({ score, status }));
       return {

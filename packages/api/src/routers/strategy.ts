@@ -15,6 +15,7 @@ import {
   quarterContaining,
   quarterLabel,
   scoreScorecard,
+  todayIso,
   ZStrategicObjectiveCreateSchema,
   ZStrategicObjectiveRefSchema,
   ZStrategicObjectiveUpdateSchema,
@@ -34,8 +35,6 @@ import {
 } from "../scorecard/strategy-rows";
 import { editConflict, orgProcedure, router } from "../trpc";
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export const strategyRouter = router({
   /**
    * The strategy map of one quarter: perspective bands in order, their
@@ -44,7 +43,7 @@ export const strategyRouter = router({
   map: orgProcedure("scorecard.read")
     .input(ZStrategyMapInputSchema)
     .query(async ({ ctx, input }) => {
-      const period = quarterContaining(input.period ?? today());
+      const period = quarterContaining(input.period ?? todayIso());
       const [index, bandRows, objectiveRows, alignedById, linkRows] = await Promise.all([
         loadScorecard(ctx.db, ctx.org.id),
         ctx.db

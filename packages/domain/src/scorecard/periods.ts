@@ -12,6 +12,9 @@ export interface Period {
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Today's date in UTC, "YYYY-MM-DD": the day periods and quarters are read from. */
+export const todayIso = (now: Date = new Date()) => iso(now);
 const parse = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 export function periodContaining(day: string, frequency: KpiFrequency): Period {
