@@ -1,3 +1,4 @@
+import { quarterAt, quarterLabel, todayIso } from "@meridian/domain";
 import { count, eq } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import {
@@ -13,7 +14,7 @@ import {
   teams,
   users,
 } from "../schema";
-import { endOfRange, quarterContaining, startOfDay } from "./calendar";
+import { endOfRange, startOfDay } from "./calendar";
 import {
   DEMO_OBJECTIVES,
   DEMO_ORGANIZATION,
@@ -86,8 +87,13 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<void
       );
     }
 
-    const current = quarterContaining(now);
-    const previous = quarterContaining(now, -1);
+    const today = todayIso(now);
+    const cycleOf = (offset: number) => {
+      const quarter = quarterAt(today, offset);
+      return { name: quarterLabel(quarter), startsOn: quarter.start, endsOn: quarter.end };
+    };
+    const current = cycleOf(0);
+    const previous = cycleOf(-1);
     const [currentCycle, previousCycle] = await tx
       .insert(cycles)
       .values([
