@@ -2,12 +2,12 @@ import { and, type Executor, eq, isNull, kpis, strategicObjectives, users } from
 import {
   type KpiStatus,
   type Period,
-  quarterContaining,
   quarterLabel,
   quartersEndingAt,
   type ScorecardResult,
   type ScoredKpi,
   scoreScorecard,
+  selectableQuarters,
   todayIso,
   ZScorecardPeriodSchema,
 } from "@meridian/domain";
@@ -130,17 +130,10 @@ export const scorecardRouter = router({
         };
       };
 
-      // The quarters a person can pick: those with any actual, and the current one.
-      const available = new Set(index.data.actuals.map((a) => quarterContaining(a.periodStart).start));
-      available.add(quarterContaining(todayIso()).start);
-
       return {
         period: quarterOf(chosen.period),
         quarters: quarters.map(quarterOf),
-        availableQuarters: [...available]
-          .sort()
-          .reverse()
-          .map((start) => quarterOf(quarterContaining(start))),
+        availableQuarters: selectableQuarters(index, todayIso()),
         score: chosen.score,
         status: chosen.status,
         trend: results.map((r) => ({ quarter: r.period.start, score: r.score, status: r.status })),

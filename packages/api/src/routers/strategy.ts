@@ -15,6 +15,7 @@ import {
   quarterContaining,
   quarterLabel,
   scoreScorecard,
+  selectableQuarters,
   todayIso,
   ZStrategicObjectiveCreateSchema,
   ZStrategicObjectiveRefSchema,
@@ -67,6 +68,7 @@ export const strategyRouter = router({
       const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
       return {
         period: { ...period, label: quarterLabel(period) },
+        availableQuarters: selectableQuarters(index, todayIso()),
         score: scored.score,
         status: scored.status,
         perspectives: scored.perspectives.map((p) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KpiForScoring, ScorecardData } from "./score-scorecard";
-import { indexScorecard, scoreScorecard } from "./score-scorecard";
+import { indexScorecard, scoreScorecard, selectableQuarters } from "./score-scorecard";
 
 const Q3 = { start: "2026-07-01", end: "2026-09-30" };
 
@@ -151,5 +151,13 @@ describe("scoreScorecard", () => {
       Q3,
     );
     expect(nested.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "odd")?.status).toBe("no_data");
+  });
+});
+
+describe("selectableQuarters", () => {
+  it("lists the quarters holding actuals and today's, newest first", () => {
+    const quarters = selectableQuarters(indexScorecard(data()), "2027-01-15");
+    expect(quarters.map((q) => q.label)).toEqual(["Q1 2027", "Q4 2026", "Q3 2026", "Q2 2026"]);
+    expect(quarters[1]).toMatchObject({ start: "2026-10-01", end: "2026-12-31" });
   });
 });

@@ -2,7 +2,7 @@ import { type Aggregation, aggregate, type PeriodValue } from "./aggregation";
 import { conversionRate, returnOnInvestment } from "./computed-kpi";
 import type { KpiFrequency, KpiKind } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus, weightedScore } from "./kpi-score";
-import { isWithin, type Period, periodContaining, periodsWithin } from "./periods";
+import { isWithin, type Period, periodContaining, periodsWithin, quarterContaining, quarterLabel } from "./periods";
 
 export interface ScoredPerspective {
   id: string;
@@ -193,4 +193,17 @@ export function targetShareLabel(share: ScoredKpi["targetShare"] | undefined, fr
   return share
     ? `to date: ${share.reported} of ${share.total} ${frequency ? PERIOD_NOUNS[frequency] : "periods"}`
     : null;
+}
+
+/** The quarters a person can pick on scorecard views, newest first: those holding any actual, and today's. */
+export function selectableQuarters(index: ScorecardIndex, today: string): (Period & { label: string })[] {
+  const starts = new Set(index.data.actuals.map((a) => quarterContaining(a.periodStart).start));
+  starts.add(quarterContaining(today).start);
+  return [...starts]
+    .sort()
+    .reverse()
+    .map((start) => {
+      const quarter = quarterContaining(start);
+      return { ...quarter, label: quarterLabel(quarter) };
+    });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { KPI_STATUSES, quarterLabel, quartersEndingAt, type TStrategyMapInput } from "@meridian/domain";
+import { KPI_STATUSES, type TStrategyMapInput } from "@meridian/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
@@ -62,16 +62,10 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   }
   if (!map.data) return <p className="text-slate-500">Loading…</p>;
 
-  const { period, perspectives, links, score, status } = map.data;
+  const { period, availableQuarters, perspectives, links, score, status } = map.data;
   const objectives = perspectives.flatMap((p) => p.objectives);
   const nameOf = new Map(objectives.map((o) => [o.id, o.name]));
   const selected = links.find((l) => l.id === selectedLinkId) ?? null;
-  const today = new Date().toISOString().slice(0, 10);
-  // The answer names only the quarter shown, so the recent quarters are counted from today.
-  const quarters = quartersEndingAt(today, 8)
-    .reverse()
-    .map((q) => ({ start: q.start, label: quarterLabel(q) }));
-  if (!quarters.some((q) => q.start === period.start)) quarters.unshift(period);
 
   return (
     <div className="space-y-6">
@@ -84,7 +78,7 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
             </div>
           </div>
           <QuarterSelect
-            quarters={quarters}
+            quarters={availableQuarters}
             value={period.start}
             onChange={(start) => {
               setSelectedLinkId(null);
