@@ -320,6 +320,8 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   // The strategy: everyone reads it, admins shape it.
   "perspectives.list": SIGNED_IN,
   "perspectives.create": adminOnly("allow"),
+  // Northwind has its perspectives already: allowed calls add nothing.
+  "perspectives.addDefaults": adminOnly("allow"),
   "perspectives.update": adminOnly(ITEM_MANAGEMENT),
   // otherOrg: Globex's bands are not this organization's order to set.
   "perspectives.reorder": adminOnly(scoped("allow", "allow", "BAD_REQUEST", "allow")),
@@ -1920,6 +1922,11 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       const ours = await demoPerspectiveIds();
       for (const band of bands) expect(ours.has(band.id)).toBe(true);
       expect(bands.map((b) => b.id)).toContain(sc().perspectiveId.otherTeam);
+    },
+  },
+  "perspectives.addDefaults": {
+    verify: (result) => {
+      expect(result).toEqual({ added: 0 });
     },
   },
   "perspectives.create": {

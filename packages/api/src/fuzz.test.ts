@@ -558,6 +558,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   }),
 
   "perspectives.list": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "perspectives.addDefaults": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "strategy.map": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
   "scorecard.tree": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
   "scorecard.heatMap": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),

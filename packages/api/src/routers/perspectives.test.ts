@@ -62,6 +62,22 @@ describe("default perspectives", () => {
     expect(customRows.map((p) => p.name)).toEqual(["Impact"]);
   });
 
+  it("perspectives.addDefaults gives an organization without any the four at once, records it, and then adds nothing", async () => {
+    const bare = await createOrganization(handle.db);
+    const admin = await createMember(handle.db, bare.id, "admin");
+    const caller = await callerFor(handle.db, admin.email, bare.id);
+    expect(await caller.perspectives.addDefaults()).toEqual({ added: DEFAULT_PERSPECTIVES.length });
+    expect((await caller.perspectives.list()).map((p) => p.name)).toEqual(DEFAULT_PERSPECTIVES.map((p) => p.name));
+    const before = await writeFingerprint(handle.db);
+    expect(await caller.perspectives.addDefaults()).toEqual({ added: 0 });
+    expect(await writeFingerprint(handle.db)).toEqual(before);
+    const manager = await createMember(handle.db, bare.id, "manager");
+    const refused = await trpcErrorOf(async () =>
+      (await callerFor(handle.db, manager.email, bare.id)).perspectives.addDefaults(),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+  });
+
   it("reading never creates perspectives: an organization without any lists none", async () => {
     const bare = await createOrganization(handle.db);
     const admin = await createMember(handle.db, bare.id, "admin");

@@ -1,4 +1,14 @@
-import { and, asc, count, type Executor, eq, perspectives, sql, strategicObjectives } from "@meridian/db";
+import {
+  and,
+  asc,
+  count,
+  type Executor,
+  eq,
+  organizations,
+  perspectives,
+  sql,
+  strategicObjectives,
+} from "@meridian/db";
 import {
   perspectiveOrderError,
   ZPerspectiveCreateSchema,
@@ -9,6 +19,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../activity";
 import { invalidInput } from "../errors";
+import { ensureDefaultPerspectives } from "../scorecard/default-perspectives";
 import { findPerspective, perspectiveColumns } from "../scorecard/strategy-rows";
 import { editConflict, orgProcedure, router } from "../trpc";
 
@@ -28,6 +39,33 @@ async function listPerspectives(db: Executor, organizationId: string) {
 
 export const perspectivesRouter = router({
   list: orgProcedure("scorecard.read").query(({ ctx }) => listPerspectives(ctx.db, ctx.org.id)),
+
+  /**
+   * The four default perspectives, for an organization that has none; one that
+   * shaped its own is left alone. Repeating it adds nothing.
+   */
+  addDefaults: orgProcedure("strategy.manage").mutation(async ({ ctx }) => {
+    return ctx.db.transaction(async (tx) => {
+      // Two admins pressing the button at once must not get eight bands.
+      await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(eq(organizations.id, ctx.org.id))
+        .for("update");
+      const added = await ensureDefaultPerspectives(tx, ctx.org.id);
+      if (added > 0) {
+        await recordActivity(tx, {
+          organizationId: ctx.org.id,
+          actorId: ctx.user.id,
+          entityType: "organization",
+          entityId: ctx.org.id,
+          action: "perspectives.defaults_added",
+          details: { added },
+        });
+      }
+      return { added };
+    });
+  }),
 
   /** A new perspective, appended as the bottom band. */
   create: orgProcedure("strategy.manage")

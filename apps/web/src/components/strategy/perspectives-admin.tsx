@@ -29,8 +29,7 @@ export function PerspectivesAdmin() {
       onError: (error) => setFailure(error.message),
     }),
   );
-  const create = useMutation(trpc.perspectives.create.mutationOptions());
-  const [seeding, setSeeding] = useState(false);
+  const _create = useMutation(trpc.perspectives.create.mutationOptions());
 
   const move = (index: number, by: -1 | 1) => {
     const ids = perspectives.map((p) => p.id);
@@ -40,18 +39,13 @@ export function PerspectivesAdmin() {
     reorder.mutate({ perspectiveIds: ids });
   };
 
-  const addDefaults = async () => {
-    setSeeding(true);
-    setFailure(null);
-    try {
-      for (const p of DEFAULT_PERSPECTIVES) await create.mutateAsync({ name: p.name, weight: p.weight });
-    } catch (error) {
-      setFailure((error as { message?: string }).message ?? "Could not add the perspectives.");
-    } finally {
-      setSeeding(false);
-      await invalidate();
-    }
-  };
+  const addDefaults = useMutation(
+    trpc.perspectives.addDefaults.mutationOptions({
+      onMutate: () => setFailure(null),
+      onError: (error) => setFailure(error.message),
+      onSettled: () => invalidate(),
+    }),
+  );
 
   return (
     <section aria-labelledby="perspectives-heading" className={ui.card}>
@@ -73,8 +67,13 @@ export function PerspectivesAdmin() {
       {perspectives.length === 0 ? (
         <div className="mt-4 rounded-xl border border-dashed border-slate-300 p-6 text-center">
           <p className="text-sm text-slate-600">This organization has no perspectives yet.</p>
-          <button type="button" disabled={seeding} onClick={addDefaults} className={`mt-3 ${ui.primary}`}>
-            {seeding ? "Adding…" : "Add the four default perspectives"}
+          <button
+            type="button"
+            disabled={addDefaults.isPending}
+            onClick={() => addDefaults.mutate()}
+            className={`mt-3 ${ui.primary}`}
+          >
+            {addDefaults.isPending ? "Adding…" : "Add the four default perspectives"}
           </button>
           <p className="mt-2 text-xs text-slate-500">{DEFAULT_PERSPECTIVES.map((p) => p.name).join(" · ")}</p>
         </div>
