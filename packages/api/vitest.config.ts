@@ -2,9 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    benchmark: { include: ["src/bench/**/*.bench.ts"] },
+    benchmark: { include: ["test/bench/**/*.bench.ts"] },
   },
 });

@@ -1,6 +1,6 @@
 import { hashPassword } from "@meridian/auth/password";
 import { type Database, type DatabaseHandle, migrate, openDatabase, seedDemoIfEmpty } from "@meridian/db";
-import { demoOrganizationId, seedDemoReview } from "./review/seed-demo-review";
+import { demoOrganizationId, seedDemoReview } from "./modules/demo/seed-demo-review";
 
 interface Ready {
   handle: DatabaseHandle;

@@ -1,0 +1,131 @@
+import { activityLog, and, apiTokens, type DatabaseHandle, eq } from "@meridian/db";
+import { createTestDatabase } from "@meridian/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFor, createMember, createOrganization, outcomeOf, trpcErrorOf } from "../../../test/support";
+import { hashApiToken } from "./api-token";
+
+let handle: DatabaseHandle;
+let orgId: string;
+const people = {} as Record<"admin" | "manager" | "member" | "viewer", { id: string; email: string; name: string }>;
+
+const as = (who: keyof typeof people) => callerFor(handle.db, people[who].email);
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  orgId = (await createOrganization(handle.db)).id;
+  for (const role of ["admin", "manager", "member", "viewer"] as const) {
+    people[role] = await createMember(handle.db, orgId, role);
+  }
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("apiTokens", () => {
+  it("creates a token whose secret is shown once and stored only as its SHA-256", async () => {
+    const admin = await as("admin");
+    const created = await admin.apiTokens.create({ name: "  Data warehouse  " });
+    expect(created.name).toBe("Data warehouse");
+    expect(created.token).toMatch(/^mrd_[A-Za-z0-9_-]{43}$/);
+    expect(created.prefix).toBe(created.token.slice(4, 12));
+
+    const [row] = await handle.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
+    expect(row).toMatchObject({
+      organizationId: orgId,
+      name: "Data warehouse",
+      prefix: created.prefix,
+      tokenHash: hashApiToken(created.token),
+      createdById: people.admin.id,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(created.token);
+
+    // Two tokens never share a secret.
+    const second = await admin.apiTokens.create({ name: "Data warehouse" });
+    expect(second.token).not.toBe(created.token);
+
+    const [activity] = await handle.db
+      .select()
+      .from(activityLog)
+      .where(and(eq(activityLog.entityId, created.id), eq(activityLog.action, "api_token.created")));
+    expect(activity).toMatchObject({
+      actorId: people.admin.id,
+      entityType: "api_token",
+      details: { name: "Data warehouse", prefix: created.prefix },
+    });
+    expect(JSON.stringify(activity)).not.toContain(created.token);
+    expect(JSON.stringify(activity)).not.toContain(hashApiToken(created.token));
+  });
+
+  it("lists tokens with who made them and when, never the secret or its hash", async () => {
+    const admin = await as("admin");
+    const created = await admin.apiTokens.create({ name: "CRM sync" });
+    const list = await admin.apiTokens.list();
+    const entry = list.find((t) => t.id === created.id);
+    expect(entry).toEqual({
+      id: created.id,
+      name: "CRM sync",
+      prefix: created.prefix,
+      createdAt: expect.any(Date),
+      createdByName: people.admin.name,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    const text = JSON.stringify(list);
+    expect(text).not.toContain(created.token);
+    expect(text).not.toContain(hashApiToken(created.token));
+    expect(list.every((t) => !("tokenHash" in t) && !("token" in t))).toBe(true);
+  });
+
+  it("revokes a token once; a repeat changes nothing; live tokens list first", async () => {
+    const admin = await as("admin");
+    const created = await admin.apiTokens.create({ name: "Old exporter" });
+    const first = await admin.apiTokens.revoke({ tokenId: created.id });
+    expect(first.revokedAt).toBeInstanceOf(Date);
+    const again = await admin.apiTokens.revoke({ tokenId: created.id });
+    expect(again.revokedAt).toEqual(first.revokedAt);
+    const revocations = await handle.db
+      .select()
+      .from(activityLog)
+      .where(and(eq(activityLog.entityId, created.id), eq(activityLog.action, "api_token.revoked")));
+    expect(revocations).toHaveLength(1);
+
+    const list = await admin.apiTokens.list();
+    expect(list.find((t) => t.id === created.id)?.revokedAt).toEqual(first.revokedAt);
+    const firstRevoked = list.findIndex((t) => t.revokedAt !== null);
+    expect(list.slice(firstRevoked).every((t) => t.revokedAt !== null)).toBe(true);
+  });
+
+  it("does not find another organization's token", async () => {
+    const other = await createOrganization(handle.db);
+    const otherAdmin = await createMember(handle.db, other.id, "admin");
+    const foreign = await (await callerFor(handle.db, otherAdmin.email)).apiTokens.create({ name: "Theirs" });
+    const error = await trpcErrorOf(async () => (await as("admin")).apiTokens.revoke({ tokenId: foreign.id }));
+    expect(error.code).toBe("NOT_FOUND");
+    const [row] = await handle.db.select().from(apiTokens).where(eq(apiTokens.id, foreign.id));
+    expect(row?.revokedAt).toBeNull();
+    expect((await (await as("admin")).apiTokens.list()).map((t) => t.id)).not.toContain(foreign.id);
+  });
+
+  it("is for admins only", async () => {
+    const admin = await as("admin");
+    const token = await admin.apiTokens.create({ name: "Target" });
+    for (const who of ["manager", "member", "viewer"] as const) {
+      const caller = await as(who);
+      expect(await outcomeOf(() => caller.apiTokens.list())).toBe("FORBIDDEN");
+      expect(await outcomeOf(() => caller.apiTokens.create({ name: "Mine" }))).toBe("FORBIDDEN");
+      expect(await outcomeOf(() => caller.apiTokens.revoke({ tokenId: token.id }))).toBe("FORBIDDEN");
+    }
+  });
+
+  it("refuses a blank, overlong or NUL-bearing name", async () => {
+    const admin = await as("admin");
+    for (const name of ["   ", "x".repeat(81), "bad\u0000name"]) {
+      expect((await trpcErrorOf(() => admin.apiTokens.create({ name }))).code).toBe("BAD_REQUEST");
+    }
+    expect(await outcomeOf(() => admin.apiTokens.create({ name: "x".repeat(80) }))).toBe("allow");
+  });
+});

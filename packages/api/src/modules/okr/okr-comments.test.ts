@@ -1,0 +1,207 @@
+import { activityLog, comments, type DatabaseHandle, eq, sql } from "@meridian/db";
+import { createTestDatabase } from "@meridian/db/testing";
+import type { TCommentCreate } from "@meridian/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  callerFor,
+  clientErrorOf,
+  createOrganizationWithOkr,
+  DEMO,
+  keyResultByTitle,
+  objectiveByTitle,
+  seedDemoOrganization,
+  trpcErrorOf,
+  userIdOf,
+  writeSnapshot,
+} from "../../../test/support";
+
+const PIPELINE = "Build a predictable marketing pipeline";
+const PRIVATE = "Grow into a team lead role";
+const HIRING = "Hiring plan for the second half";
+
+let handle: DatabaseHandle;
+let orgId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  orgId = await seedDemoOrganization(handle.db);
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+const objectiveId = async (title: string) => (await objectiveByTitle(handle.db, orgId, title)).id;
+const krId = async (title: string) => (await keyResultByTitle(handle.db, orgId, title)).keyResult.id;
+
+/** Activity, check-ins and key results, plus the comments table. */
+async function state() {
+  const [base, [row]] = await Promise.all([
+    writeSnapshot(handle.db),
+    handle.db.select({ comments: sql<number>`count(*)::int` }).from(comments),
+  ]);
+  return { ...base, comments: row?.comments };
+}
+
+async function rejected(code: string, call: () => Promise<unknown>) {
+  const before = await state();
+  const error = await trpcErrorOf(call);
+  expect(error.code).toBe(code);
+  expect(await state()).toEqual(before);
+  return error;
+}
+
+async function commentRow(id: string) {
+  const [row] = await handle.db.select().from(comments).where(eq(comments.id, id));
+  if (!row) throw new Error(`no comment ${id}`);
+  return row;
+}
+
+const activityFor = (commentId: string) =>
+  handle.db.select().from(activityLog).where(sql`${activityLog.details}->>'commentId' = ${commentId}`);
+
+describe("comments.create", () => {
+  it("adds a comment to an objective, shows it in objectives.get and logs it in the same transaction", async () => {
+    const pipeline = await objectiveId(PIPELINE);
+    const memberId = await userIdOf(handle.db, DEMO.member);
+    const before = await state();
+    const member = await callerFor(handle.db, DEMO.member);
+    const created = await member.comments.create({
+      objectiveId: pipeline,
+      body: "  Happy to own the partner webinars.  ",
+    });
+    expect(created).toEqual({ id: expect.any(String), createdAt: expect.any(Date) });
+
+    expect(await commentRow(created.id)).toMatchObject({
+      organizationId: orgId,
+      objectiveId: pipeline,
+      keyResultId: null,
+      authorId: memberId,
+      body: "Happy to own the partner webinars.",
+    });
+    const after = await state();
+    expect(after.comments).toBe((before.comments ?? 0) + 1);
+    expect(after.activity).toBe(before.activity + 1);
+    const [activity, ...more] = await activityFor(created.id);
+    expect(more).toEqual([]);
+    expect(activity).toMatchObject({
+      action: "comment.created",
+      actorId: memberId,
+      entityType: "objective",
+      entityId: pipeline,
+      details: { commentId: created.id, keyResultId: null },
+    });
+    expect(activity?.createdAt.getTime()).toBe(created.createdAt.getTime());
+
+    const got = await (await callerFor(handle.db, DEMO.viewer)).objectives.get({ objectiveId: pipeline });
+    expect(got?.comments.at(-1)).toMatchObject({
+      id: created.id,
+      keyResultId: null,
+      body: "Happy to own the partner webinars.",
+      authorName: "Sam Rivera",
+    });
+    expect(got?.activity[0]).toMatchObject({ action: "comment.created", actorName: "Sam Rivera" });
+  });
+
+  it("adds a comment to a key result, filed under its objective", async () => {
+    const keyResultId = await krId("Cost per lead");
+    const pipeline = await objectiveId(PIPELINE);
+    const manager = await callerFor(handle.db, DEMO.manager);
+    const created = await manager.comments.create({ keyResultId, body: "Paid social is dragging this up." });
+    expect(await commentRow(created.id)).toMatchObject({ objectiveId: pipeline, keyResultId });
+    expect((await activityFor(created.id))[0]).toMatchObject({
+      entityType: "objective",
+      entityId: pipeline,
+      details: { commentId: created.id, keyResultId },
+    });
+    const got = await manager.objectives.get({ objectiveId: pipeline });
+    expect(got?.comments.find((c) => c.id === created.id)).toMatchObject({ keyResultId, authorName: "Maya Chen" });
+  });
+
+  it("lets anyone who may write and can see the objective comment, on a team they are not in", async () => {
+    const lena = await callerFor(handle.db, DEMO.lena);
+    expect(
+      (await lena.comments.create({ objectiveId: await objectiveId(PIPELINE), body: "Engineering can help." })).id,
+    ).toEqual(expect.any(String));
+    const ravi = await callerFor(handle.db, DEMO.ravi);
+    expect((await ravi.comments.create({ objectiveId: await objectiveId(PRIVATE), body: "Note to self." })).id).toEqual(
+      expect.any(String),
+    );
+  });
+
+  it("refuses the viewer with FORBIDDEN, on an objective and on a key result, writing nothing", async () => {
+    const viewer = await callerFor(handle.db, DEMO.viewer);
+    const objective = await objectiveId(PIPELINE);
+    const keyResultId = await krId("Cost per lead");
+    expect(
+      (await rejected("FORBIDDEN", () => viewer.comments.create({ objectiveId: objective, body: "Nice." }))).message,
+    ).toBe("Your role does not allow this.");
+    await rejected("FORBIDDEN", () => viewer.comments.create({ keyResultId, body: "Nice." }));
+  });
+
+  it.each([
+    ["Ravi's private objective", () => objectiveId(PRIVATE), "objectiveId", "No such objective."],
+    [
+      "a key result of Ravi's private objective",
+      () => krId("Mentoring sessions held"),
+      "keyResultId",
+      "No such objective.",
+    ],
+    ["Engineering's draft", () => objectiveId(HIRING), "objectiveId", "No such objective."],
+  ])("answers NOT_FOUND when the member comments on %s, writing nothing", async (_, target, field, message) => {
+    const member = await callerFor(handle.db, DEMO.member);
+    const input = { [field]: await target(), body: "Hello?" } as TCommentCreate;
+    expect((await rejected("NOT_FOUND", () => member.comments.create(input))).message).toBe(message);
+  });
+
+  it("answers NOT_FOUND for another organization's objective and key result, writing nothing", async () => {
+    const other = await createOrganizationWithOkr(handle.db);
+    const admin = await callerFor(handle.db, DEMO.admin);
+    expect(
+      (await rejected("NOT_FOUND", () => admin.comments.create({ objectiveId: other.objective.id, body: "Hi" })))
+        .message,
+    ).toBe("No such objective.");
+    expect(
+      (await rejected("NOT_FOUND", () => admin.comments.create({ keyResultId: other.keyResult.id, body: "Hi" })))
+        .message,
+    ).toBe("No such key result.");
+  });
+
+  it.each([
+    ["a blank body", { body: "   " }, "body", "Write a comment."],
+    ["a 4001-character body", { body: "x".repeat(4001) }, "body", "Keep the comment under 4000 characters."],
+    [
+      "both an objective and a key result",
+      { both: true },
+      "objectiveId",
+      "A comment belongs to one objective or one key result.",
+    ],
+    [
+      "neither an objective nor a key result",
+      { neither: true },
+      "objectiveId",
+      "A comment belongs to one objective or one key result.",
+    ],
+    ["an objective id that is not a UUID", { objectiveId: "pipeline" }, "objectiveId", "Must be a valid id."],
+  ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
+    const member = await callerFor(handle.db, DEMO.member);
+    const objective = await objectiveId(PIPELINE);
+    const keyResultId = await krId("Cost per lead");
+    const { both, neither, ...rest } = bad as {
+      both?: boolean;
+      neither?: boolean;
+      body?: string;
+      objectiveId?: string;
+    };
+    const input: TCommentCreate = {
+      body: "A fine comment.",
+      ...(neither ? {} : { objectiveId: objective }),
+      ...(both ? { keyResultId } : {}),
+      ...rest,
+    };
+    const error = await rejected("BAD_REQUEST", () => member.comments.create(input));
+    const client = clientErrorOf(error, "comments.create");
+    expect(client.shape.message).toBe(message);
+    expect(client.shape.data.fieldErrors).toEqual({ [field]: [message] });
+  });
+});

@@ -1,0 +1,491 @@
+import { randomUUID } from "node:crypto";
+import { activityLog, and, type DatabaseHandle, eq, keyResults } from "@meridian/db";
+import { createTestDatabase } from "@meridian/db/testing";
+import type { TKeyResultCreate } from "@meridian/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  callerFor,
+  clientErrorOf,
+  createOrganizationWithOkr,
+  cycleByStatus,
+  DEMO,
+  keyResultByTitle,
+  objectiveByTitle,
+  seedDemoOrganization,
+  trpcErrorOf,
+  userIdOf,
+  writeSnapshot,
+} from "../../../test/support";
+import type { ObjectiveNode } from "../..";
+import { ConflictCause } from "../../trpc";
+
+const PIPELINE = "Build a predictable marketing pipeline";
+const WEBINARS = "Make our webinars the place buyers learn the category";
+const RELIABILITY = "Raise platform reliability to enterprise grade";
+const PRIVATE = "Grow into a team lead role";
+const HIRING = "Hiring plan for the second half";
+const PREVIOUS = "Prove the mid-market motion";
+
+let handle: DatabaseHandle;
+let orgId: string;
+let cycleId: string;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  orgId = await seedDemoOrganization(handle.db);
+  cycleId = (await cycleByStatus(handle.db, orgId, "open")).id;
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+const objectiveId = async (title: string) => (await objectiveByTitle(handle.db, orgId, title)).id;
+const krId = async (title: string) => (await keyResultByTitle(handle.db, orgId, title)).keyResult.id;
+
+async function krRow(id: string) {
+  const [row] = await handle.db.select().from(keyResults).where(eq(keyResults.id, id));
+  if (!row) throw new Error(`no key result ${id}`);
+  return row;
+}
+
+/** A key result by id with the version it has now: what a client would send. */
+const ref = async (id: string) => ({ keyResultId: id, version: (await krRow(id)).version });
+
+/** Check-ins, activity and every key result's value and version, plus every key result's definition and archive mark. */
+async function state() {
+  const [base, rows] = await Promise.all([
+    writeSnapshot(handle.db),
+    handle.db
+      .select({
+        id: keyResults.id,
+        title: keyResults.title,
+        targetValue: keyResults.targetValue,
+        grade: keyResults.gradeOverride,
+        archivedAt: keyResults.archivedAt,
+      })
+      .from(keyResults)
+      .orderBy(keyResults.id),
+  ]);
+  return { ...base, definitions: rows };
+}
+
+async function rejected(code: string, call: () => Promise<unknown>) {
+  const before = await state();
+  const error = await trpcErrorOf(call);
+  expect(error.code).toBe(code);
+  expect(await state()).toEqual(before);
+  return error;
+}
+
+const activityOf = (entityId: string) =>
+  handle.db.select().from(activityLog).where(eq(activityLog.entityId, entityId)).orderBy(activityLog.createdAt);
+
+const flatten = (nodes: readonly ObjectiveNode[]): ObjectiveNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+async function dashboardNode(email: string, id: string, cycle?: string) {
+  const dashboard = await (await callerFor(handle.db, email)).objectives.dashboard(
+    cycle ? { cycleId: cycle } : undefined,
+  );
+  return flatten(dashboard?.roots ?? []).find((n) => n.id === id);
+}
+
+const draft = (objective: string, overrides: Partial<TKeyResultCreate> = {}): TKeyResultCreate => ({
+  objectiveId: objective,
+  title: "Webinar satisfaction score",
+  type: "increase_to",
+  startValue: 30,
+  targetValue: 50,
+  ...overrides,
+});
+
+describe("keyResults.create", () => {
+  it("adds a key result to the member's own objective, owned by the objective's owner by default, and logs it", async () => {
+    const webinars = await objectiveId(WEBINARS);
+    const memberId = await userIdOf(handle.db, DEMO.member);
+    const before = await state();
+    const created = await (await callerFor(handle.db, DEMO.member)).keyResults.create(draft(webinars));
+    expect(created).toMatchObject({
+      objectiveId: webinars,
+      title: "Webinar satisfaction score",
+      ownerId: memberId,
+      unit: "number",
+      unitLabel: "",
+      weight: 1,
+      version: 1,
+      archivedAt: null,
+    });
+    expect((await state()).activity).toBe(before.activity + 1);
+    expect(await activityOf(created.id)).toEqual([
+      expect.objectContaining({
+        action: "key_result.created",
+        actorId: memberId,
+        entityType: "key_result",
+        details: { title: "Webinar satisfaction score", objectiveId: webinars },
+      }),
+    ]);
+    const node = await dashboardNode(DEMO.viewer, webinars);
+    expect(node?.keyResults.find((k) => k.id === created.id)).toMatchObject({ hasData: false, status: "no_data" });
+  });
+
+  it("lets lena add to Engineering's objective, the Marketing lead to Marketing's for a team member, and the admin anywhere", async () => {
+    const memberId = await userIdOf(handle.db, DEMO.member);
+    const lena = await callerFor(handle.db, DEMO.lena);
+    expect((await lena.keyResults.create(draft(await objectiveId(RELIABILITY)))).version).toBe(1);
+    const manager = await callerFor(handle.db, DEMO.manager);
+    const pipelineKr = await manager.keyResults.create(draft(await objectiveId(PIPELINE), { ownerId: memberId }));
+    expect(pipelineKr.ownerId).toBe(memberId);
+    const admin = await callerFor(handle.db, DEMO.admin);
+    expect((await admin.keyResults.create(draft(await objectiveId(PRIVATE)))).version).toBe(1);
+  });
+
+  it.each([
+    [
+      "a target equal to the start",
+      { startValue: 5, targetValue: 5 },
+      "targetValue",
+      "Target must differ from the start value.",
+    ],
+    [
+      "an 'increase to' whose target is below the start",
+      { startValue: 50, targetValue: 30 },
+      "targetValue",
+      "For an 'increase to' key result the target must be above the start value.",
+    ],
+    [
+      "a 'decrease to' whose target is above the start",
+      { type: "decrease_to", startValue: 30, targetValue: 50 },
+      "targetValue",
+      "For a 'decrease to' key result the target must be below the start value.",
+    ],
+    ["a one-character title", { title: "x" }, "title", "Write a title of at least 3 characters."],
+    ["an unknown type", { type: "grow" }, "type", "Choose a key result type."],
+    ["an unknown unit", { unit: "kg" }, "unit", "Choose a unit."],
+    ["weight 101", { weight: 101 }, "weight", "Weight is at most 100."],
+    ["a start that is not a number", { startValue: "ten" }, "startValue", "Start must be a number."],
+  ])(
+    "rejects %s with BAD_REQUEST and a clear message on its field, writing nothing",
+    async (_, bad, field, message) => {
+      const member = await callerFor(handle.db, DEMO.member);
+      const input = { ...draft(await objectiveId(WEBINARS)), ...bad } as TKeyResultCreate;
+      const error = await rejected("BAD_REQUEST", () => member.keyResults.create(input));
+      const client = clientErrorOf(error, "keyResults.create");
+      expect(client.shape.message).toBe(message);
+      expect(client.shape.data.fieldErrors).toEqual({ [field]: [message] });
+    },
+  );
+
+  it.each([
+    ["the viewer", DEMO.viewer, WEBINARS, "FORBIDDEN"],
+    ["the member, on a team objective", DEMO.member, PIPELINE, "FORBIDDEN"],
+    ["the Marketing lead, on Engineering's objective", DEMO.manager, RELIABILITY, "FORBIDDEN"],
+    ["lena, on Marketing's objective", DEMO.lena, PIPELINE, "FORBIDDEN"],
+    ["the member, on Ravi's private objective", DEMO.member, PRIVATE, "NOT_FOUND"],
+    ["the Marketing lead, on Engineering's draft", DEMO.manager, HIRING, "NOT_FOUND"],
+  ])("refuses %s (%s), writing nothing", async (_, email, title, code) => {
+    const caller = await callerFor(handle.db, email);
+    const objective = await objectiveId(title);
+    await rejected(code, () => caller.keyResults.create(draft(objective)));
+  });
+
+  it("answers NOT_FOUND for another organization's objective, or an owner from another organization", async () => {
+    const other = await createOrganizationWithOkr(handle.db);
+    const admin = await callerFor(handle.db, DEMO.admin);
+    expect((await rejected("NOT_FOUND", () => admin.keyResults.create(draft(other.objective.id)))).message).toBe(
+      "No such objective.",
+    );
+    const webinars = await objectiveId(WEBINARS);
+    expect(
+      (await rejected("NOT_FOUND", () => admin.keyResults.create(draft(webinars, { ownerId: other.member.id }))))
+        .message,
+    ).toBe("No such person in this organization.");
+  });
+
+  it("refuses a closed objective and an archived one with PRECONDITION_FAILED", async () => {
+    const admin = await callerFor(handle.db, DEMO.admin);
+    const closed = await objectiveId(PREVIOUS);
+    const error = await rejected("PRECONDITION_FAILED", () => admin.keyResults.create(draft(closed)));
+    expect(error.message).toBe("A closed or archived objective cannot change.");
+
+    const member = await callerFor(handle.db, DEMO.member);
+    const gone = await member.objectives.create({ cycleId, level: "personal", title: "Soon archived", publish: true });
+    await member.objectives.archive({ objectiveId: gone.id, version: gone.version });
+    await rejected("PRECONDITION_FAILED", () => member.keyResults.create(draft(gone.id)));
+  });
+});
+
+describe("keyResults.update", () => {
+  it("retargets a key result of the member's own objective: version + 1, progress recomputed, change logged", async () => {
+    const id = await krId("Webinar registrations per session");
+    const before = await krRow(id);
+    const updated = await (await callerFor(handle.db, DEMO.member)).keyResults.update({
+      keyResultId: id,
+      version: before.version,
+      targetValue: 450,
+      unitLabel: " attendees ",
+    });
+    expect(updated).toMatchObject({
+      targetValue: 450,
+      startValue: 150,
+      unitLabel: "attendees",
+      version: before.version + 1,
+    });
+    expect(await activityOf(id)).toEqual([
+      expect.objectContaining({
+        action: "key_result.updated",
+        entityType: "key_result",
+        details: { changes: { targetValue: 450, unitLabel: "attendees" } },
+      }),
+    ]);
+    const node = await dashboardNode(DEMO.member, before.objectiveId);
+    const kr = node?.keyResults.find((k) => k.id === id);
+    expect(kr?.progress).toBeCloseTo(((before.currentValue ?? 0) - 150) / (450 - 150), 12);
+  });
+
+  it("checks the definition against the stored values: a new target equal to the stored start is BAD_REQUEST", async () => {
+    const member = await callerFor(handle.db, DEMO.member);
+    const id = await krId("Webinar registrations per session");
+    const error = await rejected("BAD_REQUEST", async () =>
+      member.keyResults.update({ ...(await ref(id)), targetValue: 150 }),
+    );
+    expect(clientErrorOf(error, "keyResults.update").shape.message).toBe("Target must differ from the start value.");
+    const flip = await rejected("BAD_REQUEST", async () =>
+      member.keyResults.update({ ...(await ref(id)), type: "decrease_to" }),
+    );
+    expect(flip.message).toBe("For a 'decrease to' key result the target must be below the start value.");
+  });
+
+  it.each([
+    [
+      "an 'increase to' with start and target equal",
+      { type: "increase_to" as const, startValue: 10, targetValue: 10 },
+      "targetValue",
+      "Target must differ from the start value.",
+    ],
+    ["version 0", { version: 0 }, "version", "Version must be a positive whole number."],
+    ["a negative weight", { weight: -2 }, "weight", "Weight cannot be negative."],
+    ["a two-character title", { title: "ab" }, "title", "Write a title of at least 3 characters."],
+  ])(
+    "rejects %s with BAD_REQUEST and a clear message on its field, writing nothing",
+    async (_, bad, field, message) => {
+      const member = await callerFor(handle.db, DEMO.member);
+      const input = { ...(await ref(await krId("Webinar registrations per session"))), ...bad };
+      const error = await rejected("BAD_REQUEST", () => member.keyResults.update(input));
+      const client = clientErrorOf(error, "keyResults.update");
+      expect(client.shape.message).toBe(message);
+      expect(client.shape.data.fieldErrors).toEqual({ [field]: [message] });
+    },
+  );
+
+  it("refuses a stale version with CONFLICT carrying the current values, writing nothing", async () => {
+    const id = await krId("Marketing-qualified leads per month");
+    const read = await ref(id);
+    await (await callerFor(handle.db, DEMO.admin)).keyResults.update({ ...read, title: "MQLs per month" });
+    const manager = await callerFor(handle.db, DEMO.manager);
+    const error = await rejected("CONFLICT", () => manager.keyResults.update({ ...read, targetValue: 650 }));
+    expect(error.message).toBe(
+      "Someone else changed this key result after you opened it. Review the current values and try again.",
+    );
+    const current = { id, title: "MQLs per month", targetValue: 600, version: read.version + 1 };
+    expect(error.cause).toBeInstanceOf(ConflictCause);
+    expect((error.cause as ConflictCause).current).toMatchObject(current);
+    expect(clientErrorOf(error, "keyResults.update").shape.data.current).toMatchObject(current);
+  });
+
+  it.each([
+    ["the viewer", DEMO.viewer, "Cost per lead", "FORBIDDEN"],
+    ["the member, on a key result they own in a team objective", DEMO.member, "Cost per lead", "FORBIDDEN"],
+    ["the Marketing lead, on Engineering's key result", DEMO.manager, "Mean time to restore", "FORBIDDEN"],
+    ["lena, on Marketing's key result", DEMO.lena, "Cost per lead", "FORBIDDEN"],
+    ["the member, on a key result of Ravi's private objective", DEMO.member, "Mentoring sessions held", "NOT_FOUND"],
+    [
+      "the Marketing lead, on a key result of Engineering's draft",
+      DEMO.manager,
+      "Engineering hires signed",
+      "NOT_FOUND",
+    ],
+  ])("refuses %s (%s), writing nothing", async (_, email, title, code) => {
+    const caller = await callerFor(handle.db, email);
+    const input = { ...(await ref(await krId(title))), title: "Renamed" };
+    await rejected(code, () => caller.keyResults.update(input));
+  });
+
+  it("answers NOT_FOUND for another organization's key result and refuses a closed cycle's with PRECONDITION_FAILED", async () => {
+    const other = await createOrganizationWithOkr(handle.db);
+    const admin = await callerFor(handle.db, DEMO.admin);
+    const error = await rejected("NOT_FOUND", () =>
+      admin.keyResults.update({ keyResultId: other.keyResult.id, version: 1, title: "Renamed" }),
+    );
+    expect(error.message).toBe("No such key result.");
+    const closed = await ref(await krId("Mid-market deals closed"));
+    await rejected("PRECONDITION_FAILED", () => admin.keyResults.update({ ...closed, title: "Renamed" }));
+  });
+});
+
+describe("keyResults.archive", () => {
+  it("archives a key result: gone from the dashboard, left out of the objective's progress, logged", async () => {
+    const member = await callerFor(handle.db, DEMO.member);
+    const objective = await member.objectives.create({
+      cycleId,
+      level: "personal",
+      title: "Two measures, one archived",
+      publish: true,
+      keyResults: [
+        { title: "Half way there", type: "increase_to", startValue: 0, targetValue: 100 },
+        { title: "All the way", type: "increase_to", startValue: 0, targetValue: 100 },
+      ],
+    });
+    const krs = await handle.db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id));
+    const half = krs.find((k) => k.title === "Half way there");
+    const full = krs.find((k) => k.title === "All the way");
+    if (!half || !full) throw new Error("expected both key results");
+    for (const [kr, value] of [
+      [half, 50],
+      [full, 100],
+    ] as const) {
+      await member.checkIns.create({ keyResultId: kr.id, value, confidence: 7, idempotencyKey: randomUUID() });
+    }
+    expect((await dashboardNode(DEMO.member, objective.id))?.progress).toBeCloseTo(0.75, 12);
+
+    const before = await state();
+    expect(await member.keyResults.archive(await ref(full.id))).toEqual({ archived: true });
+    const row = await krRow(full.id);
+    expect(row.archivedAt).toBeInstanceOf(Date);
+    expect(row.version).toBe(3);
+    expect((await state()).activity).toBe(before.activity + 1);
+    expect((await activityOf(full.id)).at(-1)).toMatchObject({
+      action: "key_result.archived",
+      entityType: "key_result",
+    });
+
+    const node = await dashboardNode(DEMO.member, objective.id);
+    expect(node?.keyResults.map((k) => k.id)).toEqual([half.id]);
+    expect(node?.progress).toBeCloseTo(0.5, 12);
+    const got = await member.objectives.get({ objectiveId: objective.id });
+    expect(got?.objective.keyResults.map((k) => k.id)).toEqual([half.id]);
+  });
+
+  it("refuses a stale version with CONFLICT and the wrong people with FORBIDDEN or NOT_FOUND, writing nothing", async () => {
+    const member = await callerFor(handle.db, DEMO.member);
+    const read = await ref(await krId("Attendance rate"));
+    await (await callerFor(handle.db, DEMO.admin)).keyResults.update({ ...read, weight: 2 });
+    const error = await rejected("CONFLICT", () => member.keyResults.archive(read));
+    expect((error.cause as ConflictCause).current).toMatchObject({
+      weight: 2,
+      version: read.version + 1,
+      archivedAt: null,
+    });
+    const attendance = await ref(read.keyResultId);
+    await rejected("FORBIDDEN", async () => (await callerFor(handle.db, DEMO.viewer)).keyResults.archive(attendance));
+    await rejected("FORBIDDEN", async () => member.keyResults.archive(await ref(await krId("Cost per lead"))));
+    await rejected("FORBIDDEN", async () =>
+      (await callerFor(handle.db, DEMO.manager)).keyResults.archive(await ref(await krId("Mean time to restore"))),
+    );
+    await rejected("NOT_FOUND", async () =>
+      member.keyResults.archive(await ref(await krId("Mentoring sessions held"))),
+    );
+  });
+});
+
+describe("keyResults.grade", () => {
+  const REASON = "Two deals slipped into January.";
+  /** The closed cycle's "Monthly uptime" (the open cycle has a key result of the same title). */
+  async function previousUptime() {
+    const stabilise = await objectiveId("Stabilise the platform");
+    const [row] = await handle.db
+      .select()
+      .from(keyResults)
+      .where(and(eq(keyResults.objectiveId, stabilise), eq(keyResults.title, "Monthly uptime")));
+    if (!row) throw new Error("no previous uptime key result");
+    return row.id;
+  }
+
+  it("refuses grading while the cycle is open with PRECONDITION_FAILED, even for the admin", async () => {
+    for (const email of [DEMO.member, DEMO.admin]) {
+      const caller = await callerFor(handle.db, email);
+      const id = await krId("Webinar registrations per session");
+      const error = await rejected("PRECONDITION_FAILED", () =>
+        caller.keyResults.grade({ keyResultId: id, grade: 0.6, reason: REASON }),
+      );
+      expect(error.message).toBe("Key results are graded once their cycle closes.");
+    }
+  });
+
+  it("lets the owner override the grade of a closed cycle's key result with a reason: stored, shown and logged", async () => {
+    const id = await krId("Mid-market deals closed");
+    const version = (await krRow(id)).version;
+    const priya = await callerFor(handle.db, DEMO.priya);
+    expect(await priya.keyResults.grade({ keyResultId: id, grade: 0.8, reason: ` ${REASON} ` })).toEqual({
+      gradeOverride: 0.8,
+      gradeReason: REASON,
+    });
+    expect(await krRow(id)).toMatchObject({ gradeOverride: 0.8, gradeReason: REASON, version: version + 1 });
+    expect((await activityOf(id)).at(-1)).toMatchObject({
+      action: "key_result.graded",
+      actorId: await userIdOf(handle.db, DEMO.priya),
+      details: { grade: 0.8, reason: REASON },
+    });
+    const closed = await cycleByStatus(handle.db, orgId, "closed");
+    const node = await dashboardNode(DEMO.viewer, await objectiveId(PREVIOUS), closed.id);
+    expect(node?.keyResults.find((k) => k.id === id)).toMatchObject({ gradeOverride: 0.8, gradeReason: REASON });
+  });
+
+  it("clears the override with null, dropping the reason", async () => {
+    const id = await krId("Mid-market deals closed");
+    const admin = await callerFor(handle.db, DEMO.admin);
+    await admin.keyResults.grade({ keyResultId: id, grade: 0.5, reason: REASON });
+    expect(await admin.keyResults.grade({ keyResultId: id, grade: null, reason: "ignored" })).toEqual({
+      gradeOverride: null,
+      gradeReason: "",
+    });
+    expect(await krRow(id)).toMatchObject({ gradeOverride: null, gradeReason: "" });
+    expect((await activityOf(id)).at(-1)).toMatchObject({
+      action: "key_result.grade_cleared",
+      details: { grade: null },
+    });
+  });
+
+  it.each([
+    ["an override without a reason", { grade: 0.4 }, "reason", "Give a reason when you change the suggested grade."],
+    [
+      "an override with a blank reason",
+      { grade: 0.4, reason: "   " },
+      "reason",
+      "Give a reason when you change the suggested grade.",
+    ],
+    ["a grade above 1", { grade: 1.5, reason: REASON }, "grade", "A grade is from 0.0 to 1.0."],
+    ["a negative grade", { grade: -0.1, reason: REASON }, "grade", "A grade is from 0.0 to 1.0."],
+  ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
+    const priya = await callerFor(handle.db, DEMO.priya);
+    const keyResultId = await krId("Mid-market deals closed");
+    const error = await rejected("BAD_REQUEST", () => priya.keyResults.grade({ keyResultId, ...bad }));
+    const client = clientErrorOf(error, "keyResults.grade");
+    expect(client.shape.message).toBe(message);
+    expect(client.shape.data.fieldErrors).toEqual({ [field]: [message] });
+  });
+
+  it("lets lena grade her own Engineering key result and refuses those who neither own nor edit it", async () => {
+    const lena = await callerFor(handle.db, DEMO.lena);
+    const uptime = await previousUptime();
+    expect(
+      (await lena.keyResults.grade({ keyResultId: uptime, grade: 0.9, reason: "One long outage." })).gradeOverride,
+    ).toBe(0.9);
+
+    const deals = await krId("Mid-market deals closed");
+    const input = { keyResultId: deals, grade: 0.3, reason: REASON };
+    for (const email of [DEMO.viewer, DEMO.member, DEMO.lena, DEMO.manager]) {
+      const caller = await callerFor(handle.db, email);
+      await rejected("FORBIDDEN", () => caller.keyResults.grade(input));
+    }
+    const member = await callerFor(handle.db, DEMO.member);
+    expect(
+      (await rejected("FORBIDDEN", () => member.keyResults.grade({ ...input, keyResultId: uptime }))).message,
+    ).toBe("Only the owner or an editor of the objective grades it.");
+  });
+
+  it("answers NOT_FOUND for another organization's key result", async () => {
+    const other = await createOrganizationWithOkr(handle.db);
+    const admin = await callerFor(handle.db, DEMO.admin);
+    await rejected("NOT_FOUND", () => admin.keyResults.grade({ keyResultId: other.keyResult.id, grade: null }));
+  });
+});

@@ -1,0 +1,94 @@
+import { type Database, eq, kpis, teams } from "@meridian/db";
+import {
+  buildReviewSnapshot,
+  type KpiPresentation,
+  quarterContaining,
+  type ReviewSnapshot,
+  type SnapshotOkr,
+  scoreScorecard,
+  type Viewer,
+} from "@meridian/domain";
+import type { CycleView } from "../okr/cycles.queries";
+import { loadDashboard } from "../okr/dashboard.queries";
+import { flatten } from "../okr/home.queries";
+import { loadScorecard } from "../scorecard/load-scorecard";
+
+/**
+ * Whom the review's OKR table is written for: someone who sees only public,
+ * non-draft objectives. A review is read by viewers, so it holds nothing a viewer may not see.
+ */
+const PUBLIC_READER: Viewer = {
+  role: "viewer",
+  userId: "00000000-0000-0000-0000-000000000000",
+  teamIds: new Set(),
+  ledTeamIds: new Set(),
+};
+
+/**
+ * The review's snapshot, taken now: the scorecard scored for the quarter holding
+ * the cycle's start (with the same load and scoring as every scorecard view),
+ * and the cycle's OKR progress as the dashboard computes it — for a team review,
+ * the objectives of that team and its sub-teams.
+ */
+export async function takeReviewSnapshot(
+  db: Database,
+  organizationId: string,
+  cycle: CycleView,
+  teamId: string | null,
+  now: Date,
+): Promise<ReviewSnapshot> {
+  const [index, kpiRows, dashboard, teamRows] = await Promise.all([
+    loadScorecard(db, organizationId),
+    db
+      .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction, kind: kpis.kind })
+      .from(kpis)
+      .where(eq(kpis.organizationId, organizationId)),
+    loadDashboard(db, organizationId, PUBLIC_READER, cycle, now),
+    teamId
+      ? db
+          .select({ id: teams.id, parentId: teams.parentId })
+          .from(teams)
+          .where(eq(teams.organizationId, organizationId))
+      : Promise.resolve([]),
+  ]);
+
+  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn));
+  const presentation = new Map<string, KpiPresentation>(
+    kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction, kind: k.kind }]),
+  );
+
+  const inScope = teamId ? teamAndDescendants(teamId, teamRows) : null;
+  const okrs: SnapshotOkr[] = flatten(dashboard.roots)
+    .filter((node) => !inScope || (node.team !== null && inScope.has(node.team.id)))
+    .map((node) => ({
+      id: node.id,
+      title: node.title,
+      level: node.level,
+      team: node.team?.name ?? null,
+      owner: node.owner.name,
+      progress: node.progress,
+      expected: dashboard.expected,
+      status: node.progressStatus,
+    }));
+
+  return buildReviewSnapshot({ takenAt: now, scorecard, kpis: presentation, okrs });
+}
+
+function teamAndDescendants(rootId: string, rows: readonly { id: string; parentId: string | null }[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.parentId) continue;
+    const list = children.get(r.parentId) ?? [];
+    list.push(r.id);
+    children.set(r.parentId, list);
+  }
+  const out = new Set<string>();
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop() as string;
+    if (out.has(id)) continue; // a loop in the tree must not hang the snapshot
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}

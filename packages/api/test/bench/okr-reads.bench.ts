@@ -1,0 +1,53 @@
+import { hashPassword } from "@meridian/auth/password";
+import { BENCHMARK_SIZE, seedLargeOrganization } from "@meridian/db";
+import { createTestDatabase } from "@meridian/db/testing";
+import { type RollupObjective, rollupObjectives } from "@meridian/domain";
+import { afterAll, bench, describe } from "vitest";
+import { callerFor } from "../support";
+
+// A generated organization (40 teams, 400 people, 1,500 objectives, 4,500 key
+// results, 27,000 check-ins) on a database of its own: PGlite, or the server in DATABASE_URL.
+const handle = await createTestDatabase();
+const { adminEmail } = await seedLargeOrganization(handle.db, BENCHMARK_SIZE, {
+  passwordHash: await hashPassword("benchmark-password"),
+});
+const admin = await callerFor(handle.db, adminEmail);
+const dashboard = await admin.objectives.dashboard({});
+if (!dashboard) throw new Error("benchmark organization has no cycle");
+
+afterAll(async () => {
+  await handle.close();
+});
+
+describe(`OKR reads over ${BENCHMARK_SIZE.objectives} objectives`, () => {
+  bench("objectives.dashboard (whole alignment tree, rolled up)", async () => {
+    await admin.objectives.dashboard({});
+  });
+  bench("objectives.list with a text search", async () => {
+    await admin.objectives.list({ q: "matters", atRisk: true });
+  });
+  bench("objectives.mine (My OKRs)", async () => {
+    await admin.objectives.mine();
+  });
+});
+
+const flat: RollupObjective[] = [];
+const walk = (nodes: typeof dashboard.roots) => {
+  for (const n of nodes) {
+    flat.push({
+      id: n.id,
+      parentId: n.parentId,
+      weight: n.weight,
+      progressSource: n.progressSource,
+      keyResults: n.keyResults,
+    });
+    walk(n.children);
+  }
+};
+walk(dashboard.roots);
+
+describe("domain rollup", () => {
+  bench(`rollupObjectives over ${flat.length} objectives`, () => {
+    rollupObjectives(flat);
+  });
+});
