@@ -1,9 +1,11 @@
 import type { SessionUser } from "@meridian/auth";
 import { and, asc, type Database, eq, isNull, memberships, organizations } from "@meridian/db";
-import { can, isRole, type Permission, type Role } from "@meridian/domain";
+import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { AppError } from "./lib/errors";
+import { loadViewer } from "./lib/viewer";
 
 export interface Context {
   db: Database;
@@ -29,15 +31,19 @@ const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
-      const conflict = error.cause instanceof ConflictCause ? error.cause : null;
+      const appError = error.cause instanceof AppError ? error.cause : null;
       return {
         ...shape,
         data: {
           ...shape.data,
           // Validation messages per field, so forms can show them inline.
-          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+          fieldErrors: zodError
+            ? z.flattenError(zodError).fieldErrors
+            : appError?.field
+              ? { [appError.field]: [appError.message] }
+              : null,
           // On an edit conflict, what the record holds now.
-          current: conflict?.current ?? null,
+          current: appError?.current ?? null,
         },
         ...(zodError && { message: zodError.issues.map((i) => i.message).join(" ") }),
         // An unexpected failure says so without its details (SQL, parameters); those go to the server log.
@@ -48,24 +54,19 @@ const t = initTRPC
     },
   });
 
-/** Carried by a CONFLICT error: the record as it is now, for the client to show. */
-export class ConflictCause extends Error {
-  constructor(readonly current: Record<string, unknown>) {
-    super("The record changed since it was read.");
-  }
-}
-
-/** The error for an update that names a version someone else has already replaced. */
-export function editConflict(what: string, current: Record<string, unknown>): TRPCError {
-  return new TRPCError({
-    code: "CONFLICT",
-    message: `Someone else changed this ${what} after you opened it. Review the current values and try again.`,
-    cause: new ConflictCause(current),
-  });
-}
-
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** The one place where the modules' own errors become tRPC errors (and so HTTP statuses). */
+const appErrorsAsTRPCErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
 /**
  * A unique index refusing a row (two identical requests at once) is a conflict
  * the client can act on, not a server error.
@@ -88,7 +89,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export const publicProcedure = t.procedure.use(uniqueViolationsAsConflicts);
+export const publicProcedure = t.procedure.use(appErrorsAsTRPCErrors).use(uniqueViolationsAsConflicts);
 
 /**
  * Signed in: `ctx.user` is no longer nullable. Someone holding a temporary
@@ -147,5 +148,19 @@ export function orgProcedure(permission: Permission) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
     }
     return next({ ctx: { ...ctx, org } });
+  });
+}
+
+/** What a handler behind `viewerProcedure` receives: the org context plus the viewer's role and teams. */
+export type ViewerContext = OrgContext & { viewer: Viewer };
+
+/**
+ * `orgProcedure` for reads and writes that the visibility rules decide:
+ * `ctx.viewer` carries the caller's role and teams, read once per request.
+ */
+export function viewerProcedure(permission: Permission) {
+  return orgProcedure(permission).use(async ({ ctx, next }) => {
+    const viewer = await loadViewer(ctx.db, ctx.org.id, ctx.user.id, ctx.org.role);
+    return next({ ctx: { ...ctx, viewer } });
   });
 }

@@ -30,3 +30,6 @@ export {
   SCORECARD_BENCHMARK_SIZE,
   seedLargeScorecard,
 } from "./seed/large-scorecard";
+// Types for helpers that work on any versioned table (the API's audited update).
+export type { AnyPgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
+export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";

@@ -14,7 +14,8 @@ import {
 import { ZOrganizationSettingsSchema } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../../lib/activity";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { editConflict } from "../../lib/errors";
+import { orgProcedure, router } from "../../trpc";
 
 const settingsColumns = {
   id: organizations.id,

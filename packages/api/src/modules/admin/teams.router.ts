@@ -9,8 +9,9 @@ import {
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../../lib/activity";
+import { editConflict } from "../../lib/errors";
 import { groupBy } from "../../lib/group-by";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { orgProcedure, router } from "../../trpc";
 import { findActiveMember } from "./members";
 
 export interface TeamView {

@@ -8,8 +8,9 @@ import {
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../../lib/activity";
+import { editConflict } from "../../lib/errors";
 import { loadViewer } from "../../lib/viewer";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { orgProcedure, router } from "../../trpc";
 import { loadCycles } from "./cycles.queries";
 import { findCycle, findVisibleObjective, requireOpenForPlanning } from "./objective-rows";
 

@@ -10,9 +10,9 @@ import {
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../../lib/activity";
-import { invalidInput } from "../../lib/errors";
+import { editConflict, invalidInput } from "../../lib/errors";
 import { loadViewer } from "../../lib/viewer";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { orgProcedure, router } from "../../trpc";
 import {
   findCycle,
   findVisibleObjective,

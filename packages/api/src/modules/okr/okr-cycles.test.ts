@@ -18,7 +18,7 @@ import {
   userIdOf,
   writeSnapshot,
 } from "../../../test/support";
-import { ConflictCause } from "../../trpc";
+import { AppError } from "../../lib/errors";
 
 let handle: DatabaseHandle;
 let orgId: string;
@@ -136,9 +136,9 @@ describe("cycles.open", () => {
     const created = await admin.cycles.create({ name: "Q3 2027", startsOn: "2027-07-01", endsOn: "2027-09-30" });
     await handle.db.update(cycles).set({ name: "Q3 2027 (renamed)", version: 2 }).where(eq(cycles.id, created.id));
     const error = await rejected("CONFLICT", () => admin.cycles.open({ cycleId: created.id, version: 1 }));
-    expect(error.cause).toBeInstanceOf(ConflictCause);
+    expect(error.cause).toBeInstanceOf(AppError);
     const current = { id: created.id, name: "Q3 2027 (renamed)", status: "planning", version: 2 };
-    expect((error.cause as ConflictCause).current).toMatchObject(current);
+    expect((error.cause as AppError).current).toMatchObject(current);
     expect(clientErrorOf(error, "cycles.open").shape.data.current).toMatchObject(current);
   });
 
@@ -239,7 +239,7 @@ describe("cycles.close", () => {
     const org = await organizationToClose();
     const admin = await callerFor(handle.db, org.admin.email);
     const error = await rejected("CONFLICT", () => admin.cycles.close({ cycleId: org.cycle.id, version: 7 }));
-    expect((error.cause as ConflictCause).current).toMatchObject({ status: "open", version: org.cycle.version });
+    expect((error.cause as AppError).current).toMatchObject({ status: "open", version: org.cycle.version });
 
     const member = await callerFor(handle.db, org.member.email);
     await rejected("FORBIDDEN", () => member.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version }));

@@ -17,7 +17,7 @@ import {
   writeSnapshot,
 } from "../../../test/support";
 import type { ObjectiveNode } from "../..";
-import { ConflictCause } from "../../trpc";
+import { AppError } from "../../lib/errors";
 
 const PIPELINE = "Build a predictable marketing pipeline";
 const WEBINARS = "Make our webinars the place buyers learn the category";
@@ -287,8 +287,8 @@ describe("keyResults.update", () => {
       "Someone else changed this key result after you opened it. Review the current values and try again.",
     );
     const current = { id, title: "MQLs per month", targetValue: 600, version: read.version + 1 };
-    expect(error.cause).toBeInstanceOf(ConflictCause);
-    expect((error.cause as ConflictCause).current).toMatchObject(current);
+    expect(error.cause).toBeInstanceOf(AppError);
+    expect((error.cause as AppError).current).toMatchObject(current);
     expect(clientErrorOf(error, "keyResults.update").shape.data.current).toMatchObject(current);
   });
 
@@ -370,7 +370,7 @@ describe("keyResults.archive", () => {
     const read = await ref(await krId("Attendance rate"));
     await (await callerFor(handle.db, DEMO.admin)).keyResults.update({ ...read, weight: 2 });
     const error = await rejected("CONFLICT", () => member.keyResults.archive(read));
-    expect((error.cause as ConflictCause).current).toMatchObject({
+    expect((error.cause as AppError).current).toMatchObject({
       weight: 2,
       version: read.version + 1,
       archivedAt: null,

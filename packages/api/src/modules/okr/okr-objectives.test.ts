@@ -22,7 +22,7 @@ import {
   writeSnapshot,
 } from "../../../test/support";
 import type { Dashboard, ObjectiveNode } from "../..";
-import { ConflictCause } from "../../trpc";
+import { AppError } from "../../lib/errors";
 
 const GROWTH = "Grow recurring revenue into a second growth engine";
 const PIPELINE = "Build a predictable marketing pipeline";
@@ -603,14 +603,14 @@ describe("objectives.update", () => {
     expect(error.message).toBe(
       "Someone else changed this objective after you opened it. Review the current values and try again.",
     );
-    expect(error.cause).toBeInstanceOf(ConflictCause);
+    expect(error.cause).toBeInstanceOf(AppError);
     const current = {
       id: idOf(PIPELINE),
       title: "Build a predictable pipeline",
       version: read + 1,
       teamId: marketingId,
     };
-    expect((error.cause as ConflictCause).current).toMatchObject(current);
+    expect((error.cause as AppError).current).toMatchObject(current);
     const client = clientErrorOf(error, "objectives.update");
     expect(client.httpStatus).toBe(409);
     expect(client.shape.data.current).toMatchObject(current);
@@ -754,7 +754,7 @@ describe("objectives.publish", () => {
     const stale = await rejected("CONFLICT", () =>
       manager.objectives.publish({ objectiveId: idOf(ADVOCACY), version }),
     );
-    expect((stale.cause as ConflictCause).current).toMatchObject({ status: "active", version: version + 1 });
+    expect((stale.cause as AppError).current).toMatchObject({ status: "active", version: version + 1 });
   });
 
   it("lets a member publish their own personal draft", async () => {

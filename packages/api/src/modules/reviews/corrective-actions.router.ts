@@ -9,7 +9,8 @@ import {
 import { TRPCError } from "@trpc/server";
 import { requireActiveOwner } from "../../lib/active-owner";
 import { recordActivity } from "../../lib/activity";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { editConflict } from "../../lib/errors";
+import { orgProcedure, router } from "../../trpc";
 import { actionView, findReview, requireOpenReview, requireSubject, selectActions, snapshotsOf } from "./review-rows";
 
 export const correctiveActionsRouter = router({

@@ -26,7 +26,8 @@ import {
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../../lib/activity";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { editConflict } from "../../lib/errors";
+import { orgProcedure, router } from "../../trpc";
 import { toCycleView } from "../okr/cycles.queries";
 import { findCycle, requireActiveTeam } from "../okr/objective-rows";
 import { findReview, loadLiveActions, requireOpenReview, requireSubject } from "./review-rows";

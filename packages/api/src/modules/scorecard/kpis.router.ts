@@ -44,8 +44,8 @@ import {
 import { TRPCError } from "@trpc/server";
 import { requireActiveOwner } from "../../lib/active-owner";
 import { recordActivity } from "../../lib/activity";
-import { invalidInput } from "../../lib/errors";
-import { editConflict, type OrgContext, orgProcedure, router } from "../../trpc";
+import { editConflict, invalidInput } from "../../lib/errors";
+import { type OrgContext, orgProcedure, router } from "../../trpc";
 import {
   computedKpisUsing,
   findKpi,

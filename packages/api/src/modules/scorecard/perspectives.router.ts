@@ -18,8 +18,8 @@ import {
 } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { recordActivity } from "../../lib/activity";
-import { invalidInput } from "../../lib/errors";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { editConflict, invalidInput } from "../../lib/errors";
+import { orgProcedure, router } from "../../trpc";
 import { ensureDefaultPerspectives } from "./default-perspectives";
 import { findPerspective, perspectiveColumns } from "./strategy-rows";
 

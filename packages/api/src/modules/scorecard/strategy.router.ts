@@ -26,7 +26,8 @@ import {
 } from "@meridian/domain";
 import { requireActiveOwner } from "../../lib/active-owner";
 import { recordActivity } from "../../lib/activity";
-import { editConflict, orgProcedure, router } from "../../trpc";
+import { editConflict } from "../../lib/errors";
+import { orgProcedure, router } from "../../trpc";
 import { alignedOkrCounts } from "./aligned-okr-counts";
 import { loadScorecard } from "./load-scorecard";
 import { findPerspective, findStrategicObjective, findStrategyLink, strategicObjectiveColumns } from "./strategy-rows";
