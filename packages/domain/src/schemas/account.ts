@@ -1,3 +1,4 @@
+// Zod input schemas for the signed-in person's own account (changing the password), shared by the API and the form.
 import { z } from "zod";
 import { zText } from "./common";
 

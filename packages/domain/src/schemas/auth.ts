@@ -1,11 +1,6 @@
+// Zod input schemas for signing in, shared by the credentials provider and the login form.
 import { z } from "zod";
-import { zText } from "./common";
-
-export const ZEmail = zText()
-  .max(254, "Use an email address of at most 254 characters.")
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "Enter a valid email address." }));
+import { ZEmail, zText } from "./common";
 
 export const ZLoginSchema = z.object({
   email: ZEmail,

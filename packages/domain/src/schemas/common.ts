@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { REVIEW_SUBJECT_TYPES } from "../review/review-status";
+
+// Primitives that several of the per-object schema files share live here, so those files need not import one another.
 
 /**
  * A row id. Lower-cased, because Postgres compares uuids case-insensitively
@@ -21,8 +24,41 @@ export const ZIsoDate = z.iso
   .date({ error: "Use a date like 2026-01-31.", abort: true })
   .refine((d) => d >= "1900-01-01" && d <= "2999-12-31", "Use a date between 1900 and 2999.");
 
-/** The weight of anything in a weighted mean (key results, objectives, perspectives, strategic objectives, KPIs). */
+/**
+ * The weight of anything in a weighted mean (key results, objectives, perspectives, strategic objectives, KPIs).
+ * Weights are relative; 0 keeps an item on the scorecard but out of the averages.
+ */
 export const ZWeight = z
   .number({ error: "Weight must be a number." })
   .min(0, "Weight cannot be negative.")
   .max(100, "Weight is at most 100.");
+
+/** An email address, trimmed and lower-cased: the sign-in name and a new user's address. */
+export const ZEmail = zText()
+  .max(254, "Use an email address of at most 254 characters.")
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+/** A required name of a user, team or organization; `what` names it in the messages. */
+export const ZName = (what: string) =>
+  zText().trim().min(1, `Enter the ${what}.`).max(120, `Keep the ${what} under 120 characters.`);
+
+/** The title of an objective or a key result. */
+export const ZTitle = zText()
+  .trim()
+  .min(3, "Write a title of at least 3 characters.")
+  .max(200, "Keep the title under 200 characters.");
+
+/**
+ * A KPI number (actual, goal, red flag, benchmark). Bounded well inside a double's
+ * range so sums over many periods stay finite and charts stay readable.
+ */
+export const zKpiNumber = (what: string) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .refine(Number.isFinite, `${what} must be a finite number.`)
+    .refine((n) => Math.abs(n) <= 1e15, `${what} is out of range (at most 10^15 either way).`);
+
+/** What a review's commentary or a corrective action is about. */
+export const ZReviewSubjectType = z.enum(REVIEW_SUBJECT_TYPES, { error: "Choose a perspective, objective or KPI." });

@@ -1,45 +1,8 @@
-// Zod input schemas for KPIs, their targets, benchmarks and actuals, shared by the API and the forms.
+// Zod input schemas for KPI definitions, shared by the API and the forms.
 import { z } from "zod";
 import { AGGREGATIONS } from "../scorecard/aggregation";
 import { goalRedFlagError, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS } from "../scorecard/kpi-definition";
-import { ZId, ZIsoDate, ZVersion, ZWeight, zText } from "./common";
-
-/**
- * A KPI number (actual, goal, red flag, benchmark). Bounded well inside a double's
- * range so sums over many periods stay finite and charts stay readable.
- */
-export const zKpiNumber = (what: string) =>
-  z
-    .number({ error: `${what} must be a number.` })
-    .refine(Number.isFinite, `${what} must be a finite number.`)
-    .refine((n) => Math.abs(n) <= 1e15, `${what} is out of range (at most 10^15 either way).`);
-
-// ---------------------------------------------------------------- actuals
-
-export const ZKpiActualValue = z.object({
-  periodStart: ZIsoDate,
-  /** Null clears the period's actual. */
-  value: zKpiNumber("Value").nullable(),
-});
-
-/** Many periods of one KPI at once (the actuals grid). */
-export const ZKpiActualsSaveSchema = z.object({
-  kpiId: ZId,
-  values: z
-    .array(ZKpiActualValue, { error: "Values must be a list." })
-    .min(1, "Enter at least one value.")
-    .max(500, "Save at most 500 periods at once."),
-});
-export type TKpiActualsSave = z.infer<typeof ZKpiActualsSaveSchema>;
-
-export const KPI_ACTUALS_CSV_MAX_CHARS = 2 * 1024 * 1024;
-
-export const ZKpiActualsImportSchema = z.object({
-  csv: zText().max(KPI_ACTUALS_CSV_MAX_CHARS, "The CSV is too large (at most 2 MB)."),
-});
-export type TKpiActualsImport = z.infer<typeof ZKpiActualsImportSchema>;
-
-// ---------------------------------------------------------------- KPI definitions
+import { ZId, ZIsoDate, ZVersion, ZWeight, zKpiNumber, zText } from "./common";
 
 const kpiFields = {
   name: zText().trim().min(1, "Name is required.").max(120, "Keep the name under 120 characters."),
@@ -142,33 +105,3 @@ export type TKpiGet = z.infer<typeof ZKpiGetSchema>;
 
 export const ZKpiArchiveSchema = z.object({ kpiId: ZId, version: ZVersion });
 export type TKpiArchive = z.infer<typeof ZKpiArchiveSchema>;
-
-// ---------------------------------------------------------------- targets and benchmarks
-
-/** A goal / red-flag override for one quarter; any day of the quarter names it. */
-export const ZKpiSetTargetSchema = z
-  .object({
-    kpiId: ZId,
-    periodStart: ZIsoDate,
-    goal: zKpiNumber("Goal"),
-    redFlag: zKpiNumber("Red flag"),
-  })
-  .refine((v) => v.goal !== v.redFlag, { path: ["redFlag"], message: "Goal and red flag must differ." });
-export type TKpiSetTarget = z.infer<typeof ZKpiSetTargetSchema>;
-
-export const ZKpiRemoveTargetSchema = z.object({ kpiId: ZId, periodStart: ZIsoDate });
-export type TKpiRemoveTarget = z.infer<typeof ZKpiRemoveTargetSchema>;
-
-export const ZBenchmarkUpsertSchema = z.object({
-  kpiId: ZId,
-  /** A competitor or an industry figure: "Contoso", "Industry median". */
-  source: zText().trim().min(1, "Name the source.").max(80, "Keep the source under 80 characters."),
-  /** Any day of the KPI's reporting period names it. */
-  periodStart: ZIsoDate,
-  value: zKpiNumber("Value"),
-});
-export type TBenchmarkUpsert = z.infer<typeof ZBenchmarkUpsertSchema>;
-export type TBenchmarkUpsertInput = z.input<typeof ZBenchmarkUpsertSchema>;
-
-export const ZBenchmarkRemoveSchema = z.object({ benchmarkId: ZId });
-export type TBenchmarkRemove = z.infer<typeof ZBenchmarkRemoveSchema>;

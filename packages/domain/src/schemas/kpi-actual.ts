@@ -1,17 +1,29 @@
-// Zod input schemas for this area, shared by the API and the forms.
+// Zod input schemas for KPI actuals (the actuals grid, CSV import, pushes to the ingestion endpoint), shared by the API and the forms.
 import { z } from "zod";
-import { ZId, zText } from "./common";
+import { ZId, ZIsoDate, zKpiNumber, zText } from "./common";
 
-export const ZApiTokenCreateSchema = z.object({
-  name: zText()
-    .trim()
-    .min(1, "Give the token a name, such as the system that will use it.")
-    .max(80, "Keep the name under 80 characters."),
+export const ZKpiActualValue = z.object({
+  periodStart: ZIsoDate,
+  /** Null clears the period's actual. */
+  value: zKpiNumber("Value").nullable(),
 });
-export type TApiTokenCreate = z.infer<typeof ZApiTokenCreateSchema>;
 
-export const ZApiTokenRevokeSchema = z.object({ tokenId: ZId });
-export type TApiTokenRevoke = z.infer<typeof ZApiTokenRevokeSchema>;
+/** Many periods of one KPI at once (the actuals grid). */
+export const ZKpiActualsSaveSchema = z.object({
+  kpiId: ZId,
+  values: z
+    .array(ZKpiActualValue, { error: "Values must be a list." })
+    .min(1, "Enter at least one value.")
+    .max(500, "Save at most 500 periods at once."),
+});
+export type TKpiActualsSave = z.infer<typeof ZKpiActualsSaveSchema>;
+
+export const KPI_ACTUALS_CSV_MAX_CHARS = 2 * 1024 * 1024;
+
+export const ZKpiActualsImportSchema = z.object({
+  csv: zText().max(KPI_ACTUALS_CSV_MAX_CHARS, "The CSV is too large (at most 2 MB)."),
+});
+export type TKpiActualsImport = z.infer<typeof ZKpiActualsImportSchema>;
 
 /** Items one push may carry; a longer history goes in several pushes. */
 export const MAX_INGEST_ACTUALS = 1000;

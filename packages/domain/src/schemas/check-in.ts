@@ -1,13 +1,6 @@
+// Zod input schemas for check-ins on a key result, shared by the API and the forms.
 import { z } from "zod";
 import { ZId, zText } from "./common";
-
-export const ZDashboardInputSchema = z
-  .object({
-    /** Defaults to the organization's current cycle. */
-    cycleId: ZId.optional(),
-  })
-  .default({});
-export type TDashboardInput = z.infer<typeof ZDashboardInputSchema>;
 
 export const ZConfidence = z
   .number({ error: "Confidence must be a number." })
@@ -25,3 +18,15 @@ export const ZCheckInCreateSchema = z.object({
 });
 export type TCheckInCreate = z.infer<typeof ZCheckInCreateSchema>;
 export type TCheckInCreateInput = z.input<typeof ZCheckInCreateSchema>;
+
+export const ZCheckInUpdateSchema = z.object({
+  checkInId: ZId,
+  value: z.number({ error: "Value must be a number." }),
+  confidence: z
+    .number()
+    .int()
+    .min(0, "Confidence is a whole number from 0 to 10.")
+    .max(10, "Confidence is a whole number from 0 to 10."),
+  comment: zText().trim().max(2000, "Keep the comment under 2000 characters.").default(""),
+});
+export const ZCheckInRefSchema = z.object({ checkInId: ZId });

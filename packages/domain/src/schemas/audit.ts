@@ -1,0 +1,25 @@
+// Zod input schema for reading the audit log, shared by the API and the page's filters.
+import { z } from "zod";
+import { ZId, ZIsoDate, zText } from "./common";
+
+export const ZAuditQuerySchema = z
+  .object({
+    actorId: ZId.optional(),
+    entityType: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[a-z_]*$/, "Entity type is lower-case letters and underscores.")
+      .optional(),
+    from: ZIsoDate.optional(),
+    to: ZIsoDate.optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    /** Opaque position from the previous page. */
+    cursor: zText().max(200).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ["to"],
+    message: "The end date is before the start date.",
+  })
+  .default({ limit: 50 });
+export type TAuditQuery = z.input<typeof ZAuditQuerySchema>;

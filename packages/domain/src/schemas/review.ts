@@ -1,0 +1,30 @@
+// Zod input schemas for the quarterly review (open, read, commentary, finalize), shared by the API and the forms.
+import { z } from "zod";
+import { ZId, ZReviewSubjectType, ZVersion, zText } from "./common";
+
+export const ZReviewOpenSchema = z.object({
+  cycleId: ZId,
+  /** Absent or null: the review of the whole organization. */
+  teamId: ZId.nullable().optional(),
+});
+export type TReviewOpen = z.infer<typeof ZReviewOpenSchema>;
+
+/** One review: get, compare. */
+export const ZReviewRefSchema = z.object({ reviewId: ZId });
+export type TReviewRef = z.infer<typeof ZReviewRefSchema>;
+
+export const REVIEW_COMMENT_MAX = 5000;
+
+/** The commentary on one subject, replaced in place; an empty body removes it. */
+export const ZReviewCommentSchema = z.object({
+  reviewId: ZId,
+  subjectType: ZReviewSubjectType,
+  subjectId: ZId,
+  body: zText().trim().max(REVIEW_COMMENT_MAX, `Keep the commentary under ${REVIEW_COMMENT_MAX} characters.`),
+  /** The version of the commentary the writer read, when there was one: a stale one is a conflict. */
+  version: ZVersion.optional(),
+});
+export type TReviewComment = z.infer<typeof ZReviewCommentSchema>;
+
+export const ZReviewFinalizeSchema = z.object({ reviewId: ZId, version: ZVersion });
+export type TReviewFinalize = z.infer<typeof ZReviewFinalizeSchema>;

@@ -1,0 +1,29 @@
+// Zod input schemas for teams and their members, shared by the API and the forms.
+import { z } from "zod";
+import { TEAM_MEMBER_ROLES } from "../access/roles";
+import { ZId, ZName, ZVersion } from "./common";
+
+export const ZTeamCreateSchema = z.object({
+  name: ZName("team name"),
+  parentId: ZId.nullable().default(null),
+});
+export type TTeamCreate = z.input<typeof ZTeamCreateSchema>;
+
+export const ZTeamUpdateSchema = z.object({
+  teamId: ZId,
+  version: ZVersion,
+  name: ZName("team name").optional(),
+  /** `null` moves the team to the top of the tree. */
+  parentId: ZId.nullable().optional(),
+});
+export type TTeamUpdate = z.infer<typeof ZTeamUpdateSchema>;
+
+export const ZTeamRefSchema = z.object({ teamId: ZId, version: ZVersion });
+
+export const ZTeamMemberSetSchema = z.object({
+  teamId: ZId,
+  userId: ZId,
+  /** `null` removes the person from the team. */
+  role: z.enum(TEAM_MEMBER_ROLES, { error: "Team role must be lead or member." }).nullable(),
+});
+export type TTeamMemberSet = z.infer<typeof ZTeamMemberSetSchema>;
