@@ -3,12 +3,12 @@ import { promisify } from "node:util";
 import { KEY_RESULT_TYPES } from "@meridian/domain";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../test/testing";
 import type { DatabaseHandle } from "./client";
 import { migrate } from "./migrate";
 import { checkIns, cycles, keyResults, memberships, objectives, organizations, teams, users } from "./schema";
 import { checkInHistory, seedDemoIfEmpty } from "./seed/demo";
 import { DEMO_USERS } from "./seed/demo-data";
-import { createTestDatabase } from "./testing";
 
 const scryptAsync = promisify(scrypt);
 // The real argon2id hasher lives in @meridian/auth; the seed only needs some one-way hash.

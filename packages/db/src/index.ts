@@ -17,19 +17,11 @@ export {
   type SQL,
   sql,
 } from "drizzle-orm";
+// Types for helpers that work on any versioned table (the API's audited update).
+export type { AnyPgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
+export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 export { chunk } from "./chunk";
 export * from "./client";
 export { migrate, rows } from "./migrate";
 export { dataDir, workspaceRoot } from "./paths";
 export * from "./schema";
-export { demoOrganizationExists, seedDemo, seedDemoIfEmpty } from "./seed/demo";
-export { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-data";
-export { BENCHMARK_SIZE, type LargeOrganizationSize, seedLargeOrganization } from "./seed/large";
-export {
-  type LargeScorecardSize,
-  SCORECARD_BENCHMARK_SIZE,
-  seedLargeScorecard,
-} from "./seed/large-scorecard";
-// Types for helpers that work on any versioned table (the API's audited update).
-export type { AnyPgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
-export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";

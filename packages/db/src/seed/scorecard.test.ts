@@ -1,6 +1,7 @@
 import { indexScorecard, quartersEndingAt, scoreScorecard } from "@meridian/domain";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/testing";
 import type { DatabaseHandle } from "../client";
 import {
   kpiActuals,
@@ -14,7 +15,6 @@ import {
   strategyLinks,
   users,
 } from "../schema";
-import { createTestDatabase } from "../testing";
 import { seedDemo } from "./demo";
 
 const NOW = new Date("2026-11-22T12:00:00Z");

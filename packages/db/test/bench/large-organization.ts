@@ -1,5 +1,5 @@
-import { chunk } from "../chunk";
-import type { Database } from "../client";
+import { chunk } from "../../src/chunk";
+import type { Database } from "../../src/client";
 import {
   checkIns,
   cycles,
@@ -10,7 +10,7 @@ import {
   teamMembers,
   teams,
   users,
-} from "../schema";
+} from "../../src/schema";
 
 export interface LargeOrganizationSize {
   teams: number;

@@ -1,6 +1,6 @@
-import { chunk } from "../chunk";
-import type { Database } from "../client";
-import { kpiActuals, kpis, perspectives, strategicObjectives } from "../schema";
+import { chunk } from "../../src/chunk";
+import type { Database } from "../../src/client";
+import { kpiActuals, kpis, perspectives, strategicObjectives } from "../../src/schema";
 
 export interface LargeScorecardSize {
   perspectives: number;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { type DatabaseHandle, openDatabase } from "./client";
-import { migrate } from "./migrate";
+import { type DatabaseHandle, openDatabase } from "../src/client";
+import { migrate } from "../src/migrate";
 
 /**
  * A freshly migrated database of its own for one test file: a new database
@@ -39,3 +39,15 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     },
   };
 }
+
+// Generated data at benchmark scale, for packages/api/test/bench.
+export {
+  BENCHMARK_SIZE,
+  type LargeOrganizationSize,
+  seedLargeOrganization,
+} from "./bench/large-organization";
+export {
+  type LargeScorecardSize,
+  SCORECARD_BENCHMARK_SIZE,
+  seedLargeScorecard,
+} from "./bench/large-scorecard";
