@@ -1,6 +1,6 @@
 import { hashPassword } from "@meridian/auth/password";
-import { type Database, type DatabaseHandle, migrate, openDatabase, seedDemoIfEmpty } from "@meridian/db";
-import { demoOrganizationId, seedDemoReview } from "./modules/demo/seed-demo-review";
+import { type Database, type DatabaseHandle, migrate, openDatabase } from "@meridian/db";
+import { seedDemoIfEmpty } from "./modules/demo/seed-demo";
 
 interface Ready {
   handle: DatabaseHandle;
@@ -19,10 +19,7 @@ export function getDatabase(): Promise<Database> {
     const handle = openDatabase({ url: process.env.DATABASE_URL });
     const ready = (async () => {
       await migrate(handle.db);
-      if (process.env.MERIDIAN_SEED_DEMO !== "false" && (await seedDemoIfEmpty(handle.db, { hashPassword }))) {
-        const demoId = await demoOrganizationId(handle.db);
-        if (demoId) await seedDemoReview(handle.db, demoId, new Date());
-      }
+      if (process.env.MERIDIAN_SEED_DEMO !== "false") await seedDemoIfEmpty(handle.db, { hashPassword });
       return handle.db;
     })();
     // A failed start must not be cached forever: the next request tries again.

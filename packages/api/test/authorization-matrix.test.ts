@@ -10,7 +10,6 @@ import {
   cycles,
   type Database,
   type DatabaseHandle,
-  DEMO_PASSWORD,
   eq,
   isNull,
   keyResults,
@@ -29,6 +28,7 @@ import {
   teamMembers,
   teams,
 } from "@meridian/db";
+import { DEMO_PASSWORD } from "@meridian/db/seed";
 import { createTestDatabase } from "@meridian/db/testing";
 import {
   quarterContaining,

@@ -1,6 +1,5 @@
 import { hashPassword } from "@meridian/auth/password";
-import { BENCHMARK_SIZE, seedLargeOrganization } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { BENCHMARK_SIZE, createTestDatabase, seedLargeOrganization } from "@meridian/db/testing";
 import { type RollupObjective, rollupObjectives } from "@meridian/domain";
 import { afterAll, bench, describe } from "vitest";
 import { callerFor } from "../support";

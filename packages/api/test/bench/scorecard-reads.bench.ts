@@ -1,6 +1,11 @@
 import { hashPassword } from "@meridian/auth/password";
-import { BENCHMARK_SIZE, SCORECARD_BENCHMARK_SIZE, seedLargeOrganization, seedLargeScorecard } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import {
+  BENCHMARK_SIZE,
+  createTestDatabase,
+  SCORECARD_BENCHMARK_SIZE,
+  seedLargeOrganization,
+  seedLargeScorecard,
+} from "@meridian/db/testing";
 import { quarterContaining, scoreScorecard } from "@meridian/domain";
 import { afterAll, bench, describe } from "vitest";
 import { loadScorecard } from "../../src/modules/scorecard/load-scorecard";

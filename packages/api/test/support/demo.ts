@@ -1,17 +1,6 @@
 import { hashPassword } from "@meridian/auth/password";
-import {
-  and,
-  cycles,
-  type Database,
-  eq,
-  keyResults,
-  objectives,
-  organizations,
-  seedDemo,
-  teams,
-  users,
-} from "@meridian/db";
-import { seedDemoReview } from "../../src/modules/demo/seed-demo-review";
+import { and, cycles, type Database, eq, keyResults, objectives, teams, users } from "@meridian/db";
+import { seedDemoIfEmpty } from "../../src/modules/demo/seed-demo";
 
 /**
  * "Today" for the seeded check-in history. The routers read the clock
@@ -35,12 +24,11 @@ export const DEMO = {
   priya: "priya.nair@example.com",
 } as const;
 
+/** The demo, seeded the way the app seeds it on first start, into a fresh test database. */
 export async function seedDemoOrganization(db: Database): Promise<string> {
-  await seedDemo(db, { hashPassword, now: SEED_NOW });
-  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.isDemo, true));
-  if (!org) throw new Error("demo organization missing after seeding");
-  await seedDemoReview(db, org.id, SEED_NOW);
-  return org.id;
+  const id = await seedDemoIfEmpty(db, { hashPassword, now: SEED_NOW });
+  if (!id) throw new Error("the demo is seeded into an empty database only: seed it before anything else");
+  return id;
 }
 
 export async function userIdOf(db: Database, email: string): Promise<string> {

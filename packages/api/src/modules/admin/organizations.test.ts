@@ -1,4 +1,5 @@
-import { activityLog, count, type DatabaseHandle, DEMO_USERS, desc, eq, objectives, organizations } from "@meridian/db";
+import { activityLog, count, type DatabaseHandle, desc, eq, objectives, organizations } from "@meridian/db";
+import { DEMO_USERS } from "@meridian/db/seed";
 import { createTestDatabase } from "@meridian/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

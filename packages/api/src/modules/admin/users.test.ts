@@ -4,7 +4,6 @@ import {
   activityLog,
   and,
   type DatabaseHandle,
-  DEMO_PASSWORD,
   desc,
   eq,
   keyResults,
@@ -12,6 +11,7 @@ import {
   objectives,
   users,
 } from "@meridian/db";
+import { DEMO_PASSWORD } from "@meridian/db/seed";
 import { createTestDatabase } from "@meridian/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { asc, DEMO_PASSWORD, eq, memberships, organizations, users } from "@meridian/db";
+import { asc, eq, memberships, organizations, users } from "@meridian/db";
+import { DEMO_PASSWORD } from "@meridian/db/seed";
 import { publicProcedure, router } from "../../trpc";
 
 export const demoRouter = router({

@@ -240,13 +240,3 @@ export function demoCommentary(snapshot: ReviewSnapshot): DemoPlan {
   }
   return { comments, actions };
 }
-
-/** The demo organization's id, or null when there is none. */
-export async function demoOrganizationId(db: Database): Promise<string | null> {
-  const [row] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.isDemo, true))
-    .limit(1);
-  return row?.id ?? null;
-}
