@@ -1,7 +1,6 @@
 import { and, cycles, type Executor, eq, objectives, rows, sql } from "@meridian/db";
 import { canSeeObjective, type Viewer } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
-import { invalidInput } from "../../lib/errors";
+import { invalidInput, notFound } from "../../lib/errors";
 
 /**
  * Checks a new parent (alignment) for an objective: it must be visible to the
@@ -30,7 +29,7 @@ export async function validateParent(
     .where(and(eq(objectives.id, parentId), eq(objectives.organizationId, organizationId)))
     .limit(1);
   if (!parent || !canSeeObjective(viewer, parent)) {
-    throw new TRPCError({ code: "NOT_FOUND", message: "No such parent objective." });
+    throw notFound("No such parent objective.");
   }
   if (parent.status === "archived") throw invalidInput("parentId", "An archived objective cannot be aligned to.");
   if (parent.startsOn > child.cycleStartsOn || parent.endsOn < child.cycleEndsOn) {

@@ -1,5 +1,6 @@
 import { cycles as cyclesTable, type Database, desc, eq } from "@meridian/db";
-import type { CycleStatus, CycleWindow } from "@meridian/domain";
+import { type CycleStatus, type CycleWindow, pickCurrentCycle } from "@meridian/domain";
+import type { OrgScope } from "../../lib/scope";
 
 export interface CycleView extends CycleWindow {
   id: string;
@@ -37,4 +38,14 @@ export function toCycleView(cycle: Omit<CycleView, "start" | "end">): CycleView 
     start: startOfDay(cycle.startsOn),
     end: new Date(startOfDay(cycle.endsOn).getTime() + DAY_MS),
   };
+}
+
+/** The organization's cycles, newest first. */
+export function listCycles(scope: OrgScope): Promise<CycleView[]> {
+  return loadCycles(scope.db, scope.org.id);
+}
+
+/** The cycle the organization is in today (see `pickCurrentCycle`), or null without cycles. */
+export async function currentCycle(scope: OrgScope): Promise<CycleView | null> {
+  return pickCurrentCycle(await loadCycles(scope.db, scope.org.id), new Date());
 }

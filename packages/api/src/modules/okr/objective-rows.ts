@@ -1,6 +1,6 @@
 import { and, cycles, type Executor, eq, isNull, memberships, objectives, teams } from "@meridian/db";
 import { canSeeObjective, type Viewer } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
+import { notFound, preconditionFailed } from "../../lib/errors";
 
 export const objectiveColumns = {
   id: objectives.id,
@@ -31,7 +31,7 @@ export async function findVisibleObjective(tx: Executor, organizationId: string,
     .from(objectives)
     .where(and(eq(objectives.id, objectiveId), eq(objectives.organizationId, organizationId)))
     .limit(1);
-  if (!row || !canSeeObjective(viewer, row)) throw new TRPCError({ code: "NOT_FOUND", message: "No such objective." });
+  if (!row || !canSeeObjective(viewer, row)) throw notFound("No such objective.");
   return row;
 }
 
@@ -48,7 +48,7 @@ export async function findCycle(tx: Executor, organizationId: string, cycleId: s
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.organizationId, organizationId)))
     .limit(1);
-  if (!cycle) throw new TRPCError({ code: "NOT_FOUND", message: "No such cycle." });
+  if (!cycle) throw notFound("No such cycle.");
   return cycle;
 }
 
@@ -58,7 +58,7 @@ export async function requireActiveTeam(tx: Executor, organizationId: string, te
     .from(teams)
     .where(and(eq(teams.id, teamId), eq(teams.organizationId, organizationId), isNull(teams.archivedAt)))
     .limit(1);
-  if (!team) throw new TRPCError({ code: "NOT_FOUND", message: "No such team." });
+  if (!team) throw notFound("No such team.");
 }
 
 export async function requireActivePerson(tx: Executor, organizationId: string, userId: string) {
@@ -73,12 +73,19 @@ export async function requireActivePerson(tx: Executor, organizationId: string, 
       ),
     )
     .limit(1);
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "No such person in this organization." });
+  if (!member) throw notFound("No such person in this organization.");
 }
 
 /** Objectives are planned in cycles that have not closed; closing freezes them. */
 export function requireOpenForPlanning(cycle: { status: string }) {
   if (cycle.status === "closed") {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This cycle is closed: its objectives are frozen." });
+    throw preconditionFailed("This cycle is closed: its objectives are frozen.");
+  }
+}
+
+/** Closed and archived objectives keep what they hold, key results included. */
+export function requireChangeable(objective: { status: string }) {
+  if (objective.status === "closed" || objective.status === "archived") {
+    throw preconditionFailed("A closed or archived objective cannot change.");
   }
 }

@@ -1,0 +1,129 @@
+import { and, checkIns, eq, keyResults, sql } from "@meridian/db";
+import {
+  canCheckInOnKeyResult,
+  checkInValueError,
+  type ZCheckInCreateSchema,
+  type ZCheckInRefSchema,
+  type ZCheckInUpdateSchema,
+} from "@meridian/domain";
+import type { z } from "zod";
+import { recordActivity } from "../../lib/activity";
+import { conflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
+import type { ViewerScope } from "../../lib/scope";
+import { findByIdempotencyKey, findCheckInTarget, findOwnCheckIn, refreshLatest, replay } from "./check-in-rows";
+
+/**
+ * Records a value and confidence on a key result. Idempotent per author and
+ * client-generated key: a repeat returns the first check-in and adds nothing.
+ */
+export async function createCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInCreateSchema>) {
+  const { viewer } = scope;
+  const organizationId = scope.org.id;
+  const target = await findCheckInTarget(scope, input.keyResultId);
+  const allowed = canCheckInOnKeyResult({
+    role: scope.org.role,
+    userId: scope.user.id,
+    keyResultOwnerId: target.ownerId,
+    leadsObjectiveTeam: target.teamId !== null && viewer.ledTeamIds.has(target.teamId),
+  });
+  if (!allowed) throw forbidden("Only the key result's owner, a lead of its team or an admin can check in.");
+
+  const existing = await findByIdempotencyKey(scope.db, scope.user.id, input.idempotencyKey);
+  if (existing) return replay(existing, input.keyResultId);
+
+  if (target.archivedAt || target.objectiveStatus !== "active" || target.cycleStatus !== "open") {
+    throw preconditionFailed("Check-ins are open only on active objectives of an open cycle.");
+  }
+  const valueError = checkInValueError(target.type, input.value);
+  if (valueError) throw invalidInput("value", valueError);
+
+  return scope.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(checkIns)
+      .values({
+        organizationId,
+        keyResultId: input.keyResultId,
+        authorId: scope.user.id,
+        value: input.value,
+        confidence: input.confidence,
+        comment: input.comment,
+        idempotencyKey: input.idempotencyKey,
+      })
+      .onConflictDoNothing({ target: [checkIns.authorId, checkIns.idempotencyKey] })
+      .returning();
+    // A concurrent twin of this request won the race: answer with its row.
+    if (!created) {
+      const twin = await findByIdempotencyKey(tx, scope.user.id, input.idempotencyKey);
+      if (!twin) throw conflict("Check-in is being recorded; try again.");
+      return replay(twin, input.keyResultId);
+    }
+    await tx
+      .update(keyResults)
+      .set({
+        currentValue: input.value,
+        currentConfidence: input.confidence,
+        lastCheckInAt: created.createdAt,
+        updatedAt: sql`now()`,
+        version: sql`${keyResults.version} + 1`,
+      })
+      .where(and(eq(keyResults.id, input.keyResultId), eq(keyResults.organizationId, organizationId)));
+    await recordActivity(tx, {
+      organizationId,
+      actorId: scope.user.id,
+      entityType: "key_result",
+      entityId: input.keyResultId,
+      action: "check_in.created",
+      details: { checkInId: created.id, value: input.value, confidence: input.confidence },
+    });
+    return { checkIn: created, replayed: false };
+  });
+}
+
+/** Corrects a check-in: its author or an admin, while the cycle is open. The old values go to the activity log. */
+export function updateCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInUpdateSchema>) {
+  return scope.db.transaction(async (tx) => {
+    const target = await findOwnCheckIn(tx, scope, input.checkInId);
+    const valueError = checkInValueError(target.type, input.value);
+    if (valueError) throw invalidInput("value", valueError);
+    await tx
+      .update(checkIns)
+      .set({ value: input.value, confidence: input.confidence, comment: input.comment, editedAt: sql`now()` })
+      .where(eq(checkIns.id, target.id));
+    await refreshLatest(tx, target.keyResultId);
+    await recordActivity(tx, {
+      organizationId: scope.org.id,
+      actorId: scope.user.id,
+      entityType: "key_result",
+      entityId: target.keyResultId,
+      action: "check_in.edited",
+      details: {
+        checkInId: target.id,
+        before: { value: target.value, confidence: target.confidence, comment: target.comment },
+        after: { value: input.value, confidence: input.confidence, comment: input.comment },
+      },
+    });
+    return { id: target.id };
+  });
+}
+
+export function deleteCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInRefSchema>) {
+  return scope.db.transaction(async (tx) => {
+    const target = await findOwnCheckIn(tx, scope, input.checkInId);
+    await tx.delete(checkIns).where(eq(checkIns.id, target.id));
+    await refreshLatest(tx, target.keyResultId);
+    await recordActivity(tx, {
+      organizationId: scope.org.id,
+      actorId: scope.user.id,
+      entityType: "key_result",
+      entityId: target.keyResultId,
+      action: "check_in.deleted",
+      details: {
+        checkInId: target.id,
+        value: target.value,
+        confidence: target.confidence,
+        comment: target.comment,
+      },
+    });
+    return { deleted: true };
+  });
+}
