@@ -9,6 +9,7 @@ import {
   isNull,
   lt,
   ne,
+  reviewComments,
   reviews,
   users,
 } from "@meridian/db";
@@ -21,8 +22,7 @@ import {
   type Role,
   snapshotSubjectName,
 } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
-import { invalidInput } from "../../lib/errors";
+import { invalidInput, notFound, preconditionFailed } from "../../lib/errors";
 
 export const FINALIZED_MESSAGE = "This review is finalized and read-only.";
 
@@ -79,7 +79,7 @@ export async function findReview(
     .where(and(eq(reviews.id, reviewId), eq(reviews.organizationId, organizationId)))
     .limit(1);
   const [row] = options.forUpdate ? await query.for("update", { of: reviews }) : await query;
-  if (!row || !canReadReview(role, row.status)) throw new TRPCError({ code: "NOT_FOUND", message: "No such review." });
+  if (!row || !canReadReview(role, row.status)) throw notFound("No such review.");
   return {
     ...row,
     snapshot: row.snapshot as unknown as ReviewSnapshot,
@@ -87,9 +87,19 @@ export async function findReview(
   };
 }
 
+/** A piece of review commentary as the API returns it. */
+export const commentColumns = {
+  id: reviewComments.id,
+  subjectType: reviewComments.subjectType,
+  subjectId: reviewComments.subjectId,
+  body: reviewComments.body,
+  updatedAt: reviewComments.updatedAt,
+  version: reviewComments.version,
+};
+
 /** Every write to a review checks this first: a finalized review is frozen. */
 export function requireOpenReview(review: { status: ReviewStatus }): void {
-  if (review.status !== "open") throw new TRPCError({ code: "PRECONDITION_FAILED", message: FINALIZED_MESSAGE });
+  if (review.status !== "open") throw preconditionFailed(FINALIZED_MESSAGE);
 }
 
 /** A corrective action as a review shows it; also the shape frozen into `finalActions`. */

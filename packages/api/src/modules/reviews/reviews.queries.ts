@@ -1,0 +1,140 @@
+import {
+  and,
+  asc,
+  cycles,
+  desc,
+  type Executor,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  reviewComments,
+  reviews,
+  sql,
+  teams,
+  users,
+} from "@meridian/db";
+import {
+  canEditReview,
+  canUpdateAction,
+  compareSnapshots,
+  type ReviewSnapshot,
+  readableReviewStatuses,
+  type ZReviewRefSchema,
+} from "@meridian/domain";
+import type { z } from "zod";
+import type { OrgScope } from "../../lib/scope";
+import { commentColumns, findReview, loadLiveActions } from "./review-rows";
+
+type ReviewRef = z.output<typeof ZReviewRefSchema>;
+
+/** The organization's reviews, newest cycle first; viewers see finalized ones only. */
+export async function listReviews(scope: OrgScope) {
+  const rows = await scope.db
+    .select({
+      id: reviews.id,
+      title: reviews.title,
+      status: reviews.status,
+      cycleId: reviews.cycleId,
+      cycleName: cycles.name,
+      cycleStartsOn: cycles.startsOn,
+      teamId: reviews.teamId,
+      teamName: teams.name,
+      openedAt: reviews.openedAt,
+      openedById: reviews.openedById,
+      finalizedAt: reviews.finalizedAt,
+      finalizedById: reviews.finalizedById,
+      version: reviews.version,
+    })
+    .from(reviews)
+    .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
+    .leftJoin(teams, eq(teams.id, reviews.teamId))
+    .where(
+      and(
+        eq(reviews.organizationId, scope.org.id),
+        inArray(reviews.status, [...readableReviewStatuses(scope.org.role)]),
+      ),
+    )
+    .orderBy(desc(cycles.startsOn), sql`${teams.name} nulls first`, asc(reviews.id));
+  const names = await userNames(
+    scope.db,
+    rows.flatMap((r) => [r.openedById, r.finalizedById]),
+  );
+  return rows.map(({ openedById, finalizedById, teamId, teamName, ...r }) => ({
+    ...r,
+    team: teamId ? { id: teamId, name: teamName ?? "" } : null,
+    openedBy: person(names, openedById),
+    finalizedBy: finalizedById ? person(names, finalizedById) : null,
+  }));
+}
+
+/** One review: its snapshot, commentary and corrective actions, and whether the caller may still edit it. */
+export async function getReview(scope: OrgScope, input: ReviewRef) {
+  const review = await findReview(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  const [comments, actions, team] = await Promise.all([
+    scope.db
+      .select({ ...commentColumns, authorId: reviewComments.authorId, authorName: users.name })
+      .from(reviewComments)
+      .innerJoin(users, eq(users.id, reviewComments.authorId))
+      .where(and(eq(reviewComments.organizationId, scope.org.id), eq(reviewComments.reviewId, review.id)))
+      .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id)),
+    review.status === "finalized" ? Promise.resolve(review.finalActions ?? []) : loadLiveActions(scope.db, review),
+    review.teamId
+      ? scope.db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, review.teamId))
+      : Promise.resolve([]),
+  ]);
+  const names = await userNames(scope.db, [review.openedById, review.finalizedById]);
+  return {
+    id: review.id,
+    title: review.title,
+    status: review.status,
+    cycle: { id: review.cycleId, name: review.cycleName, startsOn: review.cycleStartsOn },
+    team: team[0] ?? null,
+    snapshot: review.snapshot,
+    openedAt: review.openedAt,
+    openedBy: person(names, review.openedById),
+    finalizedAt: review.finalizedAt,
+    finalizedBy: review.finalizedById ? person(names, review.finalizedById) : null,
+    version: review.version,
+    comments: comments.map(({ authorId, authorName, ...c }) => ({ ...c, author: { id: authorId, name: authorName } })),
+    actions: actions.map((a) => ({
+      ...a,
+      // Frozen copies are read-only; a live action is updated by managers and admins, or by its owner.
+      canUpdate: review.status === "open" && canUpdateAction(scope.org.role, scope.user.id, a.owner.id),
+    })),
+    canEdit: canEditReview(scope.org.role, review.status),
+  };
+}
+
+/** Deltas against the previous review of the same scope (the latest earlier cycle); null previous when none. */
+export async function compareReview(scope: OrgScope, input: ReviewRef) {
+  const review = await findReview(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  const [previous] = await scope.db
+    .select({ id: reviews.id, title: reviews.title, cycleName: cycles.name, snapshot: reviews.snapshot })
+    .from(reviews)
+    .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
+    .where(
+      and(
+        eq(reviews.organizationId, scope.org.id),
+        review.teamId === null ? isNull(reviews.teamId) : eq(reviews.teamId, review.teamId),
+        lt(cycles.startsOn, review.cycleStartsOn),
+        inArray(reviews.status, [...readableReviewStatuses(scope.org.role)]),
+      ),
+    )
+    .orderBy(desc(cycles.startsOn))
+    .limit(1);
+  if (!previous) return { previous: null, deltas: [], newRed: [], resolvedRed: [] };
+  const comparison = compareSnapshots(review.snapshot, previous.snapshot as unknown as ReviewSnapshot);
+  return { previous: { id: previous.id, title: previous.title, cycleName: previous.cycleName }, ...comparison };
+}
+
+async function userNames(db: Executor, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+function person(names: Map<string, string>, id: string) {
+  return { id, name: names.get(id) ?? "" };
+}
