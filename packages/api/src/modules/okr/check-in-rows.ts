@@ -51,6 +51,8 @@ export async function findCheckInTarget(scope: ViewerScope, keyResultId: string)
   return target;
 }
 
+export type OwnCheckIn = Awaited<ReturnType<typeof findOwnCheckIn>>;
+
 /** A check-in the caller wrote (or, as admin, any) on an open cycle; NOT_FOUND across organizations. */
 export async function findOwnCheckIn(tx: Executor, scope: ViewerScope, checkInId: string) {
   const [target] = await tx

@@ -1,4 +1,4 @@
-import { and, checkIns, eq, keyResults, sql } from "@meridian/db";
+import { and, checkIns, type Executor, eq, keyResults, sql } from "@meridian/db";
 import {
   canCheckInOnKeyResult,
   checkInValueError,
@@ -10,7 +10,14 @@ import type { z } from "zod";
 import { recordActivity } from "../../lib/activity";
 import { conflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
-import { findByIdempotencyKey, findCheckInTarget, findOwnCheckIn, refreshLatest, replay } from "./check-in-rows";
+import {
+  findByIdempotencyKey,
+  findCheckInTarget,
+  findOwnCheckIn,
+  type OwnCheckIn,
+  refreshLatest,
+  replay,
+} from "./check-in-rows";
 
 /**
  * Records a value and confidence on a key result. Idempotent per author and
@@ -80,50 +87,53 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
 }
 
 /** Corrects a check-in: its author or an admin, while the cycle is open. The old values go to the activity log. */
-export function updateCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInUpdateSchema>) {
-  return scope.db.transaction(async (tx) => {
-    const target = await findOwnCheckIn(tx, scope, input.checkInId);
+export async function updateCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInUpdateSchema>) {
+  const target = await changeCheckIn(scope, input.checkInId, "check_in.edited", async (tx, target) => {
     const valueError = checkInValueError(target.type, input.value);
     if (valueError) throw invalidInput("value", valueError);
     await tx
       .update(checkIns)
       .set({ value: input.value, confidence: input.confidence, comment: input.comment, editedAt: sql`now()` })
       .where(eq(checkIns.id, target.id));
-    await refreshLatest(tx, target.keyResultId);
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "key_result",
-      entityId: target.keyResultId,
-      action: "check_in.edited",
-      details: {
-        checkInId: target.id,
-        before: { value: target.value, confidence: target.confidence, comment: target.comment },
-        after: { value: input.value, confidence: input.confidence, comment: input.comment },
-      },
-    });
-    return { id: target.id };
+    return {
+      before: { value: target.value, confidence: target.confidence, comment: target.comment },
+      after: { value: input.value, confidence: input.confidence, comment: input.comment },
+    };
   });
+  return { id: target.id };
 }
 
-export function deleteCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInRefSchema>) {
-  return scope.db.transaction(async (tx) => {
-    const target = await findOwnCheckIn(tx, scope, input.checkInId);
+export async function deleteCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInRefSchema>) {
+  await changeCheckIn(scope, input.checkInId, "check_in.deleted", async (tx, target) => {
     await tx.delete(checkIns).where(eq(checkIns.id, target.id));
+    return { value: target.value, confidence: target.confidence, comment: target.comment };
+  });
+  return { deleted: true };
+}
+
+/**
+ * One transaction for a correction or a removal: the caller's own check-in,
+ * the change, the key result's latest value brought in step, and the activity
+ * entry (on the key result) with what `change` says it replaced.
+ */
+function changeCheckIn(
+  scope: ViewerScope,
+  checkInId: string,
+  action: "check_in.edited" | "check_in.deleted",
+  change: (tx: Executor, target: OwnCheckIn) => Promise<Record<string, unknown>>,
+) {
+  return scope.db.transaction(async (tx) => {
+    const target = await findOwnCheckIn(tx, scope, checkInId);
+    const details = await change(tx, target);
     await refreshLatest(tx, target.keyResultId);
     await recordActivity(tx, {
       organizationId: scope.org.id,
       actorId: scope.user.id,
       entityType: "key_result",
       entityId: target.keyResultId,
-      action: "check_in.deleted",
-      details: {
-        checkInId: target.id,
-        value: target.value,
-        confidence: target.confidence,
-        comment: target.comment,
-      },
+      action,
+      details: { checkInId: target.id, ...details },
     });
-    return { deleted: true };
+    return target;
   });
 }

@@ -12,19 +12,22 @@ export interface CycleView extends CycleWindow {
   version: number;
 }
 
+/** What a cycle is read as, everywhere in the module. */
+export const cycleColumns = {
+  id: cyclesTable.id,
+  name: cyclesTable.name,
+  startsOn: cyclesTable.startsOn,
+  endsOn: cyclesTable.endsOn,
+  status: cyclesTable.status,
+  version: cyclesTable.version,
+};
+
 const DAY_MS = 86_400_000;
 const startOfDay = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 
 export async function loadCycles(db: Database, organizationId: string): Promise<CycleView[]> {
   const rows = await db
-    .select({
-      id: cyclesTable.id,
-      name: cyclesTable.name,
-      startsOn: cyclesTable.startsOn,
-      endsOn: cyclesTable.endsOn,
-      status: cyclesTable.status,
-      version: cyclesTable.version,
-    })
+    .select(cycleColumns)
     .from(cyclesTable)
     .where(eq(cyclesTable.organizationId, organizationId))
     .orderBy(desc(cyclesTable.startsOn));

@@ -1,6 +1,8 @@
-import { and, cycles, type Executor, eq, isNull, memberships, objectives, teams } from "@meridian/db";
+import { and, cycles, type Executor, eq, isNull, objectives, teams } from "@meridian/db";
 import { canSeeObjective, type Viewer } from "@meridian/domain";
 import { notFound, preconditionFailed } from "../../lib/errors";
+import { findActiveMember } from "../admin/members";
+import { cycleColumns } from "./cycles.queries";
 
 export const objectiveColumns = {
   id: objectives.id,
@@ -37,14 +39,7 @@ export async function findVisibleObjective(tx: Executor, organizationId: string,
 
 export async function findCycle(tx: Executor, organizationId: string, cycleId: string) {
   const [cycle] = await tx
-    .select({
-      id: cycles.id,
-      name: cycles.name,
-      startsOn: cycles.startsOn,
-      endsOn: cycles.endsOn,
-      status: cycles.status,
-      version: cycles.version,
-    })
+    .select(cycleColumns)
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), eq(cycles.organizationId, organizationId)))
     .limit(1);
@@ -61,19 +56,9 @@ export async function requireActiveTeam(tx: Executor, organizationId: string, te
   if (!team) throw notFound("No such team.");
 }
 
+/** An active member of this organization, or NOT_FOUND. */
 export async function requireActivePerson(tx: Executor, organizationId: string, userId: string) {
-  const [member] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.userId, userId),
-        isNull(memberships.deactivatedAt),
-      ),
-    )
-    .limit(1);
-  if (!member) throw notFound("No such person in this organization.");
+  await findActiveMember(tx, organizationId, userId);
 }
 
 /** Objectives are planned in cycles that have not closed; closing freezes them. */
