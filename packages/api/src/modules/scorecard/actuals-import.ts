@@ -1,8 +1,16 @@
 import { type Executor, eq, kpis } from "@meridian/db";
-import { type ActualsKpi, canEnterKpiActuals, parseActualsCsv, periodLabel, type Role } from "@meridian/domain";
+import {
+  type ActualsKpi,
+  canEnterKpiActuals,
+  parseActualsCsv,
+  periodLabel,
+  type Role,
+  type TKpiActualsImport,
+} from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { ZodRealError } from "zod";
 import { invalidInput } from "../../lib/errors";
+import type { OrgScope } from "../../lib/scope";
 import { currentActuals } from "./upsert-actuals";
 
 export const OWNERS_ONLY = "You can only enter actuals for KPIs you own.";
@@ -30,6 +38,9 @@ export interface ImportPreview {
 }
 
 type ImportKpi = ActualsKpi & { ownerId: string };
+
+/** Who enters the actuals, as the permission rule for actuals reads them. */
+export const callerOf = (scope: OrgScope) => ({ role: scope.org.role, userId: scope.user.id });
 
 /** The organization's KPIs, as the CSV reader needs them (archived ones too, to say so). */
 export async function loadActualsKpis(db: Executor, organizationId: string): Promise<ImportKpi[]> {
@@ -95,6 +106,11 @@ export async function evaluateActualsCsv(
     };
   });
   return { rows, counts };
+}
+
+/** What importing this CSV would do, row by row, with every error; writes nothing. */
+export function previewActualsImport(scope: OrgScope, input: TKpiActualsImport): Promise<ImportPreview> {
+  return evaluateActualsCsv(scope.db, scope.org.id, callerOf(scope), input.csv);
 }
 
 /** Row errors spelled out in an import refusal; the preview shows them all. */

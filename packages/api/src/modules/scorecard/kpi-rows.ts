@@ -1,8 +1,7 @@
 import { and, type Executor, eq, isNull, kpis, or, sql } from "@meridian/db";
 import { canManageKpi } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
-import { invalidInput } from "../../lib/errors";
-import type { OrgContext } from "../../trpc";
+import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from "../../lib/errors";
+import type { OrgScope } from "../../lib/scope";
 
 /** A KPI's stored definition, as the KPI routers read it before a change. */
 export const kpiColumns = {
@@ -32,24 +31,22 @@ export async function findKpi(tx: Executor, organizationId: string, kpiId: strin
     .from(kpis)
     .where(and(eq(kpis.id, kpiId), eq(kpis.organizationId, organizationId)))
     .limit(1);
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such KPI." });
+  if (!row) throw notFound("No such KPI.");
   return row;
 }
 export type KpiRow = Awaited<ReturnType<typeof findKpi>>;
 
 /** A live KPI the caller may change (admins any, managers their own); archived ones are read-only. */
-export async function findManageableKpi(tx: Executor, ctx: OrgContext, kpiId: string) {
-  const kpi = await findKpi(tx, ctx.org.id, kpiId);
-  requireKpiManager(ctx, kpi.ownerId);
-  if (kpi.archivedAt) {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `${kpi.name} is archived and can no longer change.` });
-  }
+export async function findManageableKpi(tx: Executor, scope: OrgScope, kpiId: string) {
+  const kpi = await findKpi(tx, scope.org.id, kpiId);
+  requireKpiManager(scope, kpi.ownerId);
+  if (kpi.archivedAt) throw preconditionFailed(`${kpi.name} is archived and can no longer change.`);
   return kpi;
 }
 
-export function requireKpiManager(ctx: OrgContext, kpiOwnerId: string) {
-  if (!canManageKpi({ role: ctx.org.role, userId: ctx.user.id, kpiOwnerId })) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Managers can change only the KPIs they own." });
+function requireKpiManager(scope: OrgScope, kpiOwnerId: string) {
+  if (!canManageKpi({ role: scope.org.role, userId: scope.user.id, kpiOwnerId })) {
+    throw forbidden("Managers can change only the KPIs they own.");
   }
 }
 
@@ -71,7 +68,7 @@ export async function requireComputedInputs(
       .from(kpis)
       .where(and(eq(kpis.id, id), eq(kpis.organizationId, organizationId)))
       .limit(1);
-    if (!input) throw new TRPCError({ code: "NOT_FOUND", message: "No such input KPI." });
+    if (!input) throw notFound("No such input KPI.");
     if (input.kind !== "manual") {
       throw invalidInput(field, `${input.name} is itself computed; choose a KPI whose values are entered.`);
     }
@@ -102,11 +99,10 @@ export async function requireFreeKpiName(tx: Executor, organizationId: string, n
     .where(and(eq(kpis.organizationId, organizationId), sql`lower(${kpis.name}) = lower(${name})`))
     .limit(1);
   if (taken && taken.id !== selfId) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: taken.archivedAt
+    throw conflict(
+      taken.archivedAt
         ? `An archived KPI is already named "${name}". Choose another name.`
         : `A KPI named "${name}" already exists. Choose another name.`,
-    });
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { and, type Executor, eq, perspectives, strategicObjectives, strategyLinks } from "@meridian/db";
-import { TRPCError } from "@trpc/server";
+import { notFound } from "../../lib/errors";
 
 /**
  * Row lookups of the strategy, each scoped by organization: a row of another
@@ -20,7 +20,7 @@ export async function findPerspective(tx: Executor, organizationId: string, pers
     .from(perspectives)
     .where(and(eq(perspectives.id, perspectiveId), eq(perspectives.organizationId, organizationId)))
     .limit(1);
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such perspective." });
+  if (!row) throw notFound("No such perspective.");
   return row;
 }
 
@@ -43,7 +43,7 @@ export async function findStrategicObjective(tx: Executor, organizationId: strin
       and(eq(strategicObjectives.id, strategicObjectiveId), eq(strategicObjectives.organizationId, organizationId)),
     )
     .limit(1);
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such strategic objective." });
+  if (!row) throw notFound("No such strategic objective.");
   return row;
 }
 
@@ -53,6 +53,6 @@ export async function findStrategyLink(tx: Executor, organizationId: string, lin
     .from(strategyLinks)
     .where(and(eq(strategyLinks.id, linkId), eq(strategyLinks.organizationId, organizationId)))
     .limit(1);
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "No such link on the strategy map." });
+  if (!row) throw notFound("No such link on the strategy map.");
   return row;
 }

@@ -1,0 +1,176 @@
+import {
+  and,
+  asc,
+  eq,
+  inArray,
+  kpiActuals,
+  kpiBenchmarks,
+  kpis,
+  kpiTargets,
+  perspectives,
+  sql,
+  strategicObjectives,
+  users,
+} from "@meridian/db";
+import {
+  canEnterKpiActuals,
+  canManageKpi,
+  kpiForecast,
+  kpiHistory,
+  kpiReadings,
+  type Period,
+  periodLabel,
+  quarterContaining,
+  quarterLabel,
+  quartersEndingAt,
+  reportingPeriodTargets,
+  type TKpiGet,
+  targetsFor,
+  todayIso,
+} from "@meridian/domain";
+import type { OrgScope } from "../../lib/scope";
+import { computedKpisUsing, findKpi } from "./kpi-rows";
+import { forHistory, HISTORY_QUARTERS } from "./kpis.queries";
+import { loadScorecard } from "./load-scorecard";
+
+/**
+ * Everything a KPI's page shows: its definition, eight quarters of history
+ * and its own reporting periods in them, the forecast to the quarter's end,
+ * target overrides and benchmarks, and what the caller may change.
+ */
+export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
+  const kpi = await findKpi(scope.db, scope.org.id, input.kpiId);
+  const today = todayIso();
+  const quarter = quarterContaining(input.period ?? today);
+  const quarters = quartersEndingAt(quarter.start, HISTORY_QUARTERS);
+  const range: Period = { start: quarters[0]?.start ?? quarter.start, end: quarter.end };
+
+  const [index, [owner], objective, inputs, targets, benchmarks, actualRows, usedBy] = await Promise.all([
+    loadScorecard(scope.db, scope.org.id),
+    scope.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, kpi.ownerId)).limit(1),
+    kpi.strategicObjectiveId
+      ? scope.db
+          .select({
+            id: strategicObjectives.id,
+            name: strategicObjectives.name,
+            perspective: { id: perspectives.id, name: perspectives.name },
+          })
+          .from(strategicObjectives)
+          .innerJoin(perspectives, eq(perspectives.id, strategicObjectives.perspectiveId))
+          .where(
+            and(
+              eq(strategicObjectives.id, kpi.strategicObjectiveId),
+              eq(strategicObjectives.organizationId, scope.org.id),
+            ),
+          )
+          .limit(1)
+          .then((rows) => rows[0] ?? null)
+      : Promise.resolve(null),
+    kpi.kind === "manual"
+      ? Promise.resolve([])
+      : scope.db
+          .select({ id: kpis.id, name: kpis.name, unit: kpis.unit, archivedAt: kpis.archivedAt })
+          .from(kpis)
+          .where(
+            and(
+              eq(kpis.organizationId, scope.org.id),
+              inArray(
+                kpis.id,
+                [kpi.inputAId, kpi.inputBId].filter((id): id is string => id !== null),
+              ),
+            ),
+          ),
+    scope.db
+      .select({ periodStart: kpiTargets.periodStart, goal: kpiTargets.goal, redFlag: kpiTargets.redFlag })
+      .from(kpiTargets)
+      .where(and(eq(kpiTargets.organizationId, scope.org.id), eq(kpiTargets.kpiId, kpi.id)))
+      .orderBy(asc(kpiTargets.periodStart)),
+    scope.db
+      .select({
+        id: kpiBenchmarks.id,
+        source: kpiBenchmarks.source,
+        periodStart: kpiBenchmarks.periodStart,
+        value: kpiBenchmarks.value,
+      })
+      .from(kpiBenchmarks)
+      .where(and(eq(kpiBenchmarks.organizationId, scope.org.id), eq(kpiBenchmarks.kpiId, kpi.id)))
+      .orderBy(asc(kpiBenchmarks.source), asc(kpiBenchmarks.periodStart)),
+    scope.db
+      .select({ periodStart: kpiActuals.periodStart, source: kpiActuals.source, updatedAt: kpiActuals.updatedAt })
+      .from(kpiActuals)
+      .where(
+        and(
+          eq(kpiActuals.organizationId, scope.org.id),
+          eq(kpiActuals.kpiId, kpi.id),
+          sql`${kpiActuals.periodStart} between ${range.start} and ${range.end}`,
+        ),
+      ),
+    computedKpisUsing(scope.db, scope.org.id, kpi.id),
+  ]);
+
+  const scoring = forHistory(kpi);
+  const history = kpiHistory(index, scoring, quarters).map((row) => ({
+    ...row,
+    label: quarterLabel(row.period),
+  }));
+  const entered = new Map(actualRows.map((a) => [a.periodStart, a]));
+  const periods = kpiReadings(index, scoring, range).map(({ period, value }) => {
+    const row = entered.get(period.start);
+    // The chart spreads the quarter's whole targets over its periods, not the share held to date.
+    const quarterOfPeriod = quarterContaining(period.start);
+    const targets = reportingPeriodTargets(scoring, targetsFor(index, scoring, quarterOfPeriod), quarterOfPeriod);
+    return {
+      periodStart: period.start,
+      periodEnd: period.end,
+      label: periodLabel(period.start, kpi.frequency),
+      value,
+      source: row?.source ?? null,
+      updatedAt: row?.updatedAt ?? null,
+      goal: targets.goal,
+      redFlag: targets.redFlag,
+    };
+  });
+  // Looking at a past quarter, its forecast is what its data says at its end.
+  // Today held within the quarter: the middle of the three dates.
+  const forecastDay = [quarter.start, today, quarter.end].sort()[1] ?? today;
+  const allowed = { role: scope.org.role, userId: scope.user.id, kpiOwnerId: kpi.ownerId };
+  const live = kpi.archivedAt === null;
+
+  return {
+    kpi: {
+      id: kpi.id,
+      name: kpi.name,
+      description: kpi.description,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      frequency: kpi.frequency,
+      aggregation: kpi.aggregation,
+      kind: kpi.kind,
+      goal: kpi.goal,
+      redFlag: kpi.redFlag,
+      weight: kpi.weight,
+      version: kpi.version,
+      archivedAt: kpi.archivedAt,
+      owner: owner ?? { id: kpi.ownerId, name: "Unknown" },
+      strategicObjective: objective,
+      inputAId: kpi.inputAId,
+      inputBId: kpi.inputBId,
+    },
+    inputs: {
+      a: inputs.find((i) => i.id === kpi.inputAId) ?? null,
+      b: inputs.find((i) => i.id === kpi.inputBId) ?? null,
+    },
+    /** The server's date, so the page marks the same "today" as the numbers used. */
+    today,
+    quarter: { ...quarter, label: quarterLabel(quarter) },
+    current: history.at(-1) ?? null,
+    history,
+    periods,
+    forecast: kpiForecast(index, scoring, forecastDay),
+    targets,
+    benchmarks,
+    usedBy,
+    canEdit: live && canManageKpi(allowed),
+    canEnterActuals: live && kpi.kind === "manual" && canEnterKpiActuals(allowed),
+  };
+}
