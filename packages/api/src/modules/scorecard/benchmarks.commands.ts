@@ -4,6 +4,7 @@ import { recordActivity } from "../../lib/activity";
 import { notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { findManageableKpi } from "./kpi-rows";
+import { activityBy } from "./org-rows";
 
 /**
  * A competitor's or an industry figure for one of the KPI's periods (any day
@@ -40,21 +41,17 @@ export async function upsertBenchmark(scope: OrgScope, input: TBenchmarkUpsert) 
       })
       .returning({ id: kpiBenchmarks.id });
     if (!saved) throw new Error("benchmark was not saved");
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "kpi",
-      entityId: kpi.id,
-      action: "kpi.benchmark_saved",
-      details: {
+    await recordActivity(
+      tx,
+      activityBy(scope, "kpi", kpi.id, "kpi.benchmark_saved", {
         benchmarkId: saved.id,
         source,
         periodStart,
         period: periodLabel(periodStart, kpi.frequency),
         value: input.value,
         before: existing?.value ?? null,
-      },
-    });
+      }),
+    );
     return { id: saved.id, ...benchmark, outcome: existing ? ("updated" as const) : ("created" as const) };
   });
 }
@@ -76,14 +73,15 @@ export async function removeBenchmark(scope: OrgScope, input: TBenchmarkRemove) 
     if (!row) throw notFound("No such benchmark.");
     await findManageableKpi(tx, scope, row.kpiId);
     await tx.delete(kpiBenchmarks).where(eq(kpiBenchmarks.id, row.id));
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "kpi",
-      entityId: row.kpiId,
-      action: "kpi.benchmark_removed",
-      details: { benchmarkId: row.id, source: row.source, periodStart: row.periodStart, value: row.value },
-    });
+    await recordActivity(
+      tx,
+      activityBy(scope, "kpi", row.kpiId, "kpi.benchmark_removed", {
+        benchmarkId: row.id,
+        source: row.source,
+        periodStart: row.periodStart,
+        value: row.value,
+      }),
+    );
     return { id: row.id, removed: true };
   });
 }

@@ -30,7 +30,7 @@ import {
 } from "@meridian/domain";
 import type { OrgScope } from "../../lib/scope";
 import { computedKpisUsing, findKpi } from "./kpi-rows";
-import { forHistory, HISTORY_QUARTERS } from "./kpis.queries";
+import { forHistory, HISTORY_QUARTERS, kpiDefinition } from "./kpis.queries";
 import { loadScorecard } from "./load-scorecard";
 
 /**
@@ -138,18 +138,8 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
 
   return {
     kpi: {
-      id: kpi.id,
-      name: kpi.name,
+      ...kpiDefinition(kpi),
       description: kpi.description,
-      unit: kpi.unit,
-      direction: kpi.direction,
-      frequency: kpi.frequency,
-      aggregation: kpi.aggregation,
-      kind: kpi.kind,
-      goal: kpi.goal,
-      redFlag: kpi.redFlag,
-      weight: kpi.weight,
-      version: kpi.version,
       archivedAt: kpi.archivedAt,
       owner: owner ?? { id: kpi.ownerId, name: "Unknown" },
       strategicObjective: objective,

@@ -2,6 +2,7 @@ import { and, type Executor, eq, isNull, kpis, or, sql } from "@meridian/db";
 import { canManageKpi } from "@meridian/domain";
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
+import { findOrgRow } from "./org-rows";
 
 /** A KPI's stored definition, as the KPI routers read it before a change. */
 export const kpiColumns = {
@@ -25,14 +26,8 @@ export const kpiColumns = {
 };
 
 /** A KPI of this organization; another organization's, or none, is NOT_FOUND. */
-export async function findKpi(tx: Executor, organizationId: string, kpiId: string) {
-  const [row] = await tx
-    .select(kpiColumns)
-    .from(kpis)
-    .where(and(eq(kpis.id, kpiId), eq(kpis.organizationId, organizationId)))
-    .limit(1);
-  if (!row) throw notFound("No such KPI.");
-  return row;
+export function findKpi(tx: Executor, organizationId: string, kpiId: string) {
+  return findOrgRow(tx, kpis, kpiColumns, organizationId, kpiId, "No such KPI.");
 }
 export type KpiRow = Awaited<ReturnType<typeof findKpi>>;
 

@@ -10,6 +10,7 @@ import { recordActivity } from "../../lib/activity";
 import { invalidInput } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { findManageableKpi } from "./kpi-rows";
+import { activityBy } from "./org-rows";
 
 /** The override row of one KPI's quarter. */
 const targetRow = (organizationId: string, kpiId: string, periodStart: string) =>
@@ -42,14 +43,14 @@ export async function setKpiTarget(scope: OrgScope, input: TKpiSetTarget) {
         target: [kpiTargets.organizationId, kpiTargets.kpiId, kpiTargets.periodStart],
         set: { goal: input.goal, redFlag: input.redFlag },
       });
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "kpi",
-      entityId: kpi.id,
-      action: "kpi.target_set",
-      details: { ...target, quarter: quarterLabel(periodStart), before: existing ?? null },
-    });
+    await recordActivity(
+      tx,
+      activityBy(scope, "kpi", kpi.id, "kpi.target_set", {
+        ...target,
+        quarter: quarterLabel(periodStart),
+        before: existing ?? null,
+      }),
+    );
     return { ...target, changed: true };
   });
 }
@@ -64,14 +65,14 @@ export async function removeKpiTarget(scope: OrgScope, input: TKpiRemoveTarget) 
       .where(targetRow(scope.org.id, kpi.id, periodStart))
       .returning({ goal: kpiTargets.goal, redFlag: kpiTargets.redFlag });
     if (removed.length === 0) return { periodStart, removed: false };
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "kpi",
-      entityId: kpi.id,
-      action: "kpi.target_removed",
-      details: { periodStart, quarter: quarterLabel(periodStart), before: removed[0] },
-    });
+    await recordActivity(
+      tx,
+      activityBy(scope, "kpi", kpi.id, "kpi.target_removed", {
+        periodStart,
+        quarter: quarterLabel(periodStart),
+        before: removed[0],
+      }),
+    );
     return { periodStart, removed: true };
   });
 }

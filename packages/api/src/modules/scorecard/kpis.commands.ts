@@ -13,6 +13,7 @@ import {
   requireComputedInputs,
   requireFreeKpiName,
 } from "./kpi-rows";
+import { activityBy } from "./org-rows";
 import { findStrategicObjective } from "./strategy-rows";
 
 /** Managers own the KPIs they create or keep; only admins hand a KPI to someone else. */
@@ -49,13 +50,7 @@ function updateKpi<TFields extends SelectedFields>(
     set: change.set,
     returning: change.returning,
     conflict: { what: "KPI", current: () => findKpi(tx, scope.org.id, kpi.id) },
-    activity: {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "kpi",
-      action: change.action,
-      details: change.details,
-    },
+    activity: activityBy(scope, "kpi", kpi.id, change.action, change.details),
   });
 }
 
@@ -80,14 +75,7 @@ export async function createKpi(scope: OrgScope, input: TKpiCreate) {
       })
       .returning({ id: kpis.id, name: kpis.name, version: kpis.version });
     if (!created) throw new Error("KPI was not created");
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "kpi",
-      entityId: created.id,
-      action: "kpi.created",
-      details: input,
-    });
+    await recordActivity(tx, activityBy(scope, "kpi", created.id, "kpi.created", input));
     return created;
   });
 }

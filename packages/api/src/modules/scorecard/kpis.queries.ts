@@ -32,6 +32,21 @@ export const forHistory = (k: KpiRow): KpiForHistory => ({
   direction: k.direction,
 });
 
+/** The definition fields every KPI read returns. */
+export const kpiDefinition = (k: KpiRow) => ({
+  id: k.id,
+  name: k.name,
+  unit: k.unit,
+  direction: k.direction,
+  frequency: k.frequency,
+  aggregation: k.aggregation,
+  kind: k.kind,
+  goal: k.goal,
+  redFlag: k.redFlag,
+  weight: k.weight,
+  version: k.version,
+});
+
 /** Live KPIs with their latest actual and this quarter's score. */
 export async function listKpis(scope: OrgScope, input: TKpiList) {
   const today = todayIso();
@@ -58,17 +73,7 @@ export async function listKpis(scope: OrgScope, input: TKpiList) {
     const scoring = forHistory(kpi);
     const [current] = kpiHistory(index, scoring, [quarter]);
     return {
-      id: kpi.id,
-      name: kpi.name,
-      unit: kpi.unit,
-      direction: kpi.direction,
-      frequency: kpi.frequency,
-      aggregation: kpi.aggregation,
-      kind: kpi.kind,
-      goal: kpi.goal,
-      redFlag: kpi.redFlag,
-      weight: kpi.weight,
-      version: kpi.version,
+      ...kpiDefinition(kpi),
       owner: { id: kpi.ownerId, name: ownerName },
       strategicObjective:
         kpi.strategicObjectiveId && objectiveName !== null

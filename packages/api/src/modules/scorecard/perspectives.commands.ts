@@ -12,9 +12,9 @@ import { invalidInput, preconditionFailed } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
 import { ensureDefaultPerspectives } from "./default-perspectives";
+import { activityBy, atVersion, auditedDelete } from "./org-rows";
 import { perspectivesOf } from "./perspectives.queries";
 import { findPerspective, perspectiveColumns } from "./strategy-rows";
-import { atVersion, auditedDelete } from "./versioned-rows";
 
 /**
  * The four default perspectives, for an organization that has none; one that
@@ -30,14 +30,10 @@ export async function addDefaultPerspectives(scope: OrgScope) {
       .for("update");
     const added = await ensureDefaultPerspectives(tx, scope.org.id);
     if (added > 0) {
-      await recordActivity(tx, {
-        organizationId: scope.org.id,
-        actorId: scope.user.id,
-        entityType: "organization",
-        entityId: scope.org.id,
-        action: "perspectives.defaults_added",
-        details: { added },
-      });
+      await recordActivity(
+        tx,
+        activityBy(scope, "organization", scope.org.id, "perspectives.defaults_added", { added }),
+      );
     }
     return { added };
   });
@@ -60,14 +56,7 @@ export async function createPerspective(scope: OrgScope, input: z.output<typeof 
       })
       .returning(perspectiveColumns);
     if (!created) throw new Error("perspective was not created");
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "perspective",
-      entityId: created.id,
-      action: "perspective.created",
-      details: input,
-    });
+    await recordActivity(tx, activityBy(scope, "perspective", created.id, "perspective.created", input));
     return created;
   });
 }
@@ -84,13 +73,7 @@ export async function updatePerspective(scope: OrgScope, input: z.output<typeof 
       set: changes,
       returning: perspectiveColumns,
       conflict: { what: "perspective", current: () => findPerspective(tx, scope.org.id, perspectiveId) },
-      activity: {
-        organizationId: scope.org.id,
-        actorId: scope.user.id,
-        entityType: "perspective",
-        action: "perspective.updated",
-        details: { changes },
-      },
+      activity: activityBy(scope, "perspective", perspectiveId, "perspective.updated", { changes }),
     });
   });
 }
@@ -122,15 +105,11 @@ export async function reorderPerspectives(scope: OrgScope, input: TPerspectiveRe
         .where(and(eq(perspectives.id, p.id), eq(perspectives.organizationId, scope.org.id)));
     }
     if (moved.length) {
-      await recordActivity(tx, {
-        organizationId: scope.org.id,
-        actorId: scope.user.id,
-        // The order belongs to the organization as a whole, not to one perspective.
-        entityType: "organization",
-        entityId: scope.org.id,
-        action: "perspective.reordered",
-        details: { order: input.perspectiveIds },
-      });
+      // The order belongs to the organization as a whole, not to one perspective.
+      await recordActivity(
+        tx,
+        activityBy(scope, "organization", scope.org.id, "perspective.reordered", { order: input.perspectiveIds }),
+      );
     }
     return perspectivesOf(tx, scope.org.id);
   });
@@ -161,13 +140,7 @@ export async function removePerspective(scope: OrgScope, input: z.output<typeof 
       id: current.id,
       version: input.version,
       conflict: { what: "perspective", current: () => findPerspective(tx, scope.org.id, current.id) },
-      activity: {
-        organizationId: scope.org.id,
-        actorId: scope.user.id,
-        entityType: "perspective",
-        action: "perspective.removed",
-        details: { name: current.name },
-      },
+      activity: activityBy(scope, "perspective", current.id, "perspective.removed", { name: current.name }),
     });
     return { id: current.id };
   });

@@ -1,5 +1,5 @@
-import { and, type Executor, eq, perspectives, strategicObjectives, strategyLinks } from "@meridian/db";
-import { notFound } from "../../lib/errors";
+import { type Executor, perspectives, strategicObjectives, strategyLinks } from "@meridian/db";
+import { findOrgRow } from "./org-rows";
 
 /**
  * Row lookups of the strategy, each scoped by organization: a row of another
@@ -14,14 +14,8 @@ export const perspectiveColumns = {
   version: perspectives.version,
 };
 
-export async function findPerspective(tx: Executor, organizationId: string, perspectiveId: string) {
-  const [row] = await tx
-    .select(perspectiveColumns)
-    .from(perspectives)
-    .where(and(eq(perspectives.id, perspectiveId), eq(perspectives.organizationId, organizationId)))
-    .limit(1);
-  if (!row) throw notFound("No such perspective.");
-  return row;
+export function findPerspective(tx: Executor, organizationId: string, perspectiveId: string) {
+  return findOrgRow(tx, perspectives, perspectiveColumns, organizationId, perspectiveId, "No such perspective.");
 }
 
 export const strategicObjectiveColumns = {
@@ -35,24 +29,30 @@ export const strategicObjectiveColumns = {
 };
 
 /** A strategic objective of this organization (also what KPIs and OKR objectives align to). */
-export async function findStrategicObjective(tx: Executor, organizationId: string, strategicObjectiveId: string) {
-  const [row] = await tx
-    .select(strategicObjectiveColumns)
-    .from(strategicObjectives)
-    .where(
-      and(eq(strategicObjectives.id, strategicObjectiveId), eq(strategicObjectives.organizationId, organizationId)),
-    )
-    .limit(1);
-  if (!row) throw notFound("No such strategic objective.");
-  return row;
+export function findStrategicObjective(tx: Executor, organizationId: string, strategicObjectiveId: string) {
+  return findOrgRow(
+    tx,
+    strategicObjectives,
+    strategicObjectiveColumns,
+    organizationId,
+    strategicObjectiveId,
+    "No such strategic objective.",
+  );
 }
 
-export async function findStrategyLink(tx: Executor, organizationId: string, linkId: string) {
-  const [row] = await tx
-    .select({ id: strategyLinks.id, causeId: strategyLinks.causeId, effectId: strategyLinks.effectId })
-    .from(strategyLinks)
-    .where(and(eq(strategyLinks.id, linkId), eq(strategyLinks.organizationId, organizationId)))
-    .limit(1);
-  if (!row) throw notFound("No such link on the strategy map.");
-  return row;
+export const strategyLinkColumns = {
+  id: strategyLinks.id,
+  causeId: strategyLinks.causeId,
+  effectId: strategyLinks.effectId,
+};
+
+export function findStrategyLink(tx: Executor, organizationId: string, linkId: string) {
+  return findOrgRow(
+    tx,
+    strategyLinks,
+    strategyLinkColumns,
+    organizationId,
+    linkId,
+    "No such link on the strategy map.",
+  );
 }

@@ -11,8 +11,14 @@ import { requireActiveOwner } from "../../lib/active-owner";
 import { recordActivity } from "../../lib/activity";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
-import { findPerspective, findStrategicObjective, findStrategyLink, strategicObjectiveColumns } from "./strategy-rows";
-import { atVersion, auditedDelete } from "./versioned-rows";
+import { activityBy, atVersion, auditedDelete } from "./org-rows";
+import {
+  findPerspective,
+  findStrategicObjective,
+  findStrategyLink,
+  strategicObjectiveColumns,
+  strategyLinkColumns,
+} from "./strategy-rows";
 
 const OBJECTIVE = "strategic objective";
 
@@ -29,14 +35,10 @@ export async function createStrategicObjective(
       .values({ organizationId: scope.org.id, ...input })
       .returning(strategicObjectiveColumns);
     if (!created) throw new Error("strategic objective was not created");
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "strategic_objective",
-      entityId: created.id,
-      action: "strategic_objective.created",
-      details: input,
-    });
+    await recordActivity(
+      tx,
+      activityBy(scope, "strategic_objective", created.id, "strategic_objective.created", input),
+    );
     return created;
   });
 }
@@ -67,13 +69,9 @@ export async function updateStrategicObjective(
       set: changes,
       returning: strategicObjectiveColumns,
       conflict: { what: OBJECTIVE, current: () => findStrategicObjective(tx, scope.org.id, strategicObjectiveId) },
-      activity: {
-        organizationId: scope.org.id,
-        actorId: scope.user.id,
-        entityType: "strategic_objective",
-        action: "strategic_objective.updated",
-        details: { changes },
-      },
+      activity: activityBy(scope, "strategic_objective", strategicObjectiveId, "strategic_objective.updated", {
+        changes,
+      }),
     });
   });
 }
@@ -104,13 +102,11 @@ export async function removeStrategicObjective(scope: OrgScope, input: z.output<
       id: current.id,
       version: input.version,
       conflict: { what: OBJECTIVE, current: () => findStrategicObjective(tx, scope.org.id, current.id) },
-      activity: {
-        organizationId: scope.org.id,
-        actorId: scope.user.id,
-        entityType: "strategic_objective",
-        action: "strategic_objective.removed",
-        details: { name: current.name, kpisUnlinked: linkedKpis?.n ?? 0, okrsUnaligned: alignedOkrs?.n ?? 0 },
-      },
+      activity: activityBy(scope, "strategic_objective", current.id, "strategic_objective.removed", {
+        name: current.name,
+        kpisUnlinked: linkedKpis?.n ?? 0,
+        okrsUnaligned: alignedOkrs?.n ?? 0,
+      }),
     });
     return { id: current.id };
   });
@@ -126,25 +122,17 @@ export async function linkStrategicObjectives(scope: OrgScope, input: z.output<t
       eq(strategyLinks.causeId, input.causeId),
       eq(strategyLinks.effectId, input.effectId),
     );
-    const columns = { id: strategyLinks.id, causeId: strategyLinks.causeId, effectId: strategyLinks.effectId };
     const [created] = await tx
       .insert(strategyLinks)
       .values({ organizationId: scope.org.id, ...input })
       .onConflictDoNothing()
-      .returning(columns);
+      .returning(strategyLinkColumns);
     if (!created) {
-      const [existing] = await tx.select(columns).from(strategyLinks).where(pair).limit(1);
+      const [existing] = await tx.select(strategyLinkColumns).from(strategyLinks).where(pair).limit(1);
       if (!existing) throw new Error("strategy link neither inserted nor found");
       return { ...existing, created: false };
     }
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "strategy_link",
-      entityId: created.id,
-      action: "strategy_link.created",
-      details: input,
-    });
+    await recordActivity(tx, activityBy(scope, "strategy_link", created.id, "strategy_link.created", input));
     return { ...created, created: true };
   });
 }
@@ -156,14 +144,13 @@ export async function unlinkStrategicObjectives(scope: OrgScope, input: TStrateg
     await tx
       .delete(strategyLinks)
       .where(and(eq(strategyLinks.id, link.id), eq(strategyLinks.organizationId, scope.org.id)));
-    await recordActivity(tx, {
-      organizationId: scope.org.id,
-      actorId: scope.user.id,
-      entityType: "strategy_link",
-      entityId: link.id,
-      action: "strategy_link.removed",
-      details: { causeId: link.causeId, effectId: link.effectId },
-    });
+    await recordActivity(
+      tx,
+      activityBy(scope, "strategy_link", link.id, "strategy_link.removed", {
+        causeId: link.causeId,
+        effectId: link.effectId,
+      }),
+    );
     return { id: link.id };
   });
 }

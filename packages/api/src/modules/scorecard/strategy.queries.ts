@@ -11,7 +11,7 @@ import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
 import { alignedOkrCounts } from "./aligned-okr-counts";
 import { loadScorecard } from "./load-scorecard";
-import { strategicObjectiveColumns } from "./strategy-rows";
+import { strategicObjectiveColumns, strategyLinkColumns } from "./strategy-rows";
 
 /**
  * The strategy map of one quarter: perspective bands in order, their
@@ -32,7 +32,7 @@ export async function strategyMap(scope: OrgScope, input: z.output<typeof ZStrat
       .where(eq(strategicObjectives.organizationId, scope.org.id)),
     alignedOkrCounts(scope.db, scope.org.id),
     scope.db
-      .select({ id: strategyLinks.id, causeId: strategyLinks.causeId, effectId: strategyLinks.effectId })
+      .select(strategyLinkColumns)
       .from(strategyLinks)
       .where(eq(strategyLinks.organizationId, scope.org.id))
       .orderBy(asc(strategyLinks.createdAt)),
