@@ -1,19 +1,28 @@
 import { and, type Executor, eq, isNull, memberships } from "@meridian/db";
-import { TRPCError } from "@trpc/server";
+import { notFound } from "../../lib/errors";
 
-/** The person's active membership here, or NOT_FOUND: other organizations' people do not exist for this one. */
-export async function findActiveMember(tx: Executor, organizationId: string, userId: string) {
+/**
+ * The person's membership here, or NOT_FOUND: other organizations' people do
+ * not exist for this one. `activeOnly` treats a deactivated member as absent too.
+ */
+export async function findMember(
+  tx: Executor,
+  organizationId: string,
+  userId: string,
+  options: { activeOnly?: boolean } = {},
+) {
+  const conditions = [eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)];
+  if (options.activeOnly) conditions.push(isNull(memberships.deactivatedAt));
   const [member] = await tx
-    .select({ id: memberships.id, role: memberships.role })
+    .select({ id: memberships.id, role: memberships.role, deactivatedAt: memberships.deactivatedAt })
     .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.userId, userId),
-        isNull(memberships.deactivatedAt),
-      ),
-    )
+    .where(and(...conditions))
     .limit(1);
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "No such person in this organization." });
+  if (!member) throw notFound("No such person in this organization.");
   return member;
+}
+
+/** The person's active membership here, or NOT_FOUND. */
+export function findActiveMember(tx: Executor, organizationId: string, userId: string) {
+  return findMember(tx, organizationId, userId, { activeOnly: true });
 }

@@ -1,0 +1,186 @@
+import {
+  and,
+  type Executor,
+  eq,
+  isNull,
+  memberships,
+  ne,
+  organizations,
+  type PgUpdateSetSource,
+  sql,
+  users,
+} from "@meridian/db";
+import type { Role, ZUserCreateSchema, ZUserRefSchema, ZUserRoleChangeSchema } from "@meridian/domain";
+import type { z } from "zod";
+import { type ActivityEntry, recordActivity } from "../../lib/activity";
+import { badRequest, conflict, forbidden } from "../../lib/errors";
+import type { OrgScope } from "../../lib/scope";
+import { findMember } from "./members";
+import { issueTemporaryPassword } from "./temporary-password";
+
+type UserRef = z.output<typeof ZUserRefSchema>;
+
+/**
+ * Adds a person. A new account gets a one-time temporary password, returned
+ * here once and never stored in the clear; someone who already has an account
+ * (in another organization) simply joins with the chosen role.
+ */
+export function createUser(scope: OrgScope, input: z.output<typeof ZUserCreateSchema>) {
+  return scope.db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+    let userId = existing?.id;
+    let temporaryPassword: string | null = null;
+    if (userId) {
+      const [member] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, scope.org.id), eq(memberships.userId, userId)))
+        .limit(1);
+      if (member) throw conflict(`${input.email} is already in this organization.`);
+    } else {
+      const issued = await issueTemporaryPassword();
+      temporaryPassword = issued.password;
+      const [created] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash: issued.passwordHash, mustChangePassword: true })
+        .returning({ id: users.id });
+      userId = created?.id;
+    }
+    if (!userId) throw new Error("user was not created");
+    await tx.insert(memberships).values({ organizationId: scope.org.id, userId, role: input.role });
+    await recordActivity(
+      tx,
+      userActivity(scope, userId, existing ? "user.added" : "user.created", { email: input.email, role: input.role }),
+    );
+    return { userId, temporaryPassword };
+  });
+}
+
+export function changeRole(scope: OrgScope, input: z.output<typeof ZUserRoleChangeSchema>) {
+  return scope.db.transaction(async (tx) => {
+    const member = await findMember(tx, scope.org.id, input.userId);
+    if (member.role === input.role) return { role: member.role };
+    if (member.role === "admin") await ensureAnotherAdmin(tx, scope.org.id, input.userId);
+    await updateMembership(tx, member.id, { role: input.role });
+    await recordActivity(
+      tx,
+      userActivity(scope, input.userId, "user.role_changed", { from: member.role, to: input.role }),
+    );
+    return { role: input.role };
+  });
+}
+
+/** Ends the person's access here and every session they have; their objectives and history stay. */
+export async function deactivateUser(scope: OrgScope, input: UserRef) {
+  if (input.userId === scope.user.id) throw badRequest("You cannot deactivate yourself.");
+  return scope.db.transaction(async (tx) => {
+    const member = await findMember(tx, scope.org.id, input.userId);
+    if (member.deactivatedAt) return { active: false };
+    if (member.role === "admin") await ensureAnotherAdmin(tx, scope.org.id, input.userId);
+    await updateMembership(tx, member.id, { deactivatedAt: sql`now()` });
+    await endSessions(tx, input.userId);
+    await recordActivity(tx, userActivity(scope, input.userId, "user.deactivated"));
+    return { active: false };
+  });
+}
+
+export function reactivateUser(scope: OrgScope, input: UserRef) {
+  return scope.db.transaction(async (tx) => {
+    const member = await findMember(tx, scope.org.id, input.userId);
+    if (!member.deactivatedAt) return { active: true };
+    await updateMembership(tx, member.id, { deactivatedAt: null });
+    await recordActivity(tx, userActivity(scope, input.userId, "user.reactivated"));
+    return { active: true };
+  });
+}
+
+/**
+ * Issues a new temporary password and ends the person's sessions. Only for
+ * people whose account belongs to this organization alone: an admin here has
+ * no say over an account others share.
+ */
+export async function resetPassword(scope: OrgScope, input: UserRef) {
+  if (input.userId === scope.user.id) throw badRequest("Change your own password from your account page.");
+  return scope.db.transaction(async (tx) => {
+    await findMember(tx, scope.org.id, input.userId);
+    const elsewhere = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, input.userId), ne(memberships.organizationId, scope.org.id)))
+      .limit(1);
+    if (elsewhere.length > 0) {
+      throw forbidden("This person also belongs to another organization, so only they can change their password.");
+    }
+    const { password, passwordHash } = await issueTemporaryPassword();
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(users.id, input.userId));
+    await recordActivity(tx, userActivity(scope, input.userId, "user.password_reset"));
+    return { temporaryPassword: password };
+  });
+}
+
+/** Ends every session of the user: their signed tokens name an older session version. */
+export async function endSessions(tx: Executor, userId: string) {
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+/** An organization always keeps at least one active admin. */
+async function ensureAnotherAdmin(tx: Executor, organizationId: string, leavingUserId: string) {
+  // Serializes admin removals per organization, so two admins cannot remove each other at once.
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("update");
+  const others = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, "admin" satisfies Role),
+        isNull(memberships.deactivatedAt),
+        ne(memberships.userId, leavingUserId),
+      ),
+    )
+    .limit(1);
+  if (others.length === 0) throw badRequest("The organization needs at least one other active admin first.");
+}
+
+/**
+ * A change to a membership: its version moves on. No version is asked of the
+ * caller: each of these changes is idempotent, so two at once cannot lose work.
+ */
+async function updateMembership(tx: Executor, membershipId: string, set: PgUpdateSetSource<typeof memberships>) {
+  await tx
+    .update(memberships)
+    .set({ ...set, updatedAt: sql`now()`, version: sql`${memberships.version} + 1` })
+    .where(eq(memberships.id, membershipId));
+}
+
+/** Every change here is recorded against the person it concerns. */
+function userActivity(
+  scope: OrgScope,
+  userId: string,
+  action: string,
+  details?: Record<string, unknown>,
+): ActivityEntry {
+  return {
+    organizationId: scope.org.id,
+    actorId: scope.user.id,
+    entityType: "user",
+    entityId: userId,
+    action,
+    details,
+  };
+}
