@@ -16,33 +16,26 @@ import {
 } from "./strategy.commands";
 import { strategyMap } from "./strategy.queries";
 
+const manage = orgProcedure("strategy.manage");
+
 export const strategyRouter = router({
   /** The strategy map of one quarter: scored bands, their strategic objectives, the cause → effect links. */
   map: orgProcedure("scorecard.read")
     .input(ZStrategyMapInputSchema)
     .query(({ ctx, input }) => strategyMap(ctx, input)),
-
   /** A new strategic objective in a perspective's band. */
-  createObjective: orgProcedure("strategy.manage")
+  createObjective: manage
     .input(ZStrategicObjectiveCreateSchema)
     .mutation(({ ctx, input }) => createStrategicObjective(ctx, input)),
-
   /** Edits a strategic objective, or moves it to another perspective. */
-  updateObjective: orgProcedure("strategy.manage")
+  updateObjective: manage
     .input(ZStrategicObjectiveUpdateSchema)
     .mutation(({ ctx, input }) => updateStrategicObjective(ctx, input)),
-
   /** Removes a strategic objective with its links; its KPIs and aligned OKRs stay, unlinked. */
-  removeObjective: orgProcedure("strategy.manage")
+  removeObjective: manage
     .input(ZStrategicObjectiveRefSchema)
     .mutation(({ ctx, input }) => removeStrategicObjective(ctx, input)),
-
   /** Draws a cause → effect arrow; the same pair again adds nothing. */
-  link: orgProcedure("strategy.manage")
-    .input(ZStrategyLinkSchema)
-    .mutation(({ ctx, input }) => linkStrategicObjectives(ctx, input)),
-
-  unlink: orgProcedure("strategy.manage")
-    .input(ZStrategyUnlinkSchema)
-    .mutation(({ ctx, input }) => unlinkStrategicObjectives(ctx, input)),
+  link: manage.input(ZStrategyLinkSchema).mutation(({ ctx, input }) => linkStrategicObjectives(ctx, input)),
+  unlink: manage.input(ZStrategyUnlinkSchema).mutation(({ ctx, input }) => unlinkStrategicObjectives(ctx, input)),
 });
