@@ -118,7 +118,9 @@ const LISTED_ERRORS = 50;
 
 /**
  * The refusal of an import with bad rows: a summary, then "Line N: …" for each
- * error, as field errors of `csv` so the form lists them.
+ * error, as field errors of `csv` so the form lists them. Still a TRPCError:
+ * an AppError carries one message per field, and this refusal carries many
+ * (the ZodError cause is what puts them all in `fieldErrors.csv`).
  */
 export function importErrorFor(rows: readonly ImportPreviewRow[]): TRPCError {
   const bad = rows.filter((r) => r.errors.length > 0);
