@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { recordActivity } from "../../lib/activity";
 import { invalidInput } from "../../lib/errors";
 import { loadMembership } from "../../trpc";
+import { replacePassword } from "./credentials";
 import type { SignedInScope } from "./me.queries";
 
 /**
@@ -32,16 +33,7 @@ export async function changePassword(scope: SignedInScope, input: z.output<typeo
   // The change is recorded in the organization the user is acting in, if any.
   const org = await loadMembership(db, user.id, scope.requestedOrganizationId);
   await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: false,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: sql`now()`,
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, user.id));
+    await replacePassword(tx, user.id, { passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` });
     if (org) {
       await recordActivity(tx, {
         organizationId: org.id,

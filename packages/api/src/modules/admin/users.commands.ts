@@ -15,8 +15,8 @@ import type { z } from "zod";
 import { type ActivityEntry, recordActivity } from "../../lib/activity";
 import { badRequest, conflict, forbidden } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
+import { endSessions, issueTemporaryPassword, replacePassword } from "./credentials";
 import { findMember } from "./members";
-import { issueTemporaryPassword } from "./temporary-password";
 
 type UserRef = z.output<typeof ZUserRefSchema>;
 
@@ -112,26 +112,10 @@ export async function resetPassword(scope: OrgScope, input: UserRef) {
       throw forbidden("This person also belongs to another organization, so only they can change their password.");
     }
     const { password, passwordHash } = await issueTemporaryPassword();
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: true,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(users.id, input.userId));
+    await replacePassword(tx, input.userId, { passwordHash, mustChangePassword: true });
     await recordActivity(tx, userActivity(scope, input.userId, "user.password_reset"));
     return { temporaryPassword: password };
   });
-}
-
-/** Ends every session of the user: their signed tokens name an older session version. */
-export async function endSessions(tx: Executor, userId: string) {
-  await tx
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
 }
 
 /** An organization always keeps at least one active admin. */

@@ -11,7 +11,7 @@ import { type ActivityEntry, recordActivity } from "../../lib/activity";
 import { editConflict, forbidden, notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
-import { findReview, requireOpenReview, requireSubject } from "./review-rows";
+import { lockOpenReview } from "./review-rows";
 
 const idAndVersion = { id: correctiveActions.id, version: correctiveActions.version };
 
@@ -21,9 +21,7 @@ const idAndVersion = { id: correctiveActions.id, version: correctiveActions.vers
  */
 export function createCorrectiveAction(scope: OrgScope, input: z.output<typeof ZCorrectiveActionCreateSchema>) {
   return scope.db.transaction(async (tx) => {
-    const review = await findReview(tx, scope.org.id, input.reviewId, scope.org.role, { forUpdate: true });
-    requireOpenReview(review);
-    requireSubject(review.snapshot, input.subjectType, input.subjectId);
+    const review = await lockOpenReview(tx, scope, input.reviewId, input);
     await requireActiveOwner(tx, scope.org.id, input.ownerId);
     const [same] = await tx
       .select(idAndVersion)

@@ -23,6 +23,7 @@ import {
   snapshotSubjectName,
 } from "@meridian/domain";
 import { invalidInput, notFound, preconditionFailed } from "../../lib/errors";
+import type { OrgScope } from "../../lib/scope";
 
 export const FINALIZED_MESSAGE = "This review is finalized and read-only.";
 
@@ -100,6 +101,22 @@ export const commentColumns = {
 /** Every write to a review checks this first: a finalized review is frozen. */
 export function requireOpenReview(review: { status: ReviewStatus }): void {
   if (review.status !== "open") throw preconditionFailed(FINALIZED_MESSAGE);
+}
+
+/**
+ * The review a write goes to: locked for the write, and still open. With a
+ * subject, that subject must be one the review's snapshot holds.
+ */
+export async function lockOpenReview(
+  tx: Executor,
+  scope: OrgScope,
+  reviewId: string,
+  subject?: { subjectType: ReviewSubjectType; subjectId: string },
+): Promise<ReviewRecord> {
+  const review = await findReview(tx, scope.org.id, reviewId, scope.org.role, { forUpdate: true });
+  requireOpenReview(review);
+  if (subject) requireSubject(review.snapshot, subject.subjectType, subject.subjectId);
+  return review;
 }
 
 /** A corrective action as a review shows it; also the shape frozen into `finalActions`. */
@@ -203,13 +220,23 @@ export async function snapshotsOf(
   organizationId: string,
   reviewIds: readonly string[],
 ): Promise<Map<string, ReviewSnapshot>> {
-  const ids = [...new Set(reviewIds)];
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ id: reviews.id, snapshot: reviews.snapshot })
-    .from(reviews)
-    .where(and(eq(reviews.organizationId, organizationId), inArray(reviews.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.snapshot as unknown as ReviewSnapshot]));
+  const rows = await byIds(reviewIds, (ids) =>
+    db
+      .select({ id: reviews.id, snapshot: reviews.snapshot })
+      .from(reviews)
+      .where(and(eq(reviews.organizationId, organizationId), inArray(reviews.id, ids))),
+  );
+  return new Map([...rows.values()].map((r) => [r.id, r.snapshot as unknown as ReviewSnapshot]));
+}
+
+/** Rows by id: each id asked for once, and no query at all for none. */
+export async function byIds<T extends { id: string }>(
+  ids: readonly (string | null)[],
+  load: (ids: string[]) => Promise<T[]>,
+): Promise<Map<string, T>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map();
+  return new Map((await load(wanted)).map((row) => [row.id, row]));
 }
 
 export function nameIn(snapshot: ReviewSnapshot | undefined, type: ReviewSubjectType, id: string): string {

@@ -7,7 +7,7 @@ import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
 import { toCycleView } from "../okr/cycles.queries";
 import { findCycle, requireActiveTeam } from "../okr/objective-rows";
-import { commentColumns, findReview, loadLiveActions, requireOpenReview, requireSubject } from "./review-rows";
+import { commentColumns, loadLiveActions, lockOpenReview } from "./review-rows";
 import { takeReviewSnapshot } from "./take-snapshot";
 
 /** An organization-wide review is named after the organization. */
@@ -57,9 +57,7 @@ export async function openReview(scope: NamedOrgScope, input: z.output<typeof ZR
  */
 export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZReviewCommentSchema>) {
   return scope.db.transaction(async (tx) => {
-    const review = await findReview(tx, scope.org.id, input.reviewId, scope.org.role, { forUpdate: true });
-    requireOpenReview(review);
-    requireSubject(review.snapshot, input.subjectType, input.subjectId);
+    const review = await lockOpenReview(tx, scope, input.reviewId, input);
     const [current] = await tx
       .select(commentColumns)
       .from(reviewComments)
@@ -122,8 +120,7 @@ export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZRevie
 /** Finalizes the review: read-only from now on, its corrective actions frozen as they stand. */
 export function finalizeReview(scope: OrgScope, input: z.output<typeof ZReviewFinalizeSchema>) {
   return scope.db.transaction(async (tx) => {
-    const review = await findReview(tx, scope.org.id, input.reviewId, scope.org.role, { forUpdate: true });
-    requireOpenReview(review);
+    const review = await lockOpenReview(tx, scope, input.reviewId);
     const actions = await loadLiveActions(tx, review);
     return auditedUpdate(tx, {
       table: reviews,

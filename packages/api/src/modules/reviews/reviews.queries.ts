@@ -24,7 +24,7 @@ import {
 } from "@meridian/domain";
 import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
-import { commentColumns, findReview, loadLiveActions } from "./review-rows";
+import { byIds, commentColumns, findReview, loadLiveActions } from "./review-rows";
 
 type ReviewRef = z.output<typeof ZReviewRefSchema>;
 
@@ -128,13 +128,12 @@ export async function compareReview(scope: OrgScope, input: ReviewRef) {
   return { previous: { id: previous.id, title: previous.title, cycleName: previous.cycleName }, ...comparison };
 }
 
-async function userNames(db: Executor, ids: readonly (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (!wanted.length) return new Map<string, string>();
-  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
+function userNames(db: Executor, ids: readonly (string | null)[]) {
+  return byIds(ids, (wanted) =>
+    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)),
+  );
 }
 
-function person(names: Map<string, string>, id: string) {
-  return { id, name: names.get(id) ?? "" };
+function person(names: Map<string, { name: string }>, id: string) {
+  return { id, name: names.get(id)?.name ?? "" };
 }
