@@ -37,15 +37,12 @@ const t = initTRPC
         data: {
           ...shape.data,
           // Validation messages per field, so forms can show them inline.
-          fieldErrors: zodError
-            ? z.flattenError(zodError).fieldErrors
-            : appError?.field
-              ? { [appError.field]: [appError.message] }
-              : null,
+          fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : (appError?.fieldErrors ?? null),
           // On an edit conflict, what the record holds now.
           current: appError?.current ?? null,
         },
         ...(zodError && { message: zodError.issues.map((i) => i.message).join(" ") }),
+        ...(appError?.fieldErrors && { message: Object.values(appError.fieldErrors).flat().join(" ") }),
         // An unexpected failure says so without its details (SQL, parameters); those go to the server log.
         ...(error.code === "INTERNAL_SERVER_ERROR" && {
           message: "Something went wrong on our side. Try again, and tell your administrator if it keeps happening.",

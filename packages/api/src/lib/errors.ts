@@ -9,8 +9,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    /** The input field the message concerns, shown beside it by forms. */
-    readonly field?: string,
+    /** Messages per input field, shown beside the fields by forms (as schema failures are). */
+    readonly fieldErrors?: Record<string, string[]>,
     /** On an edit conflict, what the record holds now, for the client to show. */
     readonly current?: Record<string, unknown>,
   ) {
@@ -25,7 +25,12 @@ export class AppError extends Error {
  * failure, so forms show it beside the field it concerns.
  */
 export function invalidInput(field: string, message: string): AppError {
-  return new AppError("BAD_REQUEST", message, field);
+  return new AppError("BAD_REQUEST", message, { [field]: [message] });
+}
+
+/** A 400 with several messages for one field (say, every bad row of an import), listed beside it. */
+export function invalidInputs(field: string, summary: string, messages: string[]): AppError {
+  return new AppError("BAD_REQUEST", summary, { [field]: [summary, ...messages] });
 }
 
 export function badRequest(message: string): AppError {

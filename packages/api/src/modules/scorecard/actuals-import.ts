@@ -7,9 +7,7 @@ import {
   type Role,
   type TKpiActualsImport,
 } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
-import { ZodRealError } from "zod";
-import { invalidInput } from "../../lib/errors";
+import { type AppError, invalidInput, invalidInputs } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { currentActuals } from "./upsert-actuals";
 
@@ -118,11 +116,9 @@ const LISTED_ERRORS = 50;
 
 /**
  * The refusal of an import with bad rows: a summary, then "Line N: …" for each
- * error, as field errors of `csv` so the form lists them. Still a TRPCError:
- * an AppError carries one message per field, and this refusal carries many
- * (the ZodError cause is what puts them all in `fieldErrors.csv`).
+ * error, as field errors of `csv` so the form lists them.
  */
-export function importErrorFor(rows: readonly ImportPreviewRow[]): TRPCError {
+export function importErrorFor(rows: readonly ImportPreviewRow[]): AppError {
   const bad = rows.filter((r) => r.errors.length > 0);
   const summary = `${bad.length} of ${rows.length} ${rows.length === 1 ? "row has" : "rows have"} errors, so nothing was imported. Fix ${
     bad.length === 1 ? "it" : "them"
@@ -130,8 +126,5 @@ export function importErrorFor(rows: readonly ImportPreviewRow[]): TRPCError {
   const lines = bad.flatMap((r) => r.errors.map((e) => `Line ${r.line}: ${e}`));
   const listed = lines.slice(0, LISTED_ERRORS);
   if (lines.length > listed.length) listed.push(`…and ${lines.length - listed.length} more.`);
-  const cause = new ZodRealError(
-    [summary, ...listed].map((message) => ({ code: "custom" as const, path: ["csv"], message, input: undefined })),
-  );
-  return new TRPCError({ code: "BAD_REQUEST", message: summary, cause });
+  return invalidInputs("csv", summary, listed);
 }
