@@ -3,7 +3,14 @@
  * throw it; `trpc.ts` turns it into a tRPC error in one place, so no module
  * needs to know how errors travel to the client.
  */
-export type AppErrorCode = "BAD_REQUEST" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PRECONDITION_FAILED";
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
 
 export class AppError extends Error {
   constructor(
