@@ -5,14 +5,14 @@ import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
-import { AlignmentGraph } from "~/components/alignment/alignment-graph";
-import { AlignmentOutline } from "~/components/alignment/alignment-outline";
-import { parentIds } from "~/components/alignment/layout";
-import { formatPercent } from "~/components/okr/format";
 import { STATUS_STYLES } from "~/components/okr/status-badge";
 import { PageHeader } from "~/components/ui/field";
+import { formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { AlignmentGraph } from "./_components/alignment-graph";
+import { AlignmentOutline } from "./_components/alignment-outline";
+import { parentIds } from "./_components/layout";
 
 type View = "graph" | "outline";
 

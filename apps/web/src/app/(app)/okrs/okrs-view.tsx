@@ -13,12 +13,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ObjectiveSummary } from "~/components/okr/objective-summary";
-import { FILTER_PARAMS, type OkrSearchParams } from "~/components/okr/okr-filters";
 import { STATUS_STYLES } from "~/components/okr/status-badge";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { ObjectiveSummary } from "./_components/objective-summary";
+import { FILTER_PARAMS, type OkrSearchParams } from "./_components/okr-filters";
 
 export function OkrsView({ params, input }: { params: OkrSearchParams; input: TObjectiveList }) {
   const trpc = useTRPC();

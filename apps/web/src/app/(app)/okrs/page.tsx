@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { listInputFrom, type OkrSearchParams } from "~/components/okr/okr-filters";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { listInputFrom, type OkrSearchParams } from "./_components/okr-filters";
 import { OkrsView } from "./okrs-view";
 
 export const metadata: Metadata = { title: "OKRs" };

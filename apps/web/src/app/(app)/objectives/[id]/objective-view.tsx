@@ -2,14 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { ActivityList } from "~/components/objective/activity-list";
-import { CarryOverForm } from "~/components/objective/carry-over-form";
-import { CheckInHistory } from "~/components/objective/check-in-history";
-import { CommentsSection } from "~/components/objective/comments-section";
-import { GradingSection } from "~/components/objective/grading-section";
-import { KeyResultsSection } from "~/components/objective/key-results-section";
-import { ObjectiveHeader } from "~/components/objective/objective-header";
 import { useTRPC } from "~/trpc/react";
+import { ActivityList } from "./_components/activity-list";
+import { CarryOverForm } from "./_components/carry-over-form";
+import { CheckInHistory } from "./_components/check-in-history";
+import { CommentsSection } from "./_components/comments-section";
+import { GradingSection } from "./_components/grading-section";
+import { KeyResultsSection } from "./_components/key-results-section";
+import { ObjectiveHeader } from "./_components/objective-header";
 
 export function ObjectiveView({ objectiveId }: { objectiveId: string }) {
   const trpc = useTRPC();

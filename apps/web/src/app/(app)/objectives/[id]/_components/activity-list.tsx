@@ -1,6 +1,5 @@
-import { formatDateTime } from "~/components/ui/format";
+import { describeActivity, formatDateTime } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
-import { describeActivity } from "./format";
 import type { ActivityEntry } from "./types";
 
 /** Who changed what on this objective and its key results, newest first. */

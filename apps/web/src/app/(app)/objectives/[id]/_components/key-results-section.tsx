@@ -4,17 +4,17 @@ import type { KeyResultView } from "@meridian/api";
 import { isRangeType, KEY_RESULT_TYPE_LABELS } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { AddKeyResultForm, EditKeyResultForm } from "~/components/objective/key-result-form";
+import { Sparkline } from "~/components/objective/sparkline";
 import { CheckInForm } from "~/components/okr/check-in-form";
-import { formatTarget, formatValue } from "~/components/okr/format";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
+import { formatTarget, formatValue } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { AddKeyResultForm, EditKeyResultForm } from "./key-result-form";
-import { Sparkline } from "./sparkline";
 import type { CheckInEntry, ObjectiveDetail } from "./types";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 export function KeyResultsSection({ detail }: { detail: ObjectiveDetail }) {
   const { objective, expected, can } = detail;

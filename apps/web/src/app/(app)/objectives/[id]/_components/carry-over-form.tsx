@@ -7,14 +7,13 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { formatPercent } from "~/components/okr/format";
 import { ErrorMessage, Field } from "~/components/ui/field";
-import { formatDate } from "~/components/ui/format";
+import { formatDate, formatPercent } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { CycleOption, ObjectiveDetail } from "./types";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 type CarryOverInput = z.input<typeof ZCarryOverSchema>;
 type CarryOverValues = z.output<typeof ZCarryOverSchema>;

@@ -1,7 +1,6 @@
 import type { KeyResultView } from "@meridian/api";
 import { type Forecast, isRangeType, linearForecast } from "@meridian/domain";
-import { formatValue } from "~/components/okr/format";
-import { formatDate } from "~/components/ui/format";
+import { formatDate, formatValue } from "~/components/ui/format";
 
 /** One instant on the chart; each series fills in only the points it has. */
 export interface HistoryPoint {

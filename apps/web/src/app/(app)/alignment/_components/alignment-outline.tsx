@@ -4,12 +4,12 @@ import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, PROGRESS_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { type FocusEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
-import { formatPercent } from "~/components/okr/format";
+import { ToggleButton } from "~/components/alignment/toggle-button";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
+import { formatPercent } from "~/components/ui/format";
 import { LEVEL_CHIP, objectiveHref } from "./labels";
 import { descendantCount } from "./layout";
-import { ToggleButton } from "./toggle-button";
 
 interface AlignmentOutlineProps {
   roots: readonly ObjectiveNode[];

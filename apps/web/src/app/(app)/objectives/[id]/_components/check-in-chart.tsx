@@ -12,8 +12,17 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatTarget, formatValue } from "~/components/okr/format";
-import { formatDate, formatShortDate } from "~/components/ui/format";
+import {
+  actualLine,
+  CHART_COLOURS,
+  chartAxis,
+  chartGrid,
+  chartLegend,
+  forecastLine,
+  legendTextClass,
+  plainLine,
+} from "~/components/ui/chart-defaults";
+import { formatDate, formatShortDate, formatTarget, formatValue } from "~/components/ui/format";
 import type { HistoryChartData } from "./history-chart-data";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
@@ -53,7 +62,7 @@ export function CheckInChart({
         data={data.points}
         margin={{ top: 16, right: 24, bottom: 4, left: 4 }}
       >
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
+        <CartesianGrid {...chartGrid} />
         <XAxis
           dataKey="t"
           type="number"
@@ -61,30 +70,27 @@ export function CheckInChart({
           domain={[start, end]}
           ticks={ticks}
           tickFormatter={(t: number) => formatShortDate(t)}
-          tick={{ fontSize: 12, fill: "#64748b" }}
-          stroke="#cbd5e1"
+          {...chartAxis(12)}
         />
         <YAxis
           width={isMilestone ? 72 : 56}
           domain={isMilestone ? [0, 1] : ["auto", "auto"]}
           ticks={isMilestone ? [0, 1] : undefined}
           tickFormatter={(v: number) => (isMilestone ? formatValue(kr, v) : compact.format(v))}
-          tick={{ fontSize: 12, fill: "#64748b" }}
-          stroke="#cbd5e1"
+          {...chartAxis(12)}
         />
         <Tooltip
           labelFormatter={(t) => (typeof t === "number" ? formatDate(t) : String(t))}
           formatter={(value, name) => [formatTooltip(value), SERIES_NAMES[String(name)] ?? String(name)]}
         />
         <Legend
-          verticalAlign="bottom"
+          {...chartLegend}
           height={28}
-          iconType="plainline"
-          formatter={(name: string) => <span className="text-xs text-slate-600">{SERIES_NAMES[name] ?? name}</span>}
+          formatter={(name: string) => <span className={legendTextClass}>{SERIES_NAMES[name] ?? name}</span>}
         />
         <ReferenceLine
           y={kr.type === "milestone" ? 1 : kr.targetValue}
-          stroke="#059669"
+          stroke={CHART_COLOURS.goal}
           strokeWidth={1.5}
           ifOverflow="extendDomain"
           label={{ value: `Target ${formatTarget(kr)}`, position: "insideTopLeft", fill: "#047857", fontSize: 12 }}
@@ -92,7 +98,7 @@ export function CheckInChart({
         {showToday && (
           <ReferenceLine
             x={now ?? undefined}
-            stroke="#94a3b8"
+            stroke={CHART_COLOURS.muted}
             strokeDasharray="2 4"
             label={{ value: "Today", position: "insideTopLeft", fill: "#64748b", fontSize: 11 }}
           />
@@ -102,39 +108,14 @@ export function CheckInChart({
             dataKey="expected"
             name="expected"
             type="linear"
-            stroke="#94a3b8"
+            stroke={CHART_COLOURS.muted}
             strokeWidth={1.5}
-            dot={false}
-            activeDot={false}
             connectNulls
-            isAnimationActive={false}
+            {...plainLine}
           />
         )}
-        {data.forecast && (
-          <Line
-            dataKey="forecast"
-            name="forecast"
-            type="linear"
-            stroke="#f59e0b"
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={false}
-            activeDot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        )}
-        <Line
-          dataKey="actual"
-          name="actual"
-          type="linear"
-          stroke="#4f46e5"
-          strokeWidth={2}
-          dot={{ r: 3, fill: "#4f46e5", strokeWidth: 0 }}
-          activeDot={{ r: 5 }}
-          connectNulls
-          isAnimationActive={false}
-        />
+        {data.forecast && <Line dataKey="forecast" name="forecast" {...forecastLine} />}
+        <Line dataKey="actual" name="actual" connectNulls {...actualLine(2)} />
       </ComposedChart>
       <figcaption className="mt-2 text-sm text-slate-700">{data.summary}</figcaption>
     </figure>

@@ -5,10 +5,10 @@ import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
 import { createContext, memo, useContext } from "react";
+import { ToggleButton } from "~/components/alignment/toggle-button";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { LEVEL_CHIP, objectiveHref } from "./labels";
-import { ToggleButton } from "./toggle-button";
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 140;

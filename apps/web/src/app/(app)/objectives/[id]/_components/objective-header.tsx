@@ -3,6 +3,7 @@
 import {
   OBJECTIVE_LEVEL_LABELS,
   OBJECTIVE_STATUS_LABELS,
+  type ObjectiveStatus,
   PROGRESS_SOURCE_LABELS,
   VISIBILITY_LABELS,
 } from "@meridian/domain";
@@ -10,18 +11,24 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatPercent } from "~/components/okr/format";
+import { ObjectiveEditForm } from "~/components/objective/objective-edit-form";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
+import { BADGE_TONES, type BadgeTone } from "~/components/ui/badge";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
-import { formatDate } from "~/components/ui/format";
+import { formatDate, formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { OBJECTIVE_STATUS_STYLES } from "./format";
-import { ObjectiveEditForm } from "./objective-edit-form";
 import type { ObjectiveDetail } from "./types";
-import { useInvalidateObjectives } from "./use-invalidate";
+
+const OBJECTIVE_STATUS_TONES: Record<ObjectiveStatus, BadgeTone> = {
+  draft: "violet",
+  active: "indigo",
+  closed: "slate",
+  archived: "amber",
+};
 
 export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
   const { objective, cycle, expected, parent, strategicObjective, can } = detail;
@@ -72,7 +79,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
               {objective.owner.name}
             </li>
             <li
-              className={`inline-flex rounded-full px-2 py-0.5 ring-1 ring-inset ${OBJECTIVE_STATUS_STYLES[objective.status]}`}
+              className={`inline-flex rounded-full px-2 py-0.5 ring-1 ring-inset ${BADGE_TONES[OBJECTIVE_STATUS_TONES[objective.status]]}`}
             >
               {OBJECTIVE_STATUS_LABELS[objective.status]}
             </li>

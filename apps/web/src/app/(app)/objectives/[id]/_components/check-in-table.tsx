@@ -7,15 +7,14 @@ import { useMutation } from "@tanstack/react-query";
 import { Fragment, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { formatValue } from "~/components/okr/format";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
-import { formatDate, formatDateTime } from "~/components/ui/format";
+import { formatDate, formatDateTime, formatValue } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { CheckInEntry } from "./types";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 export function CheckInTable({
   keyResult: kr,

@@ -10,9 +10,9 @@ import { ErrorMessage, Field } from "~/components/ui/field";
 import { formatDateTime } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { ObjectiveDetail } from "./types";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 export function CommentsSection({ detail }: { detail: ObjectiveDetail }) {
   const { objective, comments, can } = detail;

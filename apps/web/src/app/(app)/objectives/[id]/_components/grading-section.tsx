@@ -7,14 +7,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { formatPercent } from "~/components/okr/format";
 import { ErrorMessage } from "~/components/ui/field";
+import { formatGrade, formatPercent } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { formatGrade } from "./format";
 import type { ObjectiveDetail } from "./types";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 function toGrade(kr: KeyResultView): KeyResultGrade {
   return {

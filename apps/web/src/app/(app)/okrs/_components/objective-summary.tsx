@@ -1,8 +1,8 @@
 import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, OBJECTIVE_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
-import { ProgressBar } from "./progress-bar";
-import { StatusBadge } from "./status-badge";
+import { ProgressBar } from "~/components/okr/progress-bar";
+import { StatusBadge } from "~/components/okr/status-badge";
 
 /** One objective in a list or on a team board: enough to scan, a link to the rest. */
 export function ObjectiveSummary({
