@@ -3,8 +3,8 @@
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { useInvalidateReviews } from "./use-invalidate";
 
 const TONE: Record<ActionStatus, string> = {
   open: "border-slate-300 text-slate-700",

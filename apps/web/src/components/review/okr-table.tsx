@@ -1,7 +1,7 @@
 import { OBJECTIVE_LEVEL_LABELS, type SnapshotOkr } from "@meridian/domain";
-import { formatPercent } from "~/components/okr/format";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
+import { formatPercent } from "~/components/ui/format";
 
 /** The cycle's OKR objectives as the snapshot froze them: progress against what was expected. */
 export function OkrTable({ okrs, printable = false }: { okrs: SnapshotOkr[]; printable?: boolean }) {

@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { OpenActionsList } from "~/components/review/open-actions-list";
-import { OpenReviewForm } from "~/components/review/open-review-form";
-import { ReviewList } from "~/components/review/review-list";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { OpenActionsList } from "./_components/open-actions-list";
+import { OpenReviewForm } from "./_components/open-review-form";
+import { ReviewList } from "./_components/review-list";
 
 export function ReviewsView({ canManage, today }: { canManage: boolean; today: string }) {
   const trpc = useTRPC();

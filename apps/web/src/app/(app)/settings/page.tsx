@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { OrganizationSettingsForm } from "~/components/settings/organization-settings-form";
 import { ui } from "~/components/ui/styles";
 import { requirePermission } from "~/server/permissions";
 import { getCaller } from "~/trpc/server";
+import { OrganizationSettingsForm } from "./_components/organization-settings-form";
 
 export const metadata: Metadata = { title: "Organization settings" };
 

@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { ComparisonSection } from "~/components/review/comparison-section";
-import { CorrectiveActionsSection } from "~/components/review/corrective-actions-section";
 import { OkrTable } from "~/components/review/okr-table";
-import { KpiTable, PerspectiveSection } from "~/components/review/perspective-section";
-import { ReviewHeader } from "~/components/review/review-header";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { ComparisonSection } from "./_components/comparison-section";
+import { CorrectiveActionsSection } from "./_components/corrective-actions-section";
+import { KpiTable, PerspectiveSection } from "./_components/perspective-section";
+import { ReviewHeader } from "./_components/review-header";
 
 export function ReviewView({ reviewId }: { reviewId: string }) {
   const trpc = useTRPC();

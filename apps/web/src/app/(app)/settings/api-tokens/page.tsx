@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { ApiTokensAdmin } from "~/components/settings/api-tokens-admin";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { ApiTokensAdmin } from "./_components/api-tokens-admin";
 
 export const metadata: Metadata = { title: "API tokens" };
 

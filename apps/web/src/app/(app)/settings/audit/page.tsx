@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { auditFiltersFrom } from "~/components/settings/audit-filters";
-import { AuditLog } from "~/components/settings/audit-log";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { auditFiltersFrom } from "./_components/audit-filters";
+import { AuditLog } from "./_components/audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
 

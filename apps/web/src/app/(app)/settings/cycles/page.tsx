@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { CyclesAdmin } from "~/components/settings/cycles-admin";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { CyclesAdmin } from "./_components/cycles-admin";
 
 export const metadata: Metadata = { title: "Cycles" };
 

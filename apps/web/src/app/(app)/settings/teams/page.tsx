@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { TeamsAdmin } from "~/components/settings/teams-admin";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { TeamsAdmin } from "./_components/teams-admin";
 
 export const metadata: Metadata = { title: "Teams" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { UsersAdmin } from "~/components/settings/users-admin";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { UsersAdmin } from "./_components/users-admin";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -4,10 +4,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { PrintButton } from "~/components/review/print-button";
-import { PrintReview } from "~/components/review/print-review";
 import { requireSessionUser } from "~/server/auth";
 import { getCaller } from "~/trpc/server";
+import { PrintButton } from "./_components/print-button";
+import { PrintReview } from "./_components/print-review";
 
 type Params = Promise<{ id: string }>;
 

@@ -3,14 +3,14 @@
 import { quarterLabel } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { ReviewStatusBadge } from "~/components/review/review-status-badge";
+import type { ReviewDetail } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { formatDate } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { ReviewStatusBadge } from "./review-status-badge";
-import type { ReviewDetail } from "./types";
-import { useInvalidateReviews } from "./use-invalidate";
 
 export function ReviewHeader({ review }: { review: ReviewDetail }) {
   const { snapshot } = review;

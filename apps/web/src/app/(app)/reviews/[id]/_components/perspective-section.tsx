@@ -2,10 +2,10 @@
 
 import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective, targetShareLabel } from "@meridian/domain";
 import { useState } from "react";
+import type { ReviewCommentEntry } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ui } from "~/components/ui/styles";
 import { CommentaryEditor } from "./commentary-editor";
-import type { ReviewCommentEntry } from "./types";
 
 type CommentFor = (type: "perspective" | "objective" | "kpi", id: string) => ReviewCommentEntry | undefined;
 

@@ -12,14 +12,14 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { ActionStatusSelect } from "~/components/review/action-status-select";
+import type { ReviewAction, ReviewDetail } from "~/components/review/types";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { formatDate } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { ActionStatusSelect } from "./action-status-select";
-import type { ReviewAction, ReviewDetail } from "./types";
-import { useInvalidateReviews } from "./use-invalidate";
 
 export function CorrectiveActionsSection({ review }: { review: ReviewDetail }) {
   const own = review.actions.filter((a) => !a.carriedIn);

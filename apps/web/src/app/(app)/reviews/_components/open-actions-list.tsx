@@ -2,9 +2,9 @@
 
 import { REVIEW_SUBJECT_LABELS } from "@meridian/domain";
 import Link from "next/link";
+import { ActionStatusSelect } from "~/components/review/action-status-select";
+import type { OpenAction } from "~/components/review/types";
 import { formatDate } from "~/components/ui/format";
-import { ActionStatusSelect } from "./action-status-select";
-import type { OpenAction } from "./types";
 
 /** The organization's corrective actions still open, soonest due first; overdue ones say so. */
 export function OpenActionsList({ actions, today }: { actions: OpenAction[]; today: string }) {

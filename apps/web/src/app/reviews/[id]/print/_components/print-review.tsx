@@ -6,12 +6,11 @@ import {
   type SnapshotKpi,
 } from "@meridian/domain";
 import type { ReactNode } from "react";
+import { OkrTable } from "~/components/review/okr-table";
+import type { ReviewComparison, ReviewDetail } from "~/components/review/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
-import { formatDate } from "~/components/ui/format";
-import { formatDelta } from "./format";
-import { OkrTable } from "./okr-table";
-import type { ReviewComparison, ReviewDetail } from "./types";
+import { formatDate, formatDelta } from "~/components/ui/format";
 
 const PRINT_CSS = `
 @page { size: A4; margin: 15mm; }

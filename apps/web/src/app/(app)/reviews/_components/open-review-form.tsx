@@ -10,8 +10,8 @@ import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { useInvalidateReviews } from "./use-invalidate";
 
 type OpenInput = z.input<typeof ZReviewOpenSchema>;
 type OpenValues = z.output<typeof ZReviewOpenSchema>;

@@ -3,11 +3,11 @@
 import { REVIEW_COMMENT_MAX, type ReviewSubjectType } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import type { ReviewCommentEntry } from "~/components/review/types";
 import { conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import type { ReviewCommentEntry } from "./types";
-import { useInvalidateReviews } from "./use-invalidate";
 
 /**
  * The commentary on one perspective, objective or KPI: a labelled textarea and

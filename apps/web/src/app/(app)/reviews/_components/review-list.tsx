@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { ReviewStatusBadge } from "~/components/review/review-status-badge";
+import type { ReviewListItem } from "~/components/review/types";
 import { formatDate } from "~/components/ui/format";
-import { ReviewStatusBadge } from "./review-status-badge";
-import type { ReviewListItem } from "./types";
 
 export function ReviewList({ reviews }: { reviews: ReviewListItem[] }) {
   if (reviews.length === 0) {

@@ -2,10 +2,10 @@
 
 import type { KpiStatus } from "@meridian/domain";
 import { Fragment } from "react";
+import type { ReviewComparison } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { formatDelta } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
-import { formatDelta } from "./format";
-import type { ReviewComparison } from "./types";
 
 type Delta = ReviewComparison["deltas"][number];
 
