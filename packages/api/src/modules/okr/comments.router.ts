@@ -2,9 +2,9 @@ import { ZCommentCreateSchema } from "@meridian/domain";
 import { router, viewerProcedure } from "../../trpc";
 import { createComment } from "./comments.commands";
 
+const comment = viewerProcedure("comment.create");
+
 export const commentsRouter = router({
   /** A comment on an objective or one of its key results. */
-  create: viewerProcedure("comment.create")
-    .input(ZCommentCreateSchema)
-    .mutation(({ ctx, input }) => createComment(ctx, input)),
+  create: comment.input(ZCommentCreateSchema).mutation(({ ctx, input }) => createComment(ctx, input)),
 });
