@@ -27,11 +27,11 @@ import {
   useStrategicObjectiveBands,
 } from "~/components/strategy/strategic-objective-options";
 import { ErrorMessage, Field } from "~/components/ui/field";
+import { entryHint } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
-import { entryHint } from "./format";
 
 /**
  * The KPI definition form, for a new KPI and for editing one. Validated with

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { KpiTable } from "~/components/kpi/kpi-table";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { KpiTable } from "./_components/kpi-table";
 
 export function KpisView() {
   const trpc = useTRPC();

@@ -4,13 +4,13 @@ import type { TScorecardPeriod } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { ScorecardHeatMapTable } from "~/components/scorecard/heat-map";
 import { QuarterSelect } from "~/components/scorecard/quarter-select";
-import { ScorecardSummary } from "~/components/scorecard/scorecard-summary";
-import { ScorecardTreeTable } from "~/components/scorecard/scorecard-tree-table";
 import { formatDate } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { ScorecardHeatMapTable } from "./_components/heat-map";
+import { ScorecardSummary } from "./_components/scorecard-summary";
+import { ScorecardTreeTable } from "./_components/scorecard-tree-table";
 
 export function ScorecardView({ input }: { input: TScorecardPeriod }) {
   const trpc = useTRPC();

@@ -8,12 +8,12 @@ import { useCallback, useState } from "react";
 import { QuarterSelect } from "~/components/scorecard/quarter-select";
 import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
-import { LinkList } from "~/components/strategy/link-list";
-import { StrategyGraph } from "~/components/strategy/strategy-graph";
 import { ErrorMessage, PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import { LinkList } from "./_components/link-list";
+import { StrategyGraph } from "./_components/strategy-graph";
 
 export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const trpc = useTRPC();

@@ -4,16 +4,16 @@ import { quarterAt } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ActualsGrid, ActualsReadOnly } from "~/components/kpi/actuals-grid";
-import { BenchmarksSection } from "~/components/kpi/benchmarks-section";
-import { kpiChartData } from "~/components/kpi/chart-data";
-import { ForecastSummary } from "~/components/kpi/forecast-summary";
-import { KpiHeader } from "~/components/kpi/kpi-header";
-import { KpiHistoryChart } from "~/components/kpi/kpi-history-chart";
-import { QuarterTable } from "~/components/kpi/quarter-table";
-import { TargetsSection } from "~/components/kpi/targets-section";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { ActualsGrid, ActualsReadOnly } from "./_components/actuals-grid";
+import { BenchmarksSection } from "./_components/benchmarks-section";
+import { kpiChartData } from "./_components/chart-data";
+import { ForecastSummary } from "./_components/forecast-summary";
+import { KpiHeader } from "./_components/kpi-header";
+import { KpiHistoryChart } from "./_components/kpi-history-chart";
+import { QuarterTable } from "./_components/quarter-table";
+import { TargetsSection } from "./_components/targets-section";
 
 function Section({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
   return (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActualsImport } from "~/components/actuals/actuals-import";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { requirePermission } from "~/server/permissions";
+import { ActualsImport } from "./_components/actuals-import";
 
 export const metadata: Metadata = { title: "Import KPI actuals" };
 

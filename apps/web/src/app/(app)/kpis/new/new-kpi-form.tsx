@@ -5,8 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { KpiForm } from "~/components/kpi/kpi-form";
-import { useInvalidateKpis } from "~/components/kpi/use-invalidate";
 import { PageHeader } from "~/components/ui/field";
+import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
 export function NewKpiForm({ role, userId }: { role: Role; userId: string }) {

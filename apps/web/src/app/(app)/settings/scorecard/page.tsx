@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { PerspectivesAdmin } from "~/components/strategy/perspectives-admin";
-import { StrategicObjectivesAdmin } from "~/components/strategy/strategic-objectives-admin";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { PerspectivesAdmin } from "./_components/perspectives-admin";
+import { StrategicObjectivesAdmin } from "./_components/strategic-objectives-admin";
 
 export const metadata: Metadata = { title: "Scorecard settings" };
 

@@ -4,13 +4,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "~/components/strategy/strategic-objective-form";
+import type { MapObjective, MapPerspective } from "~/components/strategy/types";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "./strategic-objective-form";
-import type { MapObjective, MapPerspective } from "./types";
-import { useInvalidateStrategy } from "./use-invalidate-strategy";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -13,9 +13,19 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { KpiDetail } from "~/components/kpi/types";
+import {
+  actualLine,
+  CHART_COLOURS,
+  chartAxis,
+  chartGrid,
+  chartLegend,
+  forecastLine,
+  legendTextClass,
+  plainLine,
+} from "~/components/ui/chart-defaults";
+import { axisTick } from "~/components/ui/format";
 import type { KpiChartData } from "./chart-data";
-import { axisTick } from "./format";
-import type { KpiDetail } from "./types";
 
 const BENCHMARK_COLOURS = ["#64748b", "#9333ea", "#0284c7", "#db2777", "#a16207"];
 
@@ -49,35 +59,27 @@ export function KpiHistoryChart({ detail, data }: { detail: KpiDetail; data: Kpi
         data={data.rows}
         margin={{ top: 16, right: 24, bottom: 4, left: 8 }}
       >
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={{ fontSize: 11, fill: "#64748b" }}
-          stroke="#cbd5e1"
-          interval="preserveStartEnd"
-          minTickGap={24}
-        />
+        <CartesianGrid {...chartGrid} />
+        <XAxis dataKey="label" {...chartAxis(11)} interval="preserveStartEnd" minTickGap={24} />
         <YAxis
           width={64}
           domain={data.domain}
           ticks={data.ticks}
           allowDataOverflow
           tickFormatter={(v: number) => axisTick(v, kpi.unit, kpi.kind)}
-          tick={{ fontSize: 11, fill: "#64748b" }}
-          stroke="#cbd5e1"
+          {...chartAxis(11)}
         />
         <Tooltip formatter={(value, name) => [fmt(value), names[String(name)] ?? String(name)]} />
         <Legend
-          verticalAlign="bottom"
+          {...chartLegend}
           height={32}
-          iconType="plainline"
-          formatter={(name: string) => <span className="text-xs text-slate-600">{names[name] ?? name}</span>}
+          formatter={(name: string) => <span className={legendTextClass}>{names[name] ?? name}</span>}
         />
         {data.quarterStarts.map((q) => (
           <ReferenceLine
             key={q.periodStart}
             x={data.rows.find((r) => r.periodStart === q.periodStart)?.label}
-            stroke="#e2e8f0"
+            stroke={CHART_COLOURS.grid}
             label={{ value: q.label, position: "insideTopLeft", fill: "#94a3b8", fontSize: 10 }}
           />
         ))}
@@ -99,19 +101,15 @@ export function KpiHistoryChart({ detail, data }: { detail: KpiDetail; data: Kpi
           stroke="#e11d48"
           strokeWidth={1}
           strokeDasharray="2 3"
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
+          {...plainLine}
         />
         <Line
           dataKey="goal"
           name="goal"
           type="stepAfter"
-          stroke="#059669"
+          stroke={CHART_COLOURS.goal}
           strokeWidth={1.5}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
+          {...plainLine}
         />
         {data.benchmarkSeries.map((s, i) => (
           <Line
@@ -126,30 +124,8 @@ export function KpiHistoryChart({ detail, data }: { detail: KpiDetail; data: Kpi
             isAnimationActive={false}
           />
         ))}
-        {data.hasForecast && (
-          <Line
-            dataKey="forecast"
-            name="forecast"
-            type="linear"
-            stroke="#f59e0b"
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={false}
-            activeDot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        )}
-        <Line
-          dataKey="actual"
-          name="actual"
-          type="linear"
-          stroke="#4f46e5"
-          strokeWidth={2.25}
-          dot={{ r: 3, fill: "#4f46e5", strokeWidth: 0 }}
-          activeDot={{ r: 5 }}
-          isAnimationActive={false}
-        />
+        {data.hasForecast && <Line dataKey="forecast" name="forecast" {...forecastLine} />}
+        <Line dataKey="actual" name="actual" {...actualLine(2.25)} />
       </ComposedChart>
       <figcaption className="mt-2 text-sm text-slate-600">{data.summary}</figcaption>
     </figure>

@@ -3,12 +3,12 @@
 import { formatKpiValue, type KpiFrequency, quarterContaining, quarterLabel, readActualValue } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import type { KpiDetail, KpiPeriodRow } from "~/components/kpi/types";
 import { ErrorMessage } from "~/components/ui/field";
+import { entryHint } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { entryHint } from "./format";
-import type { KpiDetail, KpiPeriodRow } from "./types";
-import { useInvalidateKpis } from "./use-invalidate";
 
 /** How many recent quarters the grid offers, by frequency: about a dozen to two dozen inputs. */
 const GRID_QUARTERS: Record<KpiFrequency, number> = { weekly: 2, monthly: 4, quarterly: 8 };

@@ -9,10 +9,10 @@ import type { z } from "zod";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { PerspectiveRow } from "./perspective-row";
-import { useInvalidateStrategy } from "./use-invalidate-strategy";
 
 /** The scorecard's perspectives, top band first: rename, weight, reorder, add and remove them. */
 export function PerspectivesAdmin() {

@@ -1,7 +1,7 @@
 import { KPI_STATUSES, type KpiStatus } from "@meridian/domain";
-import { formatScore, KPI_STATUS_STYLES } from "./status-colours";
-import { StatusPill } from "./status-pill";
-import type { ScorecardTree, TrendPoint } from "./types";
+import { formatScore, KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import type { ScorecardTree, TrendPoint } from "~/components/scorecard/types";
 
 /** The headline numbers: the scorecard's score, each perspective's, and how the KPIs split by status. */
 export function ScorecardSummary({ tree }: { tree: ScorecardTree }) {

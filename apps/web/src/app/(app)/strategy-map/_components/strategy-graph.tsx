@@ -15,6 +15,8 @@ import {
 } from "@xyflow/react";
 import { useCallback, useMemo } from "react";
 import { formatScore } from "~/components/scorecard/status-colours";
+import { layoutStrategyMap, linkSides } from "~/components/strategy/layout";
+import type { MapLink, MapPerspective } from "~/components/strategy/types";
 import {
   BAND_LABEL_WIDTH,
   type BandFlowNode,
@@ -24,8 +26,6 @@ import {
   type ObjectiveFlowNode,
   ObjectiveNodeView,
 } from "./flow-nodes";
-import { layoutStrategyMap, linkSides } from "./layout";
-import type { MapLink, MapPerspective } from "./types";
 
 const nodeTypes = { band: BandNodeView, objective: ObjectiveNodeView };
 const fitViewOptions = { padding: 0.04, maxZoom: 1, minZoom: 0.4 };

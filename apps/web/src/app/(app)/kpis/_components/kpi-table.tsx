@@ -1,8 +1,8 @@
 import { formatKpiValue, KPI_FREQUENCY_LABELS, periodLabel, targetShareLabel } from "@meridian/domain";
 import Link from "next/link";
+import type { KpiListItem } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
-import type { KpiListItem } from "./types";
 
 const HEAD = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const CELL = "px-4 py-3 align-top";

@@ -4,7 +4,7 @@ import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { formatScore, KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
-import type { MapObjective, MapPerspective } from "./types";
+import type { MapObjective, MapPerspective } from "~/components/strategy/types";
 
 export const OBJECTIVE_WIDTH = 224;
 export const OBJECTIVE_HEIGHT = 104;

@@ -14,15 +14,15 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { KpiForm } from "~/components/kpi/kpi-form";
+import type { KpiDetail } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { KpiForm } from "./kpi-form";
-import type { KpiDetail } from "./types";
-import { useInvalidateKpis } from "./use-invalidate";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

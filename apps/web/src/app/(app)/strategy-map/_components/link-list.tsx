@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import type { MapLink, MapPerspective } from "~/components/strategy/types";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
-import type { MapLink, MapPerspective } from "./types";
 
 interface LinkListProps {
   perspectives: readonly MapPerspective[];

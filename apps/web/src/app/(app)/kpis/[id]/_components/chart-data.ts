@@ -1,5 +1,5 @@
 import { formatKpiValue, periodContaining, quarterLabel } from "@meridian/domain";
-import type { KpiDetail } from "./types";
+import type { KpiDetail } from "~/components/kpi/types";
 
 /** One reporting period on the chart; each series fills in what it has for it. */
 export interface KpiChartRow {

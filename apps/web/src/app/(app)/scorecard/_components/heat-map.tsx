@@ -1,7 +1,7 @@
 import { GREEN_FROM, type KpiStatus, RED_BELOW } from "@meridian/domain";
 import Link from "next/link";
-import { formatScore, formatThreshold, KPI_STATUS_STYLES } from "./status-colours";
-import type { ScorecardHeatMap } from "./types";
+import { formatScore, formatThreshold, KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
+import type { ScorecardHeatMap } from "~/components/scorecard/types";
 
 /**
  * Cells in the status hues: red and green solid, so what is failing and what

@@ -1,8 +1,8 @@
 import { formatKpiValue, quarterLabel } from "@meridian/domain";
+import type { KpiDetail } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { formatDate } from "~/components/ui/format";
-import type { KpiDetail } from "./types";
 
 /** The forecast in words: where the quarter ends on this trend, and when the goal is reached. */
 export function ForecastSummary({ detail }: { detail: KpiDetail }) {

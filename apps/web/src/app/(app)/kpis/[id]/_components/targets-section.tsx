@@ -6,12 +6,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import type { KpiDetail } from "~/components/kpi/types";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import type { KpiDetail } from "./types";
-import { useInvalidateKpis } from "./use-invalidate";
 
 /** Per-quarter goal / red-flag overrides: where a quarter's bar differs from the KPI's default. */
 export function TargetsSection({ detail }: { detail: KpiDetail }) {

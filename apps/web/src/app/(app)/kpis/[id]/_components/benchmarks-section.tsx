@@ -11,13 +11,13 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
+import type { KpiDetail } from "~/components/kpi/types";
 import { ErrorMessage, Field } from "~/components/ui/field";
+import { entryHint } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
-import { entryHint } from "./format";
-import type { KpiDetail } from "./types";
-import { useInvalidateKpis } from "./use-invalidate";
 
 /** Competitors' and industry figures beside ours: the list, and for the KPI's managers add and remove. */
 export function BenchmarksSection({ detail }: { detail: KpiDetail }) {

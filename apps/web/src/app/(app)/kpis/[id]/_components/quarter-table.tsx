@@ -1,7 +1,7 @@
 import { formatKpiValue, targetShareLabel } from "@meridian/domain";
+import type { KpiDetail } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
-import type { KpiDetail } from "./types";
 
 const HEAD = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const NUM = "whitespace-nowrap px-3 py-2 text-right tabular-nums";

@@ -3,9 +3,9 @@
 import { KPI_ACTUALS_CSV_MAX_CHARS } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useInvalidateKpis } from "~/components/kpi/use-invalidate";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import { CsvHelp } from "./csv-help";
 import { ImportCounts, ImportPreviewTable } from "./import-preview-table";

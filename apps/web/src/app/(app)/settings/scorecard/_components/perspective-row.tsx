@@ -6,14 +6,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import type { PerspectiveRow as Perspective } from "~/components/strategy/types";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
-import type { PerspectiveRow as Perspective } from "./types";
-import { useInvalidateStrategy } from "./use-invalidate-strategy";
 
 const iconButton =
   "inline-flex h-8 w-8 items-center justify-center rounded-lg border border-slate-300 bg-white text-slate-600 hover:bg-slate-50 disabled:opacity-40";

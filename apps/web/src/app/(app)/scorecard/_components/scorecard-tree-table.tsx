@@ -1,13 +1,20 @@
 "use client";
 
-import { formatKpiValue, KPI_DIRECTION_LABELS, targetShareLabel } from "@meridian/domain";
+import {
+  formatKpiValue,
+  GREEN_FROM,
+  KPI_DIRECTION_LABELS,
+  quarterLabel,
+  RED_BELOW,
+  targetShareLabel,
+} from "@meridian/domain";
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
-import { ScoreSparkline } from "./score-sparkline";
-import { formatScore } from "./status-colours";
-import { StatusPill } from "./status-pill";
-import { TreeToggle } from "./tree-toggle";
-import type { ScorecardTree, TreeKpi, TreeObjective, TreePerspective } from "./types";
+import { formatScore, KPI_STATUS_HEX } from "~/components/scorecard/status-colours";
+import { StatusPill } from "~/components/scorecard/status-pill";
+import type { ScorecardTree, TreeKpi, TreeObjective, TreePerspective, TrendPoint } from "~/components/scorecard/types";
+import { Sparkline } from "~/components/ui/sparkline";
+import { Toggle } from "~/components/ui/toggle";
 
 const HEAD = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const CELL = "px-3 py-2 align-middle";
@@ -146,7 +153,7 @@ function ScorecardRow({ tree }: { tree: ScorecardTree }) {
         <StatusPill status={tree.status} />
       </td>
       <td className={CELL}>
-        <ScoreSparkline trend={tree.trend} label="Scorecard score trend" />
+        <ScoreTrend trend={tree.trend} label="Scorecard score trend" />
       </td>
       <td className={NUM} />
     </tr>
@@ -166,7 +173,7 @@ function PerspectiveRow({
     <tr className="bg-slate-50">
       <th scope="row" className={`${CELL} text-left`}>
         <span className="flex items-center gap-2">
-          <TreeToggle name={p.name} collapsed={collapsed} onToggle={onToggle} />
+          <Toggle name={p.name} collapsed={collapsed} onToggle={onToggle} />
           <span className="font-semibold text-slate-900">{p.name}</span>
           <span className="text-xs font-normal text-slate-500">
             {p.objectives.length} objective{p.objectives.length === 1 ? "" : "s"}
@@ -180,7 +187,7 @@ function PerspectiveRow({
         <StatusPill status={p.status} />
       </td>
       <td className={CELL}>
-        <ScoreSparkline trend={p.trend} label={`${p.name} score trend`} />
+        <ScoreTrend trend={p.trend} label={`${p.name} score trend`} />
       </td>
       <td className={`${NUM} text-slate-600`}>{formatWeight(p.weight)}</td>
     </tr>
@@ -200,7 +207,7 @@ function ObjectiveRow({
     <tr className="hover:bg-slate-50/60">
       <th scope="row" className={`${CELL} text-left font-normal`}>
         <span className="flex items-start gap-2 pl-6">
-          <TreeToggle name={o.name} collapsed={collapsed} onToggle={onToggle} />
+          <Toggle name={o.name} collapsed={collapsed} onToggle={onToggle} />
           <span className="min-w-0">
             <span className="block font-medium text-slate-800">{o.name}</span>
             <span className="block text-xs text-slate-500">
@@ -224,7 +231,7 @@ function ObjectiveRow({
         <StatusPill status={o.status} />
       </td>
       <td className={CELL}>
-        <ScoreSparkline trend={o.trend} label={`${o.name} score trend`} />
+        <ScoreTrend trend={o.trend} label={`${o.name} score trend`} />
       </td>
       <td className={`${NUM} text-slate-600`}>{formatWeight(o.weight)}</td>
     </tr>
@@ -264,7 +271,7 @@ function KpiRow({ kpi: k, depth }: { kpi: TreeKpi; depth: 0 | 2 }) {
         <StatusPill status={k.status} />
       </td>
       <td className={CELL}>
-        <ScoreSparkline trend={k.trend} label={`${k.name} score trend`} />
+        <ScoreTrend trend={k.trend} label={`${k.name} score trend`} />
       </td>
       <td className={`${NUM} text-slate-600`}>{formatWeight(k.weight)}</td>
     </tr>
@@ -325,3 +332,30 @@ function Columns() {
 function formatWeight(weight: number): string {
   return Number.isInteger(weight) ? String(weight) : weight.toFixed(1);
 }
+
+/**
+ * A score trend on the fixed 0–10 scale, so trends compare across rows; faint bands mark the red and
+ * green zones, a gap marks a quarter without data, the last point carries its status colour, and the
+ * label reads the numbers out.
+ */
+function ScoreTrend({ trend, label }: { trend: readonly TrendPoint[]; label: string }) {
+  const spoken = trend
+    .map((p) => `${quarterLabel(p.quarter)} ${p.score === null ? "no data" : formatScore(p.score)}`)
+    .join(", ");
+  const last = trend.findLast((p) => p.score !== null);
+  return (
+    <Sparkline
+      values={trend.map((p) => p.score)}
+      label={`${label}: ${spoken}`}
+      domain={SCORE_DOMAIN}
+      bands={SCORE_BANDS}
+      lastDot={last ? KPI_STATUS_HEX[last.status] : undefined}
+    />
+  );
+}
+
+const SCORE_DOMAIN = [0, 10] as const;
+const SCORE_BANDS = [
+  { from: GREEN_FROM, to: 10, className: "fill-emerald-50" },
+  { from: 0, to: RED_BELOW, className: "fill-rose-50" },
+] as const;
