@@ -2,11 +2,9 @@ import { hashPassword, verifyPassword } from "@meridian/auth/password";
 import { passwordPolicyError } from "@meridian/auth/password-policy";
 import { eq, sql, users } from "@meridian/db";
 import type { ZPasswordChangeSchema } from "@meridian/domain";
-// The one tRPC error left in modules: AppError has no UNAUTHORIZED code yet (see lib/errors.ts).
-import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { recordActivity } from "../../lib/activity";
-import { invalidInput } from "../../lib/errors";
+import { AppError, invalidInput } from "../../lib/errors";
 import { loadMembership } from "../../trpc";
 import { replacePassword } from "./credentials";
 import type { SignedInScope } from "./me.queries";
@@ -22,7 +20,7 @@ export async function changePassword(scope: SignedInScope, input: z.output<typeo
     .from(users)
     .where(eq(users.id, user.id))
     .limit(1);
-  if (!account) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!account) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw invalidInput("currentPassword", "Your current password is not correct.");
   }
