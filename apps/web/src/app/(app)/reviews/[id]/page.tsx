@@ -1,8 +1,7 @@
-import { ZReviewRefSchema } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { readableReview } from "~/components/review/readable-review";
 import { requireSessionUser } from "~/server/auth";
 import { getCaller, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { ReviewView } from "./review-view";
@@ -10,16 +9,7 @@ import { ReviewView } from "./review-view";
 type Params = Promise<{ id: string }>;
 
 /** The review, or null where the caller may not read it (another organization's; an open one for a viewer). */
-const loadReview = cache(async (id: string) => {
-  const input = ZReviewRefSchema.safeParse({ reviewId: id });
-  if (!input.success) return null;
-  try {
-    return await (await getCaller()).reviews.get(input.data);
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return null;
-    throw error;
-  }
-});
+const loadReview = cache((id: string) => readableReview(id, async (input) => (await getCaller()).reviews.get(input)));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { OkrTable } from "~/components/review/okr-table";
+import { Section } from "~/components/ui/section";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ComparisonSection } from "./_components/comparison-section";
@@ -78,13 +79,12 @@ export function ReviewView({ reviewId }: { reviewId: string }) {
         unlinkedKpiIds={new Set(scorecard.unlinkedKpis.map((k) => k.id))}
       />
 
-      <section aria-labelledby="okrs-heading" className={ui.card}>
-        <h2 id="okrs-heading" className="text-lg font-semibold text-slate-900">
-          OKR progress in {review.cycle.name}
-        </h2>
-        <p className="mt-1 text-sm text-slate-500">Public objectives, as they stood when the review was opened.</p>
+      <Section
+        title={`OKR progress in ${review.cycle.name}`}
+        description="Public objectives, as they stood when the review was opened."
+      >
         <OkrTable okrs={okrs} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -7,9 +7,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/form-actions";
+import { Select } from "~/components/ui/select";
 import { applyServerErrors } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
 import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
@@ -57,30 +59,25 @@ export function OpenReviewForm() {
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Cycle" error={errors.cycleId?.message}>
           {(id) => (
-            <select id={id} className={ui.select} {...register("cycleId")}>
+            <Select id={id} {...register("cycleId")}>
               {cycles.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                   {c.status === "closed" ? " (closed)" : c.status === "planning" ? " (planning)" : ""}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label="Scope" error={errors.teamId?.message}>
           {(id) => (
-            <select
+            <Select
               id={id}
-              className={ui.select}
+              options={teams.map((t) => ({ value: t.id, label: `Team: ${t.name}` }))}
               {...register("teamId", { setValueAs: (v: string) => (v ? v : null) })}
             >
               <option value="">Whole organization</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  Team: {t.name}
-                </option>
-              ))}
-            </select>
+            </Select>
           )}
         </Field>
       </div>
@@ -88,10 +85,10 @@ export function OpenReviewForm() {
         Opening takes a snapshot of every score, actual and OKR progress as they stand now; later changes to the data do
         not alter the review.
       </p>
-      <button type="submit" disabled={isSubmitting} className={ui.primary}>
-        {isSubmitting ? "Opening…" : "Open review"}
-      </button>
-      {message && <ErrorMessage>{message}</ErrorMessage>}
+      <SubmitButton pending={isSubmitting} pendingLabel="Opening…">
+        Open review
+      </SubmitButton>
+      <Alert>{message}</Alert>
     </form>
   );
 }

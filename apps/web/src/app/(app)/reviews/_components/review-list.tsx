@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { finalizedNote } from "~/components/review/finalized";
 import { ReviewStatusBadge } from "~/components/review/review-status-badge";
 import type { ReviewListItem } from "~/components/review/types";
 import { formatDate } from "~/components/ui/format";
@@ -21,12 +22,7 @@ export function ReviewList({ reviews }: { reviews: ReviewListItem[] }) {
             <p className="mt-0.5 text-xs text-slate-500">
               {r.cycleName} · {r.team ? r.team.name : "Whole organization"} · opened {formatDate(r.openedAt)} by{" "}
               {r.openedBy.name}
-              {r.finalizedAt && r.finalizedBy && (
-                <>
-                  {" "}
-                  · finalized {formatDate(r.finalizedAt)} by {r.finalizedBy.name}
-                </>
-              )}
+              {finalizedNote(r)}
             </p>
           </div>
           <ReviewStatusBadge status={r.status} />

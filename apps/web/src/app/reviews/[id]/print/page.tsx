@@ -1,9 +1,8 @@
-import { ZReviewRefSchema } from "@meridian/domain";
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { readableReview } from "~/components/review/readable-review";
 import { requireSessionUser } from "~/server/auth";
 import { getCaller } from "~/trpc/server";
 import { PrintButton } from "./_components/print-button";
@@ -15,21 +14,13 @@ type Params = Promise<{ id: string }>;
  * Outside the app's layout on purpose: no navigation or chrome, only the review
  * on A4. Read through the same caller as every page, so the same permissions apply.
  */
-const loadReview = cache(async (id: string) => {
-  const input = ZReviewRefSchema.safeParse({ reviewId: id });
-  if (!input.success) return null;
-  const caller = await getCaller();
-  try {
-    const [review, comparison] = await Promise.all([
-      caller.reviews.get(input.data),
-      caller.reviews.compare(input.data),
-    ]);
+const loadReview = cache((id: string) =>
+  readableReview(id, async (input) => {
+    const caller = await getCaller();
+    const [review, comparison] = await Promise.all([caller.reviews.get(input), caller.reviews.compare(input)]);
     return { review, comparison };
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return null;
-    throw error;
-  }
-});
+  }),
+);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;

@@ -4,8 +4,9 @@ import { REVIEW_COMMENT_MAX, type ReviewSubjectType } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { ReviewCommentEntry } from "~/components/review/types";
+import { Button } from "~/components/ui/button";
+import { Textarea } from "~/components/ui/input";
 import { conflictCurrent } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
 import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
@@ -115,31 +116,30 @@ function EditableCommentary({
         Commentary on {name}
       </label>
       <div className={`flex items-start gap-2 ${compact ? "" : "mt-1"}`}>
-        <textarea
+        <Textarea
           id={id}
           rows={compact ? 1 : 2}
-          // biome-ignore lint/a11y/noAutofocus: only when the person just asked to write here
+          // Focus moves here only when the person just asked to write here.
           autoFocus={autoFocus}
           value={body}
           onChange={(e) => {
             setBody(e.target.value);
             setSaved(false);
           }}
-          aria-invalid={tooLong}
+          invalid={tooLong}
           placeholder={compact ? `Add commentary on ${name}…` : "What happened, and what we do about it"}
-          className={`${ui.input} min-h-9 resize-y ${body ? "" : EMPTY}`}
+          className={`min-h-9 resize-y ${body ? "" : EMPTY}`}
         />
         {/* Shown once there is something to save, so a page of empty editors stays quiet. */}
         {(dirty || save.isPending) && (
-          <button
-            type="button"
+          <Button
             onClick={onSave}
             disabled={tooLong || save.isPending}
             aria-label={`Save commentary on ${name}`}
-            className={`${ui.primary} shrink-0 px-3 py-1.5`}
+            className="shrink-0 px-3 py-1.5"
           >
             {save.isPending ? "Saving…" : "Save"}
-          </button>
+          </Button>
         )}
       </div>
       {tooLong && (

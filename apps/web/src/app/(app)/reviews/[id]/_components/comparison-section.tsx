@@ -2,10 +2,11 @@
 
 import type { KpiStatus } from "@meridian/domain";
 import { Fragment } from "react";
+import { DataTable, END } from "~/components/review/data-table";
 import type { ReviewComparison } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { formatDelta } from "~/components/ui/format";
-import { ui } from "~/components/ui/styles";
+import { Section } from "~/components/ui/section";
 
 type Delta = ReviewComparison["deltas"][number];
 
@@ -29,10 +30,10 @@ export function ComparisonSection({
   unlinkedKpiIds: ReadonlySet<string>;
 }) {
   return (
-    <section aria-labelledby="compare-heading" className={ui.card}>
-      <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
-        Compared with the previous review
-      </h2>
+    <Section
+      title="Compared with the previous review"
+      description={comparison?.previous ? `Against ${comparison.previous.title}.` : undefined}
+    >
       {!comparison ? (
         <p className="mt-2 text-sm text-slate-500">Loading…</p>
       ) : !comparison.previous ? (
@@ -42,84 +43,66 @@ export function ComparisonSection({
         </p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-500">Against {comparison.previous.title}.</p>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
             <RedList title="New red" tone="rose" items={comparison.newRed} empty="Nothing turned red." />
             <RedList title="Resolved" tone="emerald" items={comparison.resolvedRed} empty="No red item recovered." />
           </div>
-          <div className="mt-5 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Score changes since {comparison.previous.title}</caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Item
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Before
-                  </th>
-                  <th scope="col" className="py-2 pr-3 font-medium">
-                    Now
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Change
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {comparison.deltas.map((d, i) => {
-                  const unlinked = d.kind === "kpi" && unlinkedKpiIds.has(d.id);
-                  const firstUnlinked =
-                    unlinked &&
-                    !(
-                      comparison.deltas[i - 1]?.kind === "kpi" && unlinkedKpiIds.has(comparison.deltas[i - 1]?.id ?? "")
-                    );
-                  return (
-                    <Fragment key={`${d.kind}-${d.id}`}>
-                      {firstUnlinked && (
-                        <tr>
-                          <th
-                            scope="rowgroup"
-                            colSpan={4}
-                            className="pt-4 pb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
-                          >
-                            KPIs outside the strategy
-                          </th>
-                        </tr>
-                      )}
+          <DataTable
+            columns={["Item", "Before", "Now", ["Change", END]]}
+            caption={`Score changes since ${comparison.previous.title}`}
+            className="mt-5"
+          >
+            <tbody className="divide-y divide-slate-100">
+              {comparison.deltas.map((d, i) => {
+                const unlinked = d.kind === "kpi" && unlinkedKpiIds.has(d.id);
+                const firstUnlinked =
+                  unlinked &&
+                  !(comparison.deltas[i - 1]?.kind === "kpi" && unlinkedKpiIds.has(comparison.deltas[i - 1]?.id ?? ""));
+                return (
+                  <Fragment key={`${d.kind}-${d.id}`}>
+                    {firstUnlinked && (
                       <tr>
                         <th
-                          scope="row"
-                          className={`py-2 pr-3 font-normal ${d.kind === "kpi" ? "pl-4 text-slate-700" : "font-medium text-slate-900"}`}
+                          scope="rowgroup"
+                          colSpan={4}
+                          className="pt-4 pb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
                         >
-                          <span className="mr-2 text-xs uppercase tracking-wide text-slate-400">
-                            {KIND_LABELS[d.kind]}
-                          </span>
-                          {d.name}
+                          KPIs outside the strategy
                         </th>
-                        <td className="py-2 pr-3">
-                          {d.previousStatus === null ? (
-                            <span className="text-xs text-slate-400">new</span>
-                          ) : (
-                            <StatusPill status={asStatus(d.previousStatus)} score={d.previousScore} />
-                          )}
-                        </td>
-                        <td className="py-2 pr-3">
-                          <StatusPill status={asStatus(d.currentStatus)} score={d.currentScore} />
-                        </td>
-                        <td className="py-2 text-right">
-                          <DeltaArrow delta={d.delta} />
-                        </td>
                       </tr>
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                    )}
+                    <tr>
+                      <th
+                        scope="row"
+                        className={`py-2 pr-3 font-normal ${d.kind === "kpi" ? "pl-4 text-slate-700" : "font-medium text-slate-900"}`}
+                      >
+                        <span className="mr-2 text-xs uppercase tracking-wide text-slate-400">
+                          {KIND_LABELS[d.kind]}
+                        </span>
+                        {d.name}
+                      </th>
+                      <td className="py-2 pr-3">
+                        {d.previousStatus === null ? (
+                          <span className="text-xs text-slate-400">new</span>
+                        ) : (
+                          <StatusPill status={asStatus(d.previousStatus)} score={d.previousScore} />
+                        )}
+                      </td>
+                      <td className="py-2 pr-3">
+                        <StatusPill status={asStatus(d.currentStatus)} score={d.currentScore} />
+                      </td>
+                      <td className="py-2 text-right">
+                        <DeltaArrow delta={d.delta} />
+                      </td>
+                    </tr>
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </DataTable>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

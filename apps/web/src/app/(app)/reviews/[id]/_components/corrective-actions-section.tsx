@@ -13,11 +13,16 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ActionStatusSelect } from "~/components/review/action-status-select";
+import { DataTable } from "~/components/review/data-table";
 import type { ReviewAction, ReviewDetail } from "~/components/review/types";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/form-actions";
 import { formatDate } from "~/components/ui/format";
+import { Input } from "~/components/ui/input";
+import { Section } from "~/components/ui/section";
+import { Select } from "~/components/ui/select";
 import { applyServerErrors } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
 import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
@@ -26,15 +31,14 @@ export function CorrectiveActionsSection({ review }: { review: ReviewDetail }) {
   const carried = review.actions.filter((a) => a.carriedIn);
   const finalized = review.status === "finalized";
   return (
-    <section aria-labelledby="actions-heading" className={ui.card}>
-      <h2 id="actions-heading" className="text-lg font-semibold text-slate-900">
-        Corrective actions
-      </h2>
-      <p className="mt-1 text-sm text-slate-500">
-        {finalized
+    <Section
+      title="Corrective actions"
+      description={
+        finalized
           ? "As they stood when the review was finalized. Live statuses are on the reviews page."
-          : "Agreed in this review; they stay open into the next quarter until done."}
-      </p>
+          : "Agreed in this review; they stay open into the next quarter until done."
+      }
+    >
       <ActionTable actions={own} empty="No corrective actions agreed in this review yet." />
       {carried.length > 0 && (
         <>
@@ -43,7 +47,7 @@ export function CorrectiveActionsSection({ review }: { review: ReviewDetail }) {
         </>
       )}
       {review.canEdit && <AddActionForm review={review} />}
-    </section>
+    </Section>
   );
 }
 
@@ -58,44 +62,29 @@ function ActionTable({
 }) {
   if (actions.length === 0) return empty ? <p className="mt-3 text-sm text-slate-500">{empty}</p> : null;
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full min-w-[36rem] table-fixed text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Action
-            </th>
-            <th scope="col" className="w-40 py-2 pr-3 font-medium">
-              Owner
-            </th>
-            <th scope="col" className="w-32 py-2 pr-3 font-medium">
-              Due
-            </th>
-            <th scope="col" className="w-36 py-2 text-right font-medium">
-              Status
-            </th>
+    <DataTable
+      columns={["Action", ["Owner", "w-40 py-2 pr-3"], ["Due", "w-32 py-2 pr-3"], ["Status", "w-36 py-2 text-right"]]}
+      tableClassName="min-w-[36rem] table-fixed"
+    >
+      <tbody className="divide-y divide-slate-100">
+        {actions.map((a) => (
+          <tr key={a.id} className="align-top">
+            <td className="py-2.5 pr-3">
+              <p className="font-medium text-slate-900">{a.title}</p>
+              <p className="text-xs text-slate-500">
+                {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
+                {showOrigin && <> · from {a.originReviewTitle}</>}
+              </p>
+            </td>
+            <td className="py-2.5 pr-3 text-slate-700">{a.owner.name}</td>
+            <td className="whitespace-nowrap py-2.5 pr-3 tabular-nums text-slate-700">{formatDate(a.dueOn)}</td>
+            <td className="py-2.5 text-right">
+              <ActionStatusSelect action={a} editable={a.canUpdate} />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {actions.map((a) => (
-            <tr key={a.id} className="align-top">
-              <td className="py-2.5 pr-3">
-                <p className="font-medium text-slate-900">{a.title}</p>
-                <p className="text-xs text-slate-500">
-                  {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
-                  {showOrigin && <> · from {a.originReviewTitle}</>}
-                </p>
-              </td>
-              <td className="py-2.5 pr-3 text-slate-700">{a.owner.name}</td>
-              <td className="whitespace-nowrap py-2.5 pr-3 tabular-nums text-slate-700">{formatDate(a.dueOn)}</td>
-              <td className="py-2.5 text-right">
-                <ActionStatusSelect action={a} editable={a.canUpdate} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -173,7 +162,7 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
       <h3 className="text-sm font-semibold text-slate-800">Add a corrective action</h3>
       <Field label="About" error={errors.subjectId?.message ?? errors.subjectType?.message}>
         {(id) => (
-          <select
+          <Select
             id={id}
             value={subject}
             onChange={(e) => {
@@ -181,7 +170,6 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
               setValue("subjectType", type as ReviewSubjectType);
               setValue("subjectId", subjectId ?? "");
             }}
-            className={ui.select}
           >
             {subjects.map((s) => (
               <option key={s.value} value={s.value}>
@@ -189,51 +177,35 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
                 {s.red ? " (red)" : ""}
               </option>
             ))}
-          </select>
+          </Select>
         )}
       </Field>
       <Field label="Action" error={errors.title?.message}>
         {(id) => (
-          <input
-            id={id}
-            className={ui.input}
-            aria-invalid={Boolean(errors.title)}
-            placeholder="What will be done"
-            {...register("title")}
-          />
+          <Input id={id} invalid={Boolean(errors.title)} placeholder="What will be done" {...register("title")} />
         )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Owner" error={errors.ownerId?.message}>
           {(id) => (
-            <select id={id} className={ui.select} aria-invalid={Boolean(errors.ownerId)} {...register("ownerId")}>
+            <Select
+              id={id}
+              invalid={Boolean(errors.ownerId)}
+              options={people.filter((p) => p.role !== "viewer").map((p) => ({ value: p.id, label: p.name }))}
+              {...register("ownerId")}
+            >
               <option value="">Choose an owner</option>
-              {people
-                .filter((p) => p.role !== "viewer")
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label="Due date" error={errors.dueOn?.message}>
-          {(id) => (
-            <input
-              id={id}
-              type="date"
-              className={ui.input}
-              aria-invalid={Boolean(errors.dueOn)}
-              {...register("dueOn")}
-            />
-          )}
+          {(id) => <Input id={id} type="date" invalid={Boolean(errors.dueOn)} {...register("dueOn")} />}
         </Field>
       </div>
-      <button type="submit" disabled={isSubmitting} className={ui.primary}>
-        {isSubmitting ? "Adding…" : "Add action"}
-      </button>
-      {message && <ErrorMessage>{message}</ErrorMessage>}
+      <SubmitButton pending={isSubmitting} pendingLabel="Adding…">
+        Add action
+      </SubmitButton>
+      <Alert>{message}</Alert>
     </form>
   );
 }

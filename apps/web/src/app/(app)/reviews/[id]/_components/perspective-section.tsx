@@ -2,6 +2,7 @@
 
 import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective, targetShareLabel } from "@meridian/domain";
 import { useState } from "react";
+import { DataTable } from "~/components/review/data-table";
 import type { ReviewCommentEntry } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ui } from "~/components/ui/styles";
@@ -30,18 +31,14 @@ export function PerspectiveSection({
         </h3>
         <StatusPill status={perspective.status} score={perspective.score} />
       </div>
-      {(editable || commentFor("perspective", perspective.id)) && (
-        <div className="mt-3">
-          <CommentaryEditor
-            reviewId={reviewId}
-            subjectType="perspective"
-            subjectId={perspective.id}
-            name={perspective.name}
-            comment={commentFor("perspective", perspective.id)}
-            editable={editable}
-          />
-        </div>
-      )}
+      <SubjectCommentary
+        className="mt-3"
+        reviewId={reviewId}
+        subjectType="perspective"
+        subject={perspective}
+        commentFor={commentFor}
+        editable={editable}
+      />
       {perspective.objectives.length === 0 ? (
         <p className="mt-4 text-sm text-slate-500">No strategic objectives in this perspective.</p>
       ) : (
@@ -53,23 +50,51 @@ export function PerspectiveSection({
                 <StatusPill status={o.status} score={o.score} />
               </div>
               <KpiTable reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
-              {(editable || commentFor("objective", o.id)) && (
-                <div className="border-t border-slate-100 px-4 py-3">
-                  <CommentaryEditor
-                    reviewId={reviewId}
-                    subjectType="objective"
-                    subjectId={o.id}
-                    name={o.name}
-                    comment={commentFor("objective", o.id)}
-                    editable={editable}
-                  />
-                </div>
-              )}
+              <SubjectCommentary
+                className="border-t border-slate-100 px-4 py-3"
+                reviewId={reviewId}
+                subjectType="objective"
+                subject={o}
+                commentFor={commentFor}
+                editable={editable}
+              />
             </div>
           ))}
         </div>
       )}
     </section>
+  );
+}
+
+/** The commentary on a perspective or objective: an editor while the review is open, the text (if any) once it is not. */
+function SubjectCommentary({
+  className,
+  reviewId,
+  subjectType,
+  subject,
+  commentFor,
+  editable,
+}: {
+  className: string;
+  reviewId: string;
+  subjectType: "perspective" | "objective";
+  subject: { id: string; name: string };
+  commentFor: CommentFor;
+  editable: boolean;
+}) {
+  const comment = commentFor(subjectType, subject.id);
+  if (!editable && !comment) return null;
+  return (
+    <div className={className}>
+      <CommentaryEditor
+        reviewId={reviewId}
+        subjectType={subjectType}
+        subjectId={subject.id}
+        name={subject.name}
+        comment={comment}
+        editable={editable}
+      />
+    </div>
   );
 }
 
@@ -86,32 +111,20 @@ export function KpiTable({
 }) {
   if (kpis.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No KPIs measure this objective.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              KPI
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Actual
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Goal
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Red flag
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Score
-            </th>
-          </tr>
-        </thead>
-        {kpis.map((k) => (
-          <KpiRows key={k.id} reviewId={reviewId} kpi={k} comment={commentFor("kpi", k.id)} editable={editable} />
-        ))}
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        ["KPI", "px-4 py-2"],
+        ["Actual", "px-3 py-2 text-right"],
+        ["Goal", "px-3 py-2 text-right"],
+        ["Red flag", "px-3 py-2 text-right"],
+        ["Score", "px-4 py-2 text-right"],
+      ]}
+      className=""
+    >
+      {kpis.map((k) => (
+        <KpiRows key={k.id} reviewId={reviewId} kpi={k} comment={commentFor("kpi", k.id)} editable={editable} />
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,12 +3,13 @@
 import { quarterLabel } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { finalizedNote } from "~/components/review/finalized";
 import { ReviewStatusBadge } from "~/components/review/review-status-badge";
 import type { ReviewDetail } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { buttonClass } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { formatDate } from "~/components/ui/format";
-import { ui } from "~/components/ui/styles";
 import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
@@ -29,19 +30,14 @@ export function ReviewHeader({ review }: { review: ReviewDetail }) {
             Scorecard of {quarterLabel(snapshot.period)} ({formatDate(snapshot.period.start)} –{" "}
             {formatDate(snapshot.period.end)}) · snapshot taken {formatDate(new Date(snapshot.takenAt))} · opened by{" "}
             {review.openedBy.name}
-            {review.finalizedAt && review.finalizedBy && (
-              <>
-                {" "}
-                · finalized {formatDate(review.finalizedAt)} by {review.finalizedBy.name}
-              </>
-            )}
+            {finalizedNote(review)}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <a href={`/reviews/${review.id}/print`} target="_blank" rel="noopener" className={ui.secondary}>
+          <a href={`/reviews/${review.id}/print`} target="_blank" rel="noopener" className={buttonClass("secondary")}>
             Print / PDF
           </a>
-          <a href={`/reviews/${review.id}/export.csv`} download className={ui.secondary}>
+          <a href={`/reviews/${review.id}/export.csv`} download className={buttonClass("secondary")}>
             Download CSV
           </a>
           {review.canEdit && <FinalizeButton review={review} />}
