@@ -19,19 +19,23 @@ import {
   ZKpiCreateSchema,
 } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
 import { formatThreshold } from "~/components/scorecard/status-colours";
 import {
   StrategicObjectiveOptions,
   useStrategicObjectiveBands,
 } from "~/components/strategy/strategic-objective-options";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
+import { FormActions } from "~/components/ui/form-actions";
 import { entryHint } from "~/components/ui/format";
+import { Input, Textarea } from "~/components/ui/input";
+import { Select, type SelectOption } from "~/components/ui/select";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
+import { NumberField } from "./number-field";
 
 /**
  * The KPI definition form, for a new KPI and for editing one. Validated with
@@ -80,7 +84,9 @@ export function KpiForm({
   // Managers own what they create; only admins choose another owner (the server holds the same rule).
   const owners = (people.data ?? []).filter((p) => p.role !== "viewer" || p.id === defaultValues.ownerId);
   const ownerChoices = role === "admin" ? owners : owners.filter((p) => p.id === userId);
-  const inputChoices = (kpis.data ?? []).filter((k) => k.kind === "manual" && k.id !== kpiId);
+  const inputChoices = (kpis.data ?? [])
+    .filter((k) => k.kind === "manual" && k.id !== kpiId)
+    .map((k) => ({ value: k.id, label: k.name }));
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
@@ -97,56 +103,36 @@ export function KpiForm({
 
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel} className="space-y-6">
-      <section className={`${ui.card} space-y-4`}>
-        <h2 className="text-base font-semibold text-slate-900">What it measures</h2>
+      <FormPart title="What it measures">
         <Field label="Name" error={errors.name?.message}>
-          {(id) => <input id={id} className={ui.input} aria-invalid={Boolean(errors.name)} {...register("name")} />}
+          {(id) => <Input id={id} invalid={Boolean(errors.name)} {...register("name")} />}
         </Field>
         <Field label="Description" error={errors.description?.message}>
-          {(id) => <textarea id={id} rows={2} className={ui.input} {...register("description")} />}
+          {(id) => <Textarea id={id} rows={2} {...register("description")} />}
         </Field>
         <div className="grid gap-4 sm:grid-cols-4">
           <Field label="Unit" error={errors.unit?.message} hint='e.g. "%", "EUR", "days"'>
-            {(id) => <input id={id} className={ui.input} aria-invalid={Boolean(errors.unit)} {...register("unit")} />}
+            {(id) => <Input id={id} invalid={Boolean(errors.unit)} {...register("unit")} />}
           </Field>
           <Field label="Direction" error={errors.direction?.message}>
             {(id) => (
-              <select id={id} className={ui.select} {...register("direction")}>
-                {KPI_DIRECTIONS.map((d) => (
-                  <option key={d} value={d}>
-                    {KPI_DIRECTION_LABELS[d]}
-                  </option>
-                ))}
-              </select>
+              <Select id={id} options={labelled(KPI_DIRECTIONS, KPI_DIRECTION_LABELS)} {...register("direction")} />
             )}
           </Field>
           <Field label="Frequency" error={errors.frequency?.message} hint="How often a value arrives">
             {(id) => (
-              <select id={id} className={ui.select} {...register("frequency")}>
-                {KPI_FREQUENCIES.map((f) => (
-                  <option key={f} value={f}>
-                    {KPI_FREQUENCY_LABELS[f]}
-                  </option>
-                ))}
-              </select>
+              <Select id={id} options={labelled(KPI_FREQUENCIES, KPI_FREQUENCY_LABELS)} {...register("frequency")} />
             )}
           </Field>
           <Field label="Aggregation" error={errors.aggregation?.message} hint="How periods roll into a quarter">
             {(id) => (
-              <select id={id} className={ui.select} {...register("aggregation")}>
-                {AGGREGATIONS.map((a) => (
-                  <option key={a} value={a}>
-                    {KPI_AGGREGATION_LABELS[a]}
-                  </option>
-                ))}
-              </select>
+              <Select id={id} options={labelled(AGGREGATIONS, KPI_AGGREGATION_LABELS)} {...register("aggregation")} />
             )}
           </Field>
         </div>
-      </section>
+      </FormPart>
 
-      <section className={`${ui.card} space-y-4`}>
-        <h2 className="text-base font-semibold text-slate-900">Targets</h2>
+      <FormPart title="Targets">
         <p className="text-sm text-slate-600">
           The goal scores {formatThreshold(GREEN_FROM)} (green from there), the red flag {formatThreshold(RED_BELOW)}{" "}
           (red below).{" "}
@@ -156,38 +142,20 @@ export function KpiForm({
           These are the quarterly defaults; single quarters can be overridden on the KPI's page.
         </p>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field label="Goal" error={errors.goal?.message} hint={entryHint(unit, kind)}>
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                step="any"
-                className={ui.input}
-                aria-invalid={Boolean(errors.goal)}
-                {...register("goal", number)}
-              />
-            )}
-          </Field>
-          <Field label="Red flag" error={errors.redFlag?.message}>
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                step="any"
-                className={ui.input}
-                aria-invalid={Boolean(errors.redFlag)}
-                {...register("redFlag", number)}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Goal"
+            error={errors.goal?.message}
+            hint={entryHint(unit, kind)}
+            {...register("goal", number)}
+          />
+          <NumberField label="Red flag" error={errors.redFlag?.message} {...register("redFlag", number)} />
           <Field label="Weight" error={errors.weight?.message} hint="Within its strategic objective">
             {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", number)} />}
           </Field>
         </div>
-      </section>
+      </FormPart>
 
-      <section className={`${ui.card} space-y-4`}>
-        <h2 className="text-base font-semibold text-slate-900">Ownership and strategy</h2>
+      <FormPart title="Ownership and strategy">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
             label="Owner"
@@ -195,36 +163,32 @@ export function KpiForm({
             hint={role === "admin" ? undefined : "Managers own the KPIs they create."}
           >
             {(id) => (
-              <select id={id} className={ui.select} {...register("ownerId")}>
-                {ownerChoices.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
+              <Select
+                id={id}
+                options={ownerChoices.map((p) => ({ value: p.id, label: p.name }))}
+                {...register("ownerId")}
+              />
             )}
           </Field>
           <Field label="Strategic objective" error={errors.strategicObjectiveId?.message}>
             {(id) => (
-              <select id={id} className={ui.select} {...register("strategicObjectiveId", nullable)}>
+              <Select id={id} {...register("strategicObjectiveId", nullable)}>
                 <StrategicObjectiveOptions bands={strategy.bands} noneLabel="None (not on the scorecard)" />
-              </select>
+              </Select>
             )}
           </Field>
         </div>
-      </section>
+      </FormPart>
 
-      <section className={`${ui.card} space-y-4`}>
-        <h2 className="text-base font-semibold text-slate-900">Where the values come from</h2>
+      <FormPart title="Where the values come from">
         <Field label="Kind" error={errors.kind?.message}>
           {(id) => (
-            <select id={id} className={`${ui.select} sm:max-w-sm`} {...register("kind")}>
-              {KPI_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KPI_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={id}
+              className="sm:max-w-sm"
+              options={labelled(KPI_KINDS, KPI_KIND_LABELS)}
+              {...register("kind")}
+            />
           )}
         </Field>
         {inputLabels ? (
@@ -234,30 +198,19 @@ export function KpiForm({
               KPIs whose values are entered.
             </p>
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field label={inputLabels.a} error={errors.inputAId?.message}>
-                {(id) => (
-                  <select id={id} className={ui.select} {...register("inputAId", nullable)}>
-                    <option value="">Choose a KPI</option>
-                    {inputChoices.map((k) => (
-                      <option key={k.id} value={k.id}>
-                        {k.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={inputLabels.b} error={errors.inputBId?.message}>
-                {(id) => (
-                  <select id={id} className={ui.select} {...register("inputBId", nullable)}>
-                    <option value="">Choose a KPI</option>
-                    {inputChoices.map((k) => (
-                      <option key={k.id} value={k.id}>
-                        {k.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              {(["inputAId", "inputBId"] as const).map((name) => (
+                <Field
+                  key={name}
+                  label={name === "inputAId" ? inputLabels.a : inputLabels.b}
+                  error={errors[name]?.message}
+                >
+                  {(id) => (
+                    <Select id={id} options={inputChoices} {...register(name, nullable)}>
+                      <option value="">Choose a KPI</option>
+                    </Select>
+                  )}
+                </Field>
+              ))}
             </div>
           </>
         ) : (
@@ -265,19 +218,30 @@ export function KpiForm({
             Values are entered on the KPI's page, imported from CSV or pushed through the ingestion API.
           </p>
         )}
-      </section>
+      </FormPart>
 
-      <ErrorMessage>{failure}</ErrorMessage>
-      <div className="flex gap-3">
-        <button type="submit" className={ui.primary} disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className={ui.secondary} onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions
+        submitLabel={submitLabel}
+        pending={isSubmitting}
+        onCancel={onCancel}
+        error={failure}
+        className="flex gap-3"
+      />
     </form>
   );
+}
+
+/** One card of the form, titled. */
+function FormPart({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className={`${ui.card} space-y-4`}>
+      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A select's options from the domain's values and their labels. */
+function labelled<T extends string>(values: readonly T[], labels: Record<T, string>): SelectOption[] {
+  return values.map((value) => ({ value, label: labels[value] }));
 }
