@@ -1,10 +1,9 @@
 "use client";
 
 import type { KeyResultView } from "@meridian/api";
-import { KEY_RESULT_TYPE_LABELS } from "@meridian/domain";
 import { useState } from "react";
 import { CheckInForm } from "./check-in-form";
-import { formatTarget, formatValue } from "./format";
+import { CheckInButton, KeyResultFacts } from "./key-result-parts";
 import { ProgressBar } from "./progress-bar";
 
 export function KeyResultRow({
@@ -24,18 +23,7 @@ export function KeyResultRow({
         <div className="min-w-0">
           {objectiveTitle && <p className="truncate text-xs text-slate-500">{objectiveTitle}</p>}
           <p className="truncate text-sm font-medium text-slate-800">{kr.title}</p>
-          <p className="mt-0.5 text-xs text-slate-500">
-            {KEY_RESULT_TYPE_LABELS[kr.type]} ·{" "}
-            {kr.currentValue === null ? (
-              "no check-in yet"
-            ) : (
-              <>
-                now <span className="font-medium text-slate-700">{formatValue(kr, kr.currentValue)}</span>
-              </>
-            )}{" "}
-            · target {formatTarget(kr)} · {kr.owner.name}
-            {kr.currentConfidence !== null && ` · confidence ${kr.currentConfidence}/10`}
-          </p>
+          <KeyResultFacts keyResult={kr} />
         </div>
         <ProgressBar
           size="sm"
@@ -45,16 +33,7 @@ export function KeyResultRow({
           label={`Progress of ${kr.title}`}
         />
         <div className="flex justify-end">
-          {kr.canCheckIn && !checkingIn && (
-            <button
-              type="button"
-              onClick={() => setCheckingIn(true)}
-              aria-label={`Check in on ${kr.title}`}
-              className="rounded-md border border-indigo-200 px-2.5 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50"
-            >
-              Check in
-            </button>
-          )}
+          {kr.canCheckIn && !checkingIn && <CheckInButton title={kr.title} onClick={() => setCheckingIn(true)} />}
         </div>
       </div>
       {checkingIn && <CheckInForm keyResult={kr} onDone={() => setCheckingIn(false)} />}

@@ -4,14 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { KeyResultView } from "@meridian/api";
 import { ZCheckInUpdateSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
-import { Fragment, useId, useState } from "react";
+import { Fragment, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { CheckInFields } from "~/components/okr/check-in-fields";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage } from "~/components/ui/field";
 import { formatDate, formatDateTime, formatValue } from "~/components/ui/format";
 import { applyServerErrors } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { CheckInEntry } from "./types";
@@ -126,14 +127,9 @@ function CheckInActions({ entry, name, onEdit }: { entry: CheckInEntry; name: st
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center justify-end gap-2">
-        <button
-          type="button"
-          onClick={onEdit}
-          aria-label={`Edit ${name}`}
-          className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
-        >
+        <Button variant="secondary" size="sm" onClick={onEdit} aria-label={`Edit ${name}`}>
           Edit
-        </button>
+        </Button>
         <ConfirmAction
           size="sm"
           label="Delete"
@@ -144,7 +140,7 @@ function CheckInActions({ entry, name, onEdit }: { entry: CheckInEntry; name: st
           onConfirm={() => remove.mutate({ checkInId: entry.id })}
         />
       </div>
-      {remove.error && <ErrorMessage>{remove.error.message}</ErrorMessage>}
+      <Alert>{remove.error?.message}</Alert>
     </div>
   );
 }
@@ -163,7 +159,6 @@ function CheckInEditForm({
 }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateObjectives();
-  const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const {
     register,
@@ -185,9 +180,6 @@ function CheckInEditForm({
       setMessage(applyServerErrors(error, setError));
     }
   });
-  const isMilestone = kr.type === "milestone";
-  const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-
   return (
     <form
       onSubmit={onSubmit}
@@ -195,64 +187,20 @@ function CheckInEditForm({
       aria-label={`Edit check-in of ${formatDate(entry.createdAt)}`}
       className="grid gap-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-3 sm:grid-cols-[9rem_8rem_minmax(0,1fr)_auto]"
     >
-      <div>
-        <label htmlFor={`${id}-value`} className="block text-xs font-medium text-slate-700">
-          {isMilestone ? "Status" : "Value"}
-        </label>
-        {isMilestone ? (
-          <select id={`${id}-value`} className={inputClass} {...register("value", { valueAsNumber: true })}>
-            <option value={0}>Not done</option>
-            <option value={1}>Done</option>
-          </select>
-        ) : (
-          <input
-            id={`${id}-value`}
-            type="number"
-            step="any"
-            inputMode="decimal"
-            aria-invalid={Boolean(errors.value)}
-            className={inputClass}
-            {...register("value", { valueAsNumber: true })}
-          />
-        )}
-        {errors.value && <p className="mt-1 text-xs text-rose-600">{errors.value.message}</p>}
-      </div>
-      <div>
-        <label htmlFor={`${id}-confidence`} className="block text-xs font-medium text-slate-700">
-          Confidence (0–10)
-        </label>
-        <input
-          id={`${id}-confidence`}
-          type="number"
-          min={0}
-          max={10}
-          step={1}
-          aria-invalid={Boolean(errors.confidence)}
-          className={inputClass}
-          {...register("confidence", { valueAsNumber: true })}
-        />
-        {errors.confidence && <p className="mt-1 text-xs text-rose-600">{errors.confidence.message}</p>}
-      </div>
-      <div>
-        <label htmlFor={`${id}-comment`} className="block text-xs font-medium text-slate-700">
-          Comment
-        </label>
-        <input id={`${id}-comment`} type="text" className={inputClass} {...register("comment")} />
-        {errors.comment && <p className="mt-1 text-xs text-rose-600">{errors.comment.message}</p>}
-      </div>
-      <div className="flex items-end gap-2">
-        <button type="submit" disabled={isSubmitting} className={`${ui.primary} px-3 py-1.5`}>
-          {isSubmitting ? "Saving…" : "Save check-in"}
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
-      {message && (
-        <div className="sm:col-span-4">
-          <ErrorMessage>{message}</ErrorMessage>
-        </div>
-      )}
+      <CheckInFields
+        milestone={kr.type === "milestone"}
+        valueLabel="Value"
+        fields={{
+          value: register("value", { valueAsNumber: true }),
+          confidence: register("confidence", { valueAsNumber: true }),
+          comment: register("comment"),
+        }}
+        errors={errors}
+        pending={isSubmitting}
+        onCancel={onDone}
+        cancelVariant="secondary"
+        error={message}
+      />
     </form>
   );
 }

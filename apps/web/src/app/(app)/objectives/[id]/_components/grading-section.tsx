@@ -7,8 +7,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { ErrorMessage } from "~/components/ui/field";
+import { CompactField } from "~/components/okr/compact-field";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { SubmitButton } from "~/components/ui/form-actions";
 import { formatGrade, formatPercent } from "~/components/ui/format";
+import { Input } from "~/components/ui/input";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
@@ -120,11 +124,8 @@ function GradeForm({ keyResult: kr }: { keyResult: KeyResultView }) {
       aria-label={`Grade ${kr.title}`}
       className="mt-2 grid gap-3 sm:grid-cols-[9rem_minmax(0,1fr)_auto]"
     >
-      <div>
-        <label htmlFor={`${id}-grade`} className="block text-xs font-medium text-slate-700">
-          Override (0–1)
-        </label>
-        <input
+      <CompactField id={`${id}-grade`} label="Override (0–1)" error={errors.grade?.message}>
+        <Input
           id={`${id}-grade`}
           type="number"
           min={0}
@@ -132,52 +133,39 @@ function GradeForm({ keyResult: kr }: { keyResult: KeyResultView }) {
           step={0.05}
           inputMode="decimal"
           placeholder={formatGrade(suggestedGrade(kr.progress))}
-          aria-invalid={Boolean(errors.grade)}
-          className={`mt-1 ${ui.input}`}
+          invalid={Boolean(errors.grade)}
+          className="mt-1"
           {...register("grade", { setValueAs: (v: unknown) => (v === "" || v === null ? null : Number(v)) })}
         />
-        {errors.grade && <p className="mt-1 text-xs text-rose-600">{errors.grade.message}</p>}
-      </div>
-      <div>
-        <label htmlFor={`${id}-reason`} className="block text-xs font-medium text-slate-700">
-          Reason
-        </label>
-        <input
+      </CompactField>
+      <CompactField id={`${id}-reason`} label="Reason" error={errors.reason?.message}>
+        <Input
           id={`${id}-reason`}
           type="text"
           placeholder="Why the grade differs from the suggestion"
-          aria-invalid={Boolean(errors.reason)}
-          className={`mt-1 ${ui.input}`}
+          invalid={Boolean(errors.reason)}
+          className="mt-1"
           {...register("reason")}
         />
-        {errors.reason && <p className="mt-1 text-xs text-rose-600">{errors.reason.message}</p>}
-      </div>
+      </CompactField>
       <div className="flex items-start gap-2 sm:pt-5">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Saving…" : "Save grade"}
-        </button>
+        <SubmitButton pending={isSubmitting}>Save grade</SubmitButton>
         {kr.gradeOverride !== null && (
-          <button
-            type="button"
+          <Button
+            variant="secondary"
             disabled={isSubmitting || grade.isPending}
             onClick={() => save({ keyResultId: kr.id, grade: null, reason: "" })}
             aria-label={`Use the suggested grade for ${kr.title}`}
-            className={ui.secondary}
           >
             Use suggested
-          </button>
+          </Button>
         )}
       </div>
-      {message && (
-        <div className="sm:col-span-3">
-          {message.kind === "error" ? (
-            <ErrorMessage>{message.text}</ErrorMessage>
-          ) : (
-            <p role="status" className="text-sm text-emerald-700">
-              {message.text}
-            </p>
-          )}
-        </div>
+      {message?.kind === "error" && <Alert className="sm:col-span-3">{message.text}</Alert>}
+      {message?.kind === "ok" && (
+        <p role="status" className="text-sm text-emerald-700 sm:col-span-3">
+          {message.text}
+        </p>
       )}
     </form>
   );

@@ -1,17 +1,17 @@
 "use client";
 
 import type { KeyResultView } from "@meridian/api";
-import { isRangeType, KEY_RESULT_TYPE_LABELS } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { AddKeyResultForm, EditKeyResultForm } from "~/components/objective/key-result-form";
-import { Sparkline } from "~/components/objective/sparkline";
 import { CheckInForm } from "~/components/okr/check-in-form";
+import { CheckInButton, KeyResultFacts } from "~/components/okr/key-result-parts";
 import { ProgressBar } from "~/components/okr/progress-bar";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage } from "~/components/ui/field";
-import { formatTarget, formatValue } from "~/components/ui/format";
-import { ui } from "~/components/ui/styles";
+import { Section } from "~/components/ui/section";
+import { Sparkline } from "~/components/ui/sparkline";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { CheckInEntry, ObjectiveDetail } from "./types";
@@ -28,15 +28,17 @@ export function KeyResultsSection({ detail }: { detail: ObjectiveDetail }) {
       : "md:grid-cols-[minmax(0,1fr)_6rem_14rem]";
 
   return (
-    <section className={ui.card}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-lg font-semibold text-slate-900">Key results</h2>
-        {can.edit && !adding && (
-          <button type="button" onClick={() => setAdding(true)} className={ui.secondary}>
+    <Section
+      title="Key results"
+      actions={
+        can.edit &&
+        !adding && (
+          <Button variant="secondary" onClick={() => setAdding(true)}>
             Add key result
-          </button>
-        )}
-      </div>
+          </Button>
+        )
+      }
+    >
       {objective.keyResults.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">No key results yet.</p>
       ) : (
@@ -54,7 +56,7 @@ export function KeyResultsSection({ detail }: { detail: ObjectiveDetail }) {
         </ul>
       )}
       {adding && <AddKeyResultForm objectiveId={objective.id} onDone={() => setAdding(false)} />}
-    </section>
+    </Section>
   );
 }
 
@@ -91,22 +93,22 @@ function KeyResultItem({
       <div className={`grid grid-cols-1 items-center gap-x-5 gap-y-2 ${grid}`}>
         <div className="min-w-0">
           <p className="text-sm font-medium text-slate-800">{kr.title}</p>
-          <p className="mt-0.5 text-xs text-slate-500">
-            {KEY_RESULT_TYPE_LABELS[kr.type]} ·{" "}
-            {kr.currentValue === null ? (
-              "no check-in yet"
-            ) : (
-              <>
-                now <span className="font-medium text-slate-700">{formatValue(kr, kr.currentValue)}</span>
-              </>
-            )}{" "}
-            {isRangeType(kr.type) && ` · start ${formatValue(kr, kr.startValue)}`} · target {formatTarget(kr)} ·{" "}
-            {kr.owner.name}
-            {kr.currentConfidence !== null && ` · confidence ${kr.currentConfidence}/10`}
-            {kr.weight !== 1 && ` · weight ${kr.weight}`}
-          </p>
+          <KeyResultFacts keyResult={kr} detailed />
         </div>
-        <Sparkline values={values} label={`Check-in values of ${kr.title}`} />
+        {/* Decoration beside the check-in table, which has the numbers. */}
+        <Sparkline
+          values={values}
+          label={`Check-in values of ${kr.title}`}
+          decorative
+          curve="monotone"
+          width={96}
+          stroke="#4f46e5"
+          fallback={
+            <span aria-hidden="true" className="block h-7 w-24 text-center text-[11px] leading-7 text-slate-400">
+              {values.length === 0 ? "no data" : "1 check-in"}
+            </span>
+          }
+        />
         <ProgressBar
           size="sm"
           progress={kr.progress}
@@ -116,24 +118,12 @@ function KeyResultItem({
         />
         <div className="flex flex-wrap items-center justify-end gap-2">
           {kr.canCheckIn && mode !== "checking-in" && (
-            <button
-              type="button"
-              onClick={() => setMode("checking-in")}
-              aria-label={`Check in on ${kr.title}`}
-              className="rounded-md border border-indigo-200 px-2.5 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50"
-            >
-              Check in
-            </button>
+            <CheckInButton title={kr.title} onClick={() => setMode("checking-in")} />
           )}
           {canEdit && mode !== "editing" && (
-            <button
-              type="button"
-              onClick={() => setMode("editing")}
-              aria-label={`Edit ${kr.title}`}
-              className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
-            >
+            <Button variant="secondary" size="sm" onClick={() => setMode("editing")} aria-label={`Edit ${kr.title}`}>
               Edit
-            </button>
+            </Button>
           )}
           {canEdit && (
             <ConfirmAction
@@ -148,11 +138,7 @@ function KeyResultItem({
           )}
         </div>
       </div>
-      {archive.error && (
-        <div className="mt-2">
-          <ErrorMessage>{archive.error.message}</ErrorMessage>
-        </div>
-      )}
+      <Alert className="mt-2">{archive.error?.message}</Alert>
       {mode === "checking-in" && <CheckInForm keyResult={kr} onDone={() => setMode("idle")} />}
       {mode === "editing" && <EditKeyResultForm keyResult={kr} onDone={() => setMode("idle")} />}
     </li>

@@ -14,9 +14,10 @@ import { useState } from "react";
 import { ObjectiveEditForm } from "~/components/objective/objective-edit-form";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
+import { Alert } from "~/components/ui/alert";
 import { BADGE_TONES, type BadgeTone } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage } from "~/components/ui/field";
 import { formatDate, formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
@@ -121,19 +122,14 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
         {hasActions && !editing && (
           <div className="flex flex-wrap items-center gap-2">
             {can.publish && (
-              <button
-                type="button"
-                disabled={publish.isPending}
-                onClick={() => publish.mutate(ref)}
-                className={ui.primary}
-              >
+              <Button disabled={publish.isPending} onClick={() => publish.mutate(ref)}>
                 {publish.isPending ? "Publishing…" : "Publish"}
-              </button>
+              </Button>
             )}
             {can.edit && (
-              <button type="button" onClick={() => setEditing(true)} className={ui.secondary}>
+              <Button variant="secondary" onClick={() => setEditing(true)}>
                 Edit objective
-              </button>
+              </Button>
             )}
             {can.edit && (
               <ConfirmAction
@@ -147,11 +143,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
           </div>
         )}
       </div>
-      {actionError && (
-        <div className="mt-3">
-          <ErrorMessage>{actionError.message}</ErrorMessage>
-        </div>
-      )}
+      <Alert className="mt-3">{actionError?.message}</Alert>
 
       {editing && (
         <ObjectiveEditForm
