@@ -1,10 +1,21 @@
 import { formatKpiValue, KPI_FREQUENCY_LABELS, periodLabel, targetShareLabel } from "@meridian/domain";
 import Link from "next/link";
 import type { KpiListItem } from "~/components/kpi/types";
+import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 
 const HEAD = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const COLUMNS: readonly Column[] = [
+  "KPI",
+  "Strategic objective",
+  "Owner",
+  "Frequency",
+  { label: "Latest actual", right: true },
+  { label: "Goal", right: true },
+  "Status",
+  { label: "Score", right: true },
+];
 const CELL = "px-4 py-3 align-top";
 
 /** The organization's KPIs: what each measures, who owns it, where it stands this quarter. */
@@ -16,32 +27,7 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
           KPIs with strategic objective, owner, frequency, latest actual, goal, status and score this quarter
         </caption>
         <thead className="border-y border-slate-200 bg-slate-50/60">
-          <tr>
-            <th scope="col" className={HEAD}>
-              KPI
-            </th>
-            <th scope="col" className={HEAD}>
-              Strategic objective
-            </th>
-            <th scope="col" className={HEAD}>
-              Owner
-            </th>
-            <th scope="col" className={HEAD}>
-              Frequency
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Latest actual
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Goal
-            </th>
-            <th scope="col" className={HEAD}>
-              Status
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Score
-            </th>
-          </tr>
+          <ColumnHeads className={HEAD} columns={COLUMNS} />
         </thead>
         <tbody className="divide-y divide-slate-100">
           {kpis.map((k) => (

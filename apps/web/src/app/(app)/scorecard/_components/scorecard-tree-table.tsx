@@ -10,6 +10,7 @@ import {
 } from "@meridian/domain";
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
+import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore, KPI_STATUS_HEX } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import type { ScorecardTree, TreeKpi, TreeObjective, TreePerspective, TrendPoint } from "~/components/scorecard/types";
@@ -17,6 +18,15 @@ import { Sparkline } from "~/components/ui/sparkline";
 import { Toggle } from "~/components/ui/toggle";
 
 const HEAD = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const COLUMNS: readonly Column[] = [
+  "Name",
+  { label: "Actual", right: true },
+  { label: "Goal", right: true },
+  { label: "Score", right: true },
+  "Status",
+  { label: "Trend", title: "Score over the last eight quarters" },
+  { label: "Weight", right: true },
+];
 const CELL = "px-3 py-2 align-middle";
 const NUM = `${CELL} text-right tabular-nums whitespace-nowrap`;
 
@@ -103,31 +113,7 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
           </caption>
           <Columns />
           <thead className="border-b border-slate-200 bg-slate-50/60">
-            <tr>
-              <th scope="col" className={HEAD}>
-                Name
-              </th>
-              <th scope="col" className={`${HEAD} text-right`}>
-                Actual
-              </th>
-              <th scope="col" className={`${HEAD} text-right`}>
-                Goal
-              </th>
-              <th scope="col" className={`${HEAD} text-right`}>
-                Score
-              </th>
-              <th scope="col" className={HEAD}>
-                Status
-              </th>
-              <th scope="col" className={HEAD}>
-                <abbr title="Score over the last eight quarters" className="no-underline">
-                  Trend
-                </abbr>
-              </th>
-              <th scope="col" className={`${HEAD} text-right`}>
-                Weight
-              </th>
-            </tr>
+            <ColumnHeads className={HEAD} columns={COLUMNS} />
           </thead>
           <tbody className="divide-y divide-slate-100">
             <ScorecardRow tree={tree} />
@@ -293,15 +279,7 @@ function UnlinkedKpis({ kpis }: { kpis: readonly TreeKpi[] }) {
           <caption className="sr-only">KPIs not linked to a strategic objective</caption>
           <Columns />
           <thead className="sr-only">
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Actual</th>
-              <th scope="col">Goal</th>
-              <th scope="col">Score</th>
-              <th scope="col">Status</th>
-              <th scope="col">Trend</th>
-              <th scope="col">Weight</th>
-            </tr>
+            <ColumnHeads columns={COLUMNS.map((c) => (typeof c === "string" ? c : c.label))} />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {kpis.map((k) => (

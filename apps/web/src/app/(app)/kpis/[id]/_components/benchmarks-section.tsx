@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { NumberField } from "~/components/kpi/number-field";
 import type { KpiDetail } from "~/components/kpi/types";
+import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { ErrorMessage, Field } from "~/components/ui/field";
 import { entryHint } from "~/components/ui/format";
 import { Input } from "~/components/ui/input";
@@ -13,6 +14,13 @@ import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 import { EntryForm, RemoveButton } from "./entry-form";
+
+const HEAD = "px-3 py-2 text-left text-xs font-semibold uppercase text-slate-500";
+const COLUMNS: readonly Column[] = [
+  "Source",
+  "Period",
+  { label: "Value", className: "px-3 py-2 text-right text-xs font-semibold uppercase text-slate-500" },
+];
 
 /** Competitors' and industry figures beside ours: the list, and for the KPI's managers add and remove. */
 export function BenchmarksSection({ detail }: { detail: KpiDetail }) {
@@ -34,22 +42,13 @@ export function BenchmarksSection({ detail }: { detail: KpiDetail }) {
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Benchmarks of {kpi.name}</caption>
             <thead className="sticky top-0 border-b border-slate-200 bg-white">
-              <tr>
-                {(["Source", "Period", "Value"] as const).map((name) => (
-                  <th
-                    key={name}
-                    scope="col"
-                    className={`px-3 py-2 text-xs font-semibold uppercase text-slate-500 ${name === "Value" ? "text-right" : "text-left"}`}
-                  >
-                    {name}
-                  </th>
-                ))}
+              <ColumnHeads className={HEAD} columns={COLUMNS}>
                 {detail.canEdit && (
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">Actions</span>
                   </th>
                 )}
-              </tr>
+              </ColumnHeads>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {newestFirst.map((b) => {

@@ -1,9 +1,18 @@
 import { formatKpiValue, targetShareLabel } from "@meridian/domain";
 import type { KpiDetail } from "~/components/kpi/types";
+import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 
 const HEAD = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+const COLUMNS: readonly Column[] = [
+  "Quarter",
+  { label: "Actual", right: true },
+  { label: "Goal", right: true },
+  { label: "Red flag", right: true },
+  { label: "Score", right: true },
+  "Status",
+];
 const NUM = "whitespace-nowrap px-3 py-2 text-right tabular-nums";
 
 /** The KPI quarter by quarter, newest first: the numbers the scorecard and the reviews use. */
@@ -16,26 +25,7 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
       <table className="w-full min-w-[560px] border-collapse text-sm">
         <caption className="sr-only">{kpi.name} by quarter: actual, goal, red flag, score and status</caption>
         <thead className="border-b border-slate-200">
-          <tr>
-            <th scope="col" className={HEAD}>
-              Quarter
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Actual
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Goal
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Red flag
-            </th>
-            <th scope="col" className={`${HEAD} text-right`}>
-              Score
-            </th>
-            <th scope="col" className={HEAD}>
-              Status
-            </th>
-          </tr>
+          <ColumnHeads className={HEAD} columns={COLUMNS} />
         </thead>
         <tbody className="divide-y divide-slate-100">
           {[...detail.history].reverse().map((row) => (

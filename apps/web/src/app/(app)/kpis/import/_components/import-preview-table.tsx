@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import type { ImportPreview, ImportRowStatus } from "./types";
 
 const STATUS: Record<ImportRowStatus, { label: string; style: string }> = {
@@ -9,6 +10,15 @@ const STATUS: Record<ImportRowStatus, { label: string; style: string }> = {
   unchanged: { label: "Unchanged", style: "bg-slate-100 text-slate-600 ring-slate-500/20" },
   error: { label: "Error", style: "bg-rose-50 text-rose-700 ring-rose-600/20" },
 };
+const COLUMNS: readonly Column[] = [
+  "Line",
+  "KPI",
+  "Period",
+  { label: "Value", className: "py-2 pr-3 text-right font-medium" },
+  { label: "Now", className: "py-2 pr-3 text-right font-medium" },
+  "Status",
+  { label: "Problems", className: "py-2 font-medium" },
+];
 /** Rows drawn at once: a 10,000-row file is summarised, not rendered whole. */
 const SHOWN = 500;
 
@@ -54,15 +64,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Rows of the CSV file</caption>
           <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-2 pr-3 font-medium">Line</th>
-              <th className="py-2 pr-3 font-medium">KPI</th>
-              <th className="py-2 pr-3 font-medium">Period</th>
-              <th className="py-2 pr-3 text-right font-medium">Value</th>
-              <th className="py-2 pr-3 text-right font-medium">Now</th>
-              <th className="py-2 pr-3 font-medium">Status</th>
-              <th className="py-2 font-medium">Problems</th>
-            </tr>
+            <ColumnHeads className="py-2 pr-3 font-medium" columns={COLUMNS} />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {shown.map((row) => (
