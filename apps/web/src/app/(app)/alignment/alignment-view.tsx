@@ -5,7 +5,10 @@ import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
-import { STATUS_STYLES } from "~/components/okr/status-badge";
+import { CyclePicker } from "~/components/okr/cycle-picker";
+import { LoadError, Loading } from "~/components/okr/page-states";
+import { StatusDot } from "~/components/okr/status-badge";
+import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
@@ -46,15 +49,11 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
   const setView = (next: View) => window.history.pushState(null, "", urlWith("view", next === "graph" ? null : next));
 
   if (dashboard.error) {
-    return (
-      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
-        {dashboard.error.message}
-      </p>
-    );
+    return <LoadError message={dashboard.error.message} />;
   }
   if (!dashboard.data) {
     return dashboard.isPending ? (
-      <p className="text-slate-500">Loading…</p>
+      <Loading />
     ) : (
       <div className="space-y-8">
         <PageHeader kicker="Alignment" title="How objectives connect" />
@@ -73,24 +72,7 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
     <div className="space-y-6">
       <PageHeader kicker="Alignment" title={`${cycle.name} alignment`}>
         {cycles.data && cycles.data.length > 0 && (
-          <div>
-            <label htmlFor="cycle" className="block text-xs font-medium text-slate-600">
-              Cycle
-            </label>
-            <select
-              id="cycle"
-              value={cycle.id}
-              onChange={(e) => router.push(urlWith("cycle", e.target.value))}
-              className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500"
-            >
-              {cycles.data.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.status === "closed" ? " (closed)" : ""}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CyclePicker cycles={cycles.data} value={cycle.id} onChange={(id) => router.push(urlWith("cycle", id))} />
         )}
       </PageHeader>
 
@@ -133,7 +115,7 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
               </li>
               {PROGRESS_STATUSES.map((status) => (
                 <li key={status} className="flex items-center gap-1.5">
-                  <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_STYLES[status].dot}`} />
+                  <StatusDot status={status} />
                   {PROGRESS_STATUS_LABELS[status]} <span className="tabular-nums text-slate-400">{totals[status]}</span>
                 </li>
               ))}
@@ -144,17 +126,16 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
             </ul>
             {foldable.length > 0 && (
               <div className="flex gap-2">
-                <button type="button" className={ui.secondary} onClick={() => setCollapsed(new Set())}>
+                <Button variant="secondary" onClick={() => setCollapsed(new Set())}>
                   Expand all
-                </button>
-                <button
-                  type="button"
-                  className={ui.secondary}
+                </Button>
+                <Button
+                  variant="secondary"
                   // Roots stay open: collapsing everything to a single card says little.
                   onClick={() => setCollapsed(new Set(foldable.filter((id) => !roots.some((r) => r.id === id))))}
                 >
                   Collapse all
-                </button>
+                </Button>
               </div>
             )}
           </div>

@@ -4,10 +4,11 @@ import type { TDashboardInput } from "@meridian/domain";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { formatPercent } from "~/components/okr/format";
+import { CyclePicker } from "~/components/okr/cycle-picker";
 import { ObjectiveCard } from "~/components/okr/objective-card";
-import { STATUS_STYLES } from "~/components/okr/status-badge";
-import { formatDate } from "~/components/ui/format";
+import { LoadError, Loading } from "~/components/okr/page-states";
+import { StatusDot } from "~/components/okr/status-badge";
+import { formatDate, formatPercent } from "~/components/ui/format";
 import { useTRPC } from "~/trpc/react";
 
 export function DashboardView({ input }: { input: TDashboardInput }) {
@@ -18,15 +19,11 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
   const cycles = useQuery(trpc.cycles.list.queryOptions());
 
   if (dashboard.error) {
-    return (
-      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
-        {dashboard.error.message}
-      </p>
-    );
+    return <LoadError message={dashboard.error.message} />;
   }
   if (!dashboard.data) {
     return dashboard.isPending ? (
-      <p className="text-slate-500">Loading…</p>
+      <Loading />
     ) : (
       <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
         No cycle yet. An administrator opens the first cycle to start planning.
@@ -49,24 +46,11 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
           </p>
         </div>
         {cycles.data && cycles.data.length > 1 && (
-          <div>
-            <label htmlFor="cycle" className="block text-xs font-medium text-slate-600">
-              Cycle
-            </label>
-            <select
-              id="cycle"
-              value={cycle.id}
-              onChange={(e) => router.push(`${pathname}?cycle=${e.target.value}`)}
-              className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm"
-            >
-              {cycles.data.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.status === "closed" ? " (closed)" : ""}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CyclePicker
+            cycles={cycles.data}
+            value={cycle.id}
+            onChange={(id) => router.push(`${pathname}?cycle=${id}`)}
+          />
         )}
       </div>
 
@@ -78,7 +62,7 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
         {PROGRESS_STATUSES.map((status) => (
           <div key={status} className="rounded-xl border border-slate-200 bg-white p-4">
             <p className="flex items-center gap-1.5 text-xs font-medium text-slate-500">
-              <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_STYLES[status].dot}`} />
+              <StatusDot status={status} />
               {PROGRESS_STATUS_LABELS[status]}
             </p>
             <p className="mt-1 text-2xl font-semibold tabular-nums">{totals[status]}</p>

@@ -1,8 +1,12 @@
 "use client";
 
+import type { AppRouter } from "@meridian/api";
 import { useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { type ReactNode, useId } from "react";
 import { KeyResultRow } from "~/components/okr/key-result-row";
 import { ObjectiveCard } from "~/components/okr/objective-card";
+import { Loading } from "~/components/okr/page-states";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -11,51 +15,32 @@ export function MyOkrsView() {
   const trpc = useTRPC();
   const { data, error } = useQuery(trpc.objectives.mine.queryOptions());
   if (error) return <p role="alert">{error.message}</p>;
-  if (data === undefined) return <p className="text-slate-500">Loading…</p>;
+  if (data === undefined) return <Loading />;
   if (data === null) return <p className={ui.card}>No cycle is open yet.</p>;
 
   return (
     <div className="space-y-8">
       <PageHeader kicker={`My OKRs · ${data.cycle.name}`} title="What I own this cycle" />
 
-      <section aria-labelledby="due-heading" className={ui.card}>
-        <h2 id="due-heading" className="text-base font-semibold">
-          Check-ins due this week
-        </h2>
-        {data.dueCheckIns.length === 0 ? (
+      <KeyResultsSection
+        title="Check-ins due this week"
+        listLabel="Check-ins due"
+        items={data.dueCheckIns}
+        expected={data.expected}
+        empty={
           <p className="mt-2 text-sm text-slate-600">
             You are up to date: every key result you own has a check-in from the last 7 days.
           </p>
-        ) : (
-          <ul aria-label="Check-ins due" className="mt-2 divide-y divide-slate-100">
-            {data.dueCheckIns.map(({ keyResult, objective }) => (
-              <KeyResultRow
-                key={keyResult.id}
-                keyResult={keyResult}
-                expected={data.expected}
-                objectiveTitle={objective.title}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+        }
+      />
 
       {data.keyResultsElsewhere.length > 0 && (
-        <section aria-labelledby="elsewhere-heading" className={ui.card}>
-          <h2 id="elsewhere-heading" className="text-base font-semibold">
-            My key results in other objectives
-          </h2>
-          <ul aria-label="My key results in other objectives" className="mt-2 divide-y divide-slate-100">
-            {data.keyResultsElsewhere.map(({ keyResult, objective }) => (
-              <KeyResultRow
-                key={keyResult.id}
-                keyResult={keyResult}
-                expected={data.expected}
-                objectiveTitle={objective.title}
-              />
-            ))}
-          </ul>
-        </section>
+        <KeyResultsSection
+          title="My key results in other objectives"
+          listLabel="My key results in other objectives"
+          items={data.keyResultsElsewhere}
+          expected={data.expected}
+        />
       )}
 
       <section aria-labelledby="owned-heading" className="space-y-4">
@@ -69,5 +54,46 @@ export function MyOkrsView() {
         )}
       </section>
     </div>
+  );
+}
+
+type Mine = NonNullable<inferRouterOutputs<AppRouter>["objectives"]["mine"]>;
+
+/** A card of key results, each under the title of its objective. */
+function KeyResultsSection({
+  title,
+  listLabel,
+  items,
+  expected,
+  empty,
+}: {
+  title: string;
+  listLabel: string;
+  items: Mine["dueCheckIns"];
+  expected: number;
+  /** Shown instead of the list when it is empty. */
+  empty?: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className={ui.card}>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      {items.length === 0 ? (
+        empty
+      ) : (
+        <ul aria-label={listLabel} className="mt-2 divide-y divide-slate-100">
+          {items.map(({ keyResult, objective }) => (
+            <KeyResultRow
+              key={keyResult.id}
+              keyResult={keyResult}
+              expected={expected}
+              objectiveTitle={objective.title}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -13,8 +13,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { STATUS_STYLES } from "~/components/okr/status-badge";
+import { StatusDot } from "~/components/okr/status-badge";
+import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
+import { Input } from "~/components/ui/input";
+import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ObjectiveSummary } from "./_components/objective-summary";
@@ -79,7 +82,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
             ))}
           </fieldset>
           {canWrite && (
-            <Link href={`/objectives/new${list.data ? `?cycle=${list.data.cycle.id}` : ""}`} className={ui.primary}>
+            <Link href={`/objectives/new${list.data ? `?cycle=${list.data.cycle.id}` : ""}`} className={buttonClass()}>
               New objective
             </Link>
           )}
@@ -91,34 +94,34 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
         onSubmit={(e) => e.preventDefault()}
         className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
       >
-        <Select
+        <FilterSelect
           label="Cycle"
           value={list.data?.cycle.id ?? params.cycle ?? ""}
           onChange={(v) => setParam("cycle", v)}
           options={cycles.map((c) => ({ value: c.id, label: `${c.name}${c.status === "closed" ? " (closed)" : ""}` }))}
         />
-        <Select
+        <FilterSelect
           label="Team"
           value={params.team ?? ""}
           onChange={(v) => setParam("team", v)}
           any
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
         />
-        <Select
+        <FilterSelect
           label="Owner"
           value={params.owner ?? ""}
           onChange={(v) => setParam("owner", v)}
           any
           options={[...people].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label }))}
         />
-        <Select
+        <FilterSelect
           label="Level"
           value={params.level ?? ""}
           onChange={(v) => setParam("level", v)}
           any
           options={OBJECTIVE_LEVELS.map((l) => ({ value: l, label: OBJECTIVE_LEVEL_LABELS[l] }))}
         />
-        <Select
+        <FilterSelect
           label="Status"
           value={params.status ?? ""}
           onChange={(v) => setParam("status", v)}
@@ -129,13 +132,13 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           <label htmlFor="okr-search" className="block text-xs font-medium text-slate-600">
             Search
           </label>
-          <input
+          <Input
             id="okr-search"
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
             placeholder="Title, description, key result"
-            className={`mt-1 ${ui.input}`}
+            className="mt-1"
           />
         </div>
         <label className="flex items-end gap-2 pb-2 text-sm text-slate-700">
@@ -164,8 +167,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
             const n = objectives.filter((o) => o.progressStatus === s).length;
             return n ? (
               <span key={s} className="inline-flex items-center gap-1">
-                <span aria-hidden="true" className={`h-2 w-2 rounded-full ${STATUS_STYLES[s].dot}`} /> {n}{" "}
-                {PROGRESS_STATUS_LABELS[s].toLowerCase()}
+                <StatusDot status={s} /> {n} {PROGRESS_STATUS_LABELS[s].toLowerCase()}
               </span>
             ) : null;
           })}
@@ -211,7 +213,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
   );
 }
 
-function Select({
+function FilterSelect({
   label,
   value,
   onChange,
@@ -230,19 +232,15 @@ function Select({
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select
+      <Select
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value || undefined)}
-        className={`mt-1 ${ui.select}`}
+        options={options}
+        className="mt-1"
       >
         {any && <option value="">Any</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      </Select>
     </div>
   );
 }

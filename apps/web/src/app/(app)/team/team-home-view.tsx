@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ObjectiveCard } from "~/components/okr/objective-card";
+import { Loading } from "~/components/okr/page-states";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -10,7 +11,7 @@ export function TeamHomeView() {
   const trpc = useTRPC();
   const { data, error } = useQuery(trpc.objectives.teamAttention.queryOptions());
   if (error) return <p role="alert">{error.message}</p>;
-  if (data === undefined) return <p className="text-slate-500">Loading…</p>;
+  if (data === undefined) return <Loading />;
   if (data === null) return <p className={ui.card}>No cycle is open yet.</p>;
 
   return (

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { LoadError, Loading } from "~/components/okr/page-states";
 import { useTRPC } from "~/trpc/react";
 import { ActivityList } from "./_components/activity-list";
 import { CarryOverForm } from "./_components/carry-over-form";
@@ -17,15 +18,11 @@ export function ObjectiveView({ objectiveId }: { objectiveId: string }) {
   const me = useQuery(trpc.me.get.queryOptions());
 
   if (query.error) {
-    return (
-      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
-        {query.error.message}
-      </p>
-    );
+    return <LoadError message={query.error.message} />;
   }
   if (!query.data) {
     return query.isPending ? (
-      <p className="text-slate-500">Loading…</p>
+      <Loading />
     ) : (
       <div className="rounded-2xl border border-slate-200 bg-white p-6 text-slate-600">
         <p>This objective is archived or no longer visible to you.</p>
