@@ -1,12 +1,29 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// End-to-end tests: one built app, started once, driven by headless Chromium.
+// Two projects: `unit` (pure web logic, node, no build) and `e2e` (one built app, started once, driven by
+// headless Chromium). `npx vitest run --project unit` runs the first alone.
 export default defineConfig({
   test: {
-    include: ["e2e/**/*.test.ts"],
-    globalSetup: ["e2e/support/global-setup.ts"],
-    fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        resolve: { alias: { "~": path.resolve(import.meta.dirname, "src") } },
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          globalSetup: ["e2e/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

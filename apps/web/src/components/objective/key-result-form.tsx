@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { KeyResultView } from "@meridian/api";
 import {
   KEY_RESULT_TYPE_LABELS,
@@ -10,37 +9,34 @@ import {
   ZKeyResultCreateSchema,
   ZKeyResultUpdateSchema,
 } from "@meridian/domain";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { type UseFormRegisterReturn, useForm } from "react-hook-form";
+import type { UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { FormActions } from "~/components/ui/form-actions";
+import { Input } from "~/components/ui/input";
+import { Select } from "~/components/ui/select";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 type KeyResultField = "title" | "type" | "startValue" | "targetValue" | "unit" | "unitLabel" | "weight";
 const NUMERIC_FIELDS: ReadonlySet<KeyResultField> = new Set(["startValue", "targetValue", "weight"]);
 
-type CreateInput = z.input<typeof ZKeyResultCreateSchema>;
-type CreateValues = z.output<typeof ZKeyResultCreateSchema>;
 type UpdateInput = z.input<typeof ZKeyResultUpdateSchema>;
-type UpdateValues = z.output<typeof ZKeyResultUpdateSchema>;
 
 /** "Add key result": the API's create schema, with the objective filled in. */
 export function AddKeyResultForm({ objectiveId, onDone }: { objectiveId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateObjectives();
-  const [message, setMessage] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<CreateInput, unknown, CreateValues>({
-    resolver: zodResolver(ZKeyResultCreateSchema),
+    onSubmit,
+    pending,
+    error,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZKeyResultCreateSchema,
     defaultValues: {
       objectiveId,
       title: "",
@@ -51,17 +47,9 @@ export function AddKeyResultForm({ objectiveId, onDone }: { objectiveId: string;
       unitLabel: "",
       weight: 1,
     },
-  });
-  const create = useMutation(trpc.keyResults.create.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await create.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      setMessage(applyServerErrors(error, setError));
-    }
+    mutation: trpc.keyResults.create.mutationOptions(),
+    invalidate: useInvalidateObjectives(),
+    onSuccess: onDone,
   });
   const field = (name: KeyResultField): UseFormRegisterReturn =>
     NUMERIC_FIELDS.has(name) ? register(name, { valueAsNumber: true }) : register(name);
@@ -70,15 +58,13 @@ export function AddKeyResultForm({ objectiveId, onDone }: { objectiveId: string;
     <form onSubmit={onSubmit} noValidate aria-label="Add key result" className={formClass}>
       <h3 className="text-sm font-semibold text-slate-800">Add key result</h3>
       <KeyResultFields field={field} errors={errors} />
-      {message && <ErrorMessage>{message}</ErrorMessage>}
-      <div className="flex gap-2">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Adding…" : "Add key result"}
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Add key result"
+        pendingLabel="Adding…"
+        pending={pending}
+        onCancel={onDone}
+        error={error}
+      />
     </form>
   );
 }
@@ -110,36 +96,20 @@ function updateValues(kr: {
 /** Edits a key result's definition; a stale version shows what the other person saved. */
 export function EditKeyResultForm({ keyResult, onDone }: { keyResult: KeyResultView; onDone: () => void }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateObjectives();
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflicted, setConflicted] = useState(false);
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<UpdateInput, unknown, UpdateValues>({
-    resolver: zodResolver(ZKeyResultUpdateSchema),
+    onSubmit,
+    pending,
+    error,
+    conflict,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZKeyResultUpdateSchema,
     defaultValues: updateValues(keyResult),
-  });
-  const update = useMutation(trpc.keyResults.update.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    setConflicted(false);
-    try {
-      await update.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      const current = conflictCurrent(error) as Parameters<typeof updateValues>[0] | null;
-      if (current) {
-        setConflicted(true);
-        reset(updateValues(current));
-        await invalidate();
-      }
-      setMessage(applyServerErrors(error, setError));
-    }
+    mutation: trpc.keyResults.update.mutationOptions(),
+    invalidate: useInvalidateObjectives(),
+    onSuccess: onDone,
+    conflictValues: (current: Parameters<typeof updateValues>[0]) => updateValues(current),
   });
   const field = (name: KeyResultField): UseFormRegisterReturn =>
     NUMERIC_FIELDS.has(name) ? register(name, { valueAsNumber: true }) : register(name);
@@ -147,21 +117,9 @@ export function EditKeyResultForm({ keyResult, onDone }: { keyResult: KeyResultV
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Edit ${keyResult.title}`} className={formClass}>
       <h3 className="text-sm font-semibold text-slate-800">Edit key result</h3>
-      {conflicted && message && (
-        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          {message} The form now shows the saved values.
-        </p>
-      )}
+      {conflict?.message && <Alert tone="warning">{conflict.message} The form now shows the saved values.</Alert>}
       <KeyResultFields field={field} errors={errors} />
-      {message && !conflicted && <ErrorMessage>{message}</ErrorMessage>}
-      <div className="flex gap-2">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Saving…" : "Save key result"}
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save key result" pending={pending} onCancel={onDone} error={error} />
     </form>
   );
 }
@@ -178,42 +136,38 @@ function KeyResultFields({
   return (
     <>
       <Field label="Title" error={errors.title?.message}>
-        {(id) => <input id={id} className={ui.input} aria-invalid={Boolean(errors.title)} {...field("title")} />}
+        {(id) => <Input id={id} invalid={Boolean(errors.title)} {...field("title")} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Type" error={errors.type?.message}>
           {(id) => (
-            <select id={id} className={ui.select} {...field("type")}>
-              {KEY_RESULT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {KEY_RESULT_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={id}
+              options={KEY_RESULT_TYPES.map((t) => ({ value: t, label: KEY_RESULT_TYPE_LABELS[t] }))}
+              {...field("type")}
+            />
           )}
         </Field>
         <Field label="Start" error={errors.startValue?.message}>
           {(id) => (
-            <input
+            <Input
               id={id}
               type="number"
               step="any"
               inputMode="decimal"
-              className={ui.input}
-              aria-invalid={Boolean(errors.startValue)}
+              invalid={Boolean(errors.startValue)}
               {...field("startValue")}
             />
           )}
         </Field>
         <Field label="Target" error={errors.targetValue?.message}>
           {(id) => (
-            <input
+            <Input
               id={id}
               type="number"
               step="any"
               inputMode="decimal"
-              className={ui.input}
-              aria-invalid={Boolean(errors.targetValue)}
+              invalid={Boolean(errors.targetValue)}
               {...field("targetValue")}
             />
           )}
@@ -222,13 +176,11 @@ function KeyResultFields({
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Unit" error={errors.unit?.message}>
           {(id) => (
-            <select id={id} className={ui.select} {...field("unit")}>
-              {KEY_RESULT_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {KEY_RESULT_UNIT_LABELS[u]}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={id}
+              options={KEY_RESULT_UNITS.map((u) => ({ value: u, label: KEY_RESULT_UNIT_LABELS[u] }))}
+              {...field("unit")}
+            />
           )}
         </Field>
         <Field
@@ -236,9 +188,7 @@ function KeyResultFields({
           hint="For currency or a custom unit, e.g. EUR or leads"
           error={errors.unitLabel?.message}
         >
-          {(id) => (
-            <input id={id} className={ui.input} aria-invalid={Boolean(errors.unitLabel)} {...field("unitLabel")} />
-          )}
+          {(id) => <Input id={id} invalid={Boolean(errors.unitLabel)} {...field("unitLabel")} />}
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
           {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...field("weight")} />}

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ObjectiveNode } from "@meridian/api";
 import {
   PROGRESS_SOURCE_LABELS,
@@ -11,21 +10,22 @@ import {
   type Visibility,
   ZObjectiveUpdateSchema,
 } from "@meridian/domain";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { ownerCandidates } from "~/components/okr/owner-candidates";
 import {
   StrategicObjectiveOptions,
   useStrategicObjectiveBands,
 } from "~/components/strategy/strategic-objective-options";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { FormActions } from "~/components/ui/form-actions";
+import { Input, Textarea } from "~/components/ui/input";
+import { Select } from "~/components/ui/select";
+import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
-import { useInvalidateObjectives } from "./use-invalidate";
 
 // The API's own update schema, limited to what this form edits.
 const ZObjectiveEditSchema = ZObjectiveUpdateSchema.pick({
@@ -40,7 +40,6 @@ const ZObjectiveEditSchema = ZObjectiveUpdateSchema.pick({
   strategicObjectiveId: true,
 });
 type EditInput = z.input<typeof ZObjectiveEditSchema>;
-type EditValues = z.output<typeof ZObjectiveEditSchema>;
 
 function formValues(o: {
   id: string;
@@ -79,20 +78,21 @@ export function ObjectiveEditForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateObjectives();
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Current | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<EditInput, unknown, EditValues>({
-    resolver: zodResolver(ZObjectiveEditSchema),
+    onSubmit,
+    pending,
+    error,
+    conflict,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZObjectiveEditSchema,
     defaultValues: formValues({ ...objective, ownerId: objective.owner.id, strategicObjectiveId }),
+    mutation: trpc.objectives.update.mutationOptions(),
+    invalidate: useInvalidateObjectives(),
+    onSuccess: onDone,
+    conflictValues: (current: Current) => formValues(current),
   });
-  const update = useMutation(trpc.objectives.update.mutationOptions());
   const me = useQuery(trpc.me.get.queryOptions());
   const people = useQuery(trpc.people.list.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions());
@@ -108,25 +108,6 @@ export function ObjectiveEditForm({
   // The current owner stays choosable even when the caller could not pick them.
   const owners = candidates.some((p) => p.id === objective.owner.id) ? candidates : [objective.owner, ...candidates];
 
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    setConflict(null);
-    try {
-      await update.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      const current = conflictCurrent(error) as Current | null;
-      if (current) {
-        // Someone saved first: show what they saved, and edit their version from here.
-        setConflict(current);
-        reset(formValues(current));
-        await invalidate();
-      }
-      setMessage(applyServerErrors(error, setError));
-    }
-  });
-
   return (
     <form
       onSubmit={onSubmit}
@@ -137,49 +118,37 @@ export function ObjectiveEditForm({
       <input type="hidden" {...register("objectiveId")} />
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
       {conflict && (
-        <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          <p className="font-medium">{message ?? "Someone else changed this objective after you opened it."}</p>
+        <Alert tone="warning" as="div">
+          <p className="font-medium">
+            {conflict.message || "Someone else changed this objective after you opened it."}
+          </p>
           <p className="mt-1">The form now shows their version; make your change again and save.</p>
           <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_minmax(0,1fr)]">
             <dt className="text-amber-800">Title</dt>
-            <dd className="font-medium">{conflict.title}</dd>
+            <dd className="font-medium">{conflict.current.title}</dd>
             <dt className="text-amber-800">Description</dt>
-            <dd className="whitespace-pre-line">{conflict.description || "—"}</dd>
+            <dd className="whitespace-pre-line">{conflict.current.description || "—"}</dd>
             <dt className="text-amber-800">Visibility</dt>
-            <dd>{VISIBILITY_LABELS[conflict.visibility]}</dd>
+            <dd>{VISIBILITY_LABELS[conflict.current.visibility]}</dd>
             <dt className="text-amber-800">Progress from</dt>
-            <dd>{PROGRESS_SOURCE_LABELS[conflict.progressSource]}</dd>
+            <dd>{PROGRESS_SOURCE_LABELS[conflict.current.progressSource]}</dd>
             <dt className="text-amber-800">Weight</dt>
-            <dd>{conflict.weight}</dd>
+            <dd>{conflict.current.weight}</dd>
             <dt className="text-amber-800">Strategic objective</dt>
-            <dd>{strategicName(conflict.strategicObjectiveId)}</dd>
+            <dd>{strategicName(conflict.current.strategicObjectiveId)}</dd>
           </dl>
-        </div>
+        </Alert>
       )}
       <Field label="Title" error={errors.title?.message}>
-        {(id) => <input id={id} className={ui.input} aria-invalid={Boolean(errors.title)} {...register("title")} />}
+        {(id) => <Input id={id} invalid={Boolean(errors.title)} {...register("title")} />}
       </Field>
       <Field label="Description" error={errors.description?.message}>
-        {(id) => (
-          <textarea
-            id={id}
-            rows={3}
-            className={ui.input}
-            aria-invalid={Boolean(errors.description)}
-            {...register("description")}
-          />
-        )}
+        {(id) => <Textarea id={id} rows={3} invalid={Boolean(errors.description)} {...register("description")} />}
       </Field>
       {owners.length > 1 && (
         <Field label="Owner" error={errors.ownerId?.message} className="sm:max-w-xs">
           {(id) => (
-            <select id={id} className={ui.select} {...register("ownerId")}>
-              {owners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <Select id={id} options={owners.map((p) => ({ value: p.id, label: p.name }))} {...register("ownerId")} />
           )}
         </Field>
       )}
@@ -192,37 +161,29 @@ export function ObjectiveEditForm({
           className="sm:max-w-md"
         >
           {(id) => (
-            <select
-              id={id}
-              className={ui.select}
-              {...register("strategicObjectiveId", { setValueAs: (v: string | null) => v || null })}
-            >
+            <Select id={id} {...register("strategicObjectiveId", { setValueAs: (v: string | null) => v || null })}>
               <StrategicObjectiveOptions bands={bands} />
-            </select>
+            </Select>
           )}
         </Field>
       )}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Visibility" error={errors.visibility?.message}>
           {(id) => (
-            <select id={id} className={ui.select} {...register("visibility")}>
-              {VISIBILITIES.map((v) => (
-                <option key={v} value={v}>
-                  {VISIBILITY_LABELS[v]}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={id}
+              options={VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+              {...register("visibility")}
+            />
           )}
         </Field>
         <Field label="Progress source" error={errors.progressSource?.message}>
           {(id) => (
-            <select id={id} className={ui.select} {...register("progressSource")}>
-              {PROGRESS_SOURCES.map((s) => (
-                <option key={s} value={s}>
-                  {PROGRESS_SOURCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={id}
+              options={PROGRESS_SOURCES.map((s) => ({ value: s, label: PROGRESS_SOURCE_LABELS[s] }))}
+              {...register("progressSource")}
+            />
           )}
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
@@ -231,15 +192,7 @@ export function ObjectiveEditForm({
           )}
         </Field>
       </div>
-      {message && !conflict && <ErrorMessage>{message}</ErrorMessage>}
-      <div className="flex gap-2">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Saving…" : "Save objective"}
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save objective" pending={pending} onCancel={onDone} error={error} />
     </form>
   );
 }

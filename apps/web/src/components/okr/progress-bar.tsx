@@ -1,5 +1,5 @@
 import { clampProgress, type ProgressStatus } from "@meridian/domain";
-import { formatPercent } from "./format";
+import { formatPercent } from "~/components/ui/format";
 import { STATUS_STYLES } from "./status-badge";
 
 /** Raw progress clamped to the bar, with a tick where the cycle expects us to be by now. */

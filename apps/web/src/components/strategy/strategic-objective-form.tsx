@@ -1,23 +1,21 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
-  type TStrategicObjectiveCreate,
   type TStrategicObjectiveUpdate,
   ZStrategicObjectiveCreateSchema,
   ZStrategicObjectiveUpdateSchema,
 } from "@meridian/domain";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { type FieldErrors, type UseFormRegister, useForm } from "react-hook-form";
-import type { z } from "zod";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { FormActions } from "~/components/ui/form-actions";
+import { Input, Textarea } from "~/components/ui/input";
+import { Select } from "~/components/ui/select";
+import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import type { MapObjective } from "./types";
-import { useInvalidateStrategy } from "./use-invalidate-strategy";
 
 interface Option {
   id: string;
@@ -50,18 +48,18 @@ function ObjectiveFields<T extends SharedFields>({
     <>
       <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_7rem]">
         <Field label="Name" error={errors.name?.message}>
-          {(id) => <input id={id} className={ui.input} aria-invalid={Boolean(errors.name)} {...field("name")} />}
+          {(id) => <Input id={id} invalid={Boolean(errors.name)} {...field("name")} />}
         </Field>
         <Field label="Owner" error={errors.ownerId?.message}>
           {(id) => (
-            <select id={id} className={ui.select} aria-invalid={Boolean(errors.ownerId)} {...field("ownerId")}>
+            <Select
+              id={id}
+              invalid={Boolean(errors.ownerId)}
+              options={people.map((p) => ({ value: p.id, label: p.name }))}
+              {...field("ownerId")}
+            >
               <option value="">Choose…</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
@@ -73,25 +71,15 @@ function ObjectiveFields<T extends SharedFields>({
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Field label="Perspective" error={errors.perspectiveId?.message}>
           {(id) => (
-            <select id={id} className={ui.select} {...field("perspectiveId")}>
-              {perspectives.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={id}
+              options={perspectives.map((p) => ({ value: p.id, label: p.name }))}
+              {...field("perspectiveId")}
+            />
           )}
         </Field>
         <Field label="Description" error={errors.description?.message}>
-          {(id) => (
-            <textarea
-              id={id}
-              rows={2}
-              className={ui.input}
-              aria-invalid={Boolean(errors.description)}
-              {...field("description")}
-            />
-          )}
+          {(id) => <Textarea id={id} rows={2} invalid={Boolean(errors.description)} {...field("description")} />}
         </Field>
       </div>
     </>
@@ -99,8 +87,6 @@ function ObjectiveFields<T extends SharedFields>({
 }
 
 const formClass = "mt-3 space-y-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-4";
-
-type CreateValues = z.output<typeof ZStrategicObjectiveCreateSchema>;
 
 export function NewStrategicObjectiveForm({
   perspectiveId,
@@ -118,27 +104,18 @@ export function NewStrategicObjectiveForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateStrategy();
-  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TStrategicObjectiveCreate, unknown, CreateValues>({
-    resolver: zodResolver(ZStrategicObjectiveCreateSchema),
+    onSubmit,
+    pending,
+    error,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZStrategicObjectiveCreateSchema,
     defaultValues: { perspectiveId, name: "", description: "", ownerId: defaultOwnerId, weight: 1 },
-  });
-  const create = useMutation(trpc.strategy.createObjective.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      await create.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      setFailure(applyServerErrors(error, setError));
-    }
+    mutation: trpc.strategy.createObjective.mutationOptions(),
+    invalidate: useInvalidateStrategy(),
+    onSuccess: onDone,
   });
   return (
     <form
@@ -148,20 +125,16 @@ export function NewStrategicObjectiveForm({
       className={formClass}
     >
       <ObjectiveFields register={register} errors={errors} people={people} perspectives={perspectives} />
-      {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      <div className="flex gap-2">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Adding…" : "Add strategic objective"}
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submitLabel="Add strategic objective"
+        pendingLabel="Adding…"
+        pending={pending}
+        onCancel={onDone}
+        error={error}
+      />
     </form>
   );
 }
-
-type UpdateValues = z.output<typeof ZStrategicObjectiveUpdateSchema>;
 
 interface CurrentObjective {
   id: string;
@@ -197,60 +170,35 @@ export function EditStrategicObjectiveForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateStrategy();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [conflicted, setConflicted] = useState(false);
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TStrategicObjectiveUpdate, unknown, UpdateValues>({
-    resolver: zodResolver(ZStrategicObjectiveUpdateSchema),
+    onSubmit,
+    pending,
+    error,
+    conflict,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZStrategicObjectiveUpdateSchema,
     defaultValues: editValues({ ...objective, ownerId: objective.owner.id, perspectiveId }),
+    mutation: trpc.strategy.updateObjective.mutationOptions(),
+    invalidate: useInvalidateStrategy(),
+    onSuccess: onDone,
+    conflictValues: editValues,
   });
-  const update = useMutation(trpc.strategy.updateObjective.mutationOptions());
   // The current owner stays choosable even if they have since left.
   const owners = people.some((p) => p.id === objective.owner.id) ? people : [objective.owner, ...people];
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    setConflicted(false);
-    try {
-      await update.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      const current = conflictCurrent(error) as CurrentObjective | null;
-      if (current) {
-        // Someone saved first: the form now holds their version.
-        setConflicted(true);
-        reset(editValues(current));
-        await invalidate();
-      }
-      setFailure(applyServerErrors(error, setError));
-    }
-  });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Edit ${objective.name}`} className={formClass}>
       <input type="hidden" {...register("strategicObjectiveId")} />
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
-      {conflicted && (
-        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+      {conflict && (
+        <Alert tone="warning">
           Someone else changed this objective after you opened it. The form now shows their version; make your change
           again and save.
-        </p>
+        </Alert>
       )}
       <ObjectiveFields register={register} errors={errors} people={owners} perspectives={perspectives} />
-      {failure && !conflicted && <ErrorMessage>{failure}</ErrorMessage>}
-      <div className="flex gap-2">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save" pending={pending} onCancel={onDone} error={error} />
     </form>
   );
 }

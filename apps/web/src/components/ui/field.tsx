@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { Alert } from "./alert";
 
 /** A labelled control with its inline error; the control receives the id to use. */
 export function Field({
@@ -27,13 +28,9 @@ export function Field({
   );
 }
 
+/** The form-level error (kept for its many users; new code can use `<Alert>` directly). */
 export function ErrorMessage({ children }: { children: ReactNode }) {
-  if (!children) return null;
-  return (
-    <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
-      {children}
-    </p>
-  );
+  return <Alert tone="error">{children}</Alert>;
 }
 
 export function PageHeader({ kicker, title, children }: { kicker: string; title: string; children?: ReactNode }) {

@@ -22,3 +22,20 @@ export function useInvalidate(...routers: RouterName[]): () => Promise<void> {
     );
   }, [queryClient, trpc, names]);
 }
+
+// The areas' own sets, named once here so every page of an area refreshes the same queries.
+
+/** After a change to an objective, its key results, check-ins or comments. */
+export const useInvalidateObjectives = () => useInvalidate("objectives");
+
+/** After a KPI or its actuals change: the KPI pages and every scorecard view that scores it. */
+export const useInvalidateKpis = () => useInvalidate("kpis", "scorecard", "strategy");
+
+/** After a change to a review or an action: the reviews and corrective-action queries. */
+export const useInvalidateReviews = () => useInvalidate("reviews", "correctiveActions");
+
+/**
+ * After a change to the strategy: perspectives and the map, and also the scorecard and KPI views,
+ * whose scores move when a strategic objective is removed or a weight changes.
+ */
+export const useInvalidateStrategy = () => useInvalidate("perspectives", "strategy", "scorecard", "kpis");

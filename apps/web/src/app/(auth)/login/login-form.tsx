@@ -6,8 +6,10 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/form-actions";
+import { Input } from "~/components/ui/input";
 
 interface DemoAccounts {
   password: string;
@@ -45,32 +47,30 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
       <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
         <Field label="Email" error={errors.email?.message}>
           {(id) => (
-            <input
+            <Input
               id={id}
               type="email"
               autoComplete="username"
-              className={ui.input}
-              aria-invalid={Boolean(errors.email)}
+              invalid={Boolean(errors.email)}
               {...register("email")}
             />
           )}
         </Field>
         <Field label="Password" error={errors.password?.message}>
           {(id) => (
-            <input
+            <Input
               id={id}
               type="password"
               autoComplete="current-password"
-              className={ui.input}
-              aria-invalid={Boolean(errors.password)}
+              invalid={Boolean(errors.password)}
               {...register("password")}
             />
           )}
         </Field>
-        <ErrorMessage>{failure}</ErrorMessage>
-        <button type="submit" disabled={isSubmitting} className={`${ui.primary} w-full py-2.5`}>
-          {isSubmitting ? "Signing in…" : "Sign in"}
-        </button>
+        <Alert>{failure}</Alert>
+        <SubmitButton pending={isSubmitting} pendingLabel="Signing in…" className="w-full py-2.5">
+          Sign in
+        </SubmitButton>
       </form>
 
       {demo.accounts.length > 0 && (

@@ -4,11 +4,11 @@ import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, PROGRESS_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { type FocusEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
-import { ToggleButton } from "~/components/alignment/toggle-button";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { formatPercent } from "~/components/ui/format";
-import { LEVEL_CHIP, objectiveHref } from "./labels";
+import { Toggle } from "~/components/ui/toggle";
+import { hiddenTitle, LEVEL_CHIP, objectiveHref } from "./labels";
 import { descendantCount } from "./layout";
 
 interface AlignmentOutlineProps {
@@ -158,12 +158,14 @@ function OutlineItem({
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-xl px-2 py-2 hover:bg-slate-50 sm:flex-nowrap">
         <div className="flex min-w-0 flex-1 items-center gap-2">
           {hasChildren ? (
-            <ToggleButton
-              title={node.title}
+            <Toggle
+              look="outlined"
+              name={node.title}
               collapsed={isCollapsed}
-              hidden={descendantCount(node)}
+              count={descendantCount(node)}
+              title={hiddenTitle(isCollapsed, descendantCount(node))}
               onToggle={() => onToggle(node.id)}
-              controls={isCollapsed ? undefined : groupId}
+              aria-controls={isCollapsed ? undefined : groupId}
               tabIndex={-1}
             />
           ) : (

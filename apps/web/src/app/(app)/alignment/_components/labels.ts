@@ -18,3 +18,8 @@ export const STATUS_HEX: Record<ProgressStatus, string> = {
 export function objectiveHref(id: string): string {
   return `/objectives/${encodeURIComponent(id)}`;
 }
+
+/** The collapse toggle's tooltip: what expanding shows, or that collapsing hides the aligned objectives. */
+export function hiddenTitle(collapsed: boolean, hidden: number): string {
+  return collapsed ? `Show ${hidden} aligned objective${hidden === 1 ? "" : "s"}` : "Hide aligned objectives";
+}

@@ -5,10 +5,10 @@ import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
 import { createContext, memo, useContext } from "react";
-import { ToggleButton } from "~/components/alignment/toggle-button";
 import { ProgressBar } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
-import { LEVEL_CHIP, objectiveHref } from "./labels";
+import { Toggle } from "~/components/ui/toggle";
+import { hiddenTitle, LEVEL_CHIP, objectiveHref } from "./labels";
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 140;
@@ -50,10 +50,12 @@ export const ObjectiveFlowNodeView = memo(function ObjectiveFlowNodeView({ id, d
           <span className="rounded bg-slate-800 px-1.5 py-0.5 text-[11px] font-medium text-white">Private</span>
         )}
         {hasChildren && (
-          <ToggleButton
-            title={objective.title}
+          <Toggle
+            look="outlined"
+            name={objective.title}
             collapsed={collapsed}
-            hidden={hidden}
+            count={hidden}
+            title={hiddenTitle(collapsed, hidden)}
             onToggle={() => onToggle(id)}
             className="nodrag nopan ml-auto"
           />

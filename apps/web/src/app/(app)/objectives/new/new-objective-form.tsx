@@ -1,12 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { OBJECTIVE_LEVEL_LABELS, type Role, type TObjectiveCreate, ZObjectiveCreateSchema } from "@meridian/domain";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { OBJECTIVE_LEVEL_LABELS, type Role, ZObjectiveCreateSchema } from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useFieldArray } from "react-hook-form";
 import { ProgressSourceSelect, VisibilitySelect } from "~/components/okr/okr-fields";
 import { emptyAsNull } from "~/components/okr/options";
 import { ownerCandidates } from "~/components/okr/owner-candidates";
@@ -20,15 +17,13 @@ import { Field, PageHeader } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
 import { Input, Textarea } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
-import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { KeyResultDraftFields } from "./_components/key-result-draft-fields";
 import { BLANK_KEY_RESULT, levelsFor, newObjectiveDefaults, parentLabel } from "./_components/new-objective-defaults";
-
-type Values = z.output<typeof ZObjectiveCreateSchema>;
 
 export function NewObjectiveForm({
   role,
@@ -43,7 +38,6 @@ export function NewObjectiveForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const invalidate = useInvalidateObjectives();
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
   const { data: people = [] } = useQuery(trpc.people.list.queryOptions());
@@ -52,17 +46,17 @@ export function NewObjectiveForm({
   const levels = levelsFor(role);
   const myTeams = teams.filter((t) => t.members.some((m) => m.id === userId));
   const owners = ownerCandidates(role, userId, people, teams);
-  const [failure, setFailure] = useState<string | null>(null);
 
   const {
     register,
     control,
-    handleSubmit,
     watch,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<TObjectiveCreate, unknown, Values>({
-    resolver: zodResolver(ZObjectiveCreateSchema),
+    onSubmit,
+    pending,
+    error,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZObjectiveCreateSchema,
     defaultValues: newObjectiveDefaults({
       cycles: planning,
       levels,
@@ -70,6 +64,9 @@ export function NewObjectiveForm({
       initialCycleId,
       initialParentId,
     }),
+    mutation: trpc.objectives.create.mutationOptions(),
+    invalidate: useInvalidateObjectives(),
+    onSuccess: (created) => router.push(`/objectives/${created.id}`),
   });
   const keyResults = useFieldArray({ control, name: "keyResults" });
   const cycleId = watch("cycleId");
@@ -77,18 +74,6 @@ export function NewObjectiveForm({
   const parents = useQuery({
     ...trpc.objectives.list.queryOptions({ cycleId }),
     enabled: Boolean(cycleId),
-  });
-  const create = useMutation(trpc.objectives.create.mutationOptions());
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const created = await create.mutateAsync(values);
-      await invalidate();
-      router.push(`/objectives/${created.id}`);
-    } catch (error) {
-      setFailure(applyServerErrors(error, setError));
-    }
   });
 
   return (
@@ -218,11 +203,11 @@ export function NewObjectiveForm({
             <input type="checkbox" className="h-4 w-4 rounded border-slate-300" {...register("publish")} />
             Publish now (otherwise it stays a draft for a team lead to publish)
           </label>
-          <SubmitButton pending={isSubmitting} pendingLabel="Creating…" className="ml-auto">
+          <SubmitButton pending={pending} pendingLabel="Creating…" className="ml-auto">
             Create objective
           </SubmitButton>
         </div>
-        <Alert>{failure}</Alert>
+        <Alert>{error}</Alert>
       </form>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { TitledCard } from "~/components/scorecard/titled-card";
 import type { MapLink, MapPerspective } from "~/components/strategy/types";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
@@ -34,15 +35,14 @@ export function LinkList({
   const objectives = perspectives.flatMap((p) => p.objectives.map((o) => ({ ...o, perspective: p.name })));
   const nameOf = new Map(objectives.map((o) => [o.id, o.name]));
   return (
-    <section aria-labelledby="links-heading" className={ui.card}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="links-heading" className="text-base font-semibold text-slate-900">
-          Cause → effect links
-        </h2>
+    <TitledCard
+      title="Cause → effect links"
+      aside={
         <p className="text-xs text-slate-500">
           {links.length} link{links.length === 1 ? "" : "s"}
         </p>
-      </div>
+      }
+    >
       {links.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">
           No links yet.
@@ -82,7 +82,7 @@ export function LinkList({
         </ul>
       )}
       {editable && objectives.length > 1 && <AddLinkForm objectives={objectives} pending={pending} onLink={onLink} />}
-    </section>
+    </TitledCard>
   );
 }
 

@@ -1,11 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage } from "~/components/ui/field";
+import { SettingsSection } from "~/components/settings/settings-section";
+import { useActionFeedback } from "~/components/settings/use-action-feedback";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
 import { formatDate, formatDateTime } from "~/components/ui/format";
-import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ApiTokenCreateForm, type CreatedToken } from "./api-tokens-create-form";
 import { ApiTokensHowTo } from "./api-tokens-how-to";
@@ -13,44 +15,30 @@ import { ApiTokenSecret } from "./api-tokens-secret";
 
 export function ApiTokensAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { data: tokens = [] } = useQuery(trpc.apiTokens.list.queryOptions());
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const revoke = useMutation(
-    trpc.apiTokens.revoke.mutationOptions({
-      onSuccess: async () => {
-        setFailure(null);
-        await queryClient.invalidateQueries(trpc.apiTokens.pathFilter());
-      },
-      onError: (error) => setFailure(error.message),
-    }),
-  );
+  const { failure, callbacks } = useActionFeedback(["apiTokens"]);
+  const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions(callbacks));
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="new-token-heading" className={ui.card}>
-        <h2 id="new-token-heading" className="text-base font-semibold">
-          New API token
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-600">
-          A token lets another system (a data warehouse, a CRM export, a script) push KPI actuals into this
-          organization. Make one per system, so each can be revoked on its own.
-        </p>
-        <ApiTokenCreateForm onCreated={setCreated} />
+      <SettingsSection
+        title="New API token"
+        description="A token lets another system (a data warehouse, a CRM export, a script) push KPI actuals into this organization. Make one per system, so each can be revoked on its own."
+      >
+        <div className="mt-4">
+          <ApiTokenCreateForm onCreated={setCreated} />
+        </div>
         {created && (
           <div className="mt-4">
             <ApiTokenSecret name={created.name} token={created.token} onDone={() => setCreated(null)} />
           </div>
         )}
-      </section>
+      </SettingsSection>
 
-      <section aria-labelledby="tokens-heading" className={ui.card}>
-        <h2 id="tokens-heading" className="text-base font-semibold">
-          Tokens ({tokens.length})
-        </h2>
+      <SettingsSection title={`Tokens (${tokens.length})`}>
         <div className="mt-3">
-          <ErrorMessage>{failure}</ErrorMessage>
+          <Alert>{failure}</Alert>
         </div>
         {tokens.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">No tokens yet.</p>
@@ -80,11 +68,9 @@ export function ApiTokensAdmin() {
                   <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
                   <td className="py-2.5">
                     {t.revokedAt ? (
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">
-                        Revoked {formatDate(t.revokedAt)}
-                      </span>
+                      <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
                     ) : (
-                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">Active</span>
+                      <Badge tone="emerald">Active</Badge>
                     )}
                   </td>
                   <td className="py-2.5 text-right">
@@ -105,7 +91,7 @@ export function ApiTokensAdmin() {
             </tbody>
           </table>
         )}
-      </section>
+      </SettingsSection>
 
       <ApiTokensHowTo />
     </div>

@@ -1,13 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type TApiTokenCreate, ZApiTokenCreateSchema } from "@meridian/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import { ZApiTokenCreateSchema } from "@meridian/domain";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Input } from "~/components/ui/input";
+import { useInvalidate } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 
 export interface CreatedToken {
@@ -17,39 +16,29 @@ export interface CreatedToken {
 
 export function ApiTokenCreateForm({ onCreated }: { onCreated: (created: CreatedToken) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TApiTokenCreate>({ resolver: zodResolver(ZApiTokenCreateSchema), defaultValues: { name: "" } });
-  const create = useMutation(trpc.apiTokens.create.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const created = await create.mutateAsync(values);
-      reset();
+  const form = useMutationForm({
+    schema: ZApiTokenCreateSchema,
+    defaultValues: { name: "" },
+    mutation: trpc.apiTokens.create.mutationOptions(),
+    invalidate: useInvalidate("apiTokens"),
+    onSuccess: (created): void => {
+      form.reset();
       onCreated({ name: created.name, token: created.token });
-      await queryClient.invalidateQueries(trpc.apiTokens.pathFilter());
-    } catch (error) {
-      setFailure(applyServerErrors(error, setError));
-    }
+    },
   });
+  const { register, onSubmit, pending, error } = form;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="New API token" className="grid gap-4 sm:grid-cols-[1fr_auto]">
-      <Field label="Token name" error={errors.name?.message} hint="Say which system will use it.">
-        {(id) => <input id={id} placeholder="Data warehouse" className={ui.input} {...register("name")} />}
+      <Field label="Token name" error={form.formState.errors.name?.message} hint="Say which system will use it.">
+        {(id) => <Input id={id} placeholder="Data warehouse" {...register("name")} />}
       </Field>
       <div className="flex items-start sm:pt-6">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
+        <Button type="submit" disabled={pending}>
           Create token
-        </button>
+        </Button>
       </div>
       <div className="sm:col-span-2">
-        <ErrorMessage>{failure}</ErrorMessage>
+        <Alert>{error}</Alert>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { MAX_INGEST_ACTUALS } from "@meridian/domain";
 import { useEffect, useState } from "react";
-import { ui } from "~/components/ui/styles";
+import { SettingsSection } from "~/components/settings/settings-section";
 
 export const INGEST_PATH = "/api/ingest/actuals";
 
@@ -20,15 +20,16 @@ export function ApiTokensHowTo() {
     ]
   }'`;
   return (
-    <section aria-labelledby="how-to-push-heading" className={ui.card}>
-      <h2 id="how-to-push-heading" className="text-base font-semibold">
-        How to push actuals
-      </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Send a <code className="font-mono text-xs">POST</code> to{" "}
+    <SettingsSection
+      title="How to push actuals"
+      description={
+        <>
+          Send a <code className="font-mono text-xs">POST</code> to{" "}
         <code className="rounded bg-slate-100 px-1 font-mono text-xs">{INGEST_PATH}</code> with the token and a JSON
         body of up to {MAX_INGEST_ACTUALS.toLocaleString("en")} actuals:
-      </p>
+        </>
+      }
+    >
       <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">
         {example}
       </pre>
@@ -48,6 +49,6 @@ export function ApiTokensHowTo() {
           <code className="font-mono text-xs">actuals.1</code>.
         </li>
       </ul>
-    </section>
+    </SettingsSection>
   );
 }

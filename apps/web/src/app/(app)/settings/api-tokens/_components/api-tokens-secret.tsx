@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ui } from "~/components/ui/styles";
+import { Button } from "~/components/ui/button";
 
 /** The new token's secret, shown this once: the server keeps only its hash. */
 export function ApiTokenSecret({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
@@ -29,12 +29,12 @@ export function ApiTokenSecret({ name, token, onDone }: { name: string; token: s
           data-testid="new-api-token"
           className="min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-2 py-1.5 font-mono text-xs text-slate-900"
         />
-        <button type="button" className={ui.secondary} onClick={copy}>
+        <Button variant="secondary" onClick={copy}>
           {copied === "yes" ? "Copied" : "Copy token"}
-        </button>
-        <button type="button" className={ui.secondary} onClick={onDone}>
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
           Done
-        </button>
+        </Button>
       </div>
       {copied === "failed" && (
         <p className="mt-1 text-xs">The browser did not allow copying: select the token and copy it by hand.</p>

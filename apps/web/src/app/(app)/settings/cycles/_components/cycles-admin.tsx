@@ -1,53 +1,43 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type TCycleCreate, ZCycleCreateSchema } from "@meridian/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ZCycleCreateSchema } from "@meridian/domain";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import { ConfirmButton } from "~/components/settings/confirm-button";
+import { SettingsSection } from "~/components/settings/settings-section";
+import { useActionFeedback } from "~/components/settings/use-action-feedback";
+import { Alert } from "~/components/ui/alert";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
+import { Input } from "~/components/ui/input";
+import { useInvalidate } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 
-const STATUS_STYLE = {
-  planning: "bg-violet-50 text-violet-700",
-  open: "bg-emerald-50 text-emerald-700",
-  closed: "bg-slate-100 text-slate-600",
-} as const;
+const STATUS_TONE = { planning: "violet", open: "emerald", closed: "slate" } as const satisfies Record<
+  string,
+  BadgeTone
+>;
 
 export function CyclesAdmin() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
-  const [failure, setFailure] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState<string | null>(null);
-  const callbacks = {
-    onSuccess: async () => {
-      setFailure(null);
-      setConfirmClose(null);
-      await queryClient.invalidateQueries(trpc.cycles.pathFilter());
-      await queryClient.invalidateQueries(trpc.objectives.pathFilter());
-    },
-    onError: (error: { message: string }) => setFailure(error.message),
-  };
+  const { failure, callbacks } = useActionFeedback(["cycles", "objectives"], () => setConfirmClose(null));
   const open = useMutation(trpc.cycles.open.mutationOptions(callbacks));
   const close = useMutation(trpc.cycles.close.mutationOptions(callbacks));
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="new-cycle-heading" className={ui.card}>
-        <h2 id="new-cycle-heading" className="mb-4 text-base font-semibold">
-          New cycle
-        </h2>
-        <CreateCycleForm />
-      </section>
-      <section aria-labelledby="cycles-heading" className={ui.card}>
-        <h2 id="cycles-heading" className="text-base font-semibold">
-          Cycles
-        </h2>
+      <SettingsSection title="New cycle">
+        <div className="mt-4">
+          <CreateCycleForm />
+        </div>
+      </SettingsSection>
+      <SettingsSection title="Cycles">
         <div className="mt-3">
-          <ErrorMessage>{failure}</ErrorMessage>
+          <Alert>{failure}</Alert>
         </div>
         <ul className="mt-2 divide-y divide-slate-100">
           {cycles.map((c) => (
@@ -56,38 +46,24 @@ export function CyclesAdmin() {
               <span className="text-slate-600">
                 {c.startsOn} → {c.endsOn}
               </span>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[c.status]}`}>
+              <Badge tone={STATUS_TONE[c.status]} className="capitalize">
                 {c.status}
-              </span>
+              </Badge>
               <span className="ml-auto flex gap-2">
                 {c.status === "planning" && (
-                  <button
-                    type="button"
-                    className={ui.secondary}
-                    onClick={() => open.mutate({ cycleId: c.id, version: c.version })}
-                  >
+                  <Button variant="secondary" onClick={() => open.mutate({ cycleId: c.id, version: c.version })}>
                     Open {c.name}
-                  </button>
+                  </Button>
                 )}
-                {c.status === "open" &&
-                  (confirmClose === c.id ? (
-                    <>
-                      <button
-                        type="button"
-                        className={ui.danger}
-                        onClick={() => close.mutate({ cycleId: c.id, version: c.version })}
-                      >
-                        Confirm closing {c.name}
-                      </button>
-                      <button type="button" className={ui.secondary} onClick={() => setConfirmClose(null)}>
-                        Cancel
-                      </button>
-                    </>
-                  ) : (
-                    <button type="button" className={ui.danger} onClick={() => setConfirmClose(c.id)}>
-                      Close {c.name}
-                    </button>
-                  ))}
+                {c.status === "open" && (
+                  <ConfirmButton
+                    label={`Close ${c.name}`}
+                    confirmLabel={`Confirm closing ${c.name}`}
+                    asking={confirmClose === c.id}
+                    onAsk={(asking) => setConfirmClose(asking ? c.id : null)}
+                    onConfirm={() => close.mutate({ cycleId: c.id, version: c.version })}
+                  />
+                )}
               </span>
             </li>
           ))}
@@ -96,54 +72,40 @@ export function CyclesAdmin() {
           Closing a cycle freezes its objectives; their owners then grade them, and unfinished ones can be carried over
           from their objective page.
         </p>
-      </section>
+      </SettingsSection>
     </div>
   );
 }
 
 function CreateCycleForm() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TCycleCreate>({
-    resolver: zodResolver(ZCycleCreateSchema),
+  const form = useMutationForm({
+    schema: ZCycleCreateSchema,
     defaultValues: { name: "", startsOn: "", endsOn: "" },
+    mutation: trpc.cycles.create.mutationOptions(),
+    invalidate: useInvalidate("cycles"),
+    onSuccess: (): void => form.reset(),
   });
-  const create = useMutation(trpc.cycles.create.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      await create.mutateAsync(values);
-      reset();
-      await queryClient.invalidateQueries(trpc.cycles.pathFilter());
-    } catch (error) {
-      setFailure(applyServerErrors(error, setError));
-    }
-  });
+  const { register, onSubmit, pending, error } = form;
+  const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="New cycle" className="grid gap-4 sm:grid-cols-[1fr_1fr_1fr_auto]">
       <Field label="Name" error={errors.name?.message}>
-        {(id) => <input id={id} placeholder="Q1 2027" className={ui.input} {...register("name")} />}
+        {(id) => <Input id={id} placeholder="Q1 2027" {...register("name")} />}
       </Field>
       <Field label="Starts on" error={errors.startsOn?.message}>
-        {(id) => <input id={id} type="date" className={ui.input} {...register("startsOn")} />}
+        {(id) => <Input id={id} type="date" {...register("startsOn")} />}
       </Field>
       <Field label="Ends on" error={errors.endsOn?.message}>
-        {(id) => <input id={id} type="date" className={ui.input} {...register("endsOn")} />}
+        {(id) => <Input id={id} type="date" {...register("endsOn")} />}
       </Field>
       <div className="flex items-end">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
+        <Button type="submit" disabled={pending}>
           Create cycle
-        </button>
+        </Button>
       </div>
       <div className="sm:col-span-4">
-        <ErrorMessage>{failure}</ErrorMessage>
+        <Alert>{error}</Alert>
       </div>
     </form>
   );

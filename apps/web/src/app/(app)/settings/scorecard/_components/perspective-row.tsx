@@ -1,19 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type TPerspectiveUpdate, ZPerspectiveUpdateSchema } from "@meridian/domain";
+import { ZPerspectiveUpdateSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import type { PerspectiveRow as Perspective } from "~/components/strategy/types";
+import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors, conflictCurrent } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import { SubmitButton } from "~/components/ui/form-actions";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
-import { WeightInput } from "~/components/ui/weight-input";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
+import { PerspectiveFields } from "./perspective-fields";
 
 const iconButton =
   "inline-flex h-8 w-8 items-center justify-center rounded-lg border border-slate-300 bg-white text-slate-600 hover:bg-slate-50 disabled:opacity-40";
@@ -79,14 +76,9 @@ export function PerspectiveRow({
             <span aria-hidden="true">↓</span>
           </button>
           {!editing && (
-            <button
-              type="button"
-              aria-label={`Edit ${p.name}`}
-              onClick={() => setEditing(true)}
-              className={ui.secondary}
-            >
+            <Button variant="secondary" aria-label={`Edit ${p.name}`} onClick={() => setEditing(true)}>
               Edit
-            </button>
+            </Button>
           )}
           {held === 0 ? (
             <ConfirmAction
@@ -98,8 +90,8 @@ export function PerspectiveRow({
               onConfirm={() => remove.mutate({ perspectiveId: p.id, version: p.version })}
             />
           ) : (
-            <button
-              type="button"
+            <Button
+              variant="danger"
               aria-label={`Remove ${p.name}`}
               aria-describedby={note ? `note-${p.id}` : undefined}
               onClick={() =>
@@ -107,10 +99,10 @@ export function PerspectiveRow({
                   `${p.name} still holds ${held} strategic objective${held === 1 ? "" : "s"}. Move ${held === 1 ? "it" : "them"} to another perspective or remove ${held === 1 ? "it" : "them"} first.`,
                 )
               }
-              className={`${ui.danger} opacity-60`}
+              className="opacity-60"
             >
               Remove
-            </button>
+            </Button>
           )}
         </div>
       </div>
@@ -128,69 +120,47 @@ export function PerspectiveRow({
   );
 }
 
-type EditValues = z.output<typeof ZPerspectiveUpdateSchema>;
-
 function EditPerspectiveForm({ perspective: p, onDone }: { perspective: Perspective; onDone: () => void }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateStrategy();
-  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TPerspectiveUpdate, unknown, EditValues>({
-    resolver: zodResolver(ZPerspectiveUpdateSchema),
+    onSubmit,
+    pending,
+    error,
+    conflict,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZPerspectiveUpdateSchema,
     defaultValues: { perspectiveId: p.id, version: p.version, name: p.name, weight: p.weight },
-  });
-  const update = useMutation(trpc.perspectives.update.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      await update.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      const current = conflictCurrent(error) as { name: string; weight: number; version: number } | null;
-      if (current) {
-        // Someone saved first: start again from what they saved.
-        reset({ perspectiveId: p.id, version: current.version, name: current.name, weight: current.weight });
-        await invalidate();
-      }
-      setFailure(applyServerErrors(error, setError));
-    }
+    mutation: trpc.perspectives.update.mutationOptions(),
+    invalidate: useInvalidateStrategy(),
+    onSuccess: onDone,
+    // Someone saved first: start again from what they saved.
+    conflictValues: (current: { name: string; weight: number; version: number }) => ({
+      perspectiveId: p.id,
+      version: current.version,
+      name: current.name,
+      weight: current.weight,
+    }),
   });
   return (
-    <form
+    <PerspectiveFields
+      label={`Edit perspective ${p.name}`}
+      className="ml-9 mt-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-3"
       onSubmit={onSubmit}
-      noValidate
-      aria-label={`Edit perspective ${p.name}`}
-      className="ml-9 mt-3 grid gap-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-3 sm:grid-cols-[minmax(0,1fr)_8rem_auto] sm:items-start"
+      nameLabel="Name"
+      name={register("name")}
+      weight={register("weight", { valueAsNumber: true })}
+      errors={{ name: errors.name?.message, weight: errors.weight?.message }}
+      error={error ?? conflict?.message}
+      actionsClassName="flex gap-2 sm:pt-6"
     >
-      <input type="hidden" {...register("perspectiveId")} />
-      <input type="hidden" {...register("version", { valueAsNumber: true })} />
-      <Field label="Name" error={errors.name?.message}>
-        {(id) => <input id={id} className={ui.input} aria-invalid={Boolean(errors.name)} {...register("name")} />}
-      </Field>
-      <Field label="Weight" error={errors.weight?.message}>
-        {(id) => (
-          <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", { valueAsNumber: true })} />
-        )}
-      </Field>
-      <div className="flex gap-2 sm:pt-6">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          Save
-        </button>
-        <button type="button" onClick={onDone} className={ui.secondary}>
-          Cancel
-        </button>
-      </div>
-      {failure && (
-        <div className="sm:col-span-3">
-          <ErrorMessage>{failure}</ErrorMessage>
-        </div>
-      )}
-    </form>
+      <SubmitButton pending={pending} pendingLabel="Save">
+        Save
+      </SubmitButton>
+      <Button variant="secondary" onClick={onDone}>
+        Cancel
+      </Button>
+    </PerspectiveFields>
   );
 }

@@ -1,17 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { DEFAULT_PERSPECTIVES, type TPerspectiveCreate, ZPerspectiveCreateSchema } from "@meridian/domain";
+import { DEFAULT_PERSPECTIVES, ZPerspectiveCreateSchema } from "@meridian/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { ErrorMessage, Field } from "~/components/ui/field";
-import { applyServerErrors } from "~/components/ui/server-errors";
-import { ui } from "~/components/ui/styles";
+import { TitledCard } from "~/components/scorecard/titled-card";
+import { Button } from "~/components/ui/button";
+import { ErrorMessage } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/form-actions";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
-import { WeightInput } from "~/components/ui/weight-input";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
+import { PerspectiveFields } from "./perspective-fields";
 import { PerspectiveRow } from "./perspective-row";
 
 /** The scorecard's perspectives, top band first: rename, weight, reorder, add and remove them. */
@@ -29,7 +28,6 @@ export function PerspectivesAdmin() {
       onError: (error) => setFailure(error.message),
     }),
   );
-  const _create = useMutation(trpc.perspectives.create.mutationOptions());
 
   const move = (index: number, by: -1 | 1) => {
     const ids = perspectives.map((p) => p.id);
@@ -48,13 +46,10 @@ export function PerspectivesAdmin() {
   );
 
   return (
-    <section aria-labelledby="perspectives-heading" className={ui.card}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="perspectives-heading" className="text-base font-semibold text-slate-900">
-          Perspectives
-        </h2>
-        <p className="text-xs text-slate-500">Top to bottom, as the strategy map draws them.</p>
-      </div>
+    <TitledCard
+      title="Perspectives"
+      aside={<p className="text-xs text-slate-500">Top to bottom, as the strategy map draws them.</p>}
+    >
       <p className="mt-1 max-w-2xl text-sm text-slate-600">
         Each perspective is a band of the balanced scorecard. Its weight sets how much it counts in the organization's
         score; a weight of 0 keeps it visible but out of the average.
@@ -67,14 +62,9 @@ export function PerspectivesAdmin() {
       {perspectives.length === 0 ? (
         <div className="mt-4 rounded-xl border border-dashed border-slate-300 p-6 text-center">
           <p className="text-sm text-slate-600">This organization has no perspectives yet.</p>
-          <button
-            type="button"
-            disabled={addDefaults.isPending}
-            onClick={() => addDefaults.mutate()}
-            className={`mt-3 ${ui.primary}`}
-          >
+          <Button className="mt-3" disabled={addDefaults.isPending} onClick={() => addDefaults.mutate()}>
             {addDefaults.isPending ? "Adding…" : "Add the four default perspectives"}
-          </button>
+          </Button>
           <p className="mt-2 text-xs text-slate-500">{DEFAULT_PERSPECTIVES.map((p) => p.name).join(" · ")}</p>
         </div>
       ) : (
@@ -92,70 +82,44 @@ export function PerspectivesAdmin() {
         </ol>
       )}
       <AddPerspectiveForm />
-    </section>
+    </TitledCard>
   );
 }
 
-type AddValues = z.output<typeof ZPerspectiveCreateSchema>;
-
 function AddPerspectiveForm() {
   const trpc = useTRPC();
-  const invalidate = useInvalidateStrategy();
-  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
     reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TPerspectiveCreate, unknown, AddValues>({
-    resolver: zodResolver(ZPerspectiveCreateSchema),
+    onSubmit,
+    pending,
+    error,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZPerspectiveCreateSchema,
     defaultValues: { name: "", weight: 1 },
-  });
-  const create = useMutation(trpc.perspectives.create.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      await create.mutateAsync(values);
+    mutation: trpc.perspectives.create.mutationOptions(),
+    invalidate: useInvalidateStrategy(),
+    onSuccess: () => {
       reset();
-      await invalidate();
-    } catch (error) {
-      setFailure(applyServerErrors(error, setError));
-    }
+    },
   });
   return (
-    <form
+    <PerspectiveFields
+      label="Add perspective"
+      className="mt-4"
       onSubmit={onSubmit}
-      noValidate
-      aria-label="Add perspective"
-      className="mt-4 grid gap-3 sm:grid-cols-[minmax(0,1fr)_8rem_auto] sm:items-start"
+      nameLabel="New perspective"
+      placeholder="e.g. Sustainability"
+      name={register("name")}
+      weight={register("weight", { valueAsNumber: true })}
+      errors={{ name: errors.name?.message, weight: errors.weight?.message }}
+      error={error}
+      actionsClassName="sm:pt-6"
     >
-      <Field label="New perspective" error={errors.name?.message}>
-        {(id) => (
-          <input
-            id={id}
-            placeholder="e.g. Sustainability"
-            className={ui.input}
-            aria-invalid={Boolean(errors.name)}
-            {...register("name")}
-          />
-        )}
-      </Field>
-      <Field label="Weight" error={errors.weight?.message}>
-        {(id) => (
-          <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", { valueAsNumber: true })} />
-        )}
-      </Field>
-      <div className="sm:pt-6">
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          Add perspective
-        </button>
-      </div>
-      {failure && (
-        <div className="sm:col-span-3">
-          <ErrorMessage>{failure}</ErrorMessage>
-        </div>
-      )}
-    </form>
+      <SubmitButton pending={pending} pendingLabel="Add perspective">
+        Add perspective
+      </SubmitButton>
+    </PerspectiveFields>
   );
 }

@@ -4,11 +4,12 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { TitledCard } from "~/components/scorecard/titled-card";
 import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "~/components/strategy/strategic-objective-form";
 import type { MapObjective, MapPerspective } from "~/components/strategy/types";
+import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
@@ -27,13 +28,10 @@ export function StrategicObjectivesAdmin() {
   const owners = people.data ?? [];
 
   return (
-    <section aria-labelledby="objectives-heading" className={ui.card}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="objectives-heading" className="text-base font-semibold text-slate-900">
-          Strategic objectives
-        </h2>
-        <p className="text-xs text-slate-500">Scores for {map.data.period.label}</p>
-      </div>
+    <TitledCard
+      title="Strategic objectives"
+      aside={<p className="text-xs text-slate-500">Scores for {map.data.period.label}</p>}
+    >
       <p className="mt-1 max-w-2xl text-sm text-slate-600">
         Long-lived objectives of the strategy, each under one perspective. KPIs measure them and the quarter's OKR
         objectives align to them; draw their cause → effect links on the{" "}
@@ -53,14 +51,14 @@ export function StrategicObjectivesAdmin() {
                 {p.name} <span className="font-normal text-slate-400">· {p.objectives.length}</span>
               </h3>
               {adding !== p.id && (
-                <button
-                  type="button"
+                <Button
+                  variant="secondary"
+                  size="sm"
                   aria-label={`Add strategic objective to ${p.name}`}
                   onClick={() => setAdding(p.id)}
-                  className={`${ui.secondary} px-2.5 py-1 text-xs`}
                 >
                   + Add objective
-                </button>
+                </Button>
               )}
             </div>
             {adding === p.id && (
@@ -85,7 +83,7 @@ export function StrategicObjectivesAdmin() {
           </section>
         ))}
       </div>
-    </section>
+    </TitledCard>
   );
 }
 
@@ -123,14 +121,9 @@ function ObjectiveRow({
         <StatusPill status={o.status} score={o.score} />
         {!editing && (
           <div className="flex flex-wrap items-center gap-2">
-            <button
-              type="button"
-              aria-label={`Edit ${o.name}`}
-              onClick={() => setEditing(true)}
-              className={`${ui.secondary} px-2.5 py-1 text-xs`}
-            >
+            <Button variant="secondary" size="sm" aria-label={`Edit ${o.name}`} onClick={() => setEditing(true)}>
               Edit
-            </button>
+            </Button>
             <ConfirmAction
               size="sm"
               label="Remove"

@@ -1,10 +1,12 @@
 "use client";
 
 import type { TeamMemberRole } from "@meridian/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorMessage } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
+import { ConfirmButton } from "~/components/settings/confirm-button";
+import { useActionFeedback } from "~/components/settings/use-action-feedback";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 
 interface Team {
@@ -28,21 +30,11 @@ export function TeamRow({
   people: { id: string; name: string }[];
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(team.name);
   const [newMember, setNewMember] = useState("");
   const [newRole, setNewRole] = useState<TeamMemberRole>("member");
-  const [failure, setFailure] = useState<string | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
-
-  const mutationCallbacks = {
-    onSuccess: async () => {
-      setFailure(null);
-      await queryClient.invalidateQueries(trpc.teams.pathFilter());
-      await queryClient.invalidateQueries(trpc.users.pathFilter());
-    },
-    onError: (error: { message: string }) => setFailure(error.message),
-  };
+  const { failure, callbacks: mutationCallbacks } = useActionFeedback(["teams", "users"]);
   const update = useMutation(trpc.teams.update.mutationOptions(mutationCallbacks));
   const archive = useMutation(trpc.teams.archive.mutationOptions(mutationCallbacks));
   const setMember = useMutation(trpc.teams.setMember.mutationOptions(mutationCallbacks));
@@ -61,13 +53,9 @@ export function TeamRow({
           className="w-56 rounded-md border border-slate-200 px-2 py-1 text-sm font-medium"
         />
         {name !== team.name && (
-          <button
-            type="button"
-            className={ui.secondary}
-            onClick={() => update.mutate({ teamId: team.id, version: team.version, name })}
-          >
+          <Button variant="secondary" onClick={() => update.mutate({ teamId: team.id, version: team.version, name })}>
             Rename
-          </button>
+          </Button>
         )}
         <label htmlFor={`parent-${team.id}`} className="ml-2 text-xs text-slate-500">
           Part of
@@ -88,29 +76,14 @@ export function TeamRow({
             ))}
         </select>
         <span className="ml-auto">
-          {confirmArchive ? (
-            <span className="inline-flex gap-2">
-              <button
-                type="button"
-                className={ui.danger}
-                onClick={() => archive.mutate({ teamId: team.id, version: team.version })}
-              >
-                Confirm archive
-              </button>
-              <button type="button" className={ui.secondary} onClick={() => setConfirmArchive(false)}>
-                Cancel
-              </button>
-            </span>
-          ) : (
-            <button
-              type="button"
-              className={ui.danger}
-              aria-label={`Archive ${team.name}`}
-              onClick={() => setConfirmArchive(true)}
-            >
-              Archive
-            </button>
-          )}
+          <ConfirmButton
+            label="Archive"
+            ariaLabel={`Archive ${team.name}`}
+            confirmLabel="Confirm archive"
+            asking={confirmArchive}
+            onAsk={setConfirmArchive}
+            onConfirm={() => archive.mutate({ teamId: team.id, version: team.version })}
+          />
         </span>
       </div>
 
@@ -189,7 +162,7 @@ export function TeamRow({
       </ul>
       {failure && (
         <div className="mt-2">
-          <ErrorMessage>{failure}</ErrorMessage>
+          <Alert>{failure}</Alert>
         </div>
       )}
     </li>

@@ -1,49 +1,43 @@
 "use client";
 
 import { ROLE_LABELS, ROLES, type Role } from "@meridian/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorMessage } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
+import { ConfirmButton } from "~/components/settings/confirm-button";
+import { SettingsSection } from "~/components/settings/settings-section";
+import { useActionFeedback } from "~/components/settings/use-action-feedback";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import { CreateUserForm } from "./create-user-form";
 import { TemporaryPassword } from "./temporary-password";
 
 export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { data: people = [] } = useQuery(trpc.users.list.queryOptions());
-  const [failure, setFailure] = useState<string | null>(null);
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries(trpc.users.pathFilter());
-  const onError = (error: { message: string }) => setFailure(error.message);
-  const onSuccess = () => {
-    setFailure(null);
-    setConfirming(null);
-    return refresh();
-  };
-  const changeRole = useMutation(trpc.users.changeRole.mutationOptions({ onSuccess, onError }));
-  const deactivate = useMutation(trpc.users.deactivate.mutationOptions({ onSuccess, onError }));
-  const reactivate = useMutation(trpc.users.reactivate.mutationOptions({ onSuccess, onError }));
-  const resetPassword = useMutation(trpc.users.resetPassword.mutationOptions({ onError }));
+  const refresh = useInvalidate("users");
+  const { failure, callbacks } = useActionFeedback(["users"], () => setConfirming(null));
+  const changeRole = useMutation(trpc.users.changeRole.mutationOptions(callbacks));
+  const deactivate = useMutation(trpc.users.deactivate.mutationOptions(callbacks));
+  const reactivate = useMutation(trpc.users.reactivate.mutationOptions(callbacks));
+  const resetPassword = useMutation(trpc.users.resetPassword.mutationOptions({ onError: callbacks.onError }));
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="add-heading" className={ui.card}>
-        <h2 id="add-heading" className="mb-4 text-base font-semibold">
-          Add a person
-        </h2>
-        <CreateUserForm />
-      </section>
+      <SettingsSection title="Add a person">
+        <div className="mt-4">
+          <CreateUserForm />
+        </div>
+      </SettingsSection>
 
-      <section aria-labelledby="people-heading" className={ui.card}>
-        <h2 id="people-heading" className="text-base font-semibold">
-          People ({people.length})
-        </h2>
+      <SettingsSection title={`People (${people.length})`}>
         <div className="mt-3 space-y-3">
-          <ErrorMessage>{failure}</ErrorMessage>
+          <Alert>{failure}</Alert>
           {reset && <TemporaryPassword email={reset.email} password={reset.password} />}
         </div>
         <table className="mt-3 w-full text-left text-sm">
@@ -88,62 +82,49 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
                   </td>
                   <td className="py-2.5">
                     {!person.active ? (
-                      <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600">Deactivated</span>
+                      <Badge>Deactivated</Badge>
                     ) : person.mustChangePassword ? (
-                      <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-800">Invited</span>
+                      <Badge tone="amber">Invited</Badge>
                     ) : (
-                      <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs text-emerald-700">Active</span>
+                      <Badge tone="emerald">Active</Badge>
                     )}
                   </td>
                   <td className="py-2.5 text-right">
                     {self ? (
                       <span className="text-xs text-slate-400">You</span>
                     ) : !person.active ? (
-                      <button
-                        type="button"
-                        className={ui.secondary}
+                      <Button
+                        variant="secondary"
                         aria-label={`Reactivate ${person.name}`}
                         onClick={() => reactivate.mutate({ userId: person.id })}
                       >
                         Reactivate
-                      </button>
-                    ) : confirming === person.id ? (
-                      <span className="inline-flex gap-2">
-                        <button
-                          type="button"
-                          className={ui.danger}
-                          aria-label={`Confirm deactivating ${person.name}`}
-                          onClick={() => deactivate.mutate({ userId: person.id })}
-                        >
-                          Confirm
-                        </button>
-                        <button type="button" className={ui.secondary} onClick={() => setConfirming(null)}>
-                          Cancel
-                        </button>
-                      </span>
+                      </Button>
                     ) : (
                       <span className="inline-flex gap-2">
-                        <button
-                          type="button"
-                          className={ui.secondary}
-                          aria-label={`Reset the password of ${person.name}`}
-                          onClick={async () => {
-                            setReset(null);
-                            const result = await resetPassword.mutateAsync({ userId: person.id }).catch(() => null);
-                            if (result) setReset({ email: person.email, password: result.temporaryPassword });
-                            await refresh();
-                          }}
-                        >
-                          Reset password
-                        </button>
-                        <button
-                          type="button"
-                          className={ui.danger}
-                          aria-label={`Deactivate ${person.name}`}
-                          onClick={() => setConfirming(person.id)}
-                        >
-                          Deactivate
-                        </button>
+                        {confirming !== person.id && (
+                          <Button
+                            variant="secondary"
+                            aria-label={`Reset the password of ${person.name}`}
+                            onClick={async () => {
+                              setReset(null);
+                              const result = await resetPassword.mutateAsync({ userId: person.id }).catch(() => null);
+                              if (result) setReset({ email: person.email, password: result.temporaryPassword });
+                              await refresh();
+                            }}
+                          >
+                            Reset password
+                          </Button>
+                        )}
+                        <ConfirmButton
+                          label="Deactivate"
+                          ariaLabel={`Deactivate ${person.name}`}
+                          confirmLabel="Confirm"
+                          confirmAriaLabel={`Confirm deactivating ${person.name}`}
+                          asking={confirming === person.id}
+                          onAsk={(asking) => setConfirming(asking ? person.id : null)}
+                          onConfirm={() => deactivate.mutate({ userId: person.id })}
+                        />
                       </span>
                     )}
                   </td>
@@ -152,7 +133,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
             })}
           </tbody>
         </table>
-      </section>
+      </SettingsSection>
     </div>
   );
 }
