@@ -3,8 +3,7 @@
 import { quarterAt } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { ui } from "~/components/ui/styles";
+import { TitledCard } from "~/components/scorecard/titled-card";
 import { useTRPC } from "~/trpc/react";
 import { ActualsGrid, ActualsReadOnly } from "./_components/actuals-grid";
 import { BenchmarksSection } from "./_components/benchmarks-section";
@@ -14,18 +13,6 @@ import { KpiHeader } from "./_components/kpi-header";
 import { KpiHistoryChart } from "./_components/kpi-history-chart";
 import { QuarterTable } from "./_components/quarter-table";
 import { TargetsSection } from "./_components/targets-section";
-
-function Section({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
-  return (
-    <section className={`${ui.card} space-y-4`} aria-label={title}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-        {aside}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 export function KpiView({ input }: { input: { kpiId: string; period?: string | undefined } }) {
   const trpc = useTRPC();
@@ -50,7 +37,8 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
     <div className="space-y-6">
       <KpiHeader detail={detail} role={me.data?.organization?.role ?? null} userId={me.data?.user.id ?? null} />
 
-      <Section
+      <TitledCard
+        className="space-y-4"
         title="History"
         aside={
           <nav aria-label="Quarter" className="flex items-center gap-3 text-sm">
@@ -68,9 +56,10 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
       >
         <ForecastSummary detail={detail} />
         <KpiHistoryChart detail={detail} data={chart} />
-      </Section>
+      </TitledCard>
 
-      <Section
+      <TitledCard
+        className="space-y-4"
         title={detail.canEnterActuals ? "Enter actuals" : "Actuals"}
         aside={
           detail.kpi.kind !== "manual" ? (
@@ -79,19 +68,19 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
         }
       >
         {detail.canEnterActuals ? <ActualsGrid detail={detail} /> : <ActualsReadOnly detail={detail} />}
-      </Section>
+      </TitledCard>
 
       <div className="grid gap-6 xl:grid-cols-2">
-        <Section title="By quarter">
+        <TitledCard className="space-y-4" title="By quarter">
           <QuarterTable detail={detail} />
-        </Section>
+        </TitledCard>
         <div className="space-y-6">
-          <Section title="Quarter targets">
+          <TitledCard className="space-y-4" title="Quarter targets">
             <TargetsSection detail={detail} />
-          </Section>
-          <Section title="Benchmarks">
+          </TitledCard>
+          <TitledCard className="space-y-4" title="Benchmarks">
             <BenchmarksSection detail={detail} />
-          </Section>
+          </TitledCard>
         </div>
       </div>
     </div>
