@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ui } from "~/components/ui/styles";
+import { SettingsSection } from "~/components/settings/settings-section";
 import { requirePermission } from "~/server/permissions";
 import { getCaller } from "~/trpc/server";
 import { OrganizationSettingsForm } from "./_components/organization-settings-form";
@@ -12,16 +12,10 @@ export default async function OrganizationSettingsPage() {
   const [settings, cycles] = await Promise.all([caller.organizations.settings(), caller.cycles.list()]);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <section aria-labelledby="org-heading" className={ui.card}>
-        <h2 id="org-heading" className="text-base font-semibold">
-          Organization
-        </h2>
+      <SettingsSection title="Organization">
         <OrganizationSettingsForm settings={settings} />
-      </section>
-      <section aria-labelledby="cycles-heading" className={ui.card}>
-        <h2 id="cycles-heading" className="text-base font-semibold">
-          Cycles
-        </h2>
+      </SettingsSection>
+      <SettingsSection title="Cycles">
         <ul className="mt-3 divide-y divide-slate-100 text-sm">
           {cycles.map((c) => (
             <li key={c.id} className="flex items-center justify-between py-2">
@@ -32,7 +26,7 @@ export default async function OrganizationSettingsPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </SettingsSection>
     </div>
   );
 }

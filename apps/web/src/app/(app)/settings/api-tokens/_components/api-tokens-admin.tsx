@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ConfirmAction } from "~/components/ui/confirm-action";
 import { SettingsSection } from "~/components/settings/settings-section";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
+import { ConfirmAction } from "~/components/ui/confirm-action";
 import { formatDate, formatDateTime } from "~/components/ui/format";
 import { useTRPC } from "~/trpc/react";
 import { ApiTokenCreateForm, type CreatedToken } from "./api-tokens-create-form";

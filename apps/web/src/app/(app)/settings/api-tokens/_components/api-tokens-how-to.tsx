@@ -25,8 +25,8 @@ export function ApiTokensHowTo() {
       description={
         <>
           Send a <code className="font-mono text-xs">POST</code> to{" "}
-        <code className="rounded bg-slate-100 px-1 font-mono text-xs">{INGEST_PATH}</code> with the token and a JSON
-        body of up to {MAX_INGEST_ACTUALS.toLocaleString("en")} actuals:
+          <code className="rounded bg-slate-100 px-1 font-mono text-xs">{INGEST_PATH}</code> with the token and a JSON
+          body of up to {MAX_INGEST_ACTUALS.toLocaleString("en")} actuals:
         </>
       }
     >

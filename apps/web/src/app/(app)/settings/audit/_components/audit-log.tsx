@@ -2,8 +2,11 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { ErrorMessage } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
+import { SettingsSection } from "~/components/settings/settings-section";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Input } from "~/components/ui/input";
+import { Select } from "~/components/ui/select";
 import { useTRPC } from "~/trpc/react";
 import { type AuditFilters, FILTER_KEYS } from "./audit-filters";
 
@@ -30,10 +33,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
   const entries = log.data?.pages.flatMap((p) => p.entries) ?? [];
 
   return (
-    <section aria-labelledby="audit-heading" className={ui.card}>
-      <h2 id="audit-heading" className="text-base font-semibold">
-        Activity
-      </h2>
+    <SettingsSection title="Activity">
       <form
         aria-label="Filter the activity"
         className="mt-3 grid gap-3 sm:grid-cols-4"
@@ -55,7 +55,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
         <DateFilter label="To" value={filters.to ?? ""} onChange={(v) => setFilter("to", v)} />
       </form>
       <div className="mt-4">
-        <ErrorMessage>{log.error?.message}</ErrorMessage>
+        <Alert>{log.error?.message}</Alert>
       </div>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-xs text-slate-500">
@@ -88,17 +88,12 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
       )}
       {log.hasNextPage && (
         <div className="mt-4 text-center">
-          <button
-            type="button"
-            className={ui.secondary}
-            disabled={log.isFetchingNextPage}
-            onClick={() => log.fetchNextPage()}
-          >
+          <Button variant="secondary" disabled={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>
             {log.isFetchingNextPage ? "Loading…" : "Show older activity"}
-          </button>
+          </Button>
         </div>
       )}
-    </section>
+    </SettingsSection>
   );
 }
 
@@ -119,14 +114,9 @@ function FilterSelect({
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`mt-1 ${ui.select}`}>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} options={options} className="mt-1">
         <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      </Select>
     </div>
   );
 }
@@ -138,13 +128,7 @@ function DateFilter({ label, value, onChange }: { label: string; value: string; 
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <input
-        id={id}
-        type="date"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className={`mt-1 ${ui.input}`}
-      />
+      <Input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} className="mt-1" />
     </div>
   );
 }
