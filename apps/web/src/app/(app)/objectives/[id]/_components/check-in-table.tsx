@@ -1,19 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { KeyResultView } from "@meridian/api";
 import { ZCheckInUpdateSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { CheckInFields } from "~/components/okr/check-in-fields";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { formatDate, formatDateTime, formatValue } from "~/components/ui/format";
-import { applyServerErrors } from "~/components/ui/server-errors";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 import type { CheckInEntry } from "./types";
 
@@ -145,9 +142,6 @@ function CheckInActions({ entry, name, onEdit }: { entry: CheckInEntry; name: st
   );
 }
 
-type EditInput = z.input<typeof ZCheckInUpdateSchema>;
-type EditValues = z.output<typeof ZCheckInUpdateSchema>;
-
 function CheckInEditForm({
   keyResult: kr,
   entry,
@@ -158,27 +152,18 @@ function CheckInEditForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateObjectives();
-  const [message, setMessage] = useState<string | null>(null);
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<EditInput, unknown, EditValues>({
-    resolver: zodResolver(ZCheckInUpdateSchema),
+    onSubmit,
+    pending,
+    error,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZCheckInUpdateSchema,
     defaultValues: { checkInId: entry.id, value: entry.value, confidence: entry.confidence, comment: entry.comment },
-  });
-  const update = useMutation(trpc.checkIns.update.mutationOptions());
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await update.mutateAsync(values);
-      await invalidate();
-      onDone();
-    } catch (error) {
-      setMessage(applyServerErrors(error, setError));
-    }
+    mutation: trpc.checkIns.update.mutationOptions(),
+    invalidate: useInvalidateObjectives(),
+    onSuccess: onDone,
   });
   return (
     <form
@@ -196,10 +181,10 @@ function CheckInEditForm({
           comment: register("comment"),
         }}
         errors={errors}
-        pending={isSubmitting}
+        pending={pending}
         onCancel={onDone}
         cancelVariant="secondary"
-        error={message}
+        error={error}
       />
     </form>
   );

@@ -1,16 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type TCommentCreate, ZCommentCreateSchema } from "@meridian/domain";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { SubmitButton } from "~/components/ui/form-actions";
 import { formatDateTime } from "~/components/ui/format";
-import { applyServerErrors } from "~/components/ui/server-errors";
+import { Textarea } from "~/components/ui/input";
+import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 import type { ObjectiveDetail } from "./types";
 
@@ -50,28 +49,30 @@ export function CommentsSection({ detail }: { detail: ObjectiveDetail }) {
   );
 }
 
-type CommentInput = z.input<typeof ZCommentCreateSchema>;
-type CommentValues = z.output<typeof ZCommentCreateSchema>;
-
 function CommentForm({ detail }: { detail: ObjectiveDetail }) {
   const { objective } = detail;
   const trpc = useTRPC();
   const invalidate = useInvalidateObjectives();
-  const [message, setMessage] = useState<string | null>(null);
   const onObjective: TCommentCreate = { objectiveId: objective.id, keyResultId: undefined, body: "" };
   const {
     register,
-    handleSubmit,
-    setError,
     setValue,
     watch,
     reset,
-    formState: { errors, isSubmitting },
-  } = useForm<CommentInput, unknown, CommentValues>({
-    resolver: zodResolver(ZCommentCreateSchema),
+    onSubmit,
+    pending,
+    error,
+    formState: { errors },
+  } = useMutationForm({
+    schema: ZCommentCreateSchema,
     defaultValues: onObjective,
+    mutation: trpc.comments.create.mutationOptions(),
+    // The form stays, emptied, on the subject it was about.
+    onSuccess: async (_, values) => {
+      reset({ ...values, body: "" });
+      await invalidate();
+    },
   });
-  const create = useMutation(trpc.comments.create.mutationOptions());
   const keyResultId = watch("keyResultId") ?? "";
 
   // A comment belongs to the objective or to one key result, never both.
@@ -80,28 +81,16 @@ function CommentForm({ detail }: { detail: ObjectiveDetail }) {
     setValue("objectiveId", value ? undefined : objective.id);
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await create.mutateAsync(values);
-      reset({ ...values, body: "" });
-      await invalidate();
-    } catch (error) {
-      setMessage(applyServerErrors(error, setError));
-    }
-  });
-
   return (
     <form onSubmit={onSubmit} noValidate className="mt-5 space-y-3">
       {/* Unnamed on purpose: a form named "Add a comment" would share its label with the "Comment" field. */}
       <h3 className="text-sm font-semibold text-slate-800">Add a comment</h3>
       <Field label="Comment" error={errors.body?.message}>
         {(id) => (
-          <textarea
+          <Textarea
             id={id}
             rows={3}
-            className={ui.input}
-            aria-invalid={Boolean(errors.body)}
+            invalid={Boolean(errors.body)}
             placeholder="Share progress, a risk or a question"
             {...register("body")}
           />
@@ -111,22 +100,22 @@ function CommentForm({ detail }: { detail: ObjectiveDetail }) {
         {objective.keyResults.length > 0 && (
           <Field label="About" className="min-w-0 flex-1" error={errors.objectiveId?.message}>
             {(id) => (
-              <select id={id} value={keyResultId} onChange={(e) => chooseSubject(e.target.value)} className={ui.select}>
+              <Select
+                id={id}
+                value={keyResultId}
+                onChange={(e) => chooseSubject(e.target.value)}
+                options={objective.keyResults.map((kr) => ({ value: kr.id, label: `Key result: ${kr.title}` }))}
+              >
                 <option value="">The whole objective</option>
-                {objective.keyResults.map((kr) => (
-                  <option key={kr.id} value={kr.id}>
-                    Key result: {kr.title}
-                  </option>
-                ))}
-              </select>
+              </Select>
             )}
           </Field>
         )}
-        <button type="submit" disabled={isSubmitting} className={ui.primary}>
-          {isSubmitting ? "Posting…" : "Post comment"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Posting…">
+          Post comment
+        </SubmitButton>
       </div>
-      {message && <ErrorMessage>{message}</ErrorMessage>}
+      <Alert>{error}</Alert>
     </form>
   );
 }
