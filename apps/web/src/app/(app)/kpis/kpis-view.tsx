@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -31,12 +32,12 @@ export function KpisView() {
       <PageHeader kicker="Balanced scorecard" title="KPIs">
         <div className="flex flex-wrap items-center gap-2">
           {canImport && (
-            <Link href="/kpis/import" className={ui.secondary}>
+            <Link href="/kpis/import" className={buttonClass("secondary")}>
               Import actuals
             </Link>
           )}
           {canManage && (
-            <Link href="/kpis/new" className={ui.primary}>
+            <Link href="/kpis/new" className={buttonClass()}>
               New KPI
             </Link>
           )}

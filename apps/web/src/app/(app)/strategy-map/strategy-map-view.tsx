@@ -8,6 +8,7 @@ import { useCallback, useState } from "react";
 import { QuarterSelect } from "~/components/scorecard/quarter-select";
 import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { Button } from "~/components/ui/button";
 import { ErrorMessage, PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useInvalidate } from "~/components/ui/use-invalidate";
@@ -130,14 +131,9 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
                     <span className="text-sm text-slate-700">
                       Selected: {nameOf.get(selected.causeId)} → {nameOf.get(selected.effectId)}
                     </span>
-                    <button
-                      type="button"
-                      disabled={unlink.isPending}
-                      onClick={() => onUnlink(selected.id)}
-                      className={ui.danger}
-                    >
+                    <Button variant="danger" disabled={unlink.isPending} onClick={() => onUnlink(selected.id)}>
                       Remove link
-                    </button>
+                    </Button>
                   </>
                 ) : (
                   <span>

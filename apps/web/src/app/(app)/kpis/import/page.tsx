@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
 import { requirePermission } from "~/server/permissions";
 import { ActualsImport } from "./_components/actuals-import";
 
@@ -12,7 +12,7 @@ export default async function ImportActualsPage() {
   return (
     <div className="space-y-6">
       <PageHeader kicker="KPIs" title="Import actuals from CSV">
-        <Link href="/kpis" className={ui.secondary}>
+        <Link href="/kpis" className={buttonClass("secondary")}>
           Back to KPIs
         </Link>
       </PageHeader>

@@ -3,8 +3,9 @@
 import { useState } from "react";
 import { TitledCard } from "~/components/scorecard/titled-card";
 import type { MapLink, MapPerspective } from "~/components/strategy/types";
-import { ErrorMessage } from "~/components/ui/field";
-import { ui } from "~/components/ui/styles";
+import { Button } from "~/components/ui/button";
+import { ErrorMessage, Field } from "~/components/ui/field";
+import { Select } from "~/components/ui/select";
 
 interface LinkListProps {
   perspectives: readonly MapPerspective[];
@@ -66,15 +67,15 @@ export function LinkList({
                   {nameOf.get(l.causeId)} <span className="text-slate-400">→</span> {nameOf.get(l.effectId)}
                 </button>
                 {editable && (
-                  <button
-                    type="button"
+                  <Button
+                    variant="danger"
+                    size="sm"
                     disabled={pending}
                     aria-label={`Remove link ${label}`}
                     onClick={() => onUnlink(l.id)}
-                    className={`${ui.danger} px-2.5 py-1 text-xs`}
                   >
                     Remove
-                  </button>
+                  </Button>
                 )}
               </li>
             );
@@ -129,40 +130,28 @@ function AddLinkForm({
         }
       }}
     >
-      <div>
-        <label htmlFor="link-cause" className="block text-sm font-medium text-slate-700">
-          Cause
-        </label>
-        <select
-          id="link-cause"
-          value={causeId}
-          onChange={(e) => setCauseId(e.target.value)}
-          className={`mt-1 ${ui.select}`}
-        >
-          <option value="">Choose…</option>
-          {options}
-        </select>
-      </div>
+      <Field label="Cause">
+        {(id) => (
+          <Select id={id} value={causeId} onChange={(e) => setCauseId(e.target.value)}>
+            <option value="">Choose…</option>
+            {options}
+          </Select>
+        )}
+      </Field>
       <span aria-hidden="true" className="hidden pb-2 text-slate-400 sm:block">
         →
       </span>
-      <div>
-        <label htmlFor="link-effect" className="block text-sm font-medium text-slate-700">
-          Effect
-        </label>
-        <select
-          id="link-effect"
-          value={effectId}
-          onChange={(e) => setEffectId(e.target.value)}
-          className={`mt-1 ${ui.select}`}
-        >
-          <option value="">Choose…</option>
-          {options}
-        </select>
-      </div>
-      <button type="submit" disabled={pending} className={ui.primary}>
+      <Field label="Effect">
+        {(id) => (
+          <Select id={id} value={effectId} onChange={(e) => setEffectId(e.target.value)}>
+            <option value="">Choose…</option>
+            {options}
+          </Select>
+        )}
+      </Field>
+      <Button type="submit" disabled={pending}>
         Add link
-      </button>
+      </Button>
       {problem && (
         <div className="sm:col-span-4">
           <ErrorMessage>{problem}</ErrorMessage>

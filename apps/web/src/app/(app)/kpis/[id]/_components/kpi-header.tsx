@@ -18,6 +18,7 @@ import { KpiForm } from "~/components/kpi/kpi-form";
 import type { KpiDetail } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
@@ -149,9 +150,9 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
 
       {detail.canEdit && !editing && (
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={ui.secondary} onClick={() => setEditing(true)}>
+          <Button variant="secondary" onClick={() => setEditing(true)}>
             Edit KPI
-          </button>
+          </Button>
           <ConfirmAction
             label="Archive KPI"
             question={`Archive ${kpi.name}? It leaves the scorecard; its history stays.`}
