@@ -4,7 +4,7 @@ import type { KeyResultView } from "@meridian/api";
 import { useState } from "react";
 import { CheckInForm } from "./check-in-form";
 import { CheckInButton, KeyResultFacts } from "./key-result-parts";
-import { ProgressBar } from "./progress-bar";
+import { KeyResultProgress } from "./progress-bar";
 
 export function KeyResultRow({
   keyResult: kr,
@@ -25,13 +25,7 @@ export function KeyResultRow({
           <p className="truncate text-sm font-medium text-slate-800">{kr.title}</p>
           <KeyResultFacts keyResult={kr} />
         </div>
-        <ProgressBar
-          size="sm"
-          progress={kr.progress}
-          expected={expected}
-          status={kr.status}
-          label={`Progress of ${kr.title}`}
-        />
+        <KeyResultProgress keyResult={kr} expected={expected} />
         <div className="flex justify-end">
           {kr.canCheckIn && !checkingIn && <CheckInButton title={kr.title} onClick={() => setCheckingIn(true)} />}
         </div>

@@ -4,7 +4,7 @@ import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { KeyResultRow } from "./key-result-row";
-import { ProgressBar } from "./progress-bar";
+import { ObjectiveProgress } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 
 /** An objective with its key results and, nested below, the objectives aligned to it. */
@@ -51,12 +51,7 @@ export function ObjectiveCard({
         <StatusBadge status={objective.progressStatus} />
       </div>
       <div className="mt-3 max-w-xl">
-        <ProgressBar
-          progress={objective.progress}
-          expected={expected}
-          status={objective.progressStatus}
-          label={`Progress of ${objective.title}`}
-        />
+        <ObjectiveProgress objective={objective} expected={expected} />
       </div>
 
       {objective.keyResults.length > 0 && (

@@ -42,3 +42,43 @@ export function ProgressBar({
     </div>
   );
 }
+
+/** An objective's bar, named for it ("Progress of …"), coloured by its status. */
+export function ObjectiveProgress({
+  objective: o,
+  expected,
+  size,
+}: {
+  objective: { title: string; progress: number; progressStatus: ProgressStatus };
+  expected: number;
+  size?: "sm" | "md";
+}) {
+  return (
+    <ProgressBar
+      progress={o.progress}
+      expected={expected}
+      status={o.progressStatus}
+      label={`Progress of ${o.title}`}
+      size={size}
+    />
+  );
+}
+
+/** A key result's small bar, named for it. */
+export function KeyResultProgress({
+  keyResult: kr,
+  expected,
+}: {
+  keyResult: { title: string; progress: number; status: ProgressStatus };
+  expected: number;
+}) {
+  return (
+    <ProgressBar
+      size="sm"
+      progress={kr.progress}
+      expected={expected}
+      status={kr.status}
+      label={`Progress of ${kr.title}`}
+    />
+  );
+}

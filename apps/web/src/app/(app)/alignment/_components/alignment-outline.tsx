@@ -4,7 +4,7 @@ import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, PROGRESS_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { type FocusEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
-import { ProgressBar } from "~/components/okr/progress-bar";
+import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { formatPercent } from "~/components/ui/format";
 import { Toggle } from "~/components/ui/toggle";
@@ -196,13 +196,7 @@ function OutlineItem({
         </div>
         <div className="flex w-full items-center gap-3 pl-8 sm:w-auto sm:pl-0">
           <div className="w-full sm:w-44">
-            <ProgressBar
-              progress={node.progress}
-              expected={expected}
-              status={node.progressStatus}
-              label={`Progress of ${node.title}`}
-              size="sm"
-            />
+            <ObjectiveProgress objective={node} expected={expected} size="sm" />
           </div>
           <span className="flex w-24 shrink-0 justify-end">
             <StatusBadge status={node.progressStatus} />

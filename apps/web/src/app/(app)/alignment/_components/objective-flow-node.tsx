@@ -5,7 +5,7 @@ import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
 import { createContext, memo, useContext } from "react";
-import { ProgressBar } from "~/components/okr/progress-bar";
+import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { Toggle } from "~/components/ui/toggle";
 import { hiddenTitle, LEVEL_CHIP, objectiveHref } from "./labels";
@@ -75,13 +75,7 @@ export const ObjectiveFlowNodeView = memo(function ObjectiveFlowNodeView({ id, d
       <div className="mt-auto flex items-center gap-2">
         <StatusBadge status={objective.progressStatus} />
         <div className="min-w-0 flex-1">
-          <ProgressBar
-            progress={objective.progress}
-            expected={expected}
-            status={objective.progressStatus}
-            label={`Progress of ${objective.title}`}
-            size="sm"
-          />
+          <ObjectiveProgress objective={objective} expected={expected} size="sm" />
         </div>
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} style={handleStyle} />

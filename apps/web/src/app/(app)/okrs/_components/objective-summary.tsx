@@ -1,7 +1,7 @@
 import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, OBJECTIVE_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
-import { ProgressBar } from "~/components/okr/progress-bar";
+import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 
 /** One objective in a list or on a team board: enough to scan, a link to the rest. */
@@ -42,13 +42,7 @@ export function ObjectiveSummary({
         <StatusBadge status={o.progressStatus} />
       </div>
       <div className="mt-2">
-        <ProgressBar
-          size="sm"
-          progress={o.progress}
-          expected={expected}
-          status={o.progressStatus}
-          label={`Progress of ${o.title}`}
-        />
+        <ObjectiveProgress objective={o} expected={expected} size="sm" />
       </div>
       {!compact && (
         <p className="mt-1 text-xs text-slate-500">

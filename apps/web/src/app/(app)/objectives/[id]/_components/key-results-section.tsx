@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { AddKeyResultForm, EditKeyResultForm } from "~/components/objective/key-result-form";
 import { CheckInForm } from "~/components/okr/check-in-form";
 import { CheckInButton, KeyResultFacts } from "~/components/okr/key-result-parts";
-import { ProgressBar } from "~/components/okr/progress-bar";
+import { KeyResultProgress } from "~/components/okr/progress-bar";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
@@ -109,13 +109,7 @@ function KeyResultItem({
             </span>
           }
         />
-        <ProgressBar
-          size="sm"
-          progress={kr.progress}
-          expected={expected}
-          status={kr.status}
-          label={`Progress of ${kr.title}`}
-        />
+        <KeyResultProgress keyResult={kr} expected={expected} />
         <div className="flex flex-wrap items-center justify-end gap-2">
           {kr.canCheckIn && mode !== "checking-in" && (
             <CheckInButton title={kr.title} onClick={() => setMode("checking-in")} />

@@ -12,7 +12,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ObjectiveEditForm } from "~/components/objective/objective-edit-form";
-import { ProgressBar } from "~/components/okr/progress-bar";
+import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { Alert } from "~/components/ui/alert";
 import { BADGE_TONES, type BadgeTone } from "~/components/ui/badge";
@@ -160,12 +160,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
             <StatusBadge status={objective.progressStatus} />
           </div>
           <div className="mt-2">
-            <ProgressBar
-              progress={objective.progress}
-              expected={expected}
-              status={objective.progressStatus}
-              label={`Progress of ${objective.title}`}
-            />
+            <ObjectiveProgress objective={objective} expected={expected} />
           </div>
         </div>
         <dl className="grid grid-cols-3 gap-x-6 gap-y-1 text-sm md:text-right">
