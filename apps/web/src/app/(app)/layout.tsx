@@ -11,12 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const me = await (await getCaller()).me.get();
   return (
     <TRPCReactProvider>
-      <AppShell
-        user={me.user}
-        organization={me.organization}
-        organizations={me.organizations}
-        permissions={me.permissions}
-      >
+      <AppShell me={me}>
         {me.organization ? (
           children
         ) : (

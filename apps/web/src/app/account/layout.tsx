@@ -25,12 +25,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   }
   return (
     <TRPCReactProvider>
-      <AppShell
-        user={me.user}
-        organization={me.organization}
-        organizations={me.organizations}
-        permissions={me.permissions}
-      >
+      <AppShell me={me}>
         <div className="max-w-md">{children}</div>
       </AppShell>
     </TRPCReactProvider>

@@ -5,16 +5,17 @@ import { LogoutButton } from "./logout-button";
 import { NavLinks } from "./nav-links";
 import { OrganizationSwitcher } from "./organization-switcher";
 
-interface ShellProps {
+/** Who is signed in, as `me.get` answers it. */
+export interface ShellViewer {
   user: { name: string };
   organization: { id: string; name: string; role: Role } | null;
   organizations: { id: string; name: string; role: Role }[];
   permissions: readonly string[];
-  children: ReactNode;
 }
 
 /** The header every signed-in page shares; its links follow the permission policy. */
-export function AppShell({ user, organization, organizations, permissions, children }: ShellProps) {
+export function AppShell({ me, children }: { me: ShellViewer; children: ReactNode }) {
+  const { user, organization, organizations, permissions } = me;
   const links: { href: string; label: string }[] = [];
   if (organization && organization.role !== "viewer") links.push({ href: ROLE_HOME[organization.role], label: "Home" });
   links.push({ href: "/dashboard", label: "Dashboard" });

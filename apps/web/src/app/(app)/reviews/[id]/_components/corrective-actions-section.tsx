@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import {
   REVIEW_SUBJECT_LABELS,
   type ReviewSnapshot,
@@ -8,10 +7,8 @@ import {
   reviewRows,
   ZCorrectiveActionCreateSchema,
 } from "@meridian/domain";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { ActionStatusSelect } from "~/components/review/action-status-select";
 import { DataTable } from "~/components/review/data-table";
 import type { ReviewAction, ReviewDetail } from "~/components/review/types";
@@ -22,8 +19,8 @@ import { formatDate } from "~/components/ui/format";
 import { Input } from "~/components/ui/input";
 import { Section } from "~/components/ui/section";
 import { Select } from "~/components/ui/select";
-import { applyServerErrors } from "~/components/ui/server-errors";
 import { useInvalidateReviews } from "~/components/ui/use-invalidate";
+import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 
 export function CorrectiveActionsSection({ review }: { review: ReviewDetail }) {
@@ -88,9 +85,6 @@ function ActionTable({
   );
 }
 
-type ActionInput = z.input<typeof ZCorrectiveActionCreateSchema>;
-type ActionValues = z.output<typeof ZCorrectiveActionCreateSchema>;
-
 /** Subjects of the snapshot an action may be about, in reading order. */
 function subjectOptions(snapshot: ReviewSnapshot) {
   return reviewRows(snapshot)
@@ -105,23 +99,12 @@ function subjectOptions(snapshot: ReviewSnapshot) {
 
 function AddActionForm({ review }: { review: ReviewDetail }) {
   const trpc = useTRPC();
-  const invalidate = useInvalidateReviews();
   const { data: people = [] } = useQuery(trpc.people.list.queryOptions());
-  const create = useMutation(trpc.correctiveActions.create.mutationOptions());
-  const [message, setMessage] = useState<string | null>(null);
   const subjects = useMemo(() => subjectOptions(review.snapshot), [review.snapshot]);
   const first = subjects.find((s) => s.red) ?? subjects[0];
   const [firstType, firstId] = (first?.value ?? "|").split("|");
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setValue,
-    watch,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<ActionInput, unknown, ActionValues>({
-    resolver: zodResolver(ZCorrectiveActionCreateSchema),
+  const form = useMutationForm({
+    schema: ZCorrectiveActionCreateSchema,
     defaultValues: {
       reviewId: review.id,
       subjectType: (firstType || "perspective") as ReviewSubjectType,
@@ -130,7 +113,13 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
       ownerId: "",
       dueOn: "",
     },
+    mutation: trpc.correctiveActions.create.mutationOptions(),
+    invalidate: useInvalidateReviews(),
+    // The next action is often about the same subject, by the same owner.
+    onSuccess: (_created, values): void => form.reset({ ...values, title: "" }),
   });
+  const { register, setValue, watch, onSubmit, pending, error: message } = form;
+  const { errors } = form.formState;
   const subject = `${watch("subjectType")}|${watch("subjectId")}`;
 
   if (subjects.length === 0) {
@@ -140,17 +129,6 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
       </p>
     );
   }
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    try {
-      await create.mutateAsync(values);
-      reset({ ...values, title: "" });
-      await invalidate();
-    } catch (error) {
-      setMessage(applyServerErrors(error, setError));
-    }
-  });
 
   return (
     <form
@@ -202,7 +180,7 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
           {(id) => <Input id={id} type="date" invalid={Boolean(errors.dueOn)} {...register("dueOn")} />}
         </Field>
       </div>
-      <SubmitButton pending={isSubmitting} pendingLabel="Adding…">
+      <SubmitButton pending={pending} pendingLabel="Adding…">
         Add action
       </SubmitButton>
       <Alert>{message}</Alert>
