@@ -3,7 +3,10 @@
 import { KPI_ACTUALS_CSV_MAX_CHARS } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
 import { ErrorMessage } from "~/components/ui/field";
+import { Textarea } from "~/components/ui/input";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -101,7 +104,7 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
         <label htmlFor={csvId} className="mt-4 block text-sm font-medium text-slate-700">
           CSV
         </label>
-        <textarea
+        <Textarea
           id={csvId}
           value={csv}
           onChange={(e) => {
@@ -111,17 +114,12 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
           rows={10}
           spellCheck={false}
           placeholder={"kpi,period,value\nWebsite visitors,2026-07,48210"}
-          className={`${ui.input} mt-1 font-mono text-xs`}
+          className="mt-1 font-mono text-xs"
         />
         <div className="mt-4 flex flex-wrap items-center gap-3">
-          <button
-            type="button"
-            className={ui.secondary}
-            disabled={!csv.trim() || previewImport.isPending}
-            onClick={onPreview}
-          >
+          <Button variant="secondary" disabled={!csv.trim() || previewImport.isPending} onClick={onPreview}>
             {previewImport.isPending ? "Checking…" : "Preview"}
-          </button>
+          </Button>
           {preview && !current && <span className="text-sm text-amber-700">The text changed: preview it again.</span>}
         </div>
         <div className="mt-4 space-y-2">
@@ -133,11 +131,7 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
               ))}
             </ul>
           )}
-          {done && (
-            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-              {done}
-            </p>
-          )}
+          <Alert tone="success">{done}</Alert>
         </div>
       </section>
 
@@ -154,11 +148,11 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
                   : "Every row can be imported. Nothing has been written yet."}
               </p>
             </div>
-            <button type="button" className={ui.primary} disabled={!canImport} onClick={onImport}>
+            <Button disabled={!canImport} onClick={onImport}>
               {runImport.isPending
                 ? "Importing…"
                 : `Import ${current.rows.length} row${current.rows.length === 1 ? "" : "s"}`}
-            </button>
+            </Button>
           </div>
           <div className="mt-4 space-y-4">
             <ImportCounts counts={current.counts} />

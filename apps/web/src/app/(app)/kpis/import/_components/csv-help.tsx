@@ -1,4 +1,5 @@
 import { ACTUALS_CSV_EXAMPLE, MAX_CSV_ACTUAL_ROWS } from "@meridian/domain";
+import { buttonClass } from "~/components/ui/button";
 import { ui } from "~/components/ui/styles";
 
 const EXAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(ACTUALS_CSV_EXAMPLE)}`;
@@ -32,7 +33,7 @@ export function CsvHelp({ isAdmin }: { isAdmin: boolean }) {
         {MAX_CSV_ACTUAL_ROWS.toLocaleString("en")} rows per file.
         {isAdmin ? "" : " You can import values only for the KPIs you own."}
       </p>
-      <a href={EXAMPLE_HREF} download="kpi-actuals-example.csv" className={`${ui.secondary} mt-4`}>
+      <a href={EXAMPLE_HREF} download="kpi-actuals-example.csv" className={`${buttonClass("secondary")} mt-4`}>
         Download an example
       </a>
     </section>
