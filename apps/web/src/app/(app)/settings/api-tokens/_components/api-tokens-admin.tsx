@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { SettingsSection } from "~/components/settings/settings-section";
+import { TableHead } from "~/components/settings/table-head";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -44,16 +45,7 @@ export function ApiTokensAdmin() {
           <p className="mt-3 text-sm text-slate-500">No tokens yet.</p>
         ) : (
           <table className="mt-3 w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-2 font-medium">Name</th>
-                <th className="py-2 font-medium">Token</th>
-                <th className="py-2 font-medium">Created</th>
-                <th className="py-2 font-medium">Last used</th>
-                <th className="py-2 font-medium">Status</th>
-                <th className="py-2 text-right font-medium">Actions</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Token", "Created", "Last used", "Status", "Actions"]} actions />
             <tbody className="divide-y divide-slate-100">
               {tokens.map((t) => (
                 <tr key={t.id} className={t.revokedAt ? "text-slate-400" : ""}>

@@ -1,8 +1,7 @@
 "use client";
 
 import { ZApiTokenCreateSchema } from "@meridian/domain";
-import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
+import { GridFormEnd } from "~/components/settings/form-end";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { useInvalidate } from "~/components/ui/use-invalidate";
@@ -32,14 +31,13 @@ export function ApiTokenCreateForm({ onCreated }: { onCreated: (created: Created
       <Field label="Token name" error={form.formState.errors.name?.message} hint="Say which system will use it.">
         {(id) => <Input id={id} placeholder="Data warehouse" {...register("name")} />}
       </Field>
-      <div className="flex items-start sm:pt-6">
-        <Button type="submit" disabled={pending}>
-          Create token
-        </Button>
-      </div>
-      <div className="sm:col-span-2">
-        <Alert>{error}</Alert>
-      </div>
+      <GridFormEnd
+        label="Create token"
+        pending={pending}
+        error={error}
+        buttonCell="flex items-start sm:pt-6"
+        errorCell="sm:col-span-2"
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { SettingsSection } from "~/components/settings/settings-section";
+import { TableHead } from "~/components/settings/table-head";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
@@ -58,14 +59,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
         <Alert>{log.error?.message}</Alert>
       </div>
       <table className="mt-2 w-full text-left text-sm">
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th className="py-2 font-medium">When (UTC)</th>
-            <th className="py-2 font-medium">Who</th>
-            <th className="py-2 font-medium">What</th>
-            <th className="py-2 font-medium">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={["When (UTC)", "Who", "What", "Details"]} />
         <tbody className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <tr key={entry.id}>

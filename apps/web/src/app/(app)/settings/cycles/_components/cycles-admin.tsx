@@ -4,6 +4,7 @@ import { ZCycleCreateSchema } from "@meridian/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmButton } from "~/components/settings/confirm-button";
+import { GridFormEnd } from "~/components/settings/form-end";
 import { SettingsSection } from "~/components/settings/settings-section";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
 import { Alert } from "~/components/ui/alert";
@@ -99,14 +100,7 @@ function CreateCycleForm() {
       <Field label="Ends on" error={errors.endsOn?.message}>
         {(id) => <Input id={id} type="date" {...register("endsOn")} />}
       </Field>
-      <div className="flex items-end">
-        <Button type="submit" disabled={pending}>
-          Create cycle
-        </Button>
-      </div>
-      <div className="sm:col-span-4">
-        <Alert>{error}</Alert>
-      </div>
+      <GridFormEnd label="Create cycle" pending={pending} error={error} errorCell="sm:col-span-4" />
     </form>
   );
 }

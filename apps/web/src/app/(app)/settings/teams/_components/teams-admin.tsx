@@ -2,9 +2,8 @@
 
 import { ZTeamCreateSchema } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
+import { GridFormEnd } from "~/components/settings/form-end";
 import { SettingsSection } from "~/components/settings/settings-section";
-import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
@@ -68,14 +67,7 @@ function CreateTeamForm({ teams }: { teams: { id: string; label: string }[] }) {
           </Select>
         )}
       </Field>
-      <div className="flex items-end">
-        <Button type="submit" disabled={pending}>
-          Create team
-        </Button>
-      </div>
-      <div className="sm:col-span-3">
-        <Alert>{error}</Alert>
-      </div>
+      <GridFormEnd label="Create team" pending={pending} error={error} errorCell="sm:col-span-3" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ConfirmButton } from "~/components/settings/confirm-button";
 import { SettingsSection } from "~/components/settings/settings-section";
+import { TableHead } from "~/components/settings/table-head";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -41,15 +42,7 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
           {reset && <TemporaryPassword email={reset.email} password={reset.password} />}
         </div>
         <table className="mt-3 w-full text-left text-sm">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-2 font-medium">Person</th>
-              <th className="py-2 font-medium">Role</th>
-              <th className="py-2 font-medium">Teams</th>
-              <th className="py-2 font-medium">Status</th>
-              <th className="py-2 text-right font-medium">Actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Person", "Role", "Teams", "Status", "Actions"]} actions />
           <tbody className="divide-y divide-slate-100">
             {people.map((person) => {
               const self = person.id === currentUserId;
