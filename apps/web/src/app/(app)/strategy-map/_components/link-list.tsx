@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { TitledCard } from "~/components/scorecard/titled-card";
 import type { MapLink, MapPerspective } from "~/components/strategy/types";
 import { Button } from "~/components/ui/button";
@@ -130,25 +130,28 @@ function AddLinkForm({
         }
       }}
     >
-      <Field label="Cause">
-        {(id) => (
-          <Select id={id} value={causeId} onChange={(e) => setCauseId(e.target.value)}>
-            <option value="">Choose…</option>
-            {options}
-          </Select>
-        )}
-      </Field>
-      <span aria-hidden="true" className="hidden pb-2 text-slate-400 sm:block">
-        →
-      </span>
-      <Field label="Effect">
-        {(id) => (
-          <Select id={id} value={effectId} onChange={(e) => setEffectId(e.target.value)}>
-            <option value="">Choose…</option>
-            {options}
-          </Select>
-        )}
-      </Field>
+      {(
+        [
+          ["Cause", causeId, setCauseId],
+          ["Effect", effectId, setEffectId],
+        ] as const
+      ).map(([label, value, set]) => (
+        <Fragment key={label}>
+          {label === "Effect" && (
+            <span aria-hidden="true" className="hidden pb-2 text-slate-400 sm:block">
+              →
+            </span>
+          )}
+          <Field label={label}>
+            {(id) => (
+              <Select id={id} value={value} onChange={(e) => set(e.target.value)}>
+                <option value="">Choose…</option>
+                {options}
+              </Select>
+            )}
+          </Field>
+        </Fragment>
+      ))}
       <Button type="submit" disabled={pending}>
         Add link
       </Button>

@@ -89,33 +89,27 @@ function BenchmarkForm({ detail }: { detail: KpiDetail }) {
   const sources = [...new Set(detail.benchmarks.map((b) => b.source))];
   const periods = detail.periods.filter((p) => p.periodStart <= detail.today).reverse();
 
-  const {
-    register,
-    reset,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const form = useMutationForm({
     schema: ZBenchmarkUpsertSchema,
     defaultValues: { kpiId: kpi.id, source: "", periodStart: periods[0]?.periodStart ?? detail.today },
     // The last outcome goes once the next one is on its way.
     mutation: trpc.benchmarks.upsert.mutationOptions({ onMutate: () => setSaved(null) }),
     invalidate,
     onSuccess: (result, values) => {
-      reset({ kpiId: kpi.id, source: result.source, periodStart: values.periodStart, value: Number.NaN });
+      form.reset({ kpiId: kpi.id, source: result.source, periodStart: values.periodStart, value: Number.NaN });
       setSaved(result.outcome === "unchanged" ? "Already saved." : `Saved ${result.source}.`);
     },
   });
+  const { errors } = form.formState;
 
   return (
     <EntryForm
       label="Add a benchmark"
       title="Add or replace a benchmark"
-      onSubmit={onSubmit}
-      pending={pending}
+      onSubmit={form.onSubmit}
+      pending={form.pending}
       submitLabel="Save benchmark"
-      failure={error}
+      failure={form.error}
       note={entryHint(kpi.unit, kpi.kind)}
       saved={saved}
     >
@@ -127,7 +121,7 @@ function BenchmarkForm({ detail }: { detail: KpiDetail }) {
               list={listId}
               placeholder="Competitor or industry figure"
               invalid={Boolean(errors.source)}
-              {...register("source")}
+              {...form.register("source")}
             />
             <datalist id={listId}>
               {sources.map((s) => (
@@ -142,14 +136,14 @@ function BenchmarkForm({ detail }: { detail: KpiDetail }) {
           <Select
             id={id}
             options={periods.map((p) => ({ value: p.periodStart, label: p.label }))}
-            {...register("periodStart")}
+            {...form.register("periodStart")}
           />
         )}
       </Field>
       <NumberField
         label="Benchmark value"
         error={errors.value?.message}
-        {...register("value", { valueAsNumber: true })}
+        {...form.register("value", { valueAsNumber: true })}
       />
     </EntryForm>
   );

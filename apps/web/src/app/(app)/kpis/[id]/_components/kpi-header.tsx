@@ -13,7 +13,7 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { KpiForm } from "~/components/kpi/kpi-form";
 import type { KpiDetail } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
@@ -52,6 +52,7 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
   );
   const fmt = (v: number | null) => formatKpiValue(v, kpi.unit, kpi.kind);
   const status = current?.status ?? "no_data";
+  const inputLabels = kpi.kind === "manual" ? null : KPI_INPUT_LABELS[kpi.kind];
 
   return (
     <section className="space-y-4">
@@ -108,25 +109,24 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
         </Fact>
         <Fact label="Kind">
           {KPI_KIND_LABELS[kpi.kind]}
-          {kpi.kind !== "manual" && (
+          {inputLabels && (
             <span className="mt-1 block text-xs text-slate-600">
-              {KPI_INPUT_LABELS[kpi.kind].a.replace(/ \(.*\)$/, "")}:{" "}
-              {inputs.a ? (
-                <Link href={`/kpis/${inputs.a.id}`} className="text-indigo-600 hover:underline">
-                  {inputs.a.name}
-                </Link>
-              ) : (
-                "—"
-              )}
-              <br />
-              {KPI_INPUT_LABELS[kpi.kind].b.replace(/ \(.*\)$/, "")}:{" "}
-              {inputs.b ? (
-                <Link href={`/kpis/${inputs.b.id}`} className="text-indigo-600 hover:underline">
-                  {inputs.b.name}
-                </Link>
-              ) : (
-                "—"
-              )}
+              {(["a", "b"] as const).map((side) => {
+                const input = inputs[side];
+                return (
+                  <Fragment key={side}>
+                    {side === "b" && <br />}
+                    {inputLabels[side].replace(/ \(.*\)$/, "")}:{" "}
+                    {input ? (
+                      <Link href={`/kpis/${input.id}`} className="text-indigo-600 hover:underline">
+                        {input.name}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </Fragment>
+                );
+              })}
             </span>
           )}
         </Fact>

@@ -61,42 +61,41 @@ function TargetForm({ detail }: { detail: KpiDetail }) {
     ...[4, 3, 2, 1].map((i) => quarterAt(detail.quarter.start, i)),
     ...[...detail.history].reverse().map((h) => h.period),
   ];
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const form = useMutationForm({
     schema: ZKpiSetTargetSchema,
     defaultValues: { kpiId: kpi.id, periodStart: detail.quarter.start, goal: kpi.goal, redFlag: kpi.redFlag },
     mutation: trpc.kpis.setTarget.mutationOptions(),
     invalidate,
   });
+  const { errors } = form.formState;
 
   return (
     <EntryForm
       label="Set a quarter's targets"
       title="Set a quarter's targets"
-      onSubmit={onSubmit}
-      pending={pending}
+      onSubmit={form.onSubmit}
+      pending={form.pending}
       submitLabel="Save targets"
-      failure={error}
+      failure={form.error}
     >
       <Field label="Quarter" error={errors.periodStart?.message}>
         {(id) => (
           <Select
             id={id}
             options={quarters.map((q) => ({ value: q.start, label: quarterLabel(q.start) }))}
-            {...register("periodStart")}
+            {...form.register("periodStart")}
           />
         )}
       </Field>
-      <NumberField label="Quarter goal" error={errors.goal?.message} {...register("goal", { valueAsNumber: true })} />
+      <NumberField
+        label="Quarter goal"
+        error={errors.goal?.message}
+        {...form.register("goal", { valueAsNumber: true })}
+      />
       <NumberField
         label="Quarter red flag"
         error={errors.redFlag?.message}
-        {...register("redFlag", { valueAsNumber: true })}
+        {...form.register("redFlag", { valueAsNumber: true })}
       />
     </EntryForm>
   );

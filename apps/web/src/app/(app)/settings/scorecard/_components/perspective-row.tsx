@@ -122,14 +122,7 @@ export function PerspectiveRow({
 
 function EditPerspectiveForm({ perspective: p, onDone }: { perspective: Perspective; onDone: () => void }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    conflict,
-    formState: { errors },
-  } = useMutationForm({
+  const form = useMutationForm({
     schema: ZPerspectiveUpdateSchema,
     defaultValues: { perspectiveId: p.id, version: p.version, name: p.name, weight: p.weight },
     mutation: trpc.perspectives.update.mutationOptions(),
@@ -143,19 +136,20 @@ function EditPerspectiveForm({ perspective: p, onDone }: { perspective: Perspect
       weight: current.weight,
     }),
   });
+  const { errors } = form.formState;
   return (
     <PerspectiveFields
       label={`Edit perspective ${p.name}`}
       className="ml-9 mt-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-3"
-      onSubmit={onSubmit}
+      onSubmit={form.onSubmit}
       nameLabel="Name"
-      name={register("name")}
-      weight={register("weight", { valueAsNumber: true })}
+      name={form.register("name")}
+      weight={form.register("weight", { valueAsNumber: true })}
       errors={{ name: errors.name?.message, weight: errors.weight?.message }}
-      error={error ?? conflict?.message}
+      error={form.error ?? form.conflict?.message}
       actionsClassName="flex gap-2 sm:pt-6"
     >
-      <SubmitButton pending={pending} pendingLabel="Save">
+      <SubmitButton pending={form.pending} pendingLabel="Save">
         Save
       </SubmitButton>
       <Button variant="secondary" onClick={onDone}>

@@ -88,36 +88,30 @@ export function PerspectivesAdmin() {
 
 function AddPerspectiveForm() {
   const trpc = useTRPC();
-  const {
-    register,
-    reset,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const form = useMutationForm({
     schema: ZPerspectiveCreateSchema,
     defaultValues: { name: "", weight: 1 },
     mutation: trpc.perspectives.create.mutationOptions(),
     invalidate: useInvalidateStrategy(),
     onSuccess: () => {
-      reset();
+      form.reset();
     },
   });
+  const { errors } = form.formState;
   return (
     <PerspectiveFields
       label="Add perspective"
       className="mt-4"
-      onSubmit={onSubmit}
+      onSubmit={form.onSubmit}
       nameLabel="New perspective"
       placeholder="e.g. Sustainability"
-      name={register("name")}
-      weight={register("weight", { valueAsNumber: true })}
+      name={form.register("name")}
+      weight={form.register("weight", { valueAsNumber: true })}
       errors={{ name: errors.name?.message, weight: errors.weight?.message }}
-      error={error}
+      error={form.error}
       actionsClassName="sm:pt-6"
     >
-      <SubmitButton pending={pending} pendingLabel="Add perspective">
+      <SubmitButton pending={form.pending} pendingLabel="Add perspective">
         Add perspective
       </SubmitButton>
     </PerspectiveFields>
