@@ -9,13 +9,12 @@ import {
 } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { ActionStatusSelect } from "~/components/review/action-status-select";
+import { ActionRow } from "~/components/review/action-row";
 import { DataTable } from "~/components/review/data-table";
 import type { ReviewAction, ReviewDetail } from "~/components/review/types";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
-import { formatDate } from "~/components/ui/format";
 import { Input } from "~/components/ui/input";
 import { Section } from "~/components/ui/section";
 import { Select } from "~/components/ui/select";
@@ -65,20 +64,7 @@ function ActionTable({
     >
       <tbody className="divide-y divide-slate-100">
         {actions.map((a) => (
-          <tr key={a.id} className="align-top">
-            <td className="py-2.5 pr-3">
-              <p className="font-medium text-slate-900">{a.title}</p>
-              <p className="text-xs text-slate-500">
-                {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
-                {showOrigin && <> · from {a.originReviewTitle}</>}
-              </p>
-            </td>
-            <td className="py-2.5 pr-3 text-slate-700">{a.owner.name}</td>
-            <td className="whitespace-nowrap py-2.5 pr-3 tabular-nums text-slate-700">{formatDate(a.dueOn)}</td>
-            <td className="py-2.5 text-right">
-              <ActionStatusSelect action={a} editable={a.canUpdate} />
-            </td>
-          </tr>
+          <ActionRow key={a.id} action={a} origin={showOrigin ? a.originReviewTitle : undefined} />
         ))}
       </tbody>
     </DataTable>

@@ -59,14 +59,14 @@ export function PrintReview({
       <section className="mt-5">
         <h2 className="text-base font-semibold">Summary</h2>
         <table className="mt-2 w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500">
-              <th className="py-1.5 pr-2 font-medium">Perspective</th>
-              <th className="py-1.5 pr-2 font-medium">Objectives</th>
-              <th className="py-1.5 pr-2 font-medium">KPIs</th>
-              <th className="py-1.5 text-right font-medium">Score</th>
-            </tr>
-          </thead>
+          <PrintHead
+            columns={[
+              ["Perspective", "py-1.5 pr-2"],
+              ["Objectives", "py-1.5 pr-2"],
+              ["KPIs", "py-1.5 pr-2"],
+              ["Score", "py-1.5 text-right"],
+            ]}
+          />
           <tbody>
             <tr className="border-b border-slate-200 font-semibold">
               <td className="py-1.5 pr-2">Scorecard</td>
@@ -138,15 +138,15 @@ export function PrintReview({
           <p className="mt-2 text-slate-500">None.</p>
         ) : (
           <table className="mt-2 w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500">
-                <th className="py-1.5 pr-2 font-medium">Action</th>
-                <th className="py-1.5 pr-2 font-medium">About</th>
-                <th className="py-1.5 pr-2 font-medium">Owner</th>
-                <th className="py-1.5 pr-2 font-medium">Due</th>
-                <th className="py-1.5 font-medium">Status</th>
-              </tr>
-            </thead>
+            <PrintHead
+              columns={[
+                ["Action", "py-1.5 pr-2"],
+                ["About", "py-1.5 pr-2"],
+                ["Owner", "py-1.5 pr-2"],
+                ["Due", "py-1.5 pr-2"],
+                ["Status", "py-1.5"],
+              ]}
+            />
             <tbody>
               {review.actions.map((a) => (
                 <tr key={a.id} className="border-b border-slate-100 align-top">
@@ -205,15 +205,15 @@ function KpiRows({
   if (kpis.length === 0) return <p className="mt-1 text-slate-500">No KPIs.</p>;
   return (
     <table className="mt-1.5 w-full table-fixed border-collapse text-left">
-      <thead>
-        <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500">
-          <th className="py-1 pr-2 font-medium">KPI</th>
-          <th className="w-[17%] py-1 pr-2 text-right font-medium">Actual</th>
-          <th className="w-[15%] py-1 pr-2 text-right font-medium">Goal</th>
-          <th className="w-[15%] py-1 pr-2 text-right font-medium">Red flag</th>
-          <th className="w-[16%] py-1 text-right font-medium">Score</th>
-        </tr>
-      </thead>
+      <PrintHead
+        columns={[
+          ["KPI", "py-1 pr-2"],
+          ["Actual", "w-[17%] py-1 pr-2 text-right"],
+          ["Goal", "w-[15%] py-1 pr-2 text-right"],
+          ["Red flag", "w-[15%] py-1 pr-2 text-right"],
+          ["Score", "w-[16%] py-1 text-right"],
+        ]}
+      />
       <tbody>
         {kpis.map((k) => (
           <KpiRow key={k.id} kpi={k} note={commentary("kpi", k.id)} />
@@ -247,6 +247,21 @@ function KpiRow({ kpi, note }: { kpi: SnapshotKpi; note: string | undefined }) {
         </tr>
       )}
     </>
+  );
+}
+
+/** The head row of the printed tables: a rule below, small upper-case names. Each column: its name and cell classes. */
+function PrintHead({ columns }: { columns: readonly (readonly [label: string, className: string])[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500">
+        {columns.map(([label, className]) => (
+          <th key={label} className={`${className} font-medium`}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 
