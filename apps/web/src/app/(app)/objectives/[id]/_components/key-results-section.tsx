@@ -3,7 +3,6 @@
 import type { KeyResultView } from "@meridian/api";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { AddKeyResultForm, EditKeyResultForm } from "~/components/objective/key-result-form";
 import { CheckInForm } from "~/components/okr/check-in-form";
 import { CheckInButton, KeyResultFacts } from "~/components/okr/key-result-parts";
 import { KeyResultProgress } from "~/components/okr/progress-bar";
@@ -14,6 +13,7 @@ import { Section } from "~/components/ui/section";
 import { Sparkline } from "~/components/ui/sparkline";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import { AddKeyResultForm, EditKeyResultForm } from "./key-result-form";
 import type { CheckInEntry, ObjectiveDetail } from "./types";
 
 export function KeyResultsSection({ detail }: { detail: ObjectiveDetail }) {

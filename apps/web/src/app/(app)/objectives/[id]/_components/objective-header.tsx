@@ -11,7 +11,6 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ObjectiveEditForm } from "~/components/objective/objective-edit-form";
 import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { Alert } from "~/components/ui/alert";
@@ -22,6 +21,7 @@ import { formatDate, formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import { ObjectiveEditForm } from "./objective-edit-form";
 import type { ObjectiveDetail } from "./types";
 
 const OBJECTIVE_STATUS_TONES: Record<ObjectiveStatus, BadgeTone> = {

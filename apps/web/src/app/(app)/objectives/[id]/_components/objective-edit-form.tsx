@@ -3,15 +3,15 @@
 import type { ObjectiveNode } from "@meridian/api";
 import {
   PROGRESS_SOURCE_LABELS,
-  PROGRESS_SOURCES,
   type ProgressSource,
-  VISIBILITIES,
   VISIBILITY_LABELS,
   type Visibility,
   ZObjectiveUpdateSchema,
 } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
+import { ProgressSourceSelect, VisibilitySelect } from "~/components/okr/okr-fields";
+import { emptyAsNull } from "~/components/okr/options";
 import { ownerCandidates } from "~/components/okr/owner-candidates";
 import {
   StrategicObjectiveOptions,
@@ -161,7 +161,7 @@ export function ObjectiveEditForm({
           className="sm:max-w-md"
         >
           {(id) => (
-            <Select id={id} {...register("strategicObjectiveId", { setValueAs: (v: string | null) => v || null })}>
+            <Select id={id} {...register("strategicObjectiveId", emptyAsNull)}>
               <StrategicObjectiveOptions bands={bands} />
             </Select>
           )}
@@ -169,22 +169,10 @@ export function ObjectiveEditForm({
       )}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Visibility" error={errors.visibility?.message}>
-          {(id) => (
-            <Select
-              id={id}
-              options={VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
-              {...register("visibility")}
-            />
-          )}
+          {(id) => <VisibilitySelect id={id} {...register("visibility")} />}
         </Field>
         <Field label="Progress source" error={errors.progressSource?.message}>
-          {(id) => (
-            <Select
-              id={id}
-              options={PROGRESS_SOURCES.map((s) => ({ value: s, label: PROGRESS_SOURCE_LABELS[s] }))}
-              {...register("progressSource")}
-            />
-          )}
+          {(id) => <ProgressSourceSelect id={id} {...register("progressSource")} />}
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
           {(id) => (

@@ -1,21 +1,14 @@
 "use client";
 
 import type { KeyResultView } from "@meridian/api";
-import {
-  KEY_RESULT_TYPE_LABELS,
-  KEY_RESULT_TYPES,
-  KEY_RESULT_UNIT_LABELS,
-  KEY_RESULT_UNITS,
-  ZKeyResultCreateSchema,
-  ZKeyResultUpdateSchema,
-} from "@meridian/domain";
+import { ZKeyResultCreateSchema, ZKeyResultUpdateSchema } from "@meridian/domain";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
+import { KeyResultTypeSelect, KeyResultUnitSelect, MeasureInput } from "~/components/okr/okr-fields";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { FormActions } from "~/components/ui/form-actions";
 import { Input } from "~/components/ui/input";
-import { Select } from "~/components/ui/select";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
@@ -140,48 +133,22 @@ function KeyResultFields({
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Type" error={errors.type?.message}>
-          {(id) => (
-            <Select
-              id={id}
-              options={KEY_RESULT_TYPES.map((t) => ({ value: t, label: KEY_RESULT_TYPE_LABELS[t] }))}
-              {...field("type")}
-            />
-          )}
+          {(id) => <KeyResultTypeSelect id={id} {...field("type")} />}
         </Field>
         <Field label="Start" error={errors.startValue?.message}>
           {(id) => (
-            <Input
-              id={id}
-              type="number"
-              step="any"
-              inputMode="decimal"
-              invalid={Boolean(errors.startValue)}
-              {...field("startValue")}
-            />
+            <MeasureInput id={id} inputMode="decimal" invalid={Boolean(errors.startValue)} {...field("startValue")} />
           )}
         </Field>
         <Field label="Target" error={errors.targetValue?.message}>
           {(id) => (
-            <Input
-              id={id}
-              type="number"
-              step="any"
-              inputMode="decimal"
-              invalid={Boolean(errors.targetValue)}
-              {...field("targetValue")}
-            />
+            <MeasureInput id={id} inputMode="decimal" invalid={Boolean(errors.targetValue)} {...field("targetValue")} />
           )}
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Unit" error={errors.unit?.message}>
-          {(id) => (
-            <Select
-              id={id}
-              options={KEY_RESULT_UNITS.map((u) => ({ value: u, label: KEY_RESULT_UNIT_LABELS[u] }))}
-              {...field("unit")}
-            />
-          )}
+          {(id) => <KeyResultUnitSelect id={id} {...field("unit")} />}
         </Field>
         <Field
           label="Unit label"
