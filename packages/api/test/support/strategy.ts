@@ -1,17 +1,9 @@
-import {
-  activityLog,
-  and,
-  asc,
-  type Database,
-  eq,
-  kpiActuals,
-  kpis,
-  perspectives,
-  strategicObjectives,
-} from "@meridian/db";
+import { asc, type Database, eq, kpiActuals, kpis, perspectives, strategicObjectives } from "@meridian/db";
+import { beforeAll } from "vitest";
 import { ensureDefaultPerspectives } from "../../src/modules/scorecard/default-perspectives";
 import { callerFor } from "./callers";
 import { createMember, createOrganization } from "./factories";
+import { type LiveTestDatabase, useTestDatabase } from "./test-database";
 
 /**
  * An organization of its own for strategy tests: one person per role and the
@@ -38,6 +30,38 @@ export async function createStrategyOrganization(db: Database) {
   };
 }
 export type StrategyOrganization = Awaited<ReturnType<typeof createStrategyOrganization>>;
+
+/** Two strategy organizations, `org` and `other`, in the file's own test database. */
+export interface LiveStrategyDatabase extends LiveTestDatabase {
+  readonly org: StrategyOrganization;
+  readonly other: StrategyOrganization;
+}
+
+/** useTestDatabase with two strategy organizations created in beforeAll: `org` to test in, `other` to stay out of. */
+export function useStrategyDatabase(): LiveStrategyDatabase {
+  const database = useTestDatabase();
+  let org: StrategyOrganization | undefined;
+  let other: StrategyOrganization | undefined;
+  beforeAll(async () => {
+    org = await createStrategyOrganization(database.db);
+    other = await createStrategyOrganization(database.db);
+  });
+  const ready = (value: StrategyOrganization | undefined) => {
+    if (!value) throw new Error("the strategy organizations are read before the test file's beforeAll ran");
+    return value;
+  };
+  return {
+    get db() {
+      return database.db;
+    },
+    get org() {
+      return ready(org);
+    },
+    get other() {
+      return ready(other);
+    },
+  };
+}
 
 /** A strategic objective inserted directly, owned by the organization's admin by default. */
 export async function createStrategicObjective(
@@ -96,13 +120,4 @@ export async function createQuarterlyKpi(
     );
   }
   return kpi;
-}
-
-/** The activity records written about one entity, oldest first. */
-export function activityOf(db: Database, entityType: string, entityId: string) {
-  return db
-    .select({ action: activityLog.action, actorId: activityLog.actorId, details: activityLog.details })
-    .from(activityLog)
-    .where(and(eq(activityLog.entityType, entityType), eq(activityLog.entityId, entityId)))
-    .orderBy(asc(activityLog.createdAt));
 }

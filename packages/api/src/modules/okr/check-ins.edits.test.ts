@@ -1,50 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { activityLog, checkIns, type DatabaseHandle, desc, eq, keyResults, sql } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkIns, type Database, desc, eq, keyResults } from "@meridian/db";
+import { describe, expect, it } from "vitest";
 import {
+  activityByDetail,
   callerFor,
+  checkInRowOrNone,
   clientErrorOf,
   createOrganizationWithOkr,
-  cycleByStatus,
   DEMO,
-  keyResultByTitle,
-  seedDemoOrganization,
-  trpcErrorOf,
+  expectRejectedUnchanged,
+  keyResultRow,
+  snapshotWith,
+  useDemoDatabase,
   userIdOf,
-  writeSnapshot,
 } from "../../../test/support";
 
 const REGISTRATIONS = "Webinar registrations per session";
 
-let handle: DatabaseHandle;
-let orgId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  orgId = await seedDemoOrganization(handle.db);
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
-
-const krId = async (title: string) => (await keyResultByTitle(handle.db, orgId, title)).keyResult.id;
-
-async function krRow(id: string) {
-  const [row] = await handle.db.select().from(keyResults).where(eq(keyResults.id, id));
-  if (!row) throw new Error(`no key result ${id}`);
-  return row;
-}
-
-async function checkInRow(id: string) {
-  const [row] = await handle.db.select().from(checkIns).where(eq(checkIns.id, id));
-  return row;
-}
+const demo = useDemoDatabase();
 
 /** A check-in through the API, as `email`; returns the stored row. */
 async function checkIn(email: string, keyResultId: string, value: number, confidence = 7, comment = "") {
-  const caller = await callerFor(handle.db, email);
+  const caller = await callerFor(demo.db, email);
   const result = await caller.checkIns.create({
     keyResultId,
     value,
@@ -55,49 +32,35 @@ async function checkIn(email: string, keyResultId: string, value: number, confid
   return result.checkIn;
 }
 
-/** Check-ins, activity and every key result's latest value and version, plus every check-in's value. */
-async function state() {
-  const [base, rows] = await Promise.all([
-    writeSnapshot(handle.db),
-    handle.db
-      .select({ id: checkIns.id, value: checkIns.value, confidence: checkIns.confidence, comment: checkIns.comment })
-      .from(checkIns)
-      .orderBy(checkIns.id),
-  ]);
-  return { ...base, rows };
-}
+/** Beyond writeSnapshot (check-ins, activity, every key result's latest value and version): every check-in's value. */
+const checkInValues = async (db: Database) => ({
+  rows: await db
+    .select({ id: checkIns.id, value: checkIns.value, confidence: checkIns.confidence, comment: checkIns.comment })
+    .from(checkIns)
+    .orderBy(checkIns.id),
+});
+const state = () => snapshotWith(demo.db, checkInValues);
+const rejected = (code: string, call: () => Promise<unknown>) =>
+  expectRejectedUnchanged(demo.db, code, call, checkInValues);
 
-async function rejected(code: string, call: () => Promise<unknown>) {
-  const before = await state();
-  const error = await trpcErrorOf(call);
-  expect(error.code).toBe(code);
-  expect(await state()).toEqual(before);
-  return error;
-}
-
-const activityFor = (checkInId: string) =>
-  handle.db
-    .select()
-    .from(activityLog)
-    .where(sql`${activityLog.details}->>'checkInId' = ${checkInId}`)
-    .orderBy(desc(activityLog.createdAt));
+const activityFor = (checkInId: string) => activityByDetail(demo.db, "checkInId", checkInId);
 
 describe("checkIns.update", () => {
   it("lets the author correct their newest check-in: the key result follows, editedAt is set, the old values are logged", async () => {
-    const keyResultId = await krId(REGISTRATIONS);
+    const keyResultId = await demo.keyResultId(REGISTRATIONS);
     await checkIn(DEMO.member, keyResultId, 280, 6, "first");
     const newest = await checkIn(DEMO.member, keyResultId, 300, 7, "second");
-    const versionBefore = (await krRow(keyResultId)).version;
+    const versionBefore = (await keyResultRow(demo.db, keyResultId)).version;
     const before = await state();
 
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const edit = { checkInId: newest.id, value: 310, confidence: 8, comment: "  Typo fixed.  " };
     expect(await member.checkIns.update(edit)).toEqual({ id: newest.id });
 
-    const row = await checkInRow(newest.id);
+    const row = await checkInRowOrNone(demo.db, newest.id);
     expect(row).toMatchObject({ value: 310, confidence: 8, comment: "Typo fixed.", createdAt: newest.createdAt });
     expect(row?.editedAt).toBeInstanceOf(Date);
-    const kr = await krRow(keyResultId);
+    const kr = await keyResultRow(demo.db, keyResultId);
     expect(kr).toMatchObject({
       currentValue: 310,
       currentConfidence: 8,
@@ -111,7 +74,7 @@ describe("checkIns.update", () => {
     const [activity, ...more] = await activityFor(newest.id);
     expect(activity).toMatchObject({
       action: "check_in.edited",
-      actorId: await userIdOf(handle.db, DEMO.member),
+      actorId: await userIdOf(demo.db, DEMO.member),
       entityType: "key_result",
       entityId: keyResultId,
       details: {
@@ -127,14 +90,14 @@ describe("checkIns.update", () => {
   });
 
   it("leaves the key result on the newest check-in when an older one is corrected", async () => {
-    const keyResultId = await krId(REGISTRATIONS);
+    const keyResultId = await demo.keyResultId(REGISTRATIONS);
     const older = await checkIn(DEMO.member, keyResultId, 320, 6);
     await checkIn(DEMO.member, keyResultId, 330, 7);
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     await member.checkIns.update({ checkInId: older.id, value: 322, confidence: 5, comment: "" });
-    expect(await krRow(keyResultId)).toMatchObject({ currentValue: 330, currentConfidence: 7 });
+    expect(await keyResultRow(demo.db, keyResultId)).toMatchObject({ currentValue: 330, currentConfidence: 7 });
 
-    const objectiveId = (await krRow(keyResultId)).objectiveId;
+    const objectiveId = (await keyResultRow(demo.db, keyResultId)).objectiveId;
     const history = (await member.objectives.get({ objectiveId }))?.checkIns ?? [];
     expect(history.find((c) => c.id === older.id)).toMatchObject({
       value: 322,
@@ -144,14 +107,14 @@ describe("checkIns.update", () => {
   });
 
   it("lets the admin correct anyone's check-in, and logs the admin as the actor", async () => {
-    const keyResultId = await krId(REGISTRATIONS);
+    const keyResultId = await demo.keyResultId(REGISTRATIONS);
     const mine = await checkIn(DEMO.member, keyResultId, 340, 7);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     await admin.checkIns.update({ checkInId: mine.id, value: 345, confidence: 7, comment: "Corrected by admin." });
-    expect(await krRow(keyResultId)).toMatchObject({ currentValue: 345 });
+    expect(await keyResultRow(demo.db, keyResultId)).toMatchObject({ currentValue: 345 });
     expect((await activityFor(mine.id))[0]).toMatchObject({
       action: "check_in.edited",
-      actorId: await userIdOf(handle.db, DEMO.admin),
+      actorId: await userIdOf(demo.db, DEMO.admin),
     });
   });
 
@@ -161,8 +124,8 @@ describe("checkIns.update", () => {
     ["lena", DEMO.lena, "Only the author of a check-in or an admin changes it."],
     ["nina", DEMO.nina, "Only the author of a check-in or an admin changes it."],
   ])("refuses %s someone else's check-in with FORBIDDEN, writing nothing", async (_, email, message) => {
-    const mine = await checkIn(DEMO.member, await krId(REGISTRATIONS), 350);
-    const caller = await callerFor(handle.db, email);
+    const mine = await checkIn(DEMO.member, await demo.keyResultId(REGISTRATIONS), 350);
+    const caller = await callerFor(demo.db, email);
     const error = await rejected("FORBIDDEN", () =>
       caller.checkIns.update({ checkInId: mine.id, value: 1, confidence: 1, comment: "" }),
     );
@@ -175,8 +138,8 @@ describe("checkIns.update", () => {
     ["a value that is not a number", { value: "lots" }, "value", "Value must be a number."],
     ["a 2001-character comment", { comment: "x".repeat(2001) }, "comment", "Keep the comment under 2000 characters."],
   ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
-    const mine = await checkIn(DEMO.member, await krId(REGISTRATIONS), 355);
-    const member = await callerFor(handle.db, DEMO.member);
+    const mine = await checkIn(DEMO.member, await demo.keyResultId(REGISTRATIONS), 355);
+    const member = await callerFor(demo.db, DEMO.member);
     const input = { checkInId: mine.id, value: 356, confidence: 7, comment: "", ...bad } as {
       checkInId: string;
       value: number;
@@ -192,8 +155,8 @@ describe("checkIns.update", () => {
     ["Publish the buyer's guide", 0, 0.5, "A milestone check-in is done (1) or not done (0)."],
     ["Attendance rate", 60, 101, "A percentage check-in is between 0 and 100."],
   ])("rejects a value that %s's type does not allow with BAD_REQUEST", async (title, valid, invalid, message) => {
-    const mine = await checkIn(DEMO.member, await krId(title), valid);
-    const member = await callerFor(handle.db, DEMO.member);
+    const mine = await checkIn(DEMO.member, await demo.keyResultId(title), valid);
+    const member = await callerFor(demo.db, DEMO.member);
     const error = await rejected("BAD_REQUEST", () =>
       member.checkIns.update({ checkInId: mine.id, value: invalid, confidence: 5, comment: "" }),
     );
@@ -203,16 +166,16 @@ describe("checkIns.update", () => {
 
 describe("checkIns.delete", () => {
   it("lets the author delete their newest check-in: the key result falls back to the one before, the deleted values are logged", async () => {
-    const keyResultId = await krId(REGISTRATIONS);
+    const keyResultId = await demo.keyResultId(REGISTRATIONS);
     const previous = await checkIn(DEMO.member, keyResultId, 360, 6, "steady");
     const newest = await checkIn(DEMO.member, keyResultId, 390, 9, "Oops, wrong webinar.");
     const before = await state();
 
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     expect(await member.checkIns.delete({ checkInId: newest.id })).toEqual({ deleted: true });
 
-    expect(await checkInRow(newest.id)).toBeUndefined();
-    expect(await krRow(keyResultId)).toMatchObject({
+    expect(await checkInRowOrNone(demo.db, newest.id)).toBeUndefined();
+    expect(await keyResultRow(demo.db, keyResultId)).toMatchObject({
       currentValue: 360,
       currentConfidence: 6,
       lastCheckInAt: previous.createdAt,
@@ -229,8 +192,8 @@ describe("checkIns.delete", () => {
   });
 
   it("leaves a key result whose only check-in is deleted without data", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
-    const cycleId = (await cycleByStatus(handle.db, orgId, "open")).id;
+    const member = await callerFor(demo.db, DEMO.member);
+    const cycleId = demo.openCycleId;
     const objective = await member.objectives.create({
       cycleId,
       level: "personal",
@@ -238,12 +201,16 @@ describe("checkIns.delete", () => {
       publish: true,
       keyResults: [{ title: "Talks given", type: "increase_to", startValue: 0, targetValue: 4 }],
     });
-    const [kr] = await handle.db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id));
+    const [kr] = await demo.db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id));
     if (!kr) throw new Error("expected the key result");
     const only = await checkIn(DEMO.member, kr.id, 2);
     await member.checkIns.delete({ checkInId: only.id });
 
-    expect(await krRow(kr.id)).toMatchObject({ currentValue: null, currentConfidence: null, lastCheckInAt: null });
+    expect(await keyResultRow(demo.db, kr.id)).toMatchObject({
+      currentValue: null,
+      currentConfidence: null,
+      lastCheckInAt: null,
+    });
     const got = await member.objectives.get({ objectiveId: objective.id });
     expect(got?.objective.keyResults[0]).toMatchObject({ hasData: false, progress: 0, status: "no_data" });
     expect(got?.objective).toMatchObject({ hasData: false, progressStatus: "no_data" });
@@ -251,12 +218,12 @@ describe("checkIns.delete", () => {
   });
 
   it("lets the admin delete anyone's check-in", async () => {
-    const mine = await checkIn(DEMO.member, await krId(REGISTRATIONS), 365);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const mine = await checkIn(DEMO.member, await demo.keyResultId(REGISTRATIONS), 365);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect(await admin.checkIns.delete({ checkInId: mine.id })).toEqual({ deleted: true });
     expect((await activityFor(mine.id))[0]).toMatchObject({
       action: "check_in.deleted",
-      actorId: await userIdOf(handle.db, DEMO.admin),
+      actorId: await userIdOf(demo.db, DEMO.admin),
     });
   });
 
@@ -265,13 +232,13 @@ describe("checkIns.delete", () => {
     ["the Marketing lead", DEMO.manager],
     ["nina", DEMO.nina],
   ])("refuses %s someone else's check-in with FORBIDDEN, writing nothing", async (_, email) => {
-    const mine = await checkIn(DEMO.member, await krId(REGISTRATIONS), 370);
-    const caller = await callerFor(handle.db, email);
+    const mine = await checkIn(DEMO.member, await demo.keyResultId(REGISTRATIONS), 370);
+    const caller = await callerFor(demo.db, email);
     await rejected("FORBIDDEN", () => caller.checkIns.delete({ checkInId: mine.id }));
   });
 
   it("rejects a check-in id that is not a UUID with BAD_REQUEST", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const error = await rejected("BAD_REQUEST", () => member.checkIns.delete({ checkInId: "latest" }));
     expect(clientErrorOf(error, "checkIns.delete").shape.data.fieldErrors).toEqual({
       checkInId: ["Must be a valid id."],
@@ -281,9 +248,9 @@ describe("checkIns.delete", () => {
 
 describe("check-in edits: scope", () => {
   it("answers NOT_FOUND for another organization's check-in and for one that does not exist", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
+    const other = await createOrganizationWithOkr(demo.db);
     const theirs = await checkIn(other.member.email, other.keyResult.id, 10);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     for (const checkInId of [theirs.id, randomUUID()]) {
       expect(
         (await rejected("NOT_FOUND", () => admin.checkIns.update({ checkInId, value: 1, confidence: 1 }))).message,
@@ -293,8 +260,8 @@ describe("check-in edits: scope", () => {
   });
 
   it("refuses changes to a closed cycle's check-ins with PRECONDITION_FAILED, for the author and the admin alike", async () => {
-    const keyResultId = await krId("Mid-market deals closed");
-    const [seeded] = await handle.db
+    const keyResultId = await demo.keyResultId("Mid-market deals closed");
+    const [seeded] = await demo.db
       .select()
       .from(checkIns)
       .where(eq(checkIns.keyResultId, keyResultId))
@@ -302,7 +269,7 @@ describe("check-in edits: scope", () => {
       .limit(1);
     if (!seeded) throw new Error("expected the seeded history");
     for (const email of [DEMO.priya, DEMO.admin]) {
-      const caller = await callerFor(handle.db, email);
+      const caller = await callerFor(demo.db, email);
       const error = await rejected("PRECONDITION_FAILED", () =>
         caller.checkIns.update({ checkInId: seeded.id, value: 20, confidence: 9 }),
       );

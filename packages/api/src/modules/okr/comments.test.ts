@@ -1,79 +1,50 @@
-import { activityLog, comments, type DatabaseHandle, eq, sql } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { comments, type Database, sql } from "@meridian/db";
 import type { TCommentCreate } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  activityByDetail,
   callerFor,
   clientErrorOf,
+  commentRow,
   createOrganizationWithOkr,
   DEMO,
-  keyResultByTitle,
-  objectiveByTitle,
-  seedDemoOrganization,
-  trpcErrorOf,
+  expectRejectedUnchanged,
+  snapshotWith,
+  useDemoDatabase,
   userIdOf,
-  writeSnapshot,
 } from "../../../test/support";
 
 const PIPELINE = "Build a predictable marketing pipeline";
 const PRIVATE = "Grow into a team lead role";
 const HIRING = "Hiring plan for the second half";
 
-let handle: DatabaseHandle;
-let orgId: string;
+const demo = useDemoDatabase();
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  orgId = await seedDemoOrganization(handle.db);
-});
+/** Beyond writeSnapshot (activity, check-ins and key results): the comments table. */
+const commentCount = async (db: Database) => {
+  const [row] = await db.select({ comments: sql<number>`count(*)::int` }).from(comments);
+  return { comments: row?.comments };
+};
+const state = () => snapshotWith(demo.db, commentCount);
+const rejected = (code: string, call: () => Promise<unknown>) =>
+  expectRejectedUnchanged(demo.db, code, call, commentCount);
 
-afterAll(async () => {
-  await handle?.close();
-});
-
-const objectiveId = async (title: string) => (await objectiveByTitle(handle.db, orgId, title)).id;
-const krId = async (title: string) => (await keyResultByTitle(handle.db, orgId, title)).keyResult.id;
-
-/** Activity, check-ins and key results, plus the comments table. */
-async function state() {
-  const [base, [row]] = await Promise.all([
-    writeSnapshot(handle.db),
-    handle.db.select({ comments: sql<number>`count(*)::int` }).from(comments),
-  ]);
-  return { ...base, comments: row?.comments };
-}
-
-async function rejected(code: string, call: () => Promise<unknown>) {
-  const before = await state();
-  const error = await trpcErrorOf(call);
-  expect(error.code).toBe(code);
-  expect(await state()).toEqual(before);
-  return error;
-}
-
-async function commentRow(id: string) {
-  const [row] = await handle.db.select().from(comments).where(eq(comments.id, id));
-  if (!row) throw new Error(`no comment ${id}`);
-  return row;
-}
-
-const activityFor = (commentId: string) =>
-  handle.db.select().from(activityLog).where(sql`${activityLog.details}->>'commentId' = ${commentId}`);
+const activityFor = (commentId: string) => activityByDetail(demo.db, "commentId", commentId);
 
 describe("comments.create", () => {
   it("adds a comment to an objective, shows it in objectives.get and logs it in the same transaction", async () => {
-    const pipeline = await objectiveId(PIPELINE);
-    const memberId = await userIdOf(handle.db, DEMO.member);
+    const pipeline = await demo.objectiveId(PIPELINE);
+    const memberId = await userIdOf(demo.db, DEMO.member);
     const before = await state();
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const created = await member.comments.create({
       objectiveId: pipeline,
       body: "  Happy to own the partner webinars.  ",
     });
     expect(created).toEqual({ id: expect.any(String), createdAt: expect.any(Date) });
 
-    expect(await commentRow(created.id)).toMatchObject({
-      organizationId: orgId,
+    expect(await commentRow(demo.db, created.id)).toMatchObject({
+      organizationId: demo.orgId,
       objectiveId: pipeline,
       keyResultId: null,
       authorId: memberId,
@@ -93,7 +64,7 @@ describe("comments.create", () => {
     });
     expect(activity?.createdAt.getTime()).toBe(created.createdAt.getTime());
 
-    const got = await (await callerFor(handle.db, DEMO.viewer)).objectives.get({ objectiveId: pipeline });
+    const got = await (await callerFor(demo.db, DEMO.viewer)).objectives.get({ objectiveId: pipeline });
     expect(got?.comments.at(-1)).toMatchObject({
       id: created.id,
       keyResultId: null,
@@ -104,11 +75,11 @@ describe("comments.create", () => {
   });
 
   it("adds a comment to a key result, filed under its objective", async () => {
-    const keyResultId = await krId("Cost per lead");
-    const pipeline = await objectiveId(PIPELINE);
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const keyResultId = await demo.keyResultId("Cost per lead");
+    const pipeline = await demo.objectiveId(PIPELINE);
+    const manager = await callerFor(demo.db, DEMO.manager);
     const created = await manager.comments.create({ keyResultId, body: "Paid social is dragging this up." });
-    expect(await commentRow(created.id)).toMatchObject({ objectiveId: pipeline, keyResultId });
+    expect(await commentRow(demo.db, created.id)).toMatchObject({ objectiveId: pipeline, keyResultId });
     expect((await activityFor(created.id))[0]).toMatchObject({
       entityType: "objective",
       entityId: pipeline,
@@ -119,20 +90,20 @@ describe("comments.create", () => {
   });
 
   it("lets anyone who may write and can see the objective comment, on a team they are not in", async () => {
-    const lena = await callerFor(handle.db, DEMO.lena);
+    const lena = await callerFor(demo.db, DEMO.lena);
     expect(
-      (await lena.comments.create({ objectiveId: await objectiveId(PIPELINE), body: "Engineering can help." })).id,
+      (await lena.comments.create({ objectiveId: await demo.objectiveId(PIPELINE), body: "Engineering can help." })).id,
     ).toEqual(expect.any(String));
-    const ravi = await callerFor(handle.db, DEMO.ravi);
-    expect((await ravi.comments.create({ objectiveId: await objectiveId(PRIVATE), body: "Note to self." })).id).toEqual(
-      expect.any(String),
-    );
+    const ravi = await callerFor(demo.db, DEMO.ravi);
+    expect(
+      (await ravi.comments.create({ objectiveId: await demo.objectiveId(PRIVATE), body: "Note to self." })).id,
+    ).toEqual(expect.any(String));
   });
 
   it("refuses the viewer with FORBIDDEN, on an objective and on a key result, writing nothing", async () => {
-    const viewer = await callerFor(handle.db, DEMO.viewer);
-    const objective = await objectiveId(PIPELINE);
-    const keyResultId = await krId("Cost per lead");
+    const viewer = await callerFor(demo.db, DEMO.viewer);
+    const objective = await demo.objectiveId(PIPELINE);
+    const keyResultId = await demo.keyResultId("Cost per lead");
     expect(
       (await rejected("FORBIDDEN", () => viewer.comments.create({ objectiveId: objective, body: "Nice." }))).message,
     ).toBe("Your role does not allow this.");
@@ -140,23 +111,23 @@ describe("comments.create", () => {
   });
 
   it.each([
-    ["Ravi's private objective", () => objectiveId(PRIVATE), "objectiveId", "No such objective."],
+    ["Ravi's private objective", () => demo.objectiveId(PRIVATE), "objectiveId", "No such objective."],
     [
       "a key result of Ravi's private objective",
-      () => krId("Mentoring sessions held"),
+      () => demo.keyResultId("Mentoring sessions held"),
       "keyResultId",
       "No such objective.",
     ],
-    ["Engineering's draft", () => objectiveId(HIRING), "objectiveId", "No such objective."],
+    ["Engineering's draft", () => demo.objectiveId(HIRING), "objectiveId", "No such objective."],
   ])("answers NOT_FOUND when the member comments on %s, writing nothing", async (_, target, field, message) => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const input = { [field]: await target(), body: "Hello?" } as TCommentCreate;
     expect((await rejected("NOT_FOUND", () => member.comments.create(input))).message).toBe(message);
   });
 
   it("answers NOT_FOUND for another organization's objective and key result, writing nothing", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect(
       (await rejected("NOT_FOUND", () => admin.comments.create({ objectiveId: other.objective.id, body: "Hi" })))
         .message,
@@ -184,9 +155,9 @@ describe("comments.create", () => {
     ],
     ["an objective id that is not a UUID", { objectiveId: "pipeline" }, "objectiveId", "Must be a valid id."],
   ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
-    const member = await callerFor(handle.db, DEMO.member);
-    const objective = await objectiveId(PIPELINE);
-    const keyResultId = await krId("Cost per lead");
+    const member = await callerFor(demo.db, DEMO.member);
+    const objective = await demo.objectiveId(PIPELINE);
+    const keyResultId = await demo.keyResultId("Cost per lead");
     const { both, neither, ...rest } = bad as {
       both?: boolean;
       neither?: boolean;

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { activityLog, cycles, type DatabaseHandle, eq, keyResults, objectives } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { cycles, type Database, eq, keyResults, objectives } from "@meridian/db";
 import type { TCycleCreate } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
+  activityRowsOf,
   callerFor,
   clientErrorOf,
   createCycle,
@@ -12,72 +12,42 @@ import {
   createOrganization,
   createOrganizationWithOkr,
   cycleByStatus,
+  cycleRow,
   DEMO,
+  expectRejectedUnchanged,
   keyResultByTitle,
   objectiveByTitle,
-  seedDemoOrganization,
-  trpcErrorOf,
+  objectiveRow,
+  snapshotWith,
+  useDemoDatabase,
   userIdOf,
-  writeSnapshot,
 } from "../../../test/support";
 import { AppError } from "../../lib/errors";
 
-let handle: DatabaseHandle;
-let orgId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  orgId = await seedDemoOrganization(handle.db);
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
-
-async function cycleRow(id: string) {
-  const [row] = await handle.db.select().from(cycles).where(eq(cycles.id, id));
-  if (!row) throw new Error(`no cycle ${id}`);
-  return row;
-}
-
-async function objectiveRow(id: string) {
-  const [row] = await handle.db.select().from(objectives).where(eq(objectives.id, id));
-  if (!row) throw new Error(`no objective ${id}`);
-  return row;
-}
+const demo = useDemoDatabase();
 
 const keyResultsOf = (objectiveId: string) =>
-  handle.db.select().from(keyResults).where(eq(keyResults.objectiveId, objectiveId)).orderBy(keyResults.createdAt);
+  demo.db.select().from(keyResults).where(eq(keyResults.objectiveId, objectiveId)).orderBy(keyResults.createdAt);
 
-const activityOf = (entityId: string) =>
-  handle.db.select().from(activityLog).where(eq(activityLog.entityId, entityId)).orderBy(activityLog.createdAt);
-
-/** Check-ins, activity, key results, and every cycle's and objective's status and version. */
-async function state() {
-  const [base, cycleRows, objectiveRows] = await Promise.all([
-    writeSnapshot(handle.db),
-    handle.db.select({ id: cycles.id, status: cycles.status, version: cycles.version }).from(cycles).orderBy(cycles.id),
-    handle.db
+/** Beyond writeSnapshot (check-ins, activity, key results): every cycle's and objective's status and version. */
+const statuses = async (db: Database) => {
+  const [cycleRows, objectiveRows] = await Promise.all([
+    db.select({ id: cycles.id, status: cycles.status, version: cycles.version }).from(cycles).orderBy(cycles.id),
+    db
       .select({ id: objectives.id, status: objectives.status, version: objectives.version })
       .from(objectives)
       .orderBy(objectives.id),
   ]);
-  return { ...base, cycles: cycleRows, objectives: objectiveRows };
-}
-
-async function rejected(code: string, call: () => Promise<unknown>) {
-  const before = await state();
-  const error = await trpcErrorOf(call);
-  expect(error.code).toBe(code);
-  expect(await state()).toEqual(before);
-  return error;
-}
+  return { cycles: cycleRows, objectives: objectiveRows };
+};
+const state = () => snapshotWith(demo.db, statuses);
+const rejected = (code: string, call: () => Promise<unknown>) => expectRejectedUnchanged(demo.db, code, call, statuses);
 
 const Q1: TCycleCreate = { name: "Q1 2027", startsOn: "2027-01-01", endsOn: "2027-03-31" };
 
 describe("cycles.list", () => {
   it("lists the organization's cycles, newest first, with inclusive dates and exclusive end instants", async () => {
-    const cycles = await (await callerFor(handle.db, DEMO.viewer)).cycles.list();
+    const cycles = await (await callerFor(demo.db, DEMO.viewer)).cycles.list();
     expect(cycles.map(({ id: _, ...c }) => c)).toEqual([
       {
         name: "Q4 2026",
@@ -101,51 +71,55 @@ describe("cycles.list", () => {
   });
 
   it("shows only the caller's organization", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const demoCycles = await (await callerFor(handle.db, DEMO.admin)).cycles.list();
+    const other = await createOrganizationWithOkr(demo.db);
+    const demoCycles = await (await callerFor(demo.db, DEMO.admin)).cycles.list();
     expect(demoCycles.map((c) => c.id)).not.toContain(other.cycle.id);
 
-    const otherCycles = await (await callerFor(handle.db, other.member.email)).cycles.list();
+    const otherCycles = await (await callerFor(demo.db, other.member.email)).cycles.list();
     expect(otherCycles.map((c) => c.id)).toEqual([other.cycle.id]);
   });
 });
 
 describe("cycles.current", () => {
   it("is the demo organization's open quarter", async () => {
-    const current = await (await callerFor(handle.db, DEMO.member)).cycles.current();
+    const current = await (await callerFor(demo.db, DEMO.member)).cycles.current();
     expect(current).toMatchObject({ name: "Q4 2026", status: "open" });
   });
 
   it("prefers the open cycle containing today over a planning cycle that starts later", async () => {
-    const org = await createOrganization(handle.db);
-    const member = await createMember(handle.db, org.id);
-    const open = await createCycle(handle.db, org.id, { status: "open" });
-    await createCycle(handle.db, org.id, { status: "planning", startsOn: "2099-01-01", endsOn: "2099-03-31" });
-    const current = await (await callerFor(handle.db, member.email)).cycles.current();
+    const org = await createOrganization(demo.db);
+    const member = await createMember(demo.db, org.id);
+    const open = await createCycle(demo.db, org.id, { status: "open" });
+    await createCycle(demo.db, org.id, { status: "planning", startsOn: "2099-01-01", endsOn: "2099-03-31" });
+    const current = await (await callerFor(demo.db, member.email)).cycles.current();
     expect(current?.id).toBe(open.id);
   });
 
   it("is null for an organization without cycles", async () => {
-    const org = await createOrganization(handle.db);
-    const member = await createMember(handle.db, org.id);
-    expect(await (await callerFor(handle.db, member.email)).cycles.current()).toBeNull();
-    expect(await (await callerFor(handle.db, member.email)).cycles.list()).toEqual([]);
+    const org = await createOrganization(demo.db);
+    const member = await createMember(demo.db, org.id);
+    expect(await (await callerFor(demo.db, member.email)).cycles.current()).toBeNull();
+    expect(await (await callerFor(demo.db, member.email)).cycles.list()).toEqual([]);
   });
 });
 
 describe("cycles.create", () => {
   it("lets the admin create a cycle in planning, logged, listed, without changing the current cycle", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const before = await state();
     const created = await admin.cycles.create({ ...Q1, name: "  Q1 2027  " });
     expect(created).toEqual({ id: expect.any(String), name: "Q1 2027", version: 1 });
-    expect(await cycleRow(created.id)).toMatchObject({ organizationId: orgId, status: "planning", ...Q1 });
+    expect(await cycleRow(demo.db, created.id)).toMatchObject({
+      organizationId: demo.orgId,
+      status: "planning",
+      ...Q1,
+    });
     expect((await state()).activity).toBe(before.activity + 1);
-    expect(await activityOf(created.id)).toEqual([
+    expect(await activityRowsOf(demo.db, created.id)).toEqual([
       expect.objectContaining({
         action: "cycle.created",
         entityType: "cycle",
-        actorId: await userIdOf(handle.db, DEMO.admin),
+        actorId: await userIdOf(demo.db, DEMO.admin),
         details: Q1,
       }),
     ]);
@@ -159,7 +133,7 @@ describe("cycles.create", () => {
     ["a blank name", { name: "   " }, "name", "Name the cycle."],
     ["a 61-character name", { name: "x".repeat(61) }, "name", "Keep the name under 60 characters."],
   ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const error = await rejected("BAD_REQUEST", () => admin.cycles.create({ ...Q1, ...bad }));
     const client = clientErrorOf(error, "cycles.create");
     expect(client.shape.message).toBe(message);
@@ -169,7 +143,7 @@ describe("cycles.create", () => {
   it.each([DEMO.manager, DEMO.priya, DEMO.member, DEMO.viewer])(
     "refuses %s with FORBIDDEN, writing nothing",
     async (email) => {
-      const caller = await callerFor(handle.db, email);
+      const caller = await callerFor(demo.db, email);
       expect((await rejected("FORBIDDEN", () => caller.cycles.create(Q1))).message).toBe(
         "Your role does not allow this.",
       );
@@ -179,11 +153,11 @@ describe("cycles.create", () => {
 
 describe("cycles.open", () => {
   it("opens a cycle in planning: status open, version + 1, logged; opening it again is refused", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const created = await admin.cycles.create({ name: "Q2 2027", startsOn: "2027-04-01", endsOn: "2027-06-30" });
     expect(await admin.cycles.open({ cycleId: created.id, version: created.version })).toEqual({ status: "open" });
-    expect(await cycleRow(created.id)).toMatchObject({ status: "open", version: created.version + 1 });
-    expect((await activityOf(created.id)).map((a) => a.action)).toEqual(["cycle.created", "cycle.opened"]);
+    expect(await cycleRow(demo.db, created.id)).toMatchObject({ status: "open", version: created.version + 1 });
+    expect((await activityRowsOf(demo.db, created.id)).map((a) => a.action)).toEqual(["cycle.created", "cycle.opened"]);
 
     const again = await rejected("PRECONDITION_FAILED", () =>
       admin.cycles.open({ cycleId: created.id, version: created.version + 1 }),
@@ -192,9 +166,9 @@ describe("cycles.open", () => {
   });
 
   it("refuses a stale version with CONFLICT carrying the cycle as it is now, writing nothing", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const created = await admin.cycles.create({ name: "Q3 2027", startsOn: "2027-07-01", endsOn: "2027-09-30" });
-    await handle.db.update(cycles).set({ name: "Q3 2027 (renamed)", version: 2 }).where(eq(cycles.id, created.id));
+    await demo.db.update(cycles).set({ name: "Q3 2027 (renamed)", version: 2 }).where(eq(cycles.id, created.id));
     const error = await rejected("CONFLICT", () => admin.cycles.open({ cycleId: created.id, version: 1 }));
     expect(error.cause).toBeInstanceOf(AppError);
     const current = { id: created.id, name: "Q3 2027 (renamed)", status: "planning", version: 2 };
@@ -203,15 +177,15 @@ describe("cycles.open", () => {
   });
 
   it("refuses a manager (FORBIDDEN) and another organization's cycle (NOT_FOUND), writing nothing", async () => {
-    const planning = await createCycle(handle.db, orgId, {
+    const planning = await createCycle(demo.db, demo.orgId, {
       status: "planning",
       startsOn: "2027-10-01",
       endsOn: "2027-12-31",
     });
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const manager = await callerFor(demo.db, DEMO.manager);
     await rejected("FORBIDDEN", () => manager.cycles.open({ cycleId: planning.id, version: 1 }));
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect(
       (await rejected("NOT_FOUND", () => admin.cycles.open({ cycleId: other.cycle.id, version: 1 }))).message,
     ).toBe("No such cycle.");
@@ -221,35 +195,35 @@ describe("cycles.open", () => {
 describe("cycles.close", () => {
   /** Another organization, so closing its open cycle leaves the demo quarter alone. */
   async function organizationToClose() {
-    const org = await createOrganizationWithOkr(handle.db);
+    const org = await createOrganizationWithOkr(demo.db);
     const scope = { organizationId: org.organization.id, cycleId: org.cycle.id, ownerId: org.member.id };
-    const draft = await createObjective(handle.db, scope, { level: "personal", status: "draft" });
-    const personal = await createObjective(handle.db, scope, { level: "personal" });
+    const draft = await createObjective(demo.db, scope, { level: "personal", status: "draft" });
+    const personal = await createObjective(demo.db, scope, { level: "personal" });
     return { ...org, draft, personal };
   }
 
   it("closes an open cycle: its active objectives become closed, drafts stay drafts, one activity row", async () => {
     const org = await organizationToClose();
-    const admin = await callerFor(handle.db, org.admin.email);
+    const admin = await callerFor(demo.db, org.admin.email);
     const before = await state();
     expect(await admin.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version })).toEqual({
       status: "closed",
       objectivesClosed: 2,
     });
-    expect(await cycleRow(org.cycle.id)).toMatchObject({ status: "closed", version: org.cycle.version + 1 });
-    expect(await objectiveRow(org.objective.id)).toMatchObject({ status: "closed", version: 2 });
-    expect(await objectiveRow(org.personal.id)).toMatchObject({ status: "closed", version: 2 });
-    expect(await objectiveRow(org.draft.id)).toMatchObject({ status: "draft", version: 1 });
+    expect(await cycleRow(demo.db, org.cycle.id)).toMatchObject({ status: "closed", version: org.cycle.version + 1 });
+    expect(await objectiveRow(demo.db, org.objective.id)).toMatchObject({ status: "closed", version: 2 });
+    expect(await objectiveRow(demo.db, org.personal.id)).toMatchObject({ status: "closed", version: 2 });
+    expect(await objectiveRow(demo.db, org.draft.id)).toMatchObject({ status: "draft", version: 1 });
     expect((await state()).activity).toBe(before.activity + 1);
-    expect(await activityOf(org.cycle.id)).toEqual([
+    expect(await activityRowsOf(demo.db, org.cycle.id)).toEqual([
       expect.objectContaining({ action: "cycle.closed", actorId: org.admin.id, details: { objectivesClosed: 2 } }),
     ]);
   });
 
   it("freezes what it closed: check-ins, objective and key result edits are PRECONDITION_FAILED, grading opens", async () => {
     const org = await organizationToClose();
-    const admin = await callerFor(handle.db, org.admin.email);
-    const member = await callerFor(handle.db, org.member.email);
+    const admin = await callerFor(demo.db, org.admin.email);
+    const member = await callerFor(demo.db, org.member.email);
     await admin.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version });
 
     const checkIn = await rejected("PRECONDITION_FAILED", () =>
@@ -281,13 +255,13 @@ describe("cycles.close", () => {
 
   it("refuses closing twice or closing a cycle in planning with PRECONDITION_FAILED, writing nothing", async () => {
     const org = await organizationToClose();
-    const admin = await callerFor(handle.db, org.admin.email);
+    const admin = await callerFor(demo.db, org.admin.email);
     await admin.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version });
     const twice = await rejected("PRECONDITION_FAILED", () =>
       admin.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version + 1 }),
     );
     expect(twice.message).toBe("Only an open cycle can be closed.");
-    const planning = await createCycle(handle.db, org.organization.id, {
+    const planning = await createCycle(demo.db, org.organization.id, {
       status: "planning",
       startsOn: "2030-01-01",
       endsOn: "2030-03-31",
@@ -297,18 +271,18 @@ describe("cycles.close", () => {
 
   it("refuses a stale version with CONFLICT, non-admins with FORBIDDEN and another organization's cycle with NOT_FOUND", async () => {
     const org = await organizationToClose();
-    const admin = await callerFor(handle.db, org.admin.email);
+    const admin = await callerFor(demo.db, org.admin.email);
     const error = await rejected("CONFLICT", () => admin.cycles.close({ cycleId: org.cycle.id, version: 7 }));
     expect((error.cause as AppError).current).toMatchObject({ status: "open", version: org.cycle.version });
 
-    const member = await callerFor(handle.db, org.member.email);
+    const member = await callerFor(demo.db, org.member.email);
     await rejected("FORBIDDEN", () => member.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version }));
-    const demoOpen = await cycleByStatus(handle.db, orgId, "open");
+    const demoOpen = await cycleByStatus(demo.db, demo.orgId, "open");
     for (const email of [DEMO.manager, DEMO.viewer]) {
-      const caller = await callerFor(handle.db, email);
+      const caller = await callerFor(demo.db, email);
       await rejected("FORBIDDEN", () => caller.cycles.close({ cycleId: demoOpen.id, version: demoOpen.version }));
     }
-    const demoAdmin = await callerFor(handle.db, DEMO.admin);
+    const demoAdmin = await callerFor(demo.db, DEMO.admin);
     await rejected("NOT_FOUND", () => demoAdmin.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version }));
   });
 });
@@ -317,22 +291,22 @@ describe("cycles.carryOver", () => {
   let nextCycleId: string;
   beforeAll(async () => {
     nextCycleId = (
-      await createCycle(handle.db, orgId, { name: "Q1 2027 (open)", startsOn: "2027-01-01", endsOn: "2027-03-31" })
+      await createCycle(demo.db, demo.orgId, { name: "Q1 2027 (open)", startsOn: "2027-01-01", endsOn: "2027-03-31" })
     ).id;
   });
 
   it("copies the objective into the open cycle with the chosen key results, each linked to its original", async () => {
-    const source = await objectiveByTitle(handle.db, orgId, "Close more of the deals we create");
+    const source = await objectiveByTitle(demo.db, demo.orgId, "Close more of the deals we create");
     const originals = await keyResultsOf(source.id);
     const before = await state();
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const { objectiveId } = await admin.cycles.carryOver({
       objectiveId: source.id,
       targetCycleId: nextCycleId,
       keyResultIds: originals.map((k) => k.id),
     });
 
-    expect(await objectiveRow(objectiveId)).toMatchObject({
+    expect(await objectiveRow(demo.db, objectiveId)).toMatchObject({
       cycleId: nextCycleId,
       carriedFromId: source.id,
       title: source.title,
@@ -362,13 +336,13 @@ describe("cycles.carryOver", () => {
       });
     }
     // The originals keep their values, versions and history.
-    expect(await objectiveRow(source.id)).toEqual(source);
+    expect(await objectiveRow(demo.db, source.id)).toEqual(source);
     expect(await keyResultsOf(source.id)).toEqual(originals);
 
     const after = await state();
     expect(after.activity).toBe(before.activity + 1);
     expect(after.checkIns).toBe(before.checkIns);
-    expect(await activityOf(objectiveId)).toEqual([
+    expect(await activityRowsOf(demo.db, objectiveId)).toEqual([
       expect.objectContaining({
         action: "objective.carried_over",
         details: { from: source.id, toCycle: nextCycleId, keyResults: 2 },
@@ -379,8 +353,8 @@ describe("cycles.carryOver", () => {
   });
 
   it("keeps the start of a threshold key result and of one without check-ins, and copies only the chosen ones", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const people = await objectiveByTitle(handle.db, orgId, "Be a place great people want to join");
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const people = await objectiveByTitle(demo.db, demo.orgId, "Be a place great people want to join");
     const referral = await admin.keyResults.create({
       objectiveId: people.id,
       title: "Referral hires",
@@ -388,7 +362,7 @@ describe("cycles.carryOver", () => {
       startValue: 2,
       targetValue: 8,
     });
-    const attrition = (await keyResultByTitle(handle.db, orgId, "Regretted attrition")).keyResult;
+    const attrition = (await keyResultByTitle(demo.db, demo.orgId, "Regretted attrition")).keyResult;
     expect(attrition).toMatchObject({ type: "stay_at_or_below", startValue: 0, currentValue: expect.any(Number) });
 
     const { objectiveId } = await admin.cycles.carryOver({
@@ -407,14 +381,14 @@ describe("cycles.carryOver", () => {
 
     const bare = await admin.cycles.carryOver({ objectiveId: people.id, targetCycleId: nextCycleId, keyResultIds: [] });
     expect(await keyResultsOf(bare.objectiveId)).toEqual([]);
-    expect((await objectiveRow(bare.objectiveId)).carriedFromId).toBe(people.id);
+    expect((await objectiveRow(demo.db, bare.objectiveId)).carriedFromId).toBe(people.id);
   });
 
   it("rejects key results of another objective with BAD_REQUEST, writing nothing", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const source = await objectiveByTitle(handle.db, orgId, "Keep customers longer");
-    const foreign = (await keyResultByTitle(handle.db, orgId, "Cost per lead")).keyResult.id;
-    const own = (await keyResultByTitle(handle.db, orgId, "Net revenue retention")).keyResult.id;
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const source = await objectiveByTitle(demo.db, demo.orgId, "Keep customers longer");
+    const foreign = (await keyResultByTitle(demo.db, demo.orgId, "Cost per lead")).keyResult.id;
+    const own = (await keyResultByTitle(demo.db, demo.orgId, "Net revenue retention")).keyResult.id;
     for (const keyResultIds of [[foreign], [own, foreign], [randomUUID()]]) {
       const error = await rejected("BAD_REQUEST", () =>
         admin.cycles.carryOver({ objectiveId: source.id, targetCycleId: nextCycleId, keyResultIds }),
@@ -424,9 +398,9 @@ describe("cycles.carryOver", () => {
   });
 
   it("refuses a closed target cycle (PRECONDITION_FAILED) and the objective's own cycle (BAD_REQUEST)", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const source = await objectiveByTitle(handle.db, orgId, "Keep customers longer");
-    const closed = await cycleByStatus(handle.db, orgId, "closed");
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const source = await objectiveByTitle(demo.db, demo.orgId, "Keep customers longer");
+    const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
     const error = await rejected("PRECONDITION_FAILED", () =>
       admin.cycles.carryOver({ objectiveId: source.id, targetCycleId: closed.id, keyResultIds: [] }),
     );
@@ -438,14 +412,14 @@ describe("cycles.carryOver", () => {
   });
 
   it("refuses everyone but the admin with FORBIDDEN, and another organization's objective or cycle with NOT_FOUND", async () => {
-    const source = await objectiveByTitle(handle.db, orgId, "Keep customers longer");
+    const source = await objectiveByTitle(demo.db, demo.orgId, "Keep customers longer");
     const input = { objectiveId: source.id, targetCycleId: nextCycleId, keyResultIds: [] };
     for (const email of [DEMO.manager, DEMO.priya, DEMO.member, DEMO.viewer]) {
-      const caller = await callerFor(handle.db, email);
+      const caller = await callerFor(demo.db, email);
       await rejected("FORBIDDEN", () => caller.cycles.carryOver(input));
     }
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect(
       (await rejected("NOT_FOUND", () => admin.cycles.carryOver({ ...input, objectiveId: other.objective.id })))
         .message,
@@ -456,8 +430,8 @@ describe("cycles.carryOver", () => {
   });
 
   it("rejects more than ten key results and ids that are not UUIDs with BAD_REQUEST", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const source = await objectiveByTitle(handle.db, orgId, "Keep customers longer");
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const source = await objectiveByTitle(demo.db, demo.orgId, "Keep customers longer");
     const input = { objectiveId: source.id, targetCycleId: nextCycleId };
     await rejected("BAD_REQUEST", () =>
       admin.cycles.carryOver({ ...input, keyResultIds: Array.from({ length: 11 }, () => randomUUID()) }),

@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { activityLog, and, type DatabaseHandle, eq, keyResults } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { and, type Database, eq, keyResults } from "@meridian/db";
 import type { TKeyResultCreate } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
+  activityRowsOf,
   callerFor,
   clientErrorOf,
   createOrganizationWithOkr,
   cycleByStatus,
   DEMO,
-  keyResultByTitle,
-  objectiveByTitle,
-  seedDemoOrganization,
-  trpcErrorOf,
+  dashboardNode,
+  expectRejectedUnchanged,
+  keyResultRow,
+  snapshotWith,
+  useDemoDatabase,
   userIdOf,
-  writeSnapshot,
 } from "../../../test/support";
-import type { ObjectiveNode } from "../..";
 import { AppError } from "../../lib/errors";
 
 const PIPELINE = "Build a predictable marketing pipeline";
@@ -26,69 +25,27 @@ const PRIVATE = "Grow into a team lead role";
 const HIRING = "Hiring plan for the second half";
 const PREVIOUS = "Prove the mid-market motion";
 
-let handle: DatabaseHandle;
-let orgId: string;
-let cycleId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  orgId = await seedDemoOrganization(handle.db);
-  cycleId = (await cycleByStatus(handle.db, orgId, "open")).id;
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
-
-const objectiveId = async (title: string) => (await objectiveByTitle(handle.db, orgId, title)).id;
-const krId = async (title: string) => (await keyResultByTitle(handle.db, orgId, title)).keyResult.id;
-
-async function krRow(id: string) {
-  const [row] = await handle.db.select().from(keyResults).where(eq(keyResults.id, id));
-  if (!row) throw new Error(`no key result ${id}`);
-  return row;
-}
+const demo = useDemoDatabase();
 
 /** A key result by id with the version it has now: what a client would send. */
-const ref = async (id: string) => ({ keyResultId: id, version: (await krRow(id)).version });
+const ref = async (id: string) => ({ keyResultId: id, version: (await keyResultRow(demo.db, id)).version });
 
-/** Check-ins, activity and every key result's value and version, plus every key result's definition and archive mark. */
-async function state() {
-  const [base, rows] = await Promise.all([
-    writeSnapshot(handle.db),
-    handle.db
-      .select({
-        id: keyResults.id,
-        title: keyResults.title,
-        targetValue: keyResults.targetValue,
-        grade: keyResults.gradeOverride,
-        archivedAt: keyResults.archivedAt,
-      })
-      .from(keyResults)
-      .orderBy(keyResults.id),
-  ]);
-  return { ...base, definitions: rows };
-}
-
-async function rejected(code: string, call: () => Promise<unknown>) {
-  const before = await state();
-  const error = await trpcErrorOf(call);
-  expect(error.code).toBe(code);
-  expect(await state()).toEqual(before);
-  return error;
-}
-
-const activityOf = (entityId: string) =>
-  handle.db.select().from(activityLog).where(eq(activityLog.entityId, entityId)).orderBy(activityLog.createdAt);
-
-const flatten = (nodes: readonly ObjectiveNode[]): ObjectiveNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
-
-async function dashboardNode(email: string, id: string, cycle?: string) {
-  const dashboard = await (await callerFor(handle.db, email)).objectives.dashboard(
-    cycle ? { cycleId: cycle } : undefined,
-  );
-  return flatten(dashboard?.roots ?? []).find((n) => n.id === id);
-}
+/** Beyond writeSnapshot (check-ins, activity, every key result's value and version): every key result's definition and archive mark. */
+const definitions = async (db: Database) => ({
+  definitions: await db
+    .select({
+      id: keyResults.id,
+      title: keyResults.title,
+      targetValue: keyResults.targetValue,
+      grade: keyResults.gradeOverride,
+      archivedAt: keyResults.archivedAt,
+    })
+    .from(keyResults)
+    .orderBy(keyResults.id),
+});
+const state = () => snapshotWith(demo.db, definitions);
+const rejected = (code: string, call: () => Promise<unknown>) =>
+  expectRejectedUnchanged(demo.db, code, call, definitions);
 
 const draft = (objective: string, overrides: Partial<TKeyResultCreate> = {}): TKeyResultCreate => ({
   objectiveId: objective,
@@ -101,10 +58,10 @@ const draft = (objective: string, overrides: Partial<TKeyResultCreate> = {}): TK
 
 describe("keyResults.create", () => {
   it("adds a key result to the member's own objective, owned by the objective's owner by default, and logs it", async () => {
-    const webinars = await objectiveId(WEBINARS);
-    const memberId = await userIdOf(handle.db, DEMO.member);
+    const webinars = await demo.objectiveId(WEBINARS);
+    const memberId = await userIdOf(demo.db, DEMO.member);
     const before = await state();
-    const created = await (await callerFor(handle.db, DEMO.member)).keyResults.create(draft(webinars));
+    const created = await (await callerFor(demo.db, DEMO.member)).keyResults.create(draft(webinars));
     expect(created).toMatchObject({
       objectiveId: webinars,
       title: "Webinar satisfaction score",
@@ -116,7 +73,7 @@ describe("keyResults.create", () => {
       archivedAt: null,
     });
     expect((await state()).activity).toBe(before.activity + 1);
-    expect(await activityOf(created.id)).toEqual([
+    expect(await activityRowsOf(demo.db, created.id)).toEqual([
       expect.objectContaining({
         action: "key_result.created",
         actorId: memberId,
@@ -124,19 +81,19 @@ describe("keyResults.create", () => {
         details: { title: "Webinar satisfaction score", objectiveId: webinars },
       }),
     ]);
-    const node = await dashboardNode(DEMO.viewer, webinars);
+    const node = await dashboardNode(demo.db, DEMO.viewer, webinars);
     expect(node?.keyResults.find((k) => k.id === created.id)).toMatchObject({ hasData: false, status: "no_data" });
   });
 
   it("lets lena add to Engineering's objective, the Marketing lead to Marketing's for a team member, and the admin anywhere", async () => {
-    const memberId = await userIdOf(handle.db, DEMO.member);
-    const lena = await callerFor(handle.db, DEMO.lena);
-    expect((await lena.keyResults.create(draft(await objectiveId(RELIABILITY)))).version).toBe(1);
-    const manager = await callerFor(handle.db, DEMO.manager);
-    const pipelineKr = await manager.keyResults.create(draft(await objectiveId(PIPELINE), { ownerId: memberId }));
+    const memberId = await userIdOf(demo.db, DEMO.member);
+    const lena = await callerFor(demo.db, DEMO.lena);
+    expect((await lena.keyResults.create(draft(await demo.objectiveId(RELIABILITY)))).version).toBe(1);
+    const manager = await callerFor(demo.db, DEMO.manager);
+    const pipelineKr = await manager.keyResults.create(draft(await demo.objectiveId(PIPELINE), { ownerId: memberId }));
     expect(pipelineKr.ownerId).toBe(memberId);
-    const admin = await callerFor(handle.db, DEMO.admin);
-    expect((await admin.keyResults.create(draft(await objectiveId(PRIVATE)))).version).toBe(1);
+    const admin = await callerFor(demo.db, DEMO.admin);
+    expect((await admin.keyResults.create(draft(await demo.objectiveId(PRIVATE)))).version).toBe(1);
   });
 
   it.each([
@@ -166,8 +123,8 @@ describe("keyResults.create", () => {
   ])(
     "rejects %s with BAD_REQUEST and a clear message on its field, writing nothing",
     async (_, bad, field, message) => {
-      const member = await callerFor(handle.db, DEMO.member);
-      const input = { ...draft(await objectiveId(WEBINARS)), ...bad } as TKeyResultCreate;
+      const member = await callerFor(demo.db, DEMO.member);
+      const input = { ...draft(await demo.objectiveId(WEBINARS)), ...bad } as TKeyResultCreate;
       const error = await rejected("BAD_REQUEST", () => member.keyResults.create(input));
       const client = clientErrorOf(error, "keyResults.create");
       expect(client.shape.message).toBe(message);
@@ -183,18 +140,18 @@ describe("keyResults.create", () => {
     ["the member, on Ravi's private objective", DEMO.member, PRIVATE, "NOT_FOUND"],
     ["the Marketing lead, on Engineering's draft", DEMO.manager, HIRING, "NOT_FOUND"],
   ])("refuses %s (%s), writing nothing", async (_, email, title, code) => {
-    const caller = await callerFor(handle.db, email);
-    const objective = await objectiveId(title);
+    const caller = await callerFor(demo.db, email);
+    const objective = await demo.objectiveId(title);
     await rejected(code, () => caller.keyResults.create(draft(objective)));
   });
 
   it("answers NOT_FOUND for another organization's objective, or an owner from another organization", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect((await rejected("NOT_FOUND", () => admin.keyResults.create(draft(other.objective.id)))).message).toBe(
       "No such objective.",
     );
-    const webinars = await objectiveId(WEBINARS);
+    const webinars = await demo.objectiveId(WEBINARS);
     expect(
       (await rejected("NOT_FOUND", () => admin.keyResults.create(draft(webinars, { ownerId: other.member.id }))))
         .message,
@@ -202,13 +159,18 @@ describe("keyResults.create", () => {
   });
 
   it("refuses a closed objective and an archived one with PRECONDITION_FAILED", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const closed = await objectiveId(PREVIOUS);
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const closed = await demo.objectiveId(PREVIOUS);
     const error = await rejected("PRECONDITION_FAILED", () => admin.keyResults.create(draft(closed)));
     expect(error.message).toBe("A closed or archived objective cannot change.");
 
-    const member = await callerFor(handle.db, DEMO.member);
-    const gone = await member.objectives.create({ cycleId, level: "personal", title: "Soon archived", publish: true });
+    const member = await callerFor(demo.db, DEMO.member);
+    const gone = await member.objectives.create({
+      cycleId: demo.openCycleId,
+      level: "personal",
+      title: "Soon archived",
+      publish: true,
+    });
     await member.objectives.archive({ objectiveId: gone.id, version: gone.version });
     await rejected("PRECONDITION_FAILED", () => member.keyResults.create(draft(gone.id)));
   });
@@ -216,9 +178,9 @@ describe("keyResults.create", () => {
 
 describe("keyResults.update", () => {
   it("retargets a key result of the member's own objective: version + 1, progress recomputed, change logged", async () => {
-    const id = await krId("Webinar registrations per session");
-    const before = await krRow(id);
-    const updated = await (await callerFor(handle.db, DEMO.member)).keyResults.update({
+    const id = await demo.keyResultId("Webinar registrations per session");
+    const before = await keyResultRow(demo.db, id);
+    const updated = await (await callerFor(demo.db, DEMO.member)).keyResults.update({
       keyResultId: id,
       version: before.version,
       targetValue: 450,
@@ -230,21 +192,21 @@ describe("keyResults.update", () => {
       unitLabel: "attendees",
       version: before.version + 1,
     });
-    expect(await activityOf(id)).toEqual([
+    expect(await activityRowsOf(demo.db, id)).toEqual([
       expect.objectContaining({
         action: "key_result.updated",
         entityType: "key_result",
         details: { changes: { targetValue: 450, unitLabel: "attendees" } },
       }),
     ]);
-    const node = await dashboardNode(DEMO.member, before.objectiveId);
+    const node = await dashboardNode(demo.db, DEMO.member, before.objectiveId);
     const kr = node?.keyResults.find((k) => k.id === id);
     expect(kr?.progress).toBeCloseTo(((before.currentValue ?? 0) - 150) / (450 - 150), 12);
   });
 
   it("checks the definition against the stored values: a new target equal to the stored start is BAD_REQUEST", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
-    const id = await krId("Webinar registrations per session");
+    const member = await callerFor(demo.db, DEMO.member);
+    const id = await demo.keyResultId("Webinar registrations per session");
     const error = await rejected("BAD_REQUEST", async () =>
       member.keyResults.update({ ...(await ref(id)), targetValue: 150 }),
     );
@@ -268,8 +230,8 @@ describe("keyResults.update", () => {
   ])(
     "rejects %s with BAD_REQUEST and a clear message on its field, writing nothing",
     async (_, bad, field, message) => {
-      const member = await callerFor(handle.db, DEMO.member);
-      const input = { ...(await ref(await krId("Webinar registrations per session"))), ...bad };
+      const member = await callerFor(demo.db, DEMO.member);
+      const input = { ...(await ref(await demo.keyResultId("Webinar registrations per session"))), ...bad };
       const error = await rejected("BAD_REQUEST", () => member.keyResults.update(input));
       const client = clientErrorOf(error, "keyResults.update");
       expect(client.shape.message).toBe(message);
@@ -278,10 +240,10 @@ describe("keyResults.update", () => {
   );
 
   it("refuses a stale version with CONFLICT carrying the current values, writing nothing", async () => {
-    const id = await krId("Marketing-qualified leads per month");
+    const id = await demo.keyResultId("Marketing-qualified leads per month");
     const read = await ref(id);
-    await (await callerFor(handle.db, DEMO.admin)).keyResults.update({ ...read, title: "MQLs per month" });
-    const manager = await callerFor(handle.db, DEMO.manager);
+    await (await callerFor(demo.db, DEMO.admin)).keyResults.update({ ...read, title: "MQLs per month" });
+    const manager = await callerFor(demo.db, DEMO.manager);
     const error = await rejected("CONFLICT", () => manager.keyResults.update({ ...read, targetValue: 650 }));
     expect(error.message).toBe(
       "Someone else changed this key result after you opened it. Review the current values and try again.",
@@ -305,28 +267,28 @@ describe("keyResults.update", () => {
       "NOT_FOUND",
     ],
   ])("refuses %s (%s), writing nothing", async (_, email, title, code) => {
-    const caller = await callerFor(handle.db, email);
-    const input = { ...(await ref(await krId(title))), title: "Renamed" };
+    const caller = await callerFor(demo.db, email);
+    const input = { ...(await ref(await demo.keyResultId(title))), title: "Renamed" };
     await rejected(code, () => caller.keyResults.update(input));
   });
 
   it("answers NOT_FOUND for another organization's key result and refuses a closed cycle's with PRECONDITION_FAILED", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const error = await rejected("NOT_FOUND", () =>
       admin.keyResults.update({ keyResultId: other.keyResult.id, version: 1, title: "Renamed" }),
     );
     expect(error.message).toBe("No such key result.");
-    const closed = await ref(await krId("Mid-market deals closed"));
+    const closed = await ref(await demo.keyResultId("Mid-market deals closed"));
     await rejected("PRECONDITION_FAILED", () => admin.keyResults.update({ ...closed, title: "Renamed" }));
   });
 });
 
 describe("keyResults.archive", () => {
   it("archives a key result: gone from the dashboard, left out of the objective's progress, logged", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const objective = await member.objectives.create({
-      cycleId,
+      cycleId: demo.openCycleId,
       level: "personal",
       title: "Two measures, one archived",
       publish: true,
@@ -335,7 +297,7 @@ describe("keyResults.archive", () => {
         { title: "All the way", type: "increase_to", startValue: 0, targetValue: 100 },
       ],
     });
-    const krs = await handle.db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id));
+    const krs = await demo.db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id));
     const half = krs.find((k) => k.title === "Half way there");
     const full = krs.find((k) => k.title === "All the way");
     if (!half || !full) throw new Error("expected both key results");
@@ -345,20 +307,20 @@ describe("keyResults.archive", () => {
     ] as const) {
       await member.checkIns.create({ keyResultId: kr.id, value, confidence: 7, idempotencyKey: randomUUID() });
     }
-    expect((await dashboardNode(DEMO.member, objective.id))?.progress).toBeCloseTo(0.75, 12);
+    expect((await dashboardNode(demo.db, DEMO.member, objective.id))?.progress).toBeCloseTo(0.75, 12);
 
     const before = await state();
     expect(await member.keyResults.archive(await ref(full.id))).toEqual({ archived: true });
-    const row = await krRow(full.id);
+    const row = await keyResultRow(demo.db, full.id);
     expect(row.archivedAt).toBeInstanceOf(Date);
     expect(row.version).toBe(3);
     expect((await state()).activity).toBe(before.activity + 1);
-    expect((await activityOf(full.id)).at(-1)).toMatchObject({
+    expect((await activityRowsOf(demo.db, full.id)).at(-1)).toMatchObject({
       action: "key_result.archived",
       entityType: "key_result",
     });
 
-    const node = await dashboardNode(DEMO.member, objective.id);
+    const node = await dashboardNode(demo.db, DEMO.member, objective.id);
     expect(node?.keyResults.map((k) => k.id)).toEqual([half.id]);
     expect(node?.progress).toBeCloseTo(0.5, 12);
     const got = await member.objectives.get({ objectiveId: objective.id });
@@ -366,9 +328,9 @@ describe("keyResults.archive", () => {
   });
 
   it("refuses a stale version with CONFLICT and the wrong people with FORBIDDEN or NOT_FOUND, writing nothing", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
-    const read = await ref(await krId("Attendance rate"));
-    await (await callerFor(handle.db, DEMO.admin)).keyResults.update({ ...read, weight: 2 });
+    const member = await callerFor(demo.db, DEMO.member);
+    const read = await ref(await demo.keyResultId("Attendance rate"));
+    await (await callerFor(demo.db, DEMO.admin)).keyResults.update({ ...read, weight: 2 });
     const error = await rejected("CONFLICT", () => member.keyResults.archive(read));
     expect((error.cause as AppError).current).toMatchObject({
       weight: 2,
@@ -376,13 +338,17 @@ describe("keyResults.archive", () => {
       archivedAt: null,
     });
     const attendance = await ref(read.keyResultId);
-    await rejected("FORBIDDEN", async () => (await callerFor(handle.db, DEMO.viewer)).keyResults.archive(attendance));
-    await rejected("FORBIDDEN", async () => member.keyResults.archive(await ref(await krId("Cost per lead"))));
+    await rejected("FORBIDDEN", async () => (await callerFor(demo.db, DEMO.viewer)).keyResults.archive(attendance));
     await rejected("FORBIDDEN", async () =>
-      (await callerFor(handle.db, DEMO.manager)).keyResults.archive(await ref(await krId("Mean time to restore"))),
+      member.keyResults.archive(await ref(await demo.keyResultId("Cost per lead"))),
+    );
+    await rejected("FORBIDDEN", async () =>
+      (await callerFor(demo.db, DEMO.manager)).keyResults.archive(
+        await ref(await demo.keyResultId("Mean time to restore")),
+      ),
     );
     await rejected("NOT_FOUND", async () =>
-      member.keyResults.archive(await ref(await krId("Mentoring sessions held"))),
+      member.keyResults.archive(await ref(await demo.keyResultId("Mentoring sessions held"))),
     );
   });
 });
@@ -391,8 +357,8 @@ describe("keyResults.grade", () => {
   const REASON = "Two deals slipped into January.";
   /** The closed cycle's "Monthly uptime" (the open cycle has a key result of the same title). */
   async function previousUptime() {
-    const stabilise = await objectiveId("Stabilise the platform");
-    const [row] = await handle.db
+    const stabilise = await demo.objectiveId("Stabilise the platform");
+    const [row] = await demo.db
       .select()
       .from(keyResults)
       .where(and(eq(keyResults.objectiveId, stabilise), eq(keyResults.title, "Monthly uptime")));
@@ -402,8 +368,8 @@ describe("keyResults.grade", () => {
 
   it("refuses grading while the cycle is open with PRECONDITION_FAILED, even for the admin", async () => {
     for (const email of [DEMO.member, DEMO.admin]) {
-      const caller = await callerFor(handle.db, email);
-      const id = await krId("Webinar registrations per session");
+      const caller = await callerFor(demo.db, email);
+      const id = await demo.keyResultId("Webinar registrations per session");
       const error = await rejected("PRECONDITION_FAILED", () =>
         caller.keyResults.grade({ keyResultId: id, grade: 0.6, reason: REASON }),
       );
@@ -412,34 +378,38 @@ describe("keyResults.grade", () => {
   });
 
   it("lets the owner override the grade of a closed cycle's key result with a reason: stored, shown and logged", async () => {
-    const id = await krId("Mid-market deals closed");
-    const version = (await krRow(id)).version;
-    const priya = await callerFor(handle.db, DEMO.priya);
+    const id = await demo.keyResultId("Mid-market deals closed");
+    const version = (await keyResultRow(demo.db, id)).version;
+    const priya = await callerFor(demo.db, DEMO.priya);
     expect(await priya.keyResults.grade({ keyResultId: id, grade: 0.8, reason: ` ${REASON} ` })).toEqual({
       gradeOverride: 0.8,
       gradeReason: REASON,
     });
-    expect(await krRow(id)).toMatchObject({ gradeOverride: 0.8, gradeReason: REASON, version: version + 1 });
-    expect((await activityOf(id)).at(-1)).toMatchObject({
+    expect(await keyResultRow(demo.db, id)).toMatchObject({
+      gradeOverride: 0.8,
+      gradeReason: REASON,
+      version: version + 1,
+    });
+    expect((await activityRowsOf(demo.db, id)).at(-1)).toMatchObject({
       action: "key_result.graded",
-      actorId: await userIdOf(handle.db, DEMO.priya),
+      actorId: await userIdOf(demo.db, DEMO.priya),
       details: { grade: 0.8, reason: REASON },
     });
-    const closed = await cycleByStatus(handle.db, orgId, "closed");
-    const node = await dashboardNode(DEMO.viewer, await objectiveId(PREVIOUS), closed.id);
+    const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
+    const node = await dashboardNode(demo.db, DEMO.viewer, await demo.objectiveId(PREVIOUS), closed.id);
     expect(node?.keyResults.find((k) => k.id === id)).toMatchObject({ gradeOverride: 0.8, gradeReason: REASON });
   });
 
   it("clears the override with null, dropping the reason", async () => {
-    const id = await krId("Mid-market deals closed");
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const id = await demo.keyResultId("Mid-market deals closed");
+    const admin = await callerFor(demo.db, DEMO.admin);
     await admin.keyResults.grade({ keyResultId: id, grade: 0.5, reason: REASON });
     expect(await admin.keyResults.grade({ keyResultId: id, grade: null, reason: "ignored" })).toEqual({
       gradeOverride: null,
       gradeReason: "",
     });
-    expect(await krRow(id)).toMatchObject({ gradeOverride: null, gradeReason: "" });
-    expect((await activityOf(id)).at(-1)).toMatchObject({
+    expect(await keyResultRow(demo.db, id)).toMatchObject({ gradeOverride: null, gradeReason: "" });
+    expect((await activityRowsOf(demo.db, id)).at(-1)).toMatchObject({
       action: "key_result.grade_cleared",
       details: { grade: null },
     });
@@ -456,8 +426,8 @@ describe("keyResults.grade", () => {
     ["a grade above 1", { grade: 1.5, reason: REASON }, "grade", "A grade is from 0.0 to 1.0."],
     ["a negative grade", { grade: -0.1, reason: REASON }, "grade", "A grade is from 0.0 to 1.0."],
   ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
-    const priya = await callerFor(handle.db, DEMO.priya);
-    const keyResultId = await krId("Mid-market deals closed");
+    const priya = await callerFor(demo.db, DEMO.priya);
+    const keyResultId = await demo.keyResultId("Mid-market deals closed");
     const error = await rejected("BAD_REQUEST", () => priya.keyResults.grade({ keyResultId, ...bad }));
     const client = clientErrorOf(error, "keyResults.grade");
     expect(client.shape.message).toBe(message);
@@ -465,27 +435,27 @@ describe("keyResults.grade", () => {
   });
 
   it("lets lena grade her own Engineering key result and refuses those who neither own nor edit it", async () => {
-    const lena = await callerFor(handle.db, DEMO.lena);
+    const lena = await callerFor(demo.db, DEMO.lena);
     const uptime = await previousUptime();
     expect(
       (await lena.keyResults.grade({ keyResultId: uptime, grade: 0.9, reason: "One long outage." })).gradeOverride,
     ).toBe(0.9);
 
-    const deals = await krId("Mid-market deals closed");
+    const deals = await demo.keyResultId("Mid-market deals closed");
     const input = { keyResultId: deals, grade: 0.3, reason: REASON };
     for (const email of [DEMO.viewer, DEMO.member, DEMO.lena, DEMO.manager]) {
-      const caller = await callerFor(handle.db, email);
+      const caller = await callerFor(demo.db, email);
       await rejected("FORBIDDEN", () => caller.keyResults.grade(input));
     }
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     expect(
       (await rejected("FORBIDDEN", () => member.keyResults.grade({ ...input, keyResultId: uptime }))).message,
     ).toBe("Only the owner or an editor of the objective grades it.");
   });
 
   it("answers NOT_FOUND for another organization's key result", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     await rejected("NOT_FOUND", () => admin.keyResults.grade({ keyResultId: other.keyResult.id, grade: null }));
   });
 });

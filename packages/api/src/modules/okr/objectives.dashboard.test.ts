@@ -1,7 +1,6 @@
-import { and, type DatabaseHandle, eq, inArray, isNull, keyResults, objectives } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { and, eq, inArray, isNull, keyResults, objectives } from "@meridian/db";
 import { keyResultProgress, type Progress, type WeightedProgress, weightedProgress } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   callerFor,
   createKeyResult,
@@ -11,9 +10,11 @@ import {
   createOrganizationWithOkr,
   cycleByStatus,
   DEMO,
-  seedDemoOrganization,
+  dashboardFor,
+  flattenTree,
   teamByName,
   trpcErrorOf,
+  useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
 import type { Dashboard, ObjectiveNode } from "../..";
@@ -31,21 +32,18 @@ const PRIVATE = "Grow into a team lead role";
 /** Marketing's draft, written by Sam, aligned under GROWTH: Marketing and admins see it. */
 const ADVOCACY = "Turn happy customers into advocates";
 
-let handle: DatabaseHandle;
-let demoOrgId: string;
+const demo = useDemoDatabase();
 /** The Engineering team's draft: its hiring plan, aligned under PEOPLE. */
 let DRAFT: string;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  demoOrgId = await seedDemoOrganization(handle.db);
-  const engineering = await teamByName(handle.db, demoOrgId, "Engineering");
-  const drafts = await handle.db
+  const engineering = await teamByName(demo.db, demo.orgId, "Engineering");
+  const drafts = await demo.db
     .select()
     .from(objectives)
     .where(
       and(
-        eq(objectives.organizationId, demoOrgId),
+        eq(objectives.organizationId, demo.orgId),
         eq(objectives.status, "draft"),
         eq(objectives.teamId, engineering.id),
       ),
@@ -55,27 +53,13 @@ beforeAll(async () => {
   DRAFT = draft.title;
 });
 
-afterAll(async () => {
-  await handle?.close();
-});
-
-async function dashboardFor(email: string, cycleId?: string): Promise<Dashboard> {
-  const dashboard = await (await callerFor(handle.db, email)).objectives.dashboard(cycleId ? { cycleId } : undefined);
-  if (!dashboard) throw new Error("expected a dashboard");
-  return dashboard;
-}
-
-function flatten(nodes: readonly ObjectiveNode[]): ObjectiveNode[] {
-  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
-}
-
 function node(dashboard: Dashboard, title: string): ObjectiveNode {
-  const found = flatten(dashboard.roots).find((n) => n.title === title);
+  const found = flattenTree(dashboard.roots).find((n) => n.title === title);
   if (!found) throw new Error(`"${title}" is not on the dashboard`);
   return found;
 }
 
-const titles = (dashboard: Dashboard) => flatten(dashboard.roots).map((n) => n.title);
+const titles = (dashboard: Dashboard) => flattenTree(dashboard.roots).map((n) => n.title);
 /**
  * The titles of an objective's aligned objectives, sorted: the demo seeds them in
  * one transaction, so they share a creation time and their order is the ids'.
@@ -84,7 +68,7 @@ const childTitles = (n: ObjectiveNode) => n.children.map((c) => c.title).sort();
 
 /** The progress of an objective from its own key results, computed from the stored rows with the domain math. */
 async function keyResultItems(objectiveId: string): Promise<WeightedProgress[]> {
-  const rows = await handle.db
+  const rows = await demo.db
     .select()
     .from(keyResults)
     .where(and(eq(keyResults.objectiveId, objectiveId), isNull(keyResults.archivedAt)));
@@ -96,12 +80,12 @@ async function keyResultItems(objectiveId: string): Promise<WeightedProgress[]> 
  * objective's key results, its aligned (active or closed) objectives, or both.
  */
 async function expectedProgress(objectiveId: string): Promise<Progress & { measurable: boolean }> {
-  const [objective] = await handle.db.select().from(objectives).where(eq(objectives.id, objectiveId));
+  const [objective] = await demo.db.select().from(objectives).where(eq(objectives.id, objectiveId));
   if (!objective) throw new Error(`no objective ${objectiveId}`);
   const items: WeightedProgress[] = [];
   if (objective.progressSource !== "aligned_objectives") items.push(...(await keyResultItems(objective.id)));
   if (objective.progressSource !== "key_results") {
-    const children = await handle.db
+    const children = await demo.db
       .select()
       .from(objectives)
       .where(and(eq(objectives.parentId, objective.id), inArray(objectives.status, ["active", "closed"])));
@@ -115,7 +99,7 @@ async function expectedProgress(objectiveId: string): Promise<Progress & { measu
 
 describe("objectives.dashboard: alignment tree", () => {
   it("shows the current cycle with company objectives at the roots and team objectives aligned under them", async () => {
-    const dashboard = await dashboardFor(DEMO.member);
+    const dashboard = await dashboardFor(demo.db, DEMO.member);
     expect(dashboard.cycle).toMatchObject({ name: "Q4 2026", status: "open" });
     expect(dashboard.expected).toBeGreaterThanOrEqual(0);
     expect(dashboard.expected).toBeLessThanOrEqual(1);
@@ -141,8 +125,8 @@ describe("objectives.dashboard: alignment tree", () => {
   });
 
   it("counts every visible objective once in the status totals", async () => {
-    const dashboard = await dashboardFor(DEMO.admin);
-    const all = flatten(dashboard.roots);
+    const dashboard = await dashboardFor(demo.db, DEMO.admin);
+    const all = flattenTree(dashboard.roots);
     expect(Object.values(dashboard.totals).reduce((a, b) => a + b, 0)).toBe(all.length);
     for (const status of ["on_track", "at_risk", "off_track", "no_data"] as const) {
       expect(dashboard.totals[status]).toBe(all.filter((n) => n.progressStatus === status).length);
@@ -150,15 +134,15 @@ describe("objectives.dashboard: alignment tree", () => {
   });
 
   it("returns null for an organization without any cycle", async () => {
-    const org = await createOrganization(handle.db);
-    const member = await createMember(handle.db, org.id);
-    expect(await (await callerFor(handle.db, member.email)).objectives.dashboard()).toBeNull();
+    const org = await createOrganization(demo.db);
+    const member = await createMember(demo.db, org.id);
+    expect(await (await callerFor(demo.db, member.email)).objectives.dashboard()).toBeNull();
   });
 });
 
 describe("objectives.dashboard: progress", () => {
   it('rolls up a "both" parent as the weighted mean of its key results and its aligned objectives', async () => {
-    const dashboard = await dashboardFor(DEMO.member);
+    const dashboard = await dashboardFor(demo.db, DEMO.member);
     const growth = node(dashboard, GROWTH);
     expect(growth.progressSource).toBe("both");
     expect(childTitles(growth)).toEqual([PIPELINE, ADVOCACY, CLOSE].sort());
@@ -174,7 +158,7 @@ describe("objectives.dashboard: progress", () => {
   });
 
   it("matches the domain math for every objective on the admin's dashboard", async () => {
-    const all = flatten((await dashboardFor(DEMO.admin)).roots).filter((n) => n.status !== "draft");
+    const all = flattenTree((await dashboardFor(demo.db, DEMO.admin)).roots).filter((n) => n.status !== "draft");
     expect(all.length).toBeGreaterThan(8);
     for (const n of all) {
       const expected = await expectedProgress(n.id);
@@ -187,7 +171,7 @@ describe("objectives.dashboard: progress", () => {
   });
 
   it('rolls up an "aligned objectives" parent by its children\'s weights (Reliability counts twice)', async () => {
-    const dashboard = await dashboardFor(DEMO.member);
+    const dashboard = await dashboardFor(demo.db, DEMO.member);
     const reliability = await expectedProgress(node(dashboard, RELIABILITY).id);
     const retention = await expectedProgress(node(dashboard, RETENTION).id);
     expect(node(dashboard, RELIABILITY).weight).toBe(2);
@@ -196,9 +180,9 @@ describe("objectives.dashboard: progress", () => {
 
   it("reports the same progress to everyone, whatever they may see", async () => {
     const [viewer, member, admin] = await Promise.all([
-      dashboardFor(DEMO.viewer),
-      dashboardFor(DEMO.member),
-      dashboardFor(DEMO.admin),
+      dashboardFor(demo.db, DEMO.viewer),
+      dashboardFor(demo.db, DEMO.member),
+      dashboardFor(demo.db, DEMO.admin),
     ]);
     for (const title of [GROWTH, QUALITY, PEOPLE, PIPELINE]) {
       expect(node(viewer, title).progress).toBe(node(admin, title).progress);
@@ -207,7 +191,7 @@ describe("objectives.dashboard: progress", () => {
   });
 
   it("computes key-result progress with the domain formula and marks unmeasured ones as no data", async () => {
-    const dashboard = await dashboardFor(DEMO.member);
+    const dashboard = await dashboardFor(demo.db, DEMO.member);
     const webinars = node(dashboard, WEBINARS);
     const registrations = webinars.keyResults.find((k) => k.title === "Webinar registrations per session");
     const guide = webinars.keyResults.find((k) => k.title === "Publish the buyer's guide");
@@ -228,7 +212,7 @@ describe("objectives.dashboard: visibility", () => {
     [DEMO.viewer, false],
     [DEMO.priya, false],
   ])("draft of the Engineering team — %s sees it: %s", async (email, visible) => {
-    const dashboard = await dashboardFor(email);
+    const dashboard = await dashboardFor(demo.db, email);
     expect(titles(dashboard).includes(DRAFT)).toBe(visible);
     if (visible) {
       expect(childTitles(node(dashboard, PEOPLE))).toContain(DRAFT);
@@ -245,53 +229,53 @@ describe("objectives.dashboard: visibility", () => {
     [DEMO.nina, false],
     [DEMO.manager, false],
   ])('private objective "Grow into a team lead role" — %s sees it: %s', async (email, visible) => {
-    const dashboard = await dashboardFor(email);
+    const dashboard = await dashboardFor(demo.db, email);
     expect(titles(dashboard).includes(PRIVATE)).toBe(visible);
     // Neither is a key result of it visible anywhere on the dashboard.
-    const krTitles = flatten(dashboard.roots).flatMap((n) => n.keyResults.map((k) => k.title));
+    const krTitles = flattenTree(dashboard.roots).flatMap((n) => n.keyResults.map((k) => k.title));
     expect(krTitles.includes("Mentoring sessions held")).toBe(visible);
     if (visible) expect(node(dashboard, PRIVATE)).toMatchObject({ visibility: "private", parentId: null });
   });
 
   it("shows a closed cycle on request, with nobody able to check in", async () => {
-    const closed = await cycleByStatus(handle.db, demoOrgId, "closed");
-    const dashboard = await dashboardFor(DEMO.admin, closed.id);
+    const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
+    const dashboard = await dashboardFor(demo.db, DEMO.admin, closed.id);
     expect(dashboard.cycle).toMatchObject({ id: closed.id, status: "closed" });
     expect(titles(dashboard)).toEqual(["Prove the mid-market motion", "Stabilise the platform"]);
-    expect(flatten(dashboard.roots).flatMap((n) => n.keyResults.map((k) => k.canCheckIn))).not.toContain(true);
+    expect(flattenTree(dashboard.roots).flatMap((n) => n.keyResults.map((k) => k.canCheckIn))).not.toContain(true);
   });
 
   it("answers NOT_FOUND for a cycle of another organization, or one that does not exist", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const caller = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const caller = await callerFor(demo.db, DEMO.admin);
     for (const cycleId of [other.cycle.id, "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"]) {
       const error = await trpcErrorOf(() => caller.objectives.dashboard({ cycleId }));
       expect(error.code).toBe("NOT_FOUND");
       expect(error.message).toBe("No such cycle.");
     }
     // And the other organization's objectives never leak into the demo dashboard.
-    expect(titles(await dashboardFor(DEMO.admin))).not.toContain(other.objective.title);
+    expect(titles(await dashboardFor(demo.db, DEMO.admin))).not.toContain(other.objective.title);
   });
 
   it("rejects a cycle id that is not a UUID with BAD_REQUEST", async () => {
-    const caller = await callerFor(handle.db, DEMO.member);
+    const caller = await callerFor(demo.db, DEMO.member);
     const error = await trpcErrorOf(() => caller.objectives.dashboard({ cycleId: "current" }));
     expect(error.code).toBe("BAD_REQUEST");
   });
 });
 
 describe("objectives.dashboard: canCheckIn", () => {
-  const keyResultsOf = (dashboard: Dashboard) => flatten(dashboard.roots).flatMap((n) => n.keyResults);
+  const keyResultsOf = (dashboard: Dashboard) => flattenTree(dashboard.roots).flatMap((n) => n.keyResults);
 
   it("is never set for the viewer", async () => {
-    const krs = keyResultsOf(await dashboardFor(DEMO.viewer));
+    const krs = keyResultsOf(await dashboardFor(demo.db, DEMO.viewer));
     expect(krs.length).toBeGreaterThan(10);
     expect(krs.filter((k) => k.canCheckIn)).toEqual([]);
   });
 
   it("is set for the member exactly on the key results they own", async () => {
-    const memberId = await userIdOf(handle.db, DEMO.member);
-    const krs = keyResultsOf(await dashboardFor(DEMO.member));
+    const memberId = await userIdOf(demo.db, DEMO.member);
+    const krs = keyResultsOf(await dashboardFor(demo.db, DEMO.member));
     const allowed = krs.filter((k) => k.canCheckIn);
     expect(allowed.map((k) => k.title).sort()).toEqual([
       "Attendance rate",
@@ -300,23 +284,23 @@ describe("objectives.dashboard: canCheckIn", () => {
       "Webinar registrations per session",
     ]);
     // Sam also owns the key results of Marketing's draft, which are not open for check-ins yet.
-    for (const n of flatten((await dashboardFor(DEMO.member)).roots)) {
+    for (const n of flattenTree((await dashboardFor(demo.db, DEMO.member)).roots)) {
       for (const kr of n.keyResults) expect(kr.canCheckIn).toBe(kr.owner.id === memberId && n.status === "active");
     }
   });
 
   it("is set for the Marketing lead on Marketing's key results and their own, not on other teams'", async () => {
-    const dashboard = await dashboardFor(DEMO.manager);
-    const marketing = flatten(dashboard.roots).filter((n) => n.team?.name === "Marketing");
+    const dashboard = await dashboardFor(demo.db, DEMO.manager);
+    const marketing = flattenTree(dashboard.roots).filter((n) => n.team?.name === "Marketing");
     expect(marketing.map((n) => n.title).sort()).toEqual([PIPELINE, WEBINARS, ADVOCACY].sort());
-    for (const n of flatten(dashboard.roots)) {
+    for (const n of flattenTree(dashboard.roots)) {
       for (const kr of n.keyResults) expect(kr.canCheckIn).toBe(n.team?.name === "Marketing" && n.status === "active");
     }
   });
 
   it("is set for the admin on every key result of an active objective, not on drafts", async () => {
-    const dashboard = await dashboardFor(DEMO.admin);
-    for (const n of flatten(dashboard.roots)) {
+    const dashboard = await dashboardFor(demo.db, DEMO.admin);
+    for (const n of flattenTree(dashboard.roots)) {
       for (const kr of n.keyResults) expect(kr.canCheckIn).toBe(n.status === "active");
     }
     expect(node(dashboard, DRAFT).keyResults.map((k) => k.canCheckIn)).toEqual([false]);
@@ -325,15 +309,15 @@ describe("objectives.dashboard: canCheckIn", () => {
 
 describe("objectives.dashboard: archived objectives and key results", () => {
   it("leaves them out of the tree and out of their parent's progress", async () => {
-    const org = await createOrganizationWithOkr(handle.db);
+    const org = await createOrganizationWithOkr(demo.db);
     const scope = { organizationId: org.organization.id, cycleId: org.cycle.id, ownerId: org.admin.id };
-    const parent = await createObjective(handle.db, scope, { level: "company", progressSource: "aligned_objectives" });
-    const child = await createObjective(handle.db, scope, { parentId: parent.id });
+    const parent = await createObjective(demo.db, scope, { level: "company", progressSource: "aligned_objectives" });
+    const child = await createObjective(demo.db, scope, { parentId: parent.id });
     const krScope = { organizationId: org.organization.id, objectiveId: child.id, ownerId: org.member.id };
-    await createKeyResult(handle.db, krScope, { currentValue: 50 });
-    const archivedKr = await createKeyResult(handle.db, krScope, { currentValue: 100, archivedAt: new Date() });
+    await createKeyResult(demo.db, krScope, { currentValue: 50 });
+    const archivedKr = await createKeyResult(demo.db, krScope, { currentValue: 100, archivedAt: new Date() });
 
-    const caller = await callerFor(handle.db, org.admin.email);
+    const caller = await callerFor(demo.db, org.admin.email);
     const before = await caller.objectives.dashboard();
     if (!before) throw new Error("expected a dashboard");
     const parentBefore = before.roots.find((r) => r.id === parent.id);
@@ -342,10 +326,10 @@ describe("objectives.dashboard: archived objectives and key results", () => {
     expect(parentBefore?.children[0]?.keyResults.map((k) => k.id)).not.toContain(archivedKr.id);
     expect(parentBefore?.progress).toBe(0.5);
 
-    await handle.db.update(objectives).set({ status: "archived" }).where(eq(objectives.id, child.id));
+    await demo.db.update(objectives).set({ status: "archived" }).where(eq(objectives.id, child.id));
     const after = await caller.objectives.dashboard();
     const parentAfter = after?.roots.find((r) => r.id === parent.id);
-    expect(flatten(after?.roots ?? []).map((n) => n.id)).not.toContain(child.id);
+    expect(flattenTree(after?.roots ?? []).map((n) => n.id)).not.toContain(child.id);
     expect(parentAfter).toMatchObject({ children: [], progress: 0, hasData: false, progressStatus: "no_data" });
   });
 });

@@ -1,6 +1,5 @@
-import { and, type DatabaseHandle, eq, inArray, isNull, keyResults, objectives, sql } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, isNull, keyResults, objectives, sql } from "@meridian/db";
+import { describe, expect, it } from "vitest";
 import {
   callerFor,
   createKeyResult,
@@ -11,8 +10,8 @@ import {
   DEMO,
   keyResultByTitle,
   objectiveByTitle,
-  seedDemoOrganization,
   teamByName,
+  useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
 
@@ -23,26 +22,16 @@ const ADVOCACY = "Turn happy customers into advocates";
 const PRIVATE = "Grow into a team lead role";
 const WEEK_MS = 7 * 86_400_000;
 
-let handle: DatabaseHandle;
-let demoOrgId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  demoOrgId = await seedDemoOrganization(handle.db);
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
+const demo = useDemoDatabase();
 
 async function mine(email: string) {
-  const result = await (await callerFor(handle.db, email)).objectives.mine();
+  const result = await (await callerFor(demo.db, email)).objectives.mine();
   if (!result) throw new Error("expected the current cycle");
   return result;
 }
 
 async function attention(email: string) {
-  const result = await (await callerFor(handle.db, email)).objectives.teamAttention();
+  const result = await (await callerFor(demo.db, email)).objectives.teamAttention();
   if (!result) throw new Error("expected the current cycle");
   return result;
 }
@@ -52,9 +41,9 @@ async function attention(email: string) {
  * last check-in is over a week old (or missing), straight from the table.
  */
 async function dueFromTable(email: string): Promise<string[]> {
-  const userId = await userIdOf(handle.db, email);
-  const open = await cycleByStatus(handle.db, demoOrgId, "open");
-  const rows = await handle.db
+  const userId = await userIdOf(demo.db, email);
+  const open = await cycleByStatus(demo.db, demo.orgId, "open");
+  const rows = await demo.db
     .select({ title: keyResults.title, lastCheckInAt: keyResults.lastCheckInAt })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
@@ -93,7 +82,7 @@ describe("objectives.mine", () => {
     // Never checked in: always due. A draft's key results are not open for check-ins yet.
     expect(due).toContain("Publish the buyer's guide");
     expect(due).not.toContain("Published customer case studies");
-    const memberId = await userIdOf(handle.db, DEMO.member);
+    const memberId = await userIdOf(demo.db, DEMO.member);
     for (const d of result.dueCheckIns) {
       expect(d.keyResult.owner.id).toBe(memberId);
       expect(d.keyResult.canCheckIn).toBe(true);
@@ -110,8 +99,8 @@ describe("objectives.mine", () => {
   });
 
   it("stops listing a check-in as due once it has been made", async () => {
-    const guide = await keyResultByTitle(handle.db, demoOrgId, "Publish the buyer's guide");
-    const member = await callerFor(handle.db, DEMO.member);
+    const guide = await keyResultByTitle(demo.db, demo.orgId, "Publish the buyer's guide");
+    const member = await callerFor(demo.db, DEMO.member);
     await member.checkIns.create({
       keyResultId: guide.keyResult.id,
       value: 1,
@@ -124,8 +113,8 @@ describe("objectives.mine", () => {
   });
 
   it("treats a check-in older than a week as due again", async () => {
-    const kr = await keyResultByTitle(handle.db, demoOrgId, "Attendance rate");
-    await handle.db
+    const kr = await keyResultByTitle(demo.db, demo.orgId, "Attendance rate");
+    await demo.db
       .update(keyResults)
       .set({ lastCheckInAt: new Date(Date.now() - WEEK_MS - 60_000) })
       .where(eq(keyResults.id, kr.keyResult.id));
@@ -143,9 +132,9 @@ describe("objectives.mine", () => {
   });
 
   it("is null for an organization without a current cycle", async () => {
-    const org = await createOrganization(handle.db);
-    const person = await createMember(handle.db, org.id, "member");
-    const caller = await callerFor(handle.db, person.email);
+    const org = await createOrganization(demo.db);
+    const person = await createMember(demo.db, org.id, "member");
+    const caller = await callerFor(demo.db, person.email);
     expect(await caller.objectives.mine()).toBeNull();
     expect(await caller.objectives.teamAttention()).toBeNull();
   });
@@ -170,7 +159,7 @@ describe("objectives.teamAttention", () => {
 
   it("gives the Marketing lead Marketing's objectives and what needs attention among them", async () => {
     const result = await attention(DEMO.manager);
-    const marketing = await teamByName(handle.db, demoOrgId, "Marketing");
+    const marketing = await teamByName(demo.db, demo.orgId, "Marketing");
     expect(result.objectives.map((o) => o.title).sort()).toEqual([PIPELINE, WEBINARS, ADVOCACY].sort());
     expect(result.attention.filter((a) => a.title === ADVOCACY).map((a) => a.reason)).toEqual([
       "Draft waiting to be published",
@@ -191,24 +180,24 @@ describe("objectives.teamAttention", () => {
   });
 
   it("flags a draft of the team and a key result left without a check-in for over a week", async () => {
-    const marketing = await teamByName(handle.db, demoOrgId, "Marketing");
-    const open = await cycleByStatus(handle.db, demoOrgId, "open");
-    const sam = await userIdOf(handle.db, DEMO.member);
+    const marketing = await teamByName(demo.db, demo.orgId, "Marketing");
+    const open = await cycleByStatus(demo.db, demo.orgId, "open");
+    const sam = await userIdOf(demo.db, DEMO.member);
     const draft = await createObjective(
-      handle.db,
-      { organizationId: demoOrgId, cycleId: open.id, ownerId: sam },
+      demo.db,
+      { organizationId: demo.orgId, cycleId: open.id, ownerId: sam },
       { title: "Launch a podcast", teamId: marketing.id, status: "draft" },
     );
-    await createKeyResult(handle.db, { organizationId: demoOrgId, objectiveId: draft.id, ownerId: sam });
-    const costPerLead = await keyResultByTitle(handle.db, demoOrgId, "Cost per lead");
+    await createKeyResult(demo.db, { organizationId: demo.orgId, objectiveId: draft.id, ownerId: sam });
+    const costPerLead = await keyResultByTitle(demo.db, demo.orgId, "Cost per lead");
     // The seed's check-ins are dated by its pinned "now", the rule by the clock: refresh the pipeline's
     // key results first, so exactly one is stale whatever today's date is.
-    const pipeline = await objectiveByTitle(handle.db, demoOrgId, PIPELINE);
-    await handle.db
+    const pipeline = await objectiveByTitle(demo.db, demo.orgId, PIPELINE);
+    await demo.db
       .update(keyResults)
       .set({ lastCheckInAt: sql`now() - interval '1 day'` as unknown as Date })
       .where(eq(keyResults.objectiveId, pipeline.id));
-    await handle.db
+    await demo.db
       .update(keyResults)
       .set({ lastCheckInAt: sql`now() - interval '10 days'` as unknown as Date })
       .where(eq(keyResults.id, costPerLead.keyResult.id));
@@ -225,15 +214,15 @@ describe("objectives.teamAttention", () => {
   it("shows the Engineering lead Engineering's draft and Ravi's private objective, and nobody else's lead view shows them", async () => {
     const lena = await attention(DEMO.lena);
     const titles = lena.objectives.map((o) => o.title);
-    const privateObjective = await objectiveByTitle(handle.db, demoOrgId, PRIVATE);
-    const [draft] = await handle.db
+    const privateObjective = await objectiveByTitle(demo.db, demo.orgId, PRIVATE);
+    const [draft] = await demo.db
       .select()
       .from(objectives)
       .where(
         and(
-          eq(objectives.organizationId, demoOrgId),
+          eq(objectives.organizationId, demo.orgId),
           eq(objectives.status, "draft"),
-          eq(objectives.ownerId, await userIdOf(handle.db, DEMO.lena)),
+          eq(objectives.ownerId, await userIdOf(demo.db, DEMO.lena)),
         ),
       );
     if (!draft) throw new Error("no Engineering draft");
@@ -257,8 +246,8 @@ describe("objectives.teamAttention", () => {
   });
 
   it("counts only objectives of the current cycle", async () => {
-    const closed = await cycleByStatus(handle.db, demoOrgId, "closed");
-    const previous = await handle.db
+    const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
+    const previous = await demo.db
       .select({ id: objectives.id })
       .from(objectives)
       .where(eq(objectives.cycleId, closed.id));
@@ -266,10 +255,7 @@ describe("objectives.teamAttention", () => {
     expect(ids.length).toBeGreaterThan(0);
     const lena = await attention(DEMO.lena);
     expect(lena.objectives.filter((o) => ids.includes(o.id))).toEqual([]);
-    const stillThere = await handle.db
-      .select({ id: objectives.id })
-      .from(objectives)
-      .where(inArray(objectives.id, ids));
+    const stillThere = await demo.db.select({ id: objectives.id }).from(objectives).where(inArray(objectives.id, ids));
     expect(stillThere).toHaveLength(ids.length);
   });
 });

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { activityLog, type DatabaseHandle, eq, keyResults, objectives, teamMembers } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { activityLog, type Database, eq, keyResults, objectives, teamMembers } from "@meridian/db";
 import type { TObjectiveCreate } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import {
   callerFor,
@@ -13,15 +12,20 @@ import {
   createOrganizationWithOkr,
   cycleByStatus,
   DEMO,
+  dashboardFor,
+  expectRejectedUnchanged,
+  flattenTree,
+  nodeOf,
   objectiveByTitle,
+  objectiveRow,
   outcomeOf,
-  seedDemoOrganization,
+  snapshotWith,
   teamByName,
   trpcErrorOf,
+  useDemoDatabase,
   userIdOf,
-  writeSnapshot,
 } from "../../../test/support";
-import type { Dashboard, ObjectiveNode } from "../..";
+import type { ObjectiveNode } from "../..";
 import { AppError } from "../../lib/errors";
 
 const GROWTH = "Grow recurring revenue into a second growth engine";
@@ -37,26 +41,18 @@ const PEOPLE = "Be a place great people want to join";
 const HIRING = "Hiring plan for the second half";
 const PRIVATE = "Grow into a team lead role";
 
-let handle: DatabaseHandle;
-let orgId: string;
-let cycleId: string;
 const id: Record<string, string> = {};
 let marketingId: string;
 let engineeringId: string;
 
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  orgId = await seedDemoOrganization(handle.db);
-  cycleId = (await cycleByStatus(handle.db, orgId, "open")).id;
-  for (const title of [GROWTH, PIPELINE, WEBINARS, ADVOCACY, CLOSE, RELIABILITY, CI, HIRING, PRIVATE]) {
-    id[title] = (await objectiveByTitle(handle.db, orgId, title)).id;
-  }
-  marketingId = (await teamByName(handle.db, orgId, "Marketing")).id;
-  engineeringId = (await teamByName(handle.db, orgId, "Engineering")).id;
-});
+const demo = useDemoDatabase();
 
-afterAll(async () => {
-  await handle?.close();
+beforeAll(async () => {
+  for (const title of [GROWTH, PIPELINE, WEBINARS, ADVOCACY, CLOSE, RELIABILITY, CI, HIRING, PRIVATE]) {
+    id[title] = (await objectiveByTitle(demo.db, demo.orgId, title)).id;
+  }
+  marketingId = (await teamByName(demo.db, demo.orgId, "Marketing")).id;
+  engineeringId = (await teamByName(demo.db, demo.orgId, "Engineering")).id;
 });
 
 const idOf = (title: string) => {
@@ -65,63 +61,38 @@ const idOf = (title: string) => {
   return found;
 };
 
-async function versionOf(objectiveId: string): Promise<number> {
-  const [row] = await handle.db.select().from(objectives).where(eq(objectives.id, objectiveId));
-  if (!row) throw new Error(`no objective ${objectiveId}`);
-  return row.version;
-}
+const versionOf = async (objectiveId: string) => (await objectiveRow(demo.db, objectiveId)).version;
 
-/** What these procedures can write: check-ins, activity, key results, and every objective's version, status and parent. */
-async function state() {
-  const [base, rows] = await Promise.all([
-    writeSnapshot(handle.db),
-    handle.db
-      .select({
-        id: objectives.id,
-        version: objectives.version,
-        status: objectives.status,
-        parent: objectives.parentId,
-      })
-      .from(objectives)
-      .orderBy(objectives.id),
-  ]);
-  return { ...base, objectives: rows };
-}
-
+/** Beyond writeSnapshot (check-ins, activity, key results): every objective's version, status and parent. */
+const objectiveStates = async (db: Database) => ({
+  objectives: await db
+    .select({
+      id: objectives.id,
+      version: objectives.version,
+      status: objectives.status,
+      parent: objectives.parentId,
+    })
+    .from(objectives)
+    .orderBy(objectives.id),
+});
+const state = () => snapshotWith(demo.db, objectiveStates);
 /** Expects the call to fail with `code` and proves that it wrote nothing. */
-async function rejected(code: string, call: () => Promise<unknown>) {
-  const before = await state();
-  const error = await trpcErrorOf(call);
-  expect(error.code).toBe(code);
-  expect(await state()).toEqual(before);
-  return error;
-}
+const rejected = (code: string, call: () => Promise<unknown>) =>
+  expectRejectedUnchanged(demo.db, code, call, objectiveStates);
 
-async function dashboardOf(email: string): Promise<Dashboard> {
-  const dashboard = await (await callerFor(handle.db, email)).objectives.dashboard();
-  if (!dashboard) throw new Error("expected a dashboard");
-  return dashboard;
-}
-
-const flatten = (nodes: readonly ObjectiveNode[]): ObjectiveNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
-
-function nodeOf(dashboard: Dashboard, objectiveId: string): ObjectiveNode {
-  const found = flatten(dashboard.roots).find((n) => n.id === objectiveId);
-  if (!found) throw new Error(`${objectiveId} is not on the dashboard`);
-  return found;
-}
+const dashboardOf = (email: string) => dashboardFor(demo.db, email);
 
 async function listTitles(
   email: string,
   filter: Parameters<Awaited<ReturnType<typeof callerFor>>["objectives"]["list"]>[0],
 ) {
-  const list = await (await callerFor(handle.db, email)).objectives.list(filter);
+  const list = await (await callerFor(demo.db, email)).objectives.list(filter);
   return (list?.objectives ?? []).map((o) => o.title).sort();
 }
 
 let sequence = 0;
 const personal = (overrides: Partial<TObjectiveCreate> = {}): TObjectiveCreate => ({
-  cycleId,
+  cycleId: demo.openCycleId,
   level: "personal",
   title: `Personal objective ${++sequence}`,
   publish: true,
@@ -147,15 +118,15 @@ describe("objectives.list: filters", () => {
   });
 
   it("filters by owner", async () => {
-    const memberId = await userIdOf(handle.db, DEMO.member);
+    const memberId = await userIdOf(demo.db, DEMO.member);
     expect(await listTitles(DEMO.manager, { ownerId: memberId })).toEqual([ADVOCACY, WEBINARS].sort());
-    const raviId = await userIdOf(handle.db, DEMO.ravi);
+    const raviId = await userIdOf(demo.db, DEMO.ravi);
     expect(await listTitles(DEMO.member, { ownerId: raviId })).toEqual([]);
     expect(await listTitles(DEMO.lena, { ownerId: raviId })).toEqual([PRIVATE]);
   });
 
   it("atRisk keeps exactly the objectives at risk or off track (the low-confidence ones among them)", async () => {
-    const caller = await callerFor(handle.db, DEMO.admin);
+    const caller = await callerFor(demo.db, DEMO.admin);
     const all = (await caller.objectives.list())?.objectives ?? [];
     const atRisk = (await caller.objectives.list({ atRisk: true }))?.objectives ?? [];
     const risky = all.filter((o) => o.progressStatus === "at_risk" || o.progressStatus === "off_track");
@@ -166,20 +137,20 @@ describe("objectives.list: filters", () => {
   });
 
   it("lists another cycle on request and refuses another organization's cycle with NOT_FOUND", async () => {
-    const closed = await cycleByStatus(handle.db, orgId, "closed");
+    const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
     expect(await listTitles(DEMO.admin, { cycleId: closed.id })).toEqual([
       "Prove the mid-market motion",
       "Stabilise the platform",
     ]);
-    const other = await createOrganizationWithOkr(handle.db);
+    const other = await createOrganizationWithOkr(demo.db);
     const error = await trpcErrorOf(async () =>
-      (await callerFor(handle.db, DEMO.admin)).objectives.list({ cycleId: other.cycle.id }),
+      (await callerFor(demo.db, DEMO.admin)).objectives.list({ cycleId: other.cycle.id }),
     );
     expect(error.code).toBe("NOT_FOUND");
   });
 
   it("rejects a search over 100 characters with BAD_REQUEST and a clear message", async () => {
-    const caller = await callerFor(handle.db, DEMO.member);
+    const caller = await callerFor(demo.db, DEMO.member);
     const error = await trpcErrorOf(() => caller.objectives.list({ q: "x".repeat(101) }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(clientErrorOf(error, "objectives.list").shape.message).toBe("Search for at most 100 characters.");
@@ -196,10 +167,10 @@ describe("private objectives", () => {
     [DEMO.nina, false],
     [DEMO.viewer, false],
   ])("Ravi's private objective — %s sees it in list, dashboard and get: %s", async (email, visible) => {
-    const caller = await callerFor(handle.db, email);
+    const caller = await callerFor(demo.db, email);
     const list = (await caller.objectives.list())?.objectives ?? [];
     expect(list.some((o) => o.id === idOf(PRIVATE))).toBe(visible);
-    const tree = flatten((await dashboardOf(email)).roots);
+    const tree = flattenTree((await dashboardOf(email)).roots);
     expect(tree.some((o) => o.id === idOf(PRIVATE))).toBe(visible);
     expect(tree.flatMap((o) => o.keyResults.map((k) => k.title)).includes("Mentoring sessions held")).toBe(visible);
     const outcome = await outcomeOf(() => caller.objectives.get({ objectiveId: idOf(PRIVATE) }));
@@ -209,7 +180,7 @@ describe("private objectives", () => {
 
 describe("objectives.get", () => {
   it("returns the objective with its parent, check-in history and comments", async () => {
-    const result = await (await callerFor(handle.db, DEMO.member)).objectives.get({ objectiveId: idOf(PIPELINE) });
+    const result = await (await callerFor(demo.db, DEMO.member)).objectives.get({ objectiveId: idOf(PIPELINE) });
     if (!result) throw new Error("expected the objective");
     expect(result.objective).toMatchObject({ id: idOf(PIPELINE), title: PIPELINE, team: { name: "Marketing" } });
     // Sorted: key results created in one transaction share createdAt, their only sort key (see the report).
@@ -220,7 +191,7 @@ describe("objectives.get", () => {
     ]);
     expect(result.objective.children.map((c) => c.title)).toEqual([WEBINARS]);
     expect(result.parent).toEqual({ id: idOf(GROWTH), title: GROWTH });
-    expect(result.cycle).toMatchObject({ id: cycleId, status: "open" });
+    expect(result.cycle).toMatchObject({ id: demo.openCycleId, status: "open" });
 
     const krIds = new Set(result.objective.keyResults.map((k) => k.id));
     expect(result.checkIns.length).toBeGreaterThan(10);
@@ -245,30 +216,30 @@ describe("objectives.get", () => {
     [DEMO.admin, ADVOCACY, { edit: true, publish: true, grade: false, comment: true }],
     [DEMO.lena, PRIVATE, { edit: true, publish: false, grade: false, comment: true }],
   ])("tells %s what they may do on %s", async (email, title, can) => {
-    const result = await (await callerFor(handle.db, email)).objectives.get({ objectiveId: idOf(title) });
+    const result = await (await callerFor(demo.db, email)).objectives.get({ objectiveId: idOf(title) });
     expect(result?.can).toEqual(can);
   });
 
   it("offers grading, not editing, on a closed cycle's objective", async () => {
-    const closed = await objectiveByTitle(handle.db, orgId, "Prove the mid-market motion");
-    const result = await (await callerFor(handle.db, DEMO.admin)).objectives.get({ objectiveId: closed.id });
+    const closed = await objectiveByTitle(demo.db, demo.orgId, "Prove the mid-market motion");
+    const result = await (await callerFor(demo.db, DEMO.admin)).objectives.get({ objectiveId: closed.id });
     expect(result?.can).toEqual({ edit: false, publish: false, grade: true, comment: true });
   });
 
   it("answers NOT_FOUND for another organization's objective and for a draft of another team", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect((await trpcErrorOf(() => admin.objectives.get({ objectiveId: other.objective.id }))).code).toBe("NOT_FOUND");
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const manager = await callerFor(demo.db, DEMO.manager);
     expect((await trpcErrorOf(() => manager.objectives.get({ objectiveId: idOf(HIRING) }))).code).toBe("NOT_FOUND");
   });
 });
 
 describe("objectives.create", () => {
   it("lets a member create a published personal objective with three key results, aligned to the Marketing pipeline", async () => {
-    const memberId = await userIdOf(handle.db, DEMO.member);
+    const memberId = await userIdOf(demo.db, DEMO.member);
     const before = await state();
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const created = await member.objectives.create(
       personal({
         title: "Grow the webinar audience through partners",
@@ -289,13 +260,13 @@ describe("objectives.create", () => {
       version: 1,
     });
 
-    const krs = await handle.db.select().from(keyResults).where(eq(keyResults.objectiveId, created.id));
+    const krs = await demo.db.select().from(keyResults).where(eq(keyResults.objectiveId, created.id));
     expect(krs.map((k) => [k.title, k.ownerId, k.currentValue]).sort()).toEqual([
       ["Co-marketing agreement signed", memberId, null],
       ["Partner-hosted webinars", memberId, null],
       ["Partner-sourced registrations", memberId, null],
     ]);
-    const activity = await handle.db.select().from(activityLog).where(eq(activityLog.entityId, created.id));
+    const activity = await demo.db.select().from(activityLog).where(eq(activityLog.entityId, created.id));
     expect(activity).toEqual([
       expect.objectContaining({
         action: "objective.created",
@@ -304,7 +275,7 @@ describe("objectives.create", () => {
         details: { title: "Grow the webinar audience through partners", status: "active", keyResults: 3 },
       }),
     ]);
-    const [row] = await handle.db.select().from(objectives).where(eq(objectives.id, created.id));
+    const [row] = await demo.db.select().from(objectives).where(eq(objectives.id, created.id));
     expect(activity[0]?.createdAt.getTime()).toBe(row?.createdAt.getTime());
     expect((await state()).activity).toBe(before.activity + 1);
   });
@@ -319,7 +290,7 @@ describe("objectives.create", () => {
     const items = (n: ObjectiveNode) => n.keyResults.length + n.children.filter((c) => c.status !== "draft").length;
     for (const n of [pipeline, growth, ...pipeline.children, ...growth.children]) expect(n.weight).toBe(1);
 
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     for (const kr of nodeOf(before, partnerId).keyResults) {
       await member.checkIns.create({
         keyResultId: kr.id,
@@ -340,21 +311,21 @@ describe("objectives.create", () => {
   });
 
   it("keeps a member's unpublished personal objective a draft, and a team lead's published team objective active", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     expect((await member.objectives.create(personal({ publish: false }))).status).toBe("draft");
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const manager = await callerFor(demo.db, DEMO.manager);
     const team = await manager.objectives.create(
       personal({ level: "team", teamId: marketingId, parentId: idOf(GROWTH), title: "Own the analyst briefings" }),
     );
     expect(team).toMatchObject({ level: "team", teamId: marketingId, status: "active" });
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     expect((await admin.objectives.create(personal({ level: "company", title: "Expand into Europe" }))).status).toBe(
       "active",
     );
   });
 
   it("rejects a key result whose target equals its start with the domain message on targetValue, writing nothing", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const error = await rejected("BAD_REQUEST", () =>
       member.objectives.create(
         personal({ keyResults: [{ title: "Flat line", type: "increase_to", startValue: 5, targetValue: 5 }] }),
@@ -387,7 +358,7 @@ describe("objectives.create", () => {
       "At most 10 key results.",
     ],
   ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const error = await rejected("BAD_REQUEST", () =>
       admin.objectives.create({ ...personal(), ...bad } as TObjectiveCreate),
     );
@@ -399,7 +370,7 @@ describe("objectives.create", () => {
   // Router-level rules answer through invalidInput(); their fieldErrors are not asserted (see the report:
   // invalidInput's ZodError is not an Error in zod 4, so tRPC wraps it and data.fieldErrors comes out null).
   it("rejects a team objective without a team with BAD_REQUEST and a clear message, writing nothing", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const error = await rejected("BAD_REQUEST", () => admin.objectives.create(personal({ level: "team" })));
     const client = clientErrorOf(error, "objectives.create");
     expect(client.httpStatus).toBe(400);
@@ -429,20 +400,20 @@ describe("objectives.create", () => {
     ],
     ["lena, a Marketing objective", DEMO.lena, () => personal({ level: "team", teamId: marketingId }), null],
   ])("refuses %s with FORBIDDEN, writing nothing", async (_, email, input, message) => {
-    const caller = await callerFor(handle.db, email);
+    const caller = await callerFor(demo.db, email);
     const error = await rejected("FORBIDDEN", () => caller.objectives.create(input()));
     expect(error.message).toBe(message ?? "You can write your own personal objectives and those of teams you lead.");
   });
 
   it("refuses a member a personal objective owned by someone else with FORBIDDEN", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
-    const raviId = await userIdOf(handle.db, DEMO.ravi);
+    const member = await callerFor(demo.db, DEMO.member);
+    const raviId = await userIdOf(demo.db, DEMO.ravi);
     await rejected("FORBIDDEN", () => member.objectives.create(personal({ ownerId: raviId })));
   });
 
   it("answers NOT_FOUND for another organization's cycle, team, person or parent", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const other = await createOrganizationWithOkr(demo.db);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const cases: [TObjectiveCreate, string][] = [
       [personal({ cycleId: other.cycle.id }), "No such cycle."],
       [personal({ level: "team", teamId: other.team.id }), "No such team."],
@@ -455,14 +426,14 @@ describe("objectives.create", () => {
   });
 
   it("answers NOT_FOUND when a member aligns to Ravi's private objective", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const error = await rejected("NOT_FOUND", () => member.objectives.create(personal({ parentId: idOf(PRIVATE) })));
     expect(error.message).toBe("No such parent objective.");
   });
 
   it("refuses a closed cycle with PRECONDITION_FAILED", async () => {
-    const closed = await cycleByStatus(handle.db, orgId, "closed");
-    const member = await callerFor(handle.db, DEMO.member);
+    const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
+    const member = await callerFor(demo.db, DEMO.member);
     const error = await rejected("PRECONDITION_FAILED", () =>
       member.objectives.create(personal({ cycleId: closed.id })),
     );
@@ -470,26 +441,26 @@ describe("objectives.create", () => {
   });
 
   it("aligns to a parent whose cycle encloses this one, and refuses one in a later cycle", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const adminId = await userIdOf(handle.db, DEMO.admin);
-    const year = await createCycle(handle.db, orgId, {
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const adminId = await userIdOf(demo.db, DEMO.admin);
+    const year = await createCycle(demo.db, demo.orgId, {
       status: "planning",
       startsOn: "2026-01-01",
       endsOn: "2026-12-31",
     });
-    const later = await createCycle(handle.db, orgId, {
+    const later = await createCycle(demo.db, demo.orgId, {
       status: "planning",
       startsOn: "2027-01-01",
       endsOn: "2027-03-31",
     });
     const yearly = await createObjective(
-      handle.db,
-      { organizationId: orgId, cycleId: year.id, ownerId: adminId },
+      demo.db,
+      { organizationId: demo.orgId, cycleId: year.id, ownerId: adminId },
       { level: "company" },
     );
     const next = await createObjective(
-      handle.db,
-      { organizationId: orgId, cycleId: later.id, ownerId: adminId },
+      demo.db,
+      { organizationId: demo.orgId, cycleId: later.id, ownerId: adminId },
       { level: "company" },
     );
 
@@ -503,7 +474,7 @@ describe("objectives.create", () => {
 
 describe("objectives.update", () => {
   it("lets the Marketing lead edit the Marketing pipeline: version + 1, one activity row in the same transaction", async () => {
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const manager = await callerFor(demo.db, DEMO.manager);
     const version = await versionOf(idOf(PIPELINE));
     const before = await state();
     const updated = await manager.objectives.update({
@@ -518,24 +489,24 @@ describe("objectives.update", () => {
     });
     expect((await state()).activity).toBe(before.activity + 1);
 
-    const [row] = await handle.db
+    const [row] = await demo.db
       .select()
       .from(objectives)
       .where(eq(objectives.id, idOf(PIPELINE)));
-    const activity = await handle.db
+    const activity = await demo.db
       .select()
       .from(activityLog)
       .where(eq(activityLog.entityId, idOf(PIPELINE)));
     expect(activity).toEqual([
       expect.objectContaining({
         action: "objective.updated",
-        actorId: await userIdOf(handle.db, DEMO.manager),
+        actorId: await userIdOf(demo.db, DEMO.manager),
         details: { changes: { description: "Events and partners feed the funnel." } },
       }),
     ]);
     expect(activity[0]?.createdAt.getTime()).toBe(row?.updatedAt.getTime());
 
-    const got = await (await callerFor(handle.db, DEMO.viewer)).objectives.get({ objectiveId: idOf(PIPELINE) });
+    const got = await (await callerFor(demo.db, DEMO.viewer)).objectives.get({ objectiveId: idOf(PIPELINE) });
     expect(got?.activity[0]).toMatchObject({
       action: "objective.updated",
       actorName: "Maya Chen",
@@ -550,7 +521,7 @@ describe("objectives.update", () => {
     ["lena, on a private objective of her team", DEMO.lena, PRIVATE],
     ["the member, on their own personal objective", DEMO.member, WEBINARS],
   ])("allows %s", async (_, email, title) => {
-    const caller = await callerFor(handle.db, email);
+    const caller = await callerFor(demo.db, email);
     const version = await versionOf(idOf(title));
     const updated = await caller.objectives.update({ objectiveId: idOf(title), version, weight: 1 });
     expect(updated.version).toBe(version + 1);
@@ -569,16 +540,16 @@ describe("objectives.update", () => {
     ["the Marketing lead, on Ravi's private objective", DEMO.manager, PRIVATE, "NOT_FOUND"],
     ["the Marketing lead, on Engineering's draft", DEMO.manager, HIRING, "NOT_FOUND"],
   ])("refuses %s (%s), writing nothing", async (_, email, title, code) => {
-    const caller = await callerFor(handle.db, email);
+    const caller = await callerFor(demo.db, email);
     const version = await versionOf(idOf(title));
     await rejected(code, () => caller.objectives.update({ objectiveId: idOf(title), version, title: "Hijacked" }));
   });
 
   it("answers NOT_FOUND for another organization's objective, even naming that organization", async () => {
-    const other = await createOrganizationWithOkr(handle.db);
+    const other = await createOrganizationWithOkr(demo.db);
     for (const admin of [
-      await callerFor(handle.db, DEMO.admin),
-      await callerFor(handle.db, DEMO.admin, other.organization.id),
+      await callerFor(demo.db, DEMO.admin),
+      await callerFor(demo.db, DEMO.admin, other.organization.id),
     ]) {
       const error = await rejected("NOT_FOUND", () =>
         admin.objectives.update({ objectiveId: other.objective.id, version: 1, title: "Taken over" }),
@@ -588,8 +559,8 @@ describe("objectives.update", () => {
   });
 
   it("refuses a stale version with CONFLICT carrying the current values, writing nothing", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const manager = await callerFor(demo.db, DEMO.manager);
     const read = await versionOf(idOf(PIPELINE));
     await admin.objectives.update({
       objectiveId: idOf(PIPELINE),
@@ -622,7 +593,7 @@ describe("objectives.update", () => {
     ["version 0", { version: 0 }, "version", "Version must be a positive whole number."],
     ["weight 101", { weight: 101 }, "weight", "Weight is at most 100."],
   ])("rejects %s with BAD_REQUEST and a clear message, writing nothing", async (_, bad, field, message) => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const input = { objectiveId: idOf(PIPELINE), version: await versionOf(idOf(PIPELINE)), ...bad };
     const error = await rejected("BAD_REQUEST", () => admin.objectives.update(input));
     const client = clientErrorOf(error, "objectives.update");
@@ -631,18 +602,18 @@ describe("objectives.update", () => {
   });
 
   it("rejects taking the team away from a team objective with BAD_REQUEST, writing nothing", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     const input = { objectiveId: idOf(PIPELINE), version: await versionOf(idOf(PIPELINE)), teamId: null };
     const error = await rejected("BAD_REQUEST", () => admin.objectives.update(input));
     expect(clientErrorOf(error, "objectives.update").shape.message).toBe("A team objective needs a team.");
   });
 
   it("refuses a member handing their objective to someone else, and a lead moving it to a team they do not lead", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
-    const ninaId = await userIdOf(handle.db, DEMO.nina);
+    const member = await callerFor(demo.db, DEMO.member);
+    const ninaId = await userIdOf(demo.db, DEMO.nina);
     const webinars = { objectiveId: idOf(WEBINARS), version: await versionOf(idOf(WEBINARS)) };
     await rejected("FORBIDDEN", () => member.objectives.update({ ...webinars, ownerId: ninaId }));
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const manager = await callerFor(demo.db, DEMO.manager);
     const pipeline = { objectiveId: idOf(PIPELINE), version: await versionOf(idOf(PIPELINE)) };
     await rejected("FORBIDDEN", () => manager.objectives.update({ ...pipeline, teamId: engineeringId }));
   });
@@ -650,7 +621,7 @@ describe("objectives.update", () => {
 
 describe("objectives.update: alignment", () => {
   async function three() {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => member.objectives.create(personal())));
     if (!a || !b || !c) throw new Error("expected three objectives");
     return { member, a, b, c };
@@ -683,21 +654,21 @@ describe("objectives.update: alignment", () => {
 
   it("refuses a parent in a later cycle (BAD_REQUEST), another organization's (NOT_FOUND) or one it cannot see (NOT_FOUND)", async () => {
     const { member, a } = await three();
-    const adminId = await userIdOf(handle.db, DEMO.admin);
-    const later = await createCycle(handle.db, orgId, {
+    const adminId = await userIdOf(demo.db, DEMO.admin);
+    const later = await createCycle(demo.db, demo.orgId, {
       status: "planning",
       startsOn: "2027-04-01",
       endsOn: "2027-06-30",
     });
     const next = await createObjective(
-      handle.db,
-      { organizationId: orgId, cycleId: later.id, ownerId: adminId },
+      demo.db,
+      { organizationId: demo.orgId, cycleId: later.id, ownerId: adminId },
       { level: "company" },
     );
     expect((await rejected("BAD_REQUEST", () => parentOf(member, a.id, next.id))).message).toBe(
       "Align to an objective of the same cycle or of one that spans it.",
     );
-    const other = await createOrganizationWithOkr(handle.db);
+    const other = await createOrganizationWithOkr(demo.db);
     expect((await rejected("NOT_FOUND", () => parentOf(member, a.id, other.objective.id))).message).toBe(
       "No such parent objective.",
     );
@@ -708,7 +679,7 @@ describe("objectives.update: alignment", () => {
 
 describe("objectives.publish", () => {
   it("refuses the member who drafted the Marketing team objective with FORBIDDEN", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const error = await rejected("FORBIDDEN", async () =>
       member.objectives.publish({ objectiveId: idOf(ADVOCACY), version: await versionOf(idOf(ADVOCACY)) }),
     );
@@ -717,33 +688,33 @@ describe("objectives.publish", () => {
 
   it("refuses the viewer (FORBIDDEN) and a manager who belongs to Marketing without leading it (FORBIDDEN)", async () => {
     const version = await versionOf(idOf(ADVOCACY));
-    const viewer = await callerFor(handle.db, DEMO.viewer);
+    const viewer = await callerFor(demo.db, DEMO.viewer);
     await rejected("FORBIDDEN", () => viewer.objectives.publish({ objectiveId: idOf(ADVOCACY), version }));
-    const plain = await createMember(handle.db, orgId, "manager");
-    await handle.db
+    const plain = await createMember(demo.db, demo.orgId, "manager");
+    await demo.db
       .insert(teamMembers)
-      .values({ organizationId: orgId, teamId: marketingId, userId: plain.id, role: "member" });
-    const manager = await callerFor(handle.db, plain.email);
+      .values({ organizationId: demo.orgId, teamId: marketingId, userId: plain.id, role: "member" });
+    const manager = await callerFor(demo.db, plain.email);
     await rejected("FORBIDDEN", () => manager.objectives.publish({ objectiveId: idOf(ADVOCACY), version }));
   });
 
   it("refuses lena, who leads another team: the Marketing draft is invisible to her, so NOT_FOUND", async () => {
-    const lena = await callerFor(handle.db, DEMO.lena);
+    const lena = await callerFor(demo.db, DEMO.lena);
     const version = await versionOf(idOf(ADVOCACY));
     await rejected("NOT_FOUND", () => lena.objectives.publish({ objectiveId: idOf(ADVOCACY), version }));
   });
 
   it("lets the Marketing lead publish it: active, visible to everyone, logged; a second publish is refused", async () => {
-    const manager = await callerFor(handle.db, DEMO.manager);
+    const manager = await callerFor(demo.db, DEMO.manager);
     const version = await versionOf(idOf(ADVOCACY));
     const published = await manager.objectives.publish({ objectiveId: idOf(ADVOCACY), version });
     expect(published).toMatchObject({ status: "active", version: version + 1 });
-    const activity = await handle.db
+    const activity = await demo.db
       .select()
       .from(activityLog)
       .where(eq(activityLog.entityId, idOf(ADVOCACY)));
     expect(activity.map((a) => [a.action, a.actorId])).toEqual([
-      ["objective.published", await userIdOf(handle.db, DEMO.manager)],
+      ["objective.published", await userIdOf(demo.db, DEMO.manager)],
     ]);
     expect(await listTitles(DEMO.viewer, { q: "advocates" })).toEqual([ADVOCACY]);
 
@@ -758,7 +729,7 @@ describe("objectives.publish", () => {
   });
 
   it("lets a member publish their own personal draft", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const draft = await member.objectives.create(personal({ publish: false }));
     expect((await member.objectives.publish({ objectiveId: draft.id, version: draft.version })).status).toBe("active");
   });
@@ -766,14 +737,14 @@ describe("objectives.publish", () => {
 
 describe("objectives.archive", () => {
   it("archives the member's own objective: gone from list and dashboard, logged, frozen, not alignable", async () => {
-    const member = await callerFor(handle.db, DEMO.member);
+    const member = await callerFor(demo.db, DEMO.member);
     const created = await member.objectives.create(personal({ title: "Short-lived objective" }));
     const archived = await member.objectives.archive({ objectiveId: created.id, version: created.version });
     expect(archived).toMatchObject({ status: "archived", version: created.version + 1 });
-    const activity = await handle.db.select().from(activityLog).where(eq(activityLog.entityId, created.id));
+    const activity = await demo.db.select().from(activityLog).where(eq(activityLog.entityId, created.id));
     expect(activity.map((a) => a.action)).toEqual(["objective.created", "objective.archived"]);
     expect(await listTitles(DEMO.member, { q: "Short-lived" })).toEqual([]);
-    expect(flatten((await dashboardOf(DEMO.admin)).roots).map((n) => n.id)).not.toContain(created.id);
+    expect(flattenTree((await dashboardOf(DEMO.admin)).roots).map((n) => n.id)).not.toContain(created.id);
 
     const version = created.version + 1;
     expect(
@@ -799,17 +770,17 @@ describe("objectives.archive", () => {
     ["the Marketing lead, on Engineering's objective", DEMO.manager, RELIABILITY, "FORBIDDEN"],
     ["the member, on Ravi's private objective", DEMO.member, PRIVATE, "NOT_FOUND"],
   ])("refuses %s (%s), writing nothing", async (_, email, title, code) => {
-    const caller = await callerFor(handle.db, email);
+    const caller = await callerFor(demo.db, email);
     const version = await versionOf(idOf(title));
     await rejected(code, () => caller.objectives.archive({ objectiveId: idOf(title), version }));
   });
 
   it("lets the admin archive another team's objective", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const adminId = await userIdOf(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const adminId = await userIdOf(demo.db, DEMO.admin);
     const target = await createObjective(
-      handle.db,
-      { organizationId: orgId, cycleId, ownerId: adminId },
+      demo.db,
+      { organizationId: demo.orgId, cycleId: demo.openCycleId, ownerId: adminId },
       { teamId: engineeringId },
     );
     expect(await outcomeOf(() => admin.objectives.archive({ objectiveId: target.id, version: 1 }))).toBe("allow");

@@ -1,18 +1,18 @@
-import { activityLog, count, type Database, type DatabaseHandle, eq, kpiBenchmarks } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { activityLog, eq, kpiBenchmarks } from "@meridian/db";
 import type { TKpiCreateInput } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
+  activityCountOf,
   callerFor,
   clientErrorOf,
   createMember,
   createOrganization,
   outcomeOf,
   trpcErrorOf,
+  useTestDatabase,
 } from "../../../test/support";
 
-let handle: DatabaseHandle;
-let db: Database;
+const database = useTestDatabase();
 
 type Person = { id: string; email: string };
 let orgId: string;
@@ -31,35 +31,24 @@ const kpiInput = (ownerId: string, overrides: Partial<TKpiCreateInput> = {}): TK
   ...overrides,
 });
 
-const as = (who: keyof typeof people) => callerFor(db, people[who].email);
-
-async function activityCount(organizationId: string) {
-  const [row] = await db.select({ n: count() }).from(activityLog).where(eq(activityLog.organizationId, organizationId));
-  return row?.n ?? 0;
-}
+const as = (who: keyof typeof people) => callerFor(database.db, people[who].email);
 
 const benchmarksOf = (kpiId: string) =>
-  db
+  database.db
     .select({ source: kpiBenchmarks.source, periodStart: kpiBenchmarks.periodStart, value: kpiBenchmarks.value })
     .from(kpiBenchmarks)
     .where(eq(kpiBenchmarks.kpiId, kpiId))
     .orderBy(kpiBenchmarks.source, kpiBenchmarks.periodStart);
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  orgId = (await createOrganization(db)).id;
-  otherOrgId = (await createOrganization(db)).id;
-  people.admin = await createMember(db, orgId, "admin");
-  people.manager = await createMember(db, orgId, "manager");
-  people.otherManager = await createMember(db, orgId, "manager");
-  people.member = await createMember(db, orgId, "member");
-  people.viewer = await createMember(db, orgId, "viewer");
-  people.outsider = await createMember(db, otherOrgId, "admin");
-});
-
-afterAll(async () => {
-  await handle?.close();
+  orgId = (await createOrganization(database.db)).id;
+  otherOrgId = (await createOrganization(database.db)).id;
+  people.admin = await createMember(database.db, orgId, "admin");
+  people.manager = await createMember(database.db, orgId, "manager");
+  people.otherManager = await createMember(database.db, orgId, "manager");
+  people.member = await createMember(database.db, orgId, "member");
+  people.viewer = await createMember(database.db, orgId, "viewer");
+  people.outsider = await createMember(database.db, otherOrgId, "admin");
 });
 
 describe("benchmarks.upsert", () => {
@@ -73,7 +62,7 @@ describe("benchmarks.upsert", () => {
       value: 0.04,
     });
     expect(first).toMatchObject({ source: "Contoso", periodStart: "2026-05-01", value: 0.04, outcome: "created" });
-    const activity = await activityCount(orgId);
+    const activity = await activityCountOf(database.db, orgId);
 
     const again = await manager.benchmarks.upsert({
       kpiId: k.id,
@@ -82,7 +71,7 @@ describe("benchmarks.upsert", () => {
       value: 0.04,
     });
     expect(again).toMatchObject({ id: first.id, outcome: "unchanged" });
-    expect(await activityCount(orgId)).toBe(activity);
+    expect(await activityCountOf(database.db, orgId)).toBe(activity);
 
     // Another spelling of the same source joins its series; a new value replaces the old one.
     const changed = await manager.benchmarks.upsert({
@@ -97,7 +86,7 @@ describe("benchmarks.upsert", () => {
       { source: "Contoso", periodStart: "2026-05-01", value: 0.045 },
       { source: "Industry median", periodStart: "2026-05-01", value: 0.03 },
     ]);
-    expect(await activityCount(orgId)).toBe(activity + 2);
+    expect(await activityCountOf(database.db, orgId)).toBe(activity + 2);
 
     const page = await manager.kpis.get({ kpiId: k.id, period: "2026-05-01" });
     expect(page.benchmarks.map((b) => [b.source, b.value])).toEqual([
@@ -126,7 +115,7 @@ describe("benchmarks.upsert", () => {
   it("refuses bad input with 400s and writes nothing", async () => {
     const admin = await as("admin");
     const k = await admin.kpis.create(kpiInput(people.admin.id));
-    const before = await activityCount(orgId);
+    const before = await activityCountOf(database.db, orgId);
     const bad = [
       { source: "", value: 1 },
       { source: "x".repeat(81), value: 1 },
@@ -142,7 +131,7 @@ describe("benchmarks.upsert", () => {
       expect(clientErrorOf(error, "benchmarks.upsert").httpStatus, JSON.stringify(b)).toBe(400);
     }
     expect(await benchmarksOf(k.id)).toEqual([]);
-    expect(await activityCount(orgId)).toBe(before);
+    expect(await activityCountOf(database.db, orgId)).toBe(before);
   });
 
   it("refuses benchmarks on an archived KPI", async () => {
@@ -175,7 +164,7 @@ describe("benchmarks.remove", () => {
 
     expect(await manager.benchmarks.remove({ benchmarkId: saved.id })).toEqual({ id: saved.id, removed: true });
     expect(await benchmarksOf(k.id)).toEqual([]);
-    const [log] = await db.select().from(activityLog).where(eq(activityLog.action, "kpi.benchmark_removed"));
+    const [log] = await database.db.select().from(activityLog).where(eq(activityLog.action, "kpi.benchmark_removed"));
     expect(log).toMatchObject({ entityId: k.id, actorId: people.manager.id });
     expect(log?.details).toMatchObject({ source: "Peer", periodStart: "2026-02-01", value: 3 });
     expect(await outcomeOf(() => manager.benchmarks.remove({ benchmarkId: saved.id }))).toBe("NOT_FOUND");

@@ -1,7 +1,6 @@
-import { activityLog, and, asc, count, type Database, type DatabaseHandle, eq, kpiActuals, kpis } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { activityLog, and, asc, count, eq, kpiActuals, kpis } from "@meridian/db";
 import type { KpiFrequency, KpiKind } from "@meridian/domain";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   callerFor,
   clientErrorOf,
@@ -9,10 +8,10 @@ import {
   createOrganization,
   outcomeOf,
   trpcErrorOf,
+  useTestDatabase,
 } from "../../../test/support";
 
-let handle: DatabaseHandle;
-let db: Database;
+const database = useTestDatabase();
 let orgId: string;
 const people = {} as Record<
   "admin" | "manager" | "otherManager" | "member" | "otherMember" | "viewer",
@@ -27,7 +26,7 @@ async function createKpi(
   frequency: KpiFrequency,
   computed?: { kind: Exclude<KpiKind, "manual">; inputAId: string; inputBId: string },
 ) {
-  const [row] = await db
+  const [row] = await database.db
     .insert(kpis)
     .values({ organizationId, ownerId, name, frequency, goal: 100, redFlag: 80, ...computed })
     .returning({ id: kpis.id, name: kpis.name });
@@ -38,18 +37,18 @@ async function createKpi(
 /** Every actual of the organization and the activity count: equal before and after means nothing was written. */
 async function actualsSnapshot() {
   const [rows, [activity]] = await Promise.all([
-    db
+    database.db
       .select()
       .from(kpiActuals)
       .where(eq(kpiActuals.organizationId, orgId))
       .orderBy(asc(kpiActuals.kpiId), asc(kpiActuals.periodStart)),
-    db.select({ n: count() }).from(activityLog).where(eq(activityLog.organizationId, orgId)),
+    database.db.select({ n: count() }).from(activityLog).where(eq(activityLog.organizationId, orgId)),
   ]);
   return { rows, activity: activity?.n ?? 0 };
 }
 
 async function valuesOf(kpiId: string) {
-  const rows = await db
+  const rows = await database.db
     .select({ periodStart: kpiActuals.periodStart, value: kpiActuals.value, source: kpiActuals.source })
     .from(kpiActuals)
     .where(and(eq(kpiActuals.organizationId, orgId), eq(kpiActuals.kpiId, kpiId)))
@@ -57,19 +56,17 @@ async function valuesOf(kpiId: string) {
   return rows;
 }
 
-const as = (who: keyof typeof people) => callerFor(db, people[who].email);
+const as = (who: keyof typeof people) => callerFor(database.db, people[who].email);
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
-  const org = await createOrganization(db);
+  const org = await createOrganization(database.db);
   orgId = org.id;
-  people.admin = await createMember(db, orgId, "admin");
-  people.manager = await createMember(db, orgId, "manager");
-  people.otherManager = await createMember(db, orgId, "manager");
-  people.member = await createMember(db, orgId, "member");
-  people.otherMember = await createMember(db, orgId, "member");
-  people.viewer = await createMember(db, orgId, "viewer");
+  people.admin = await createMember(database.db, orgId, "admin");
+  people.manager = await createMember(database.db, orgId, "manager");
+  people.otherManager = await createMember(database.db, orgId, "manager");
+  people.member = await createMember(database.db, orgId, "member");
+  people.otherMember = await createMember(database.db, orgId, "member");
+  people.viewer = await createMember(database.db, orgId, "viewer");
   kpi.revenue = await createKpi(orgId, people.manager.id, "Revenue", "monthly");
   kpi.nps = await createKpi(orgId, people.member.id, "Net promoter score", "quarterly");
   kpi.tickets = await createKpi(orgId, people.otherManager.id, "Support tickets", "weekly");
@@ -81,12 +78,8 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await handle?.close();
-});
-
 beforeEach(async () => {
-  await db.delete(kpiActuals).where(eq(kpiActuals.organizationId, orgId));
+  await database.db.delete(kpiActuals).where(eq(kpiActuals.organizationId, orgId));
 });
 
 describe("kpiActuals.save", () => {
@@ -109,8 +102,8 @@ describe("kpiActuals.save", () => {
   });
 
   it("does not find another organization's KPI", async () => {
-    const other = await createOrganization(db);
-    const owner = await createMember(db, other.id, "admin");
+    const other = await createOrganization(database.db);
+    const owner = await createMember(database.db, other.id, "admin");
     const foreign = await createKpi(other.id, owner.id, "Revenue", "monthly");
     const error = await trpcErrorOf(async () =>
       (await as("admin")).kpiActuals.save({ kpiId: foreign.id, values: [{ periodStart: "2026-01-01", value: 5 }] }),
@@ -222,7 +215,7 @@ describe("kpiActuals.save", () => {
         { periodStart: "2026-06-01", value: 20 },
       ],
     });
-    const entries = await db
+    const entries = await database.db
       .select()
       .from(activityLog)
       .where(and(eq(activityLog.organizationId, orgId), eq(activityLog.entityId, kpi.visitors.id)))
@@ -388,7 +381,7 @@ describe("kpiActuals CSV import", () => {
     expect(after.rows).toHaveLength(4);
     expect(after.rows.every((r) => r.source === "csv" && r.updatedById === people.admin.id)).toBe(true);
     expect(after.activity).toBe(before.activity + 1);
-    const [entry] = await db
+    const [entry] = await database.db
       .select()
       .from(activityLog)
       .where(

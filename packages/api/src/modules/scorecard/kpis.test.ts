@@ -1,9 +1,6 @@
 import {
   activityLog,
   and,
-  count,
-  type Database,
-  type DatabaseHandle,
   eq,
   kpiActuals,
   kpis,
@@ -12,20 +9,20 @@ import {
   perspectives,
   strategicObjectives,
 } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
 import { periodsWithin, quarterAt, quarterContaining, type TKpiCreateInput } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
+  activityCountOf,
   callerFor,
   clientErrorOf,
   createMember,
   createOrganization,
   outcomeOf,
   trpcErrorOf,
+  useTestDatabase,
 } from "../../../test/support";
 
-let handle: DatabaseHandle;
-let db: Database;
+const database = useTestDatabase();
 
 type Person = { id: string; email: string };
 interface Org {
@@ -43,13 +40,13 @@ const quarter = quarterContaining(today);
 const previousQuarter = quarterAt(today, -1);
 
 async function createOrg(): Promise<Org> {
-  const org = await createOrganization(db);
-  const [perspective] = await db
+  const org = await createOrganization(database.db);
+  const [perspective] = await database.db
     .insert(perspectives)
     .values({ organizationId: org.id, name: "Customer" })
     .returning({ id: perspectives.id });
-  const admin = await createMember(db, org.id, "admin");
-  const [objective] = await db
+  const admin = await createMember(database.db, org.id, "admin");
+  const [objective] = await database.db
     .insert(strategicObjectives)
     .values({
       organizationId: org.id,
@@ -61,10 +58,10 @@ async function createOrg(): Promise<Org> {
   return {
     id: org.id,
     admin,
-    manager: await createMember(db, org.id, "manager"),
-    otherManager: await createMember(db, org.id, "manager"),
-    member: await createMember(db, org.id, "member"),
-    viewer: await createMember(db, org.id, "viewer"),
+    manager: await createMember(database.db, org.id, "manager"),
+    otherManager: await createMember(database.db, org.id, "manager"),
+    member: await createMember(database.db, org.id, "member"),
+    viewer: await createMember(database.db, org.id, "viewer"),
     objectiveId: objective?.id ?? "",
   };
 }
@@ -84,19 +81,14 @@ const kpiInput = (ownerId: string, overrides: Partial<TKpiCreateInput> = {}): TK
   ...overrides,
 });
 
-const as = (person: Person, org: Org) => callerFor(db, person.email, org.id);
-
-async function activityCount(organizationId: string) {
-  const [row] = await db.select({ n: count() }).from(activityLog).where(eq(activityLog.organizationId, organizationId));
-  return row?.n ?? 0;
-}
+const as = (person: Person, org: Org) => callerFor(database.db, person.email, org.id);
 
 async function activityFor(kpiId: string) {
-  return db.select().from(activityLog).where(eq(activityLog.entityId, kpiId));
+  return database.db.select().from(activityLog).where(eq(activityLog.entityId, kpiId));
 }
 
 async function addActuals(organizationId: string, kpiId: string, values: Record<string, number>) {
-  await db
+  await database.db
     .insert(kpiActuals)
     .values(Object.entries(values).map(([periodStart, value]) => ({ organizationId, kpiId, periodStart, value })));
 }
@@ -111,14 +103,8 @@ let org: Org;
 let otherOrg: Org;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  db = handle.db;
   org = await createOrg();
   otherOrg = await createOrg();
-});
-
-afterAll(async () => {
-  await handle?.close();
 });
 
 describe("kpis.create", () => {
@@ -127,7 +113,7 @@ describe("kpis.create", () => {
     const input = kpiInput(org.member.id, { name: "Net revenue", unit: "EUR", strategicObjectiveId: org.objectiveId });
     const created = await admin.kpis.create(input);
     expect(created).toMatchObject({ name: "Net revenue", version: 1 });
-    const [row] = await db.select().from(kpis).where(eq(kpis.id, created.id));
+    const [row] = await database.db.select().from(kpis).where(eq(kpis.id, created.id));
     expect(row).toMatchObject({
       organizationId: org.id,
       ownerId: org.member.id,
@@ -144,10 +130,10 @@ describe("kpis.create", () => {
   it("lets a manager create only KPIs they own", async () => {
     const manager = await as(org.manager, org);
     await expect(manager.kpis.create(kpiInput(org.manager.id))).resolves.toMatchObject({ version: 1 });
-    const before = await activityCount(org.id);
+    const before = await activityCountOf(database.db, org.id);
     const error = await trpcErrorOf(() => manager.kpis.create(kpiInput(org.otherManager.id)));
     expect(error.code).toBe("FORBIDDEN");
-    expect(await activityCount(org.id)).toBe(before);
+    expect(await activityCountOf(database.db, org.id)).toBe(before);
   });
 
   it("refuses members and viewers", async () => {
@@ -163,8 +149,8 @@ describe("kpis.create", () => {
     expect(outsider.code).toBe("BAD_REQUEST");
     expect(outsider.message).toMatch(/active member/);
 
-    const leaver = await createMember(db, org.id, "member");
-    await db
+    const leaver = await createMember(database.db, org.id, "member");
+    await database.db
       .update(memberships)
       .set({ deactivatedAt: new Date() })
       .where(and(eq(memberships.userId, leaver.id), eq(memberships.organizationId, org.id)));
@@ -173,7 +159,7 @@ describe("kpis.create", () => {
 
   it("refuses bad numbers, equal goal and red flag, and targets pointing the wrong way, with 400s", async () => {
     const admin = await as(org.admin, org);
-    const before = await activityCount(org.id);
+    const before = await activityCountOf(database.db, org.id);
     const bad: Partial<TKpiCreateInput>[] = [
       { goal: Number.NaN },
       { goal: Number.POSITIVE_INFINITY },
@@ -194,7 +180,7 @@ describe("kpis.create", () => {
     }
     const wrongWay = await trpcErrorOf(() => admin.kpis.create(kpiInput(org.admin.id, { goal: 80, redFlag: 100 })));
     expect(wrongWay.message).toMatch(/goal must be above the red flag/);
-    expect(await activityCount(org.id)).toBe(before);
+    expect(await activityCountOf(database.db, org.id)).toBe(before);
   });
 
   it("accepts a lower-is-better KPI with its goal below the red flag", async () => {
@@ -235,7 +221,7 @@ describe("kpis.create", () => {
       const ratio = await admin.kpis.create(
         kpiInput(org.admin.id, { kind: "ratio", inputAId: a.id, inputBId: b.id, goal: 0.05, redFlag: 0.02 }),
       );
-      const [row] = await db.select().from(kpis).where(eq(kpis.id, ratio.id));
+      const [row] = await database.db.select().from(kpis).where(eq(kpis.id, ratio.id));
       expect(row).toMatchObject({ kind: "ratio", inputAId: a.id, inputBId: b.id });
 
       const cases: [Partial<TKpiCreateInput>, string][] = [
@@ -285,7 +271,7 @@ describe("kpis.update", () => {
     const created = await (await as(org.manager, org)).kpis.create(kpiInput(org.manager.id));
     const updated = await admin.kpis.update({ kpiId: created.id, version: 1, goal: 120, unit: "orders" });
     expect(updated.version).toBe(2);
-    const [row] = await db.select().from(kpis).where(eq(kpis.id, created.id));
+    const [row] = await database.db.select().from(kpis).where(eq(kpis.id, created.id));
     expect(row).toMatchObject({ goal: 120, unit: "orders", redFlag: 80 });
     const activity = (await activityFor(created.id)).find((a) => a.action === "kpi.updated");
     expect(activity?.details).toEqual({ changes: { goal: 120, unit: "orders" } });
@@ -334,12 +320,12 @@ describe("kpis.update", () => {
   it("changes nothing when nothing differs", async () => {
     const admin = await as(org.admin, org);
     const created = await admin.kpis.create(kpiInput(org.admin.id));
-    const before = await activityCount(org.id);
+    const before = await activityCountOf(database.db, org.id);
     expect(await admin.kpis.update({ kpiId: created.id, version: 1, goal: 100 })).toEqual({
       id: created.id,
       version: 1,
     });
-    expect(await activityCount(org.id)).toBe(before);
+    expect(await activityCountOf(database.db, org.id)).toBe(before);
   });
 
   it("refuses a name another KPI has, another organization's KPI, and a KPI used as an input turning computed", async () => {
@@ -369,7 +355,7 @@ describe("kpis.update", () => {
     await admin.kpis.update({ kpiId: k.id, version: 1, kind: "roi", inputAId: a.id, inputBId: b.id });
     expect(await outcomeOf(() => admin.kpis.update({ kpiId: k.id, version: 2, inputBId: k.id }))).toBe("BAD_REQUEST");
     await admin.kpis.update({ kpiId: k.id, version: 2, kind: "manual" });
-    const [row] = await db.select().from(kpis).where(eq(kpis.id, k.id));
+    const [row] = await database.db.select().from(kpis).where(eq(kpis.id, k.id));
     expect(row).toMatchObject({ kind: "manual", inputAId: null, inputBId: null, version: 3 });
   });
 });
@@ -417,14 +403,14 @@ describe("kpis.setTarget / removeTarget", () => {
     const midQuarter = periodsWithin(quarter, "monthly")[1]?.start ?? quarter.start;
     const set = await admin.kpis.setTarget({ kpiId: k.id, periodStart: midQuarter, goal: 150, redFlag: 90 });
     expect(set).toEqual({ periodStart: quarter.start, goal: 150, redFlag: 90, changed: true });
-    const activity = await activityCount(org.id);
+    const activity = await activityCountOf(database.db, org.id);
     expect(await admin.kpis.setTarget({ kpiId: k.id, periodStart: quarter.end, goal: 150, redFlag: 90 })).toMatchObject(
       {
         changed: false,
       },
     );
-    expect(await activityCount(org.id)).toBe(activity);
-    const rows = await db.select().from(kpiTargets).where(eq(kpiTargets.kpiId, k.id));
+    expect(await activityCountOf(database.db, org.id)).toBe(activity);
+    const rows = await database.db.select().from(kpiTargets).where(eq(kpiTargets.kpiId, k.id));
     expect(rows).toHaveLength(1);
 
     const page = await admin.kpis.get({ kpiId: k.id });

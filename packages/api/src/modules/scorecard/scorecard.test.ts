@@ -1,13 +1,14 @@
-import { type DatabaseHandle, eq, kpiActuals, kpis, kpiTargets, objectives } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { eq, kpiActuals, kpis, kpiTargets, objectives } from "@meridian/db";
 import { quarterContaining } from "@meridian/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymousCaller, createCycle, createObjective, trpcErrorOf } from "../../../test/support";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
+  anonymousCaller,
+  createCycle,
+  createObjective,
   createStrategicObjective,
-  createStrategyOrganization,
-  type StrategyOrganization,
-} from "../../../test/support/strategy";
+  trpcErrorOf,
+  useStrategyDatabase,
+} from "../../../test/support";
 
 /**
  * A small scorecard with numbers worked by hand, scored for Q3 2025:
@@ -33,41 +34,39 @@ const Q3 = "2025-07-01";
 const Q2 = "2025-04-01";
 const Q4 = "2025-10-01";
 
-let handle: DatabaseHandle;
-let org: StrategyOrganization;
-let other: StrategyOrganization;
+const live = useStrategyDatabase();
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  org = await createStrategyOrganization(handle.db);
-  other = await createStrategyOrganization(handle.db);
-  const db = handle.db;
-  const [financial, customer, , learning] = org.perspectives;
+  const db = live.db;
+  const [financial, customer, , learning] = live.org.perspectives;
   if (!financial || !customer || !learning) throw new Error("default perspectives");
 
-  const revenue = await createStrategicObjective(db, org, {
+  const revenue = await createStrategicObjective(db, live.org, {
     perspectiveId: financial.id,
     name: "Grow revenue",
     weight: 2,
   });
-  const convert = await createStrategicObjective(db, org, { perspectiveId: financial.id, name: "Convert visitors" });
-  const keep = await createStrategicObjective(db, org, {
+  const convert = await createStrategicObjective(db, live.org, {
+    perspectiveId: financial.id,
+    name: "Convert visitors",
+  });
+  const keep = await createStrategicObjective(db, live.org, {
     perspectiveId: customer.id,
     name: "Keep customers",
-    ownerId: org.manager.id,
+    ownerId: live.org.manager.id,
   });
-  const learn = await createStrategicObjective(db, org, { perspectiveId: learning.id, name: "Learn" });
+  const learn = await createStrategicObjective(db, live.org, { perspectiveId: learning.id, name: "Learn" });
   Object.assign(ids, { revenue: revenue.id, convert: convert.id, keep: keep.id, learn: learn.id });
 
   const kpi = async (values: Partial<typeof kpis.$inferInsert> & { name: string }) => {
     const [row] = await db
       .insert(kpis)
       .values({
-        organizationId: org.organization.id,
+        organizationId: live.org.organization.id,
         goal: 100,
         redFlag: 80,
-        ownerId: org.manager.id,
+        ownerId: live.org.manager.id,
         frequency: "quarterly",
         aggregation: "last",
         ...values,
@@ -80,7 +79,7 @@ beforeAll(async () => {
   const actuals = (kpiId: string, values: Record<string, number>) =>
     db.insert(kpiActuals).values(
       Object.entries(values).map(([periodStart, value]) => ({
-        organizationId: org.organization.id,
+        organizationId: live.org.organization.id,
         kpiId,
         periodStart,
         value,
@@ -114,7 +113,7 @@ beforeAll(async () => {
   const nps = await kpi({ name: "NPS", strategicObjectiveId: keep.id, unit: "points" });
   await actuals(nps.id, { [Q3]: 70 });
   await db.insert(kpiTargets).values({
-    organizationId: org.organization.id,
+    organizationId: live.org.organization.id,
     kpiId: nps.id,
     periodStart: Q3,
     goal: 75,
@@ -129,7 +128,7 @@ beforeAll(async () => {
     aggregation: "average",
     goal: 2,
     redFlag: 4,
-    ownerId: org.member.id,
+    ownerId: live.org.member.id,
   });
   await actuals(churn.id, { "2025-07-01": 2, "2025-08-01": 3 });
   const engagement = await kpi({ name: "Engagement", strategicObjectiveId: learn.id });
@@ -137,7 +136,7 @@ beforeAll(async () => {
 
   // OKR objectives aligned to "Keep customers": two public live ones count; an archived one, a draft
   // and a private one do not (the count is the same for every viewer and hints at nothing hidden).
-  const cycle = await createCycle(db, org.organization.id);
+  const cycle = await createCycle(db, live.org.organization.id);
   const aligned = [
     { status: "active" },
     { status: "active" },
@@ -148,23 +147,23 @@ beforeAll(async () => {
   for (const overrides of aligned) {
     const o = await createObjective(
       db,
-      { organizationId: org.organization.id, cycleId: cycle.id, ownerId: org.manager.id },
+      { organizationId: live.org.organization.id, cycleId: cycle.id, ownerId: live.org.manager.id },
       overrides,
     );
     await db.update(objectives).set({ strategicObjectiveId: keep.id }).where(eq(objectives.id, o.id));
   }
 
   // Another organization, with data of its own that must never show up.
-  const [otherBand] = other.perspectives;
-  const secret = await createStrategicObjective(db, other, { perspectiveId: otherBand?.id, name: "Secret plan" });
+  const [otherBand] = live.other.perspectives;
+  const secret = await createStrategicObjective(db, live.other, { perspectiveId: otherBand?.id, name: "Secret plan" });
   const [secretKpi] = await db
     .insert(kpis)
     .values({
-      organizationId: other.organization.id,
+      organizationId: live.other.organization.id,
       name: "Secret KPI",
       goal: 10,
       redFlag: 5,
-      ownerId: other.admin.id,
+      ownerId: live.other.admin.id,
       strategicObjectiveId: secret.id,
       frequency: "quarterly",
       aggregation: "last",
@@ -173,15 +172,11 @@ beforeAll(async () => {
   if (!secretKpi) throw new Error("secret kpi");
   await db
     .insert(kpiActuals)
-    .values({ organizationId: other.organization.id, kpiId: secretKpi.id, periodStart: Q3, value: 1 });
-});
-
-afterAll(async () => {
-  await handle?.close();
+    .values({ organizationId: live.other.organization.id, kpiId: secretKpi.id, periodStart: Q3, value: 1 });
 });
 
 async function treeFor(period?: string, role: "admin" | "manager" | "member" | "viewer" = "viewer") {
-  return (await org.as(role)).scorecard.tree(period ? { period } : {});
+  return (await live.org.as(role)).scorecard.tree(period ? { period } : {});
 }
 
 type Tree = Awaited<ReturnType<typeof treeFor>>;
@@ -218,7 +213,7 @@ describe("scorecard.tree", () => {
     const churn = kpiNode(tree, "Churn");
     expect(churn).toMatchObject({ actual: 2.5, direction: "lower_is_better", status: "amber" });
     expect(churn.score).toBeCloseTo(35 / 6, 10);
-    expect(churn.owner.name).toBe(org.member.name);
+    expect(churn.owner.name).toBe(live.org.member.name);
   });
 
   it("leaves a KPI without data out of the averages and shows it as no data, never zero", async () => {
@@ -304,7 +299,10 @@ describe("scorecard.tree", () => {
 
   it("counts the live OKR objectives aligned to each strategic objective", async () => {
     const tree = await treeFor(Q3);
-    expect(objective(tree, "Keep customers")).toMatchObject({ alignedOkrCount: 2, owner: { name: org.manager.name } });
+    expect(objective(tree, "Keep customers")).toMatchObject({
+      alignedOkrCount: 2,
+      owner: { name: live.org.manager.name },
+    });
     expect(objective(tree, "Grow revenue").alignedOkrCount).toBe(0);
   });
 
@@ -312,14 +310,14 @@ describe("scorecard.tree", () => {
     for (const role of ["admin", "manager", "member", "viewer"] as const) {
       expect((await treeFor(Q3, role)).score).toBeCloseTo(5.764, 3);
     }
-    expect((await trpcErrorOf(() => anonymousCaller(handle.db).scorecard.tree({}))).code).toBe("UNAUTHORIZED");
+    expect((await trpcErrorOf(() => anonymousCaller(live.db).scorecard.tree({}))).code).toBe("UNAUTHORIZED");
   });
 
   it("never shows another organization's data", async () => {
     const tree = await treeFor(Q3, "admin");
     const text = JSON.stringify(tree);
     expect(text).not.toContain("Secret");
-    const theirs = await (await other.as("viewer")).scorecard.tree({ period: Q3 });
+    const theirs = await (await live.other.as("viewer")).scorecard.tree({ period: Q3 });
     expect(JSON.stringify(theirs)).not.toContain("Revenue");
     expect(theirs.perspectives[0]?.objectives.map((o) => o.name)).toEqual(["Secret plan"]);
     expect(theirs.availableQuarters.map((q) => q.start)).not.toContain(Q2);
@@ -335,7 +333,7 @@ describe("scorecard.tree", () => {
 
 describe("scorecard.heatMap", () => {
   it("gives perspectives × eight quarters, and the scorecard's own row", async () => {
-    const map = await (await org.as("viewer")).scorecard.heatMap({ period: "2025-09-30" });
+    const map = await (await live.org.as("viewer")).scorecard.heatMap({ period: "2025-09-30" });
     expect(map.quarters.map((q) => q.label)).toEqual([
       "Q4 2023",
       "Q1 2024",
@@ -359,7 +357,7 @@ describe("scorecard.heatMap", () => {
   });
 
   it("agrees with the tree for the same quarter", async () => {
-    const viewer = await org.as("viewer");
+    const viewer = await live.org.as("viewer");
     const [tree, map] = await Promise.all([
       viewer.scorecard.tree({ period: Q4 }),
       viewer.scorecard.heatMap({ period: Q4 }),
@@ -369,7 +367,7 @@ describe("scorecard.heatMap", () => {
   });
 
   it("never shows another organization's data", async () => {
-    const map = await (await other.as("viewer")).scorecard.heatMap({ period: Q3 });
+    const map = await (await live.other.as("viewer")).scorecard.heatMap({ period: Q3 });
     // Their one KPI: 1 against goal 10, red flag 5 → 10·(1 − 0)/15.
     expect(map.rows[0]?.cells.at(-1)?.score).toBeCloseTo(2 / 3, 10);
     expect(map.rows[0]?.cells.at(-1)?.status).toBe("red");
