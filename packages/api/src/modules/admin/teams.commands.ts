@@ -7,7 +7,7 @@ import {
   type ZTeamUpdateSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
-import { type ActivityEntry, recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { badRequest, editConflict } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
@@ -24,7 +24,7 @@ export function createTeam(scope: OrgScope, input: z.output<typeof ZTeamCreateSc
     if (!team) throw new Error("team was not created");
     await recordActivity(
       tx,
-      teamActivity(scope, team.id, "team.created", { name: input.name, parentId: input.parentId }),
+      activityBy(scope, "team", team.id, "team.created", { name: input.name, parentId: input.parentId }),
     );
     return team;
   });
@@ -59,7 +59,7 @@ export function updateTeam(scope: OrgScope, input: z.output<typeof ZTeamUpdateSc
       },
       returning: teamColumns,
       conflict: { what: "team", current: () => findTeam(tx, scope.org.id, input.teamId) },
-      activity: teamActivity(scope, input.teamId, "team.updated", {
+      activity: activityBy(scope, "team", input.teamId, "team.updated", {
         from: { name: team.name, parentId: team.parentId },
         to: { name, parentId },
       }),
@@ -83,7 +83,7 @@ export function archiveTeam(scope: OrgScope, input: z.output<typeof ZTeamRefSche
       set: { archivedAt: sql`now()` },
       returning: { id: teams.id },
       conflict: { what: "team", current: () => findTeam(tx, scope.org.id, team.id) },
-      activity: teamActivity(scope, team.id, "team.archived", { name: team.name }),
+      activity: activityBy(scope, "team", team.id, "team.archived", { name: team.name }),
     });
     return { archived: true };
   });
@@ -106,27 +106,11 @@ export function setTeamMember(scope: OrgScope, input: z.output<typeof ZTeamMembe
     }
     await recordActivity(
       tx,
-      teamActivity(scope, input.teamId, input.role === null ? "team.member_removed" : "team.member_set", {
+      activityBy(scope, "team", input.teamId, input.role === null ? "team.member_removed" : "team.member_set", {
         userId: input.userId,
         role: input.role,
       }),
     );
     return { role: input.role };
   });
-}
-
-function teamActivity(
-  scope: OrgScope,
-  teamId: string,
-  action: string,
-  details: Record<string, unknown>,
-): ActivityEntry {
-  return {
-    organizationId: scope.org.id,
-    actorId: scope.user.id,
-    entityType: "team",
-    entityId: teamId,
-    action,
-    details,
-  };
 }

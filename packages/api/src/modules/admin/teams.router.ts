@@ -3,22 +3,17 @@ import { orgProcedure, router } from "../../trpc";
 import { archiveTeam, createTeam, setTeamMember, updateTeam } from "./teams.commands";
 import { listTeams } from "./teams.queries";
 
+const read = orgProcedure("team.read");
+const manage = orgProcedure("team.manage");
+
 export const teamsRouter = router({
   /** Active teams of the organization with their people; `parentId` gives the tree. */
-  list: orgProcedure("team.read").query(({ ctx }) => listTeams(ctx)),
-  create: orgProcedure("team.manage")
-    .input(ZTeamCreateSchema)
-    .mutation(({ ctx, input }) => createTeam(ctx, input)),
+  list: read.query(({ ctx }) => listTeams(ctx)),
+  create: manage.input(ZTeamCreateSchema).mutation(({ ctx, input }) => createTeam(ctx, input)),
   /** Renames a team and/or moves it in the tree; never under itself. */
-  update: orgProcedure("team.manage")
-    .input(ZTeamUpdateSchema)
-    .mutation(({ ctx, input }) => updateTeam(ctx, input)),
+  update: manage.input(ZTeamUpdateSchema).mutation(({ ctx, input }) => updateTeam(ctx, input)),
   /** Archives a team: its sub-teams move up to its parent, its objectives stay. */
-  archive: orgProcedure("team.manage")
-    .input(ZTeamRefSchema)
-    .mutation(({ ctx, input }) => archiveTeam(ctx, input)),
+  archive: manage.input(ZTeamRefSchema).mutation(({ ctx, input }) => archiveTeam(ctx, input)),
   /** Makes a person a lead or member of a team, or (role null) takes them off it. */
-  setMember: orgProcedure("team.manage")
-    .input(ZTeamMemberSetSchema)
-    .mutation(({ ctx, input }) => setTeamMember(ctx, input)),
+  setMember: manage.input(ZTeamMemberSetSchema).mutation(({ ctx, input }) => setTeamMember(ctx, input)),
 });

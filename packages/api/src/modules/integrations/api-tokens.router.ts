@@ -3,15 +3,13 @@ import { orgProcedure, router } from "../../trpc";
 import { createApiToken, revokeApiToken } from "./api-tokens.commands";
 import { listApiTokens } from "./api-tokens.queries";
 
+const manage = orgProcedure("token.manage");
+
 export const apiTokensRouter = router({
   /** The organization's tokens, live ones first; never the secret nor its hash. */
-  list: orgProcedure("token.manage").query(({ ctx }) => listApiTokens(ctx)),
+  list: manage.query(({ ctx }) => listApiTokens(ctx)),
   /** A new token for the ingestion API; the secret is in this answer only. */
-  create: orgProcedure("token.manage")
-    .input(ZApiTokenCreateSchema)
-    .mutation(({ ctx, input }) => createApiToken(ctx, input)),
+  create: manage.input(ZApiTokenCreateSchema).mutation(({ ctx, input }) => createApiToken(ctx, input)),
   /** Stops a token from working, at once and for good. Revoking a revoked token changes nothing. */
-  revoke: orgProcedure("token.manage")
-    .input(ZApiTokenRevokeSchema)
-    .mutation(({ ctx, input }) => revokeApiToken(ctx, input)),
+  revoke: manage.input(ZApiTokenRevokeSchema).mutation(({ ctx, input }) => revokeApiToken(ctx, input)),
 });

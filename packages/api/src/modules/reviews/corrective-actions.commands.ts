@@ -7,7 +7,7 @@ import {
 } from "@meridian/domain";
 import type { z } from "zod";
 import { requireActiveOwner } from "../../lib/active-owner";
-import { type ActivityEntry, recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { editConflict, forbidden, notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
@@ -44,7 +44,10 @@ export function createCorrectiveAction(scope: OrgScope, input: z.output<typeof Z
       .values({ organizationId: scope.org.id, ...input })
       .returning(idAndVersion);
     if (!created) throw new Error("corrective action was not created");
-    await recordActivity(tx, actionActivity(scope, created.id, "corrective_action.created", { ...input }));
+    await recordActivity(
+      tx,
+      activityBy(scope, "corrective_action", created.id, "corrective_action.created", { ...input }),
+    );
     return created;
   });
 }
@@ -93,23 +96,10 @@ export function updateCorrectiveAction(scope: OrgScope, input: z.output<typeof Z
       set: changes,
       returning: idAndVersion,
       conflict: { what: "corrective action", current: whatItHolds },
-      activity: actionActivity(scope, current.id, "corrective_action.updated", { reviewId: current.reviewId, changes }),
+      activity: activityBy(scope, "corrective_action", current.id, "corrective_action.updated", {
+        reviewId: current.reviewId,
+        changes,
+      }),
     });
   });
-}
-
-function actionActivity(
-  scope: OrgScope,
-  actionId: string,
-  action: string,
-  details: Record<string, unknown>,
-): ActivityEntry {
-  return {
-    organizationId: scope.org.id,
-    actorId: scope.user.id,
-    entityType: "corrective_action",
-    entityId: actionId,
-    action,
-    details,
-  };
 }

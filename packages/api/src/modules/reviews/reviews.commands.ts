@@ -1,7 +1,7 @@
 import { and, type Executor, eq, isNull, reviewComments, reviews, sql, teams } from "@meridian/db";
 import type { ZReviewCommentSchema, ZReviewFinalizeSchema, ZReviewOpenSchema } from "@meridian/domain";
 import type { z } from "zod";
-import { type ActivityEntry, recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { conflict, editConflict } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
@@ -46,7 +46,10 @@ export async function openReview(scope: NamedOrgScope, input: z.output<typeof ZR
       })
       .returning({ id: reviews.id, title: reviews.title, version: reviews.version });
     if (!created) throw new Error("review was not created");
-    await recordActivity(tx, reviewActivity(scope, created.id, "review.opened", { cycleId: cycle.id, teamId, title }));
+    await recordActivity(
+      tx,
+      activityBy(scope, "review", created.id, "review.opened", { cycleId: cycle.id, teamId, title }),
+    );
     return created;
   });
 }
@@ -75,7 +78,7 @@ export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZRevie
       throw editConflict("commentary", { body: current.body, version: current.version });
     }
     const activity = (action: string, commentId: string) =>
-      reviewActivity(scope, review.id, action, {
+      activityBy(scope, "review", review.id, action, {
         commentId,
         subjectType: input.subjectType,
         subjectId: input.subjectId,
@@ -134,26 +137,9 @@ export function finalizeReview(scope: OrgScope, input: z.output<typeof ZReviewFi
       },
       returning: { id: reviews.id, status: reviews.status, version: reviews.version },
       conflict: { what: "review", current: async () => ({ version: review.version }) },
-      activity: reviewActivity(scope, review.id, "review.finalized", { actions: actions.length }),
+      activity: activityBy(scope, "review", review.id, "review.finalized", { actions: actions.length }),
     });
   });
-}
-
-/** Every change to a review, its commentary included, is recorded against the review. */
-function reviewActivity(
-  scope: OrgScope,
-  reviewId: string,
-  action: string,
-  details: Record<string, unknown>,
-): ActivityEntry {
-  return {
-    organizationId: scope.org.id,
-    actorId: scope.user.id,
-    entityType: "review",
-    entityId: reviewId,
-    action,
-    details,
-  };
 }
 
 async function findExisting(db: Executor, organizationId: string, cycleId: string, teamId: string | null) {

@@ -3,27 +3,20 @@ import { orgProcedure, router } from "../../trpc";
 import { finalizeReview, openReview, saveReviewComment } from "./reviews.commands";
 import { compareReview, getReview, listReviews } from "./reviews.queries";
 
+const read = orgProcedure("review.read");
+const manage = orgProcedure("review.manage");
+
 export const reviewsRouter = router({
   /** The organization's reviews, newest cycle first; viewers see finalized ones only. */
-  list: orgProcedure("review.read").query(({ ctx }) => listReviews(ctx)),
+  list: read.query(({ ctx }) => listReviews(ctx)),
   /** One review: snapshot, commentary, corrective actions, and whether the caller may still edit it. */
-  get: orgProcedure("review.read")
-    .input(ZReviewRefSchema)
-    .query(({ ctx, input }) => getReview(ctx, input)),
+  get: read.input(ZReviewRefSchema).query(({ ctx, input }) => getReview(ctx, input)),
   /** Opens the review of a cycle, for the organization or one team, with a snapshot taken now. */
-  open: orgProcedure("review.manage")
-    .input(ZReviewOpenSchema)
-    .mutation(({ ctx, input }) => openReview(ctx, input)),
+  open: manage.input(ZReviewOpenSchema).mutation(({ ctx, input }) => openReview(ctx, input)),
   /** The commentary on one subject of the snapshot, replaced in place; an empty body removes it. */
-  comment: orgProcedure("review.manage")
-    .input(ZReviewCommentSchema)
-    .mutation(({ ctx, input }) => saveReviewComment(ctx, input)),
+  comment: manage.input(ZReviewCommentSchema).mutation(({ ctx, input }) => saveReviewComment(ctx, input)),
   /** Finalizes the review: read-only from now on, its corrective actions frozen as they stand. */
-  finalize: orgProcedure("review.manage")
-    .input(ZReviewFinalizeSchema)
-    .mutation(({ ctx, input }) => finalizeReview(ctx, input)),
+  finalize: manage.input(ZReviewFinalizeSchema).mutation(({ ctx, input }) => finalizeReview(ctx, input)),
   /** Deltas against the previous review of the same scope; null previous when none. */
-  compare: orgProcedure("review.read")
-    .input(ZReviewRefSchema)
-    .query(({ ctx, input }) => compareReview(ctx, input)),
+  compare: read.input(ZReviewRefSchema).query(({ ctx, input }) => compareReview(ctx, input)),
 });

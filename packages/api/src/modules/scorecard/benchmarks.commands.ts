@@ -1,10 +1,9 @@
 import { and, eq, kpiBenchmarks, sql } from "@meridian/db";
 import { periodContaining, periodLabel, type TBenchmarkRemove, type TBenchmarkUpsert } from "@meridian/domain";
-import { recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { findManageableKpi } from "./kpi-rows";
-import { activityBy } from "./org-rows";
 
 /**
  * A competitor's or an industry figure for one of the KPI's periods (any day

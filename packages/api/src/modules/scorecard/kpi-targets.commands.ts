@@ -6,11 +6,10 @@ import {
   type TKpiRemoveTarget,
   type TKpiSetTarget,
 } from "@meridian/domain";
-import { recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { invalidInput } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { findManageableKpi } from "./kpi-rows";
-import { activityBy } from "./org-rows";
 
 /** The override row of one KPI's quarter. */
 const targetRow = (organizationId: string, kpiId: string, periodStart: string) =>

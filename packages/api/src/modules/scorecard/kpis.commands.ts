@@ -1,7 +1,7 @@
 import { type Executor, kpis, type PgUpdateSetSource, type SelectedFields, sql } from "@meridian/db";
 import { goalRedFlagError, type TKpiArchive, type TKpiCreate, type TKpiUpdate } from "@meridian/domain";
 import { requireActiveOwner } from "../../lib/active-owner";
-import { recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { editConflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
@@ -13,7 +13,6 @@ import {
   requireComputedInputs,
   requireFreeKpiName,
 } from "./kpi-rows";
-import { activityBy } from "./org-rows";
 import { findStrategicObjective } from "./strategy-rows";
 
 /** Managers own the KPIs they create or keep; only admins hand a KPI to someone else. */

@@ -7,9 +7,8 @@ import {
   type SelectedFields,
   type SelectResultFields,
 } from "@meridian/db";
-import { type ActivityEntry, recordActivity } from "../../lib/activity";
+import { recordActivity } from "../../lib/activity";
 import { editConflict, notFound } from "../../lib/errors";
-import type { OrgScope } from "../../lib/scope";
 import type { AuditedUpdate, VersionedTable } from "../../lib/versioned-update";
 
 /**
@@ -41,17 +40,6 @@ export async function findOrgRow<TFields extends SelectedFields>(
 export function atVersion<TRow extends { version: number }>(row: TRow, version: number, what: string): TRow {
   if (row.version !== version) throw editConflict(what, row);
   return row;
-}
-
-/** The audit record of a change the caller made to one row of their organization. */
-export function activityBy(
-  scope: OrgScope,
-  entityType: "kpi" | "perspective" | "strategic_objective" | "strategy_link" | "organization",
-  entityId: string,
-  action: string,
-  details: Record<string, unknown>,
-): ActivityEntry {
-  return { organizationId: scope.org.id, actorId: scope.user.id, entityType, entityId, action, details };
 }
 
 /**

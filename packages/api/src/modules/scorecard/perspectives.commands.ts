@@ -7,12 +7,12 @@ import {
   type ZPerspectiveUpdateSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
-import { recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import { invalidInput, preconditionFailed } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
 import { ensureDefaultPerspectives } from "./default-perspectives";
-import { activityBy, atVersion, auditedDelete } from "./org-rows";
+import { atVersion, auditedDelete } from "./org-rows";
 import { perspectivesOf } from "./perspectives.queries";
 import { findPerspective, perspectiveColumns } from "./strategy-rows";
 

@@ -8,10 +8,10 @@ import type {
 } from "@meridian/domain";
 import type { z } from "zod";
 import { requireActiveOwner } from "../../lib/active-owner";
-import { recordActivity } from "../../lib/activity";
+import { activityBy, recordActivity } from "../../lib/activity";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
-import { activityBy, atVersion, auditedDelete } from "./org-rows";
+import { atVersion, auditedDelete } from "./org-rows";
 import {
   findPerspective,
   findStrategicObjective,
