@@ -33,6 +33,7 @@ import { Input, Textarea } from "~/components/ui/input";
 import { Select, type SelectOption } from "~/components/ui/select";
 import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
+import { TextField } from "~/components/ui/text-field";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { NumberField } from "./number-field";
@@ -104,9 +105,7 @@ export function KpiForm({
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel} className="space-y-6">
       <FormPart title="What it measures">
-        <Field label="Name" error={errors.name?.message}>
-          {(id) => <Input id={id} invalid={Boolean(errors.name)} {...register("name")} />}
-        </Field>
+        <TextField label="Name" error={errors.name?.message} {...register("name")} />
         <Field label="Description" error={errors.description?.message}>
           {(id) => <Textarea id={id} rows={2} {...register("description")} />}
         </Field>

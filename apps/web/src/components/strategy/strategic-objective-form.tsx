@@ -9,8 +9,9 @@ import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { FormActions } from "~/components/ui/form-actions";
-import { Input, Textarea } from "~/components/ui/input";
+import { Textarea } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
+import { TextField } from "~/components/ui/text-field";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
@@ -47,9 +48,7 @@ function ObjectiveFields<T extends SharedFields>({
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_7rem]">
-        <Field label="Name" error={errors.name?.message}>
-          {(id) => <Input id={id} invalid={Boolean(errors.name)} {...field("name")} />}
-        </Field>
+        <TextField label="Name" error={errors.name?.message} {...field("name")} />
         <Field label="Owner" error={errors.ownerId?.message}>
           {(id) => (
             <Select

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { prefetchCycleDashboard } from "~/components/okr/prefetch-dashboard";
 import { requireSessionUser } from "~/server/auth";
-import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/server";
 import { DashboardView } from "./dashboard-view";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -8,13 +9,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ cycle?: string }> }) {
   await requireSessionUser();
   const { cycle } = await searchParams;
-  const input = cycle ? { cycleId: cycle } : {};
-  const queryClient = getQueryClient();
   // Prefetched here, hydrated in the browser: the page asks the API once.
-  await Promise.all([
-    queryClient.prefetchQuery(trpc.objectives.dashboard.queryOptions(input)),
-    queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
-  ]);
+  const input = await prefetchCycleDashboard(cycle);
   return (
     <HydrateClient>
       <DashboardView input={input} />

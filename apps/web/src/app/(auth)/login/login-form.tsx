@@ -7,9 +7,8 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
-import { Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
-import { Input } from "~/components/ui/input";
+import { TextField } from "~/components/ui/text-field";
 
 interface DemoAccounts {
   password: string;
@@ -45,28 +44,20 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
   return (
     <>
       <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-        <Field label="Email" error={errors.email?.message}>
-          {(id) => (
-            <Input
-              id={id}
-              type="email"
-              autoComplete="username"
-              invalid={Boolean(errors.email)}
-              {...register("email")}
-            />
-          )}
-        </Field>
-        <Field label="Password" error={errors.password?.message}>
-          {(id) => (
-            <Input
-              id={id}
-              type="password"
-              autoComplete="current-password"
-              invalid={Boolean(errors.password)}
-              {...register("password")}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Email"
+          error={errors.email?.message}
+          type="email"
+          autoComplete="username"
+          {...register("email")}
+        />
+        <TextField
+          label="Password"
+          error={errors.password?.message}
+          type="password"
+          autoComplete="current-password"
+          {...register("password")}
+        />
         <Alert>{failure}</Alert>
         <SubmitButton pending={isSubmitting} pendingLabel="Signing in…" className="w-full py-2.5">
           Sign in

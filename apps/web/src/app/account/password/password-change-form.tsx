@@ -3,9 +3,8 @@
 import { PASSWORD_MIN_LENGTH, ZPasswordChangeSchema } from "@meridian/domain";
 import { signIn } from "next-auth/react";
 import { Alert } from "~/components/ui/alert";
-import { Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
-import { Input } from "~/components/ui/input";
+import { TextField } from "~/components/ui/text-field";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 
@@ -30,43 +29,28 @@ export function PasswordChangeForm({ email }: { email: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      <Field label="Current password" error={errors.currentPassword?.message}>
-        {(id) => (
-          <Input
-            id={id}
-            type="password"
-            autoComplete="current-password"
-            invalid={Boolean(errors.currentPassword)}
-            {...register("currentPassword")}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        label="Current password"
+        error={errors.currentPassword?.message}
+        type="password"
+        autoComplete="current-password"
+        {...register("currentPassword")}
+      />
+      <TextField
         label="New password"
         error={errors.newPassword?.message}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password.`}
-      >
-        {(id) => (
-          <Input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            invalid={Boolean(errors.newPassword)}
-            {...register("newPassword")}
-          />
-        )}
-      </Field>
-      <Field label="Confirm new password" error={errors.confirmPassword?.message}>
-        {(id) => (
-          <Input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            invalid={Boolean(errors.confirmPassword)}
-            {...register("confirmPassword")}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        {...register("newPassword")}
+      />
+      <TextField
+        label="Confirm new password"
+        error={errors.confirmPassword?.message}
+        type="password"
+        autoComplete="new-password"
+        {...register("confirmPassword")}
+      />
       <Alert>{error}</Alert>
       <SubmitButton pending={pending} className="w-full">
         Change password

@@ -15,9 +15,10 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field, PageHeader } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
-import { Input, Textarea } from "~/components/ui/input";
+import { Textarea } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
+import { TextField } from "~/components/ui/text-field";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
@@ -115,13 +116,12 @@ export function NewObjectiveForm({
               )}
             </Field>
           </div>
-          <Field
+          <TextField
             label="Objective"
             error={errors.title?.message}
             hint="Qualitative and inspiring: what do you want to achieve?"
-          >
-            {(id) => <Input id={id} invalid={Boolean(errors.title)} {...register("title")} />}
-          </Field>
+            {...register("title")}
+          />
           <Field label="Description" error={errors.description?.message}>
             {(id) => <Textarea id={id} rows={3} {...register("description")} />}
           </Field>

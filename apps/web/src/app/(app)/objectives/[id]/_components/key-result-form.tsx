@@ -8,7 +8,7 @@ import { KeyResultTypeSelect, KeyResultUnitSelect, MeasureInput } from "~/compon
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { FormActions } from "~/components/ui/form-actions";
-import { Input } from "~/components/ui/input";
+import { TextField } from "~/components/ui/text-field";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
@@ -128,9 +128,7 @@ function KeyResultFields({
 }) {
   return (
     <>
-      <Field label="Title" error={errors.title?.message}>
-        {(id) => <Input id={id} invalid={Boolean(errors.title)} {...field("title")} />}
-      </Field>
+      <TextField label="Title" error={errors.title?.message} {...field("title")} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label="Type" error={errors.type?.message}>
           {(id) => <KeyResultTypeSelect id={id} {...field("type")} />}
@@ -150,13 +148,12 @@ function KeyResultFields({
         <Field label="Unit" error={errors.unit?.message}>
           {(id) => <KeyResultUnitSelect id={id} {...field("unit")} />}
         </Field>
-        <Field
+        <TextField
           label="Unit label"
           hint="For currency or a custom unit, e.g. EUR or leads"
           error={errors.unitLabel?.message}
-        >
-          {(id) => <Input id={id} invalid={Boolean(errors.unitLabel)} {...field("unitLabel")} />}
-        </Field>
+          {...field("unitLabel")}
+        />
         <Field label="Weight" error={errors.weight?.message}>
           {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...field("weight")} />}
         </Field>

@@ -20,8 +20,9 @@ import {
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { FormActions } from "~/components/ui/form-actions";
-import { Input, Textarea } from "~/components/ui/input";
+import { Textarea } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
+import { TextField } from "~/components/ui/text-field";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
@@ -139,9 +140,7 @@ export function ObjectiveEditForm({
           </dl>
         </Alert>
       )}
-      <Field label="Title" error={errors.title?.message}>
-        {(id) => <Input id={id} invalid={Boolean(errors.title)} {...register("title")} />}
-      </Field>
+      <TextField label="Title" error={errors.title?.message} {...register("title")} />
       <Field label="Description" error={errors.description?.message}>
         {(id) => <Textarea id={id} rows={3} invalid={Boolean(errors.description)} {...register("description")} />}
       </Field>

@@ -4,8 +4,8 @@ import { KeyResultTypeSelect, KeyResultUnitSelect, MeasureInput } from "~/compon
 import { emptyAsUndefined } from "~/components/okr/options";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
-import { Input } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
+import { TextField } from "~/components/ui/text-field";
 
 /** One key result of the new objective; its labels carry its number, so each row has its own names. */
 export function KeyResultDraftFields({
@@ -29,9 +29,7 @@ export function KeyResultDraftFields({
     <fieldset className="space-y-3 rounded-xl border border-slate-200 p-4">
       <legend className="px-1 text-sm font-medium text-slate-700">{name}</legend>
       <div className="grid gap-3 sm:grid-cols-[1fr_auto]">
-        <Field label={`${name} title`} error={e?.title?.message}>
-          {(id) => <Input id={id} {...register(`keyResults.${index}.title`)} />}
-        </Field>
+        <TextField label={`${name} title`} error={e?.title?.message} {...register(`keyResults.${index}.title`)} />
         <div className="flex items-end">
           <Button variant="danger" aria-label={`Remove key result ${index + 1}`} onClick={onRemove}>
             Remove
@@ -57,9 +55,12 @@ export function KeyResultDraftFields({
         <Field label={`${name} unit`}>
           {(id) => <KeyResultUnitSelect id={id} {...register(`keyResults.${index}.unit`)} />}
         </Field>
-        <Field label={`${name} unit label`} error={e?.unitLabel?.message}>
-          {(id) => <Input id={id} placeholder="USD, days…" {...register(`keyResults.${index}.unitLabel`)} />}
-        </Field>
+        <TextField
+          label={`${name} unit label`}
+          error={e?.unitLabel?.message}
+          placeholder="USD, days…"
+          {...register(`keyResults.${index}.unitLabel`)}
+        />
         {owners.length > 1 && (
           <Field label={`${name} owner`} className="sm:col-span-2">
             {(id) => (

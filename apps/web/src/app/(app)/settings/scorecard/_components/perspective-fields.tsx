@@ -1,7 +1,7 @@
 import type { FormEventHandler, ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { ErrorMessage, Field } from "~/components/ui/field";
-import { Input } from "~/components/ui/input";
+import { TextField } from "~/components/ui/text-field";
 import { WeightInput } from "~/components/ui/weight-input";
 
 /** What adding and editing a perspective share: its name and weight in a row, the buttons, the form's error. */
@@ -39,9 +39,7 @@ export function PerspectiveFields({
       aria-label={label}
       className={`${className} grid gap-3 sm:grid-cols-[minmax(0,1fr)_8rem_auto] sm:items-start`}
     >
-      <Field label={nameLabel} error={errors.name}>
-        {(id) => <Input id={id} placeholder={placeholder} invalid={Boolean(errors.name)} {...name} />}
-      </Field>
+      <TextField label={nameLabel} error={errors.name} placeholder={placeholder} {...name} />
       <Field label="Weight" error={errors.weight}>
         {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...weight} />}
       </Field>
