@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { LoadError, Loading } from "~/components/okr/page-states";
 import { OkrTable } from "~/components/review/okr-table";
 import { Section } from "~/components/ui/section";
 import { ui } from "~/components/ui/styles";
@@ -16,14 +17,8 @@ export function ReviewView({ reviewId }: { reviewId: string }) {
   const query = useQuery(trpc.reviews.get.queryOptions({ reviewId }));
   const comparison = useQuery(trpc.reviews.compare.queryOptions({ reviewId }));
 
-  if (query.error) {
-    return (
-      <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
-        {query.error.message}
-      </p>
-    );
-  }
-  if (!query.data) return <p className="text-slate-500">Loading…</p>;
+  if (query.error) return <LoadError message={query.error.message} />;
+  if (!query.data) return <Loading />;
 
   const review = query.data;
   const { scorecard, okrs } = review.snapshot;

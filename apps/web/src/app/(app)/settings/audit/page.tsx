@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { Prefetched } from "~/components/settings/prefetched";
 import { requirePermission } from "~/server/permissions";
-import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { trpc } from "~/trpc/server";
 import { auditFiltersFrom } from "./_components/audit-filters";
 import { AuditLog } from "./_components/audit-log";
 
@@ -13,14 +14,9 @@ export default async function AuditPage({
 }) {
   await requirePermission("audit.read");
   const filters = auditFiltersFrom(await searchParams);
-  const queryClient = getQueryClient();
-  await Promise.all([
-    queryClient.prefetchQuery(trpc.users.list.queryOptions()),
-    queryClient.prefetchQuery(trpc.audit.entityTypes.queryOptions()),
-  ]);
   return (
-    <HydrateClient>
+    <Prefetched queries={[trpc.users.list.queryOptions(), trpc.audit.entityTypes.queryOptions()]}>
       <AuditLog filters={filters} />
-    </HydrateClient>
+    </Prefetched>
   );
 }

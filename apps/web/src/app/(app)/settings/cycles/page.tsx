@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
+import { Prefetched } from "~/components/settings/prefetched";
 import { requirePermission } from "~/server/permissions";
-import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { trpc } from "~/trpc/server";
 import { CyclesAdmin } from "./_components/cycles-admin";
 
 export const metadata: Metadata = { title: "Cycles" };
 
 export default async function CyclesPage() {
   await requirePermission("cycle.manage");
-  await getQueryClient().prefetchQuery(trpc.cycles.list.queryOptions());
   return (
-    <HydrateClient>
+    <Prefetched queries={[trpc.cycles.list.queryOptions()]}>
       <CyclesAdmin />
-    </HydrateClient>
+    </Prefetched>
   );
 }

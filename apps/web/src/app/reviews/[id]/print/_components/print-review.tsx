@@ -6,6 +6,7 @@ import {
   type SnapshotKpi,
 } from "@meridian/domain";
 import type { ReactNode } from "react";
+import type { Column } from "~/components/review/data-table";
 import { OkrTable } from "~/components/review/okr-table";
 import type { ReviewComparison, ReviewDetail } from "~/components/review/types";
 import { formatScore } from "~/components/scorecard/status-colours";
@@ -59,14 +60,7 @@ export function PrintReview({
       <section className="mt-5">
         <h2 className="text-base font-semibold">Summary</h2>
         <table className="mt-2 w-full border-collapse text-left">
-          <PrintHead
-            columns={[
-              ["Perspective", "py-1.5 pr-2"],
-              ["Objectives", "py-1.5 pr-2"],
-              ["KPIs", "py-1.5 pr-2"],
-              ["Score", "py-1.5 text-right"],
-            ]}
-          />
+          <PrintHead columns={["Perspective", "Objectives", "KPIs", ["Score", "py-1.5 text-right"]]} />
           <tbody>
             <tr className="border-b border-slate-200 font-semibold">
               <td className="py-1.5 pr-2">Scorecard</td>
@@ -138,15 +132,7 @@ export function PrintReview({
           <p className="mt-2 text-slate-500">None.</p>
         ) : (
           <table className="mt-2 w-full border-collapse text-left">
-            <PrintHead
-              columns={[
-                ["Action", "py-1.5 pr-2"],
-                ["About", "py-1.5 pr-2"],
-                ["Owner", "py-1.5 pr-2"],
-                ["Due", "py-1.5 pr-2"],
-                ["Status", "py-1.5"],
-              ]}
-            />
+            <PrintHead columns={["Action", "About", "Owner", "Due", ["Status", "py-1.5"]]} />
             <tbody>
               {review.actions.map((a) => (
                 <tr key={a.id} className="border-b border-slate-100 align-top">
@@ -250,16 +236,22 @@ function KpiRow({ kpi, note }: { kpi: SnapshotKpi; note: string | undefined }) {
   );
 }
 
-/** The head row of the printed tables: a rule below, small upper-case names. Each column: its name and cell classes. */
-function PrintHead({ columns }: { columns: readonly (readonly [label: string, className: string])[] }) {
+/**
+ * The head row of the printed tables: a rule below, small upper-case names. A column is its name
+ * (cell "py-1.5 pr-2") or its name and cell classes.
+ */
+function PrintHead({ columns }: { columns: readonly Column[] }) {
   return (
     <thead>
       <tr className="border-b border-slate-300 text-[11px] uppercase tracking-wide text-slate-500">
-        {columns.map(([label, className]) => (
-          <th key={label} className={`${className} font-medium`}>
-            {label}
-          </th>
-        ))}
+        {columns.map((column) => {
+          const [label, cell] = typeof column === "string" ? [column, "py-1.5 pr-2"] : column;
+          return (
+            <th key={label} className={`${cell} font-medium`}>
+              {label}
+            </th>
+          );
+        })}
       </tr>
     </thead>
   );
