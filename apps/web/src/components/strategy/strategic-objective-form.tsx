@@ -103,13 +103,7 @@ export function NewStrategicObjectiveForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZStrategicObjectiveCreateSchema,
     defaultValues: { perspectiveId, name: "", description: "", ownerId: defaultOwnerId, weight: 1 },
     mutation: trpc.strategy.createObjective.mutationOptions(),
@@ -169,14 +163,7 @@ export function EditStrategicObjectiveForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    conflict,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, conflict, errors } = useMutationForm({
     schema: ZStrategicObjectiveUpdateSchema,
     defaultValues: editValues({ ...objective, ownerId: objective.owner.id, perspectiveId }),
     mutation: trpc.strategy.updateObjective.mutationOptions(),

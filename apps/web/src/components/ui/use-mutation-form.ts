@@ -89,6 +89,8 @@ export function useMutationForm<
     ...form,
     /** The form's onSubmit: validates, submits, and sorts the outcome. */
     onSubmit,
+    /** The messages per field, client's and server's (`formState.errors`). */
+    errors: form.formState.errors,
     /** True from submit until the mutation, the invalidation and onSuccess are done. */
     pending: form.formState.isSubmitting,
     /** The message about no particular field (field messages sit beside their fields); null during a conflict. */

@@ -10,13 +10,7 @@ import { useTRPC } from "~/trpc/react";
 
 export function PasswordChangeForm({ email }: { email: string }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZPasswordChangeSchema,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     mutation: trpc.account.changePassword.mutationOptions(),

@@ -48,15 +48,7 @@ export function NewObjectiveForm({
   const myTeams = teams.filter((t) => t.members.some((m) => m.id === userId));
   const owners = ownerCandidates(role, userId, people, teams);
 
-  const {
-    register,
-    control,
-    watch,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, control, watch, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZObjectiveCreateSchema,
     defaultValues: newObjectiveDefaults({
       cycles: planning,

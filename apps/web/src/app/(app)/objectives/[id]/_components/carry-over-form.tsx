@@ -42,15 +42,7 @@ function CarryOverFields({ detail, targets }: { detail: ObjectiveDetail; targets
   const { objective } = detail;
   const trpc = useTRPC();
   const router = useRouter();
-  const {
-    register,
-    setValue,
-    watch,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, setValue, watch, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZCarryOverSchema,
     defaultValues: {
       objectiveId: objective.id,

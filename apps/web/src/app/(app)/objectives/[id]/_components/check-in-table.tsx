@@ -152,13 +152,7 @@ function CheckInEditForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZCheckInUpdateSchema,
     defaultValues: { checkInId: entry.id, value: entry.value, confidence: entry.confidence, comment: entry.comment },
     mutation: trpc.checkIns.update.mutationOptions(),

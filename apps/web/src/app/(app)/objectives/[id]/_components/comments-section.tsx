@@ -54,16 +54,7 @@ function CommentForm({ detail }: { detail: ObjectiveDetail }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateObjectives();
   const onObjective: TCommentCreate = { objectiveId: objective.id, keyResultId: undefined, body: "" };
-  const {
-    register,
-    setValue,
-    watch,
-    reset,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, setValue, watch, reset, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZCommentCreateSchema,
     defaultValues: onObjective,
     mutation: trpc.comments.create.mutationOptions(),

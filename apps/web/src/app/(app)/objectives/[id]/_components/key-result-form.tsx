@@ -22,13 +22,7 @@ type UpdateInput = z.input<typeof ZKeyResultUpdateSchema>;
 /** "Add key result": the API's create schema, with the objective filled in. */
 export function AddKeyResultForm({ objectiveId, onDone }: { objectiveId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZKeyResultCreateSchema,
     defaultValues: {
       objectiveId,
@@ -89,14 +83,7 @@ function updateValues(kr: {
 /** Edits a key result's definition; a stale version shows what the other person saved. */
 export function EditKeyResultForm({ keyResult, onDone }: { keyResult: KeyResultView; onDone: () => void }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    conflict,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, conflict, errors } = useMutationForm({
     schema: ZKeyResultUpdateSchema,
     defaultValues: updateValues(keyResult),
     mutation: trpc.keyResults.update.mutationOptions(),

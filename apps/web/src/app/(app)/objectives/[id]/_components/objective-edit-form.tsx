@@ -79,14 +79,7 @@ export function ObjectiveEditForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const {
-    register,
-    onSubmit,
-    pending,
-    error,
-    conflict,
-    formState: { errors },
-  } = useMutationForm({
+  const { register, onSubmit, pending, error, conflict, errors } = useMutationForm({
     schema: ZObjectiveEditSchema,
     defaultValues: formValues({ ...objective, ownerId: objective.owner.id, strategicObjectiveId }),
     mutation: trpc.objectives.update.mutationOptions(),
