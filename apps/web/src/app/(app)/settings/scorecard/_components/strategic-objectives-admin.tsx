@@ -5,13 +5,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { TitledCard } from "~/components/scorecard/titled-card";
-import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "~/components/strategy/strategic-objective-form";
 import type { MapObjective, MapPerspective } from "~/components/strategy/types";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { ErrorMessage } from "~/components/ui/field";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "./strategic-objective-form";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
