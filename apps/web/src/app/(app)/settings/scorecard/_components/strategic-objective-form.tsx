@@ -6,6 +6,7 @@ import {
   ZStrategicObjectiveUpdateSchema,
 } from "@meridian/domain";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import type { MapObjective } from "~/components/strategy/types";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { FormActions } from "~/components/ui/form-actions";
@@ -16,7 +17,6 @@ import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
-import type { MapObjective } from "./types";
 
 interface Option {
   id: string;
