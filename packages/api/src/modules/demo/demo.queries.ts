@@ -1,0 +1,20 @@
+import { asc, type Database, eq, memberships, organizations, users } from "@meridian/db";
+import { DEMO_PASSWORD } from "@meridian/db/seed";
+
+/**
+ * The demo sign-ins, for the login page while the app runs on demo data;
+ * empty once no demo organization exists, so a real install lists nobody.
+ */
+export async function demoAccounts(scope: { db: Database }) {
+  const rows = await scope.db
+    .select({ email: users.email, name: users.name, role: memberships.role })
+    .from(organizations)
+    .innerJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(organizations.isDemo, true))
+    .orderBy(asc(users.email));
+  const onePerRole = ["admin", "manager", "member", "viewer"].map((role) =>
+    rows.find((r) => r.role === role && r.email === `${role}@example.com`),
+  );
+  return { password: DEMO_PASSWORD, accounts: onePerRole.filter((r) => r !== undefined) };
+}
