@@ -1,7 +1,6 @@
 import { checkCredentials, type SessionClaims } from "@meridian/auth";
-import { activityLog, type DatabaseHandle, desc, eq, memberships, users } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activityLog, desc, eq, memberships, users } from "@meridian/db";
+import { describe, expect, it } from "vitest";
 import {
   type Caller,
   callerFor,
@@ -11,43 +10,33 @@ import {
   createOrganization,
   DEMO,
   outcomeOf,
-  seedDemoOrganization,
   sessionClaimsFor,
   trpcErrorOf,
+  useDemoDatabase,
 } from "../../../test/support";
 import { writeFingerprint } from "../../../test/support/fingerprint";
 import { appRouter } from "../../root";
 
 const FACTORY_PASSWORD = "factory-password";
 
-let handle: DatabaseHandle;
-let demoOrgId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  demoOrgId = await seedDemoOrganization(handle.db);
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
+const demo = useDemoDatabase();
 
 async function accountOf(userId: string) {
-  const [row] = await handle.db.select().from(users).where(eq(users.id, userId));
+  const [row] = await demo.db.select().from(users).where(eq(users.id, userId));
   if (!row) throw new Error(`no account ${userId}`);
   return row;
 }
 
 async function signIn(email: string, password: string): Promise<SessionClaims | null> {
-  const result = await checkCredentials(handle.db, { email, password }, { address: null });
+  const result = await checkCredentials(demo.db, { email, password }, { address: null });
   return result.ok ? result.claims : null;
 }
 
 /** A Northwind member with the factory password, signed in. */
 async function person(overrides: { email?: string } = {}) {
-  const user = await createMember(handle.db, demoOrgId, "member", overrides);
-  const claims = await sessionClaimsFor(handle.db, user.email);
-  return { user, claims, caller: await callerForClaims(handle.db, claims) };
+  const user = await createMember(demo.db, demo.orgId, "member", overrides);
+  const claims = await sessionClaimsFor(demo.db, user.email);
+  return { user, claims, caller: await callerForClaims(demo.db, claims) };
 }
 
 const change = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({
@@ -57,9 +46,9 @@ const change = (currentPassword: string, newPassword: string, confirmPassword = 
 });
 
 async function refusal(caller: Caller, input: ReturnType<typeof change>) {
-  const before = await writeFingerprint(handle.db);
+  const before = await writeFingerprint(demo.db);
   const error = await trpcErrorOf(() => caller.account.changePassword(input));
-  expect(await writeFingerprint(handle.db), "a refused change wrote something").toEqual(before);
+  expect(await writeFingerprint(demo.db), "a refused change wrote something").toEqual(before);
   const { shape, httpStatus } = clientErrorOf(error, "account.changePassword");
   return { code: error.code, httpStatus, message: shape.message, fieldErrors: shape.data.fieldErrors };
 }
@@ -137,8 +126,8 @@ describe("account.changePassword: refusals", () => {
 
   it("is UNAUTHORIZED without a session", async () => {
     const { claims } = await person();
-    await handle.db.update(users).set({ isActive: false }).where(eq(users.id, claims.userId));
-    const signedOut = await callerForClaims(handle.db, claims);
+    await demo.db.update(users).set({ isActive: false }).where(eq(users.id, claims.userId));
+    const signedOut = await callerForClaims(demo.db, claims);
     expect(
       await outcomeOf(() => signedOut.account.changePassword(change(FACTORY_PASSWORD, "a much better passphrase"))),
     ).toBe("UNAUTHORIZED");
@@ -160,24 +149,24 @@ describe("account.changePassword: success", () => {
     expect(after.passwordHash).not.toBe(before.passwordHash);
     expect(after.passwordHash).toMatch(/^\$argon2id\$/);
     // The next request of this session, or of any other session of the user, is signed out.
-    expect(await outcomeOf(async () => (await callerForClaims(handle.db, claims)).me.get())).toBe("UNAUTHORIZED");
-    expect(await outcomeOf(async () => (await callerForClaims(handle.db, claims)).objectives.dashboard())).toBe(
+    expect(await outcomeOf(async () => (await callerForClaims(demo.db, claims)).me.get())).toBe("UNAUTHORIZED");
+    expect(await outcomeOf(async () => (await callerForClaims(demo.db, claims)).objectives.dashboard())).toBe(
       "UNAUTHORIZED",
     );
 
     expect(await signIn(user.email, FACTORY_PASSWORD)).toBeNull();
     const fresh = await signIn(user.email, "correct horse battery staple");
     if (!fresh) throw new Error("the new password does not sign in");
-    expect(await outcomeOf(async () => (await callerForClaims(handle.db, fresh)).objectives.dashboard())).toBe("allow");
+    expect(await outcomeOf(async () => (await callerForClaims(demo.db, fresh)).objectives.dashboard())).toBe("allow");
 
-    const [entry] = await handle.db
+    const [entry] = await demo.db
       .select()
       .from(activityLog)
       .where(eq(activityLog.entityId, user.id))
       .orderBy(desc(activityLog.createdAt))
       .limit(1);
     expect(entry).toMatchObject({
-      organizationId: demoOrgId,
+      organizationId: demo.orgId,
       actorId: user.id,
       entityType: "user",
       action: "user.password_changed",
@@ -187,21 +176,21 @@ describe("account.changePassword: success", () => {
   });
 
   it("works for someone in no organization, writing no activity record", async () => {
-    const org = await createOrganization(handle.db);
-    const user = await createMember(handle.db, org.id, "member");
-    await handle.db.delete(memberships).where(eq(memberships.userId, user.id));
-    const caller = await callerFor(handle.db, user.email);
-    const before = (await writeFingerprint(handle.db)).activity;
+    const org = await createOrganization(demo.db);
+    const user = await createMember(demo.db, org.id, "member");
+    await demo.db.delete(memberships).where(eq(memberships.userId, user.id));
+    const caller = await callerFor(demo.db, user.email);
+    const before = (await writeFingerprint(demo.db)).activity;
     expect(await caller.account.changePassword(change(FACTORY_PASSWORD, "a loner's long passphrase"))).toEqual({
       changed: true,
     });
-    expect((await writeFingerprint(handle.db)).activity).toBe(before);
+    expect((await writeFingerprint(demo.db)).activity).toBe(before);
   });
 });
 
 describe("a temporary password", () => {
   it("opens only me.get and account.changePassword until it is replaced, then everything the role allows", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
+    const admin = await callerFor(demo.db, DEMO.admin);
     // An admin, so that every refusal below is about the temporary password, never about the role.
     const { userId, temporaryPassword } = await admin.users.create({
       email: "temporary.admin@example.com",
@@ -211,11 +200,11 @@ describe("a temporary password", () => {
     if (!temporaryPassword) throw new Error("expected a temporary password");
     const claims = await signIn("temporary.admin@example.com", temporaryPassword);
     if (!claims) throw new Error("the temporary password does not sign in");
-    const caller = await callerForClaims(handle.db, claims);
+    const caller = await callerForClaims(demo.db, claims);
 
     const me = await caller.me.get();
     expect(me.user).toMatchObject({ id: userId, mustChangePassword: true });
-    expect(me.organization).toMatchObject({ id: demoOrgId, role: "admin" });
+    expect(me.organization).toMatchObject({ id: demo.orgId, role: "admin" });
 
     // Every other procedure of the router is FORBIDDEN, before any input is even read.
     const open = ["me.get", "account.changePassword", "demo.accounts"];
@@ -235,11 +224,11 @@ describe("a temporary password", () => {
 
     await caller.account.changePassword(change(temporaryPassword, "my own long passphrase"));
     expect((await accountOf(userId)).mustChangePassword).toBe(false);
-    expect(await outcomeOf(async () => (await callerForClaims(handle.db, claims)).me.get())).toBe("UNAUTHORIZED");
+    expect(await outcomeOf(async () => (await callerForClaims(demo.db, claims)).me.get())).toBe("UNAUTHORIZED");
 
     const newClaims = await signIn("temporary.admin@example.com", "my own long passphrase");
     if (!newClaims) throw new Error("the new password does not sign in");
-    const fresh = await callerForClaims(handle.db, newClaims);
+    const fresh = await callerForClaims(demo.db, newClaims);
     expect((await fresh.me.get()).user.mustChangePassword).toBe(false);
     expect(await outcomeOf(() => fresh.objectives.dashboard())).toBe("allow");
     expect(await outcomeOf(() => fresh.users.list())).toBe("allow");

@@ -1,8 +1,7 @@
-import { activityLog, count, type DatabaseHandle, desc, eq, objectives, organizations } from "@meridian/db";
+import { activityLog, count, desc, eq, objectives, organizations } from "@meridian/db";
 import { DEMO_USERS } from "@meridian/db/seed";
-import { createTestDatabase } from "@meridian/db/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   addMembership,
   callerFor,
@@ -15,38 +14,28 @@ import {
   createTeam,
   DEMO,
   outcomeOf,
-  seedDemoOrganization,
   trpcErrorOf,
+  useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
 import { writeFingerprint } from "../../../test/support/fingerprint";
 
-let handle: DatabaseHandle;
-let demoOrgId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  demoOrgId = await seedDemoOrganization(handle.db);
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
+const demo = useDemoDatabase();
 
 /** A fresh organization with one admin (and their caller), so that settings changes stay out of the demo. */
 async function workspace(name = "Initech") {
-  const org = await createOrganization(handle.db, { name });
-  const admin = await createMember(handle.db, org.id, "admin");
-  return { org, admin, caller: await callerFor(handle.db, admin.email) };
+  const org = await createOrganization(demo.db, { name });
+  const admin = await createMember(demo.db, org.id, "admin");
+  return { org, admin, caller: await callerFor(demo.db, admin.email) };
 }
 
 describe("organizations.settings", () => {
   it.each([DEMO.viewer, DEMO.member, DEMO.manager, DEMO.admin])(
     "shows %s the organization's settings",
     async (email) => {
-      const settings = await (await callerFor(handle.db, email)).organizations.settings();
+      const settings = await (await callerFor(demo.db, email)).organizations.settings();
       expect(settings).toEqual({
-        id: demoOrgId,
+        id: demo.orgId,
         name: "Northwind Labs",
         fiscalYearStartMonth: expect.any(Number),
         defaultCycleMonths: 3,
@@ -74,7 +63,7 @@ describe("organizations.updateSettings", () => {
       version: before.version + 1,
     });
     expect(await caller.organizations.settings()).toEqual(updated);
-    const [entry] = await handle.db
+    const [entry] = await demo.db
       .select()
       .from(activityLog)
       .where(eq(activityLog.entityId, org.id))
@@ -96,7 +85,7 @@ describe("organizations.updateSettings", () => {
     const read = await caller.organizations.settings();
     const theirs = await caller.organizations.updateSettings({ ...read, name: "Renamed by someone else" });
 
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(() =>
       caller.organizations.updateSettings({
         version: read.version,
@@ -113,7 +102,7 @@ describe("organizations.updateSettings", () => {
     expect(httpStatus).toBe(409);
     expect(shape.data.current).toEqual(theirs);
     expect(shape.data.current).toMatchObject({ id: org.id, name: "Renamed by someone else", version: 2 });
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
     expect(await caller.organizations.settings()).toEqual(theirs);
   });
 
@@ -146,38 +135,38 @@ describe("organizations.updateSettings", () => {
   ])("refuses %j with BAD_REQUEST and the field's message, writing nothing", async (change, fieldErrors) => {
     const { caller } = await workspace();
     const read = await caller.organizations.settings();
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const { id: _, ...input } = read;
     const error = await trpcErrorOf(() => caller.organizations.updateSettings({ ...input, ...change } as never));
     expect(error.code).toBe("BAD_REQUEST");
     expect(clientErrorOf(error, "organizations.updateSettings").shape.data.fieldErrors).toEqual(fieldErrors);
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 
   it("refuses an empty name with a message about the name, writing nothing", async () => {
     const { caller } = await workspace();
     const { id: _, ...read } = await caller.organizations.settings();
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(() => caller.organizations.updateSettings({ ...read, name: "   " }));
     expect(error.code).toBe("BAD_REQUEST");
     const { shape } = clientErrorOf(error, "organizations.updateSettings");
     expect(Object.keys(shape.data.fieldErrors ?? {})).toEqual(["name"]);
     expect(shape.message).toBe("Enter the organization name.");
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 
   it("changes only the caller's organization, whichever organization the request names", async () => {
     const { org, admin } = await workspace("Initech");
-    const globex = await createOrganizationWithOkr(handle.db, { name: "Globex" });
-    const [globexBefore] = await handle.db
+    const globex = await createOrganizationWithOkr(demo.db, { name: "Globex" });
+    const [globexBefore] = await demo.db
       .select()
       .from(organizations)
       .where(eq(organizations.id, globex.organization.id));
-    const forged = await callerFor(handle.db, admin.email, globex.organization.id);
+    const forged = await callerFor(demo.db, admin.email, globex.organization.id);
     const read = await forged.organizations.settings();
     expect(read.id).toBe(org.id);
     await forged.organizations.updateSettings({ ...read, name: "Initech (renamed)" });
-    const [globexAfter] = await handle.db
+    const [globexAfter] = await demo.db
       .select()
       .from(organizations)
       .where(eq(organizations.id, globex.organization.id));
@@ -187,11 +176,11 @@ describe("organizations.updateSettings", () => {
 
 describe("organizations.overview", () => {
   it("counts the demo organization and says which set-up tasks are done", async () => {
-    const overview = await (await callerFor(handle.db, DEMO.admin)).organizations.overview();
-    const [objectiveCount] = await handle.db
+    const overview = await (await callerFor(demo.db, DEMO.admin)).organizations.overview();
+    const [objectiveCount] = await demo.db
       .select({ n: count() })
       .from(objectives)
-      .where(eq(objectives.organizationId, demoOrgId));
+      .where(eq(objectives.organizationId, demo.orgId));
     expect(overview.counts).toEqual({
       people: DEMO_USERS.length,
       admins: 1,
@@ -237,7 +226,7 @@ describe("organizations.overview", () => {
 
     const { userId } = await caller.users.create({ email: "new.hire@initech.test", name: "New Hire", role: "admin" });
     await caller.teams.create({ name: "Company" });
-    await createCycle(handle.db, org.id, { status: "planning" });
+    await createCycle(demo.db, org.id, { status: "planning" });
     expect(await done()).toEqual({ people: true, teams: true, "second-admin": true, cycle: false, objectives: false });
     expect((await caller.organizations.overview()).counts).toMatchObject({
       people: 2,
@@ -247,13 +236,13 @@ describe("organizations.overview", () => {
       openCycles: 0,
     });
 
-    const open = await createCycle(handle.db, org.id);
-    await createObjective(handle.db, { organizationId: org.id, cycleId: open.id, ownerId: admin.id });
+    const open = await createCycle(demo.db, org.id);
+    await createObjective(demo.db, { organizationId: org.id, cycleId: open.id, ownerId: admin.id });
     expect(await done()).toEqual({ people: true, teams: true, "second-admin": true, cycle: true, objectives: true });
 
     // Deactivated people, archived teams and a changed password leave the counts.
     await caller.users.deactivate({ userId });
-    await createTeam(handle.db, org.id, { archivedAt: new Date() });
+    await createTeam(demo.db, org.id, { archivedAt: new Date() });
     const counts = (await caller.organizations.overview()).counts;
     expect(counts).toMatchObject({ people: 1, admins: 1, teams: 1, pendingPasswords: 0 });
   });
@@ -261,12 +250,12 @@ describe("organizations.overview", () => {
 
 describe("one person in two organizations", () => {
   it("acts with the role of the organization they are in, and sees nothing of the other", async () => {
-    const globex = await createOrganizationWithOkr(handle.db, { name: "Globex" });
-    const nina = await userIdOf(handle.db, DEMO.nina);
-    await addMembership(handle.db, globex.organization.id, nina, "admin");
+    const globex = await createOrganizationWithOkr(demo.db, { name: "Globex" });
+    const nina = await userIdOf(demo.db, DEMO.nina);
+    await addMembership(demo.db, globex.organization.id, nina, "admin");
 
-    const inDemo = await callerFor(handle.db, DEMO.nina, demoOrgId);
-    const inGlobex = await callerFor(handle.db, DEMO.nina, globex.organization.id);
+    const inDemo = await callerFor(demo.db, DEMO.nina, demo.orgId);
+    const inGlobex = await callerFor(demo.db, DEMO.nina, globex.organization.id);
 
     // Admin in Globex, member in Northwind.
     expect(await outcomeOf(() => inGlobex.users.list())).toBe("allow");
@@ -297,12 +286,12 @@ describe("one person in two organizations", () => {
       await inGlobex.audit.list(),
     ]);
     expect(globexAnswers).toContain(globex.objective.id);
-    expect(globexAnswers).not.toContain(demoOrgId);
+    expect(globexAnswers).not.toContain(demo.orgId);
     expect(globexAnswers).not.toContain("Northwind");
     for (const email of [DEMO.admin, DEMO.member, DEMO.ravi]) expect(globexAnswers).not.toContain(email);
 
     // As Globex's admin she cannot reach Northwind's people.
-    const sam = await userIdOf(handle.db, DEMO.member);
+    const sam = await userIdOf(demo.db, DEMO.member);
     expect(await outcomeOf(() => inGlobex.users.changeRole({ userId: sam, role: "admin" }))).toBe("NOT_FOUND");
     expect(await outcomeOf(() => inGlobex.users.deactivate({ userId: sam }))).toBe("NOT_FOUND");
     expect(await outcomeOf(() => inGlobex.users.resetPassword({ userId: sam }))).toBe("NOT_FOUND");

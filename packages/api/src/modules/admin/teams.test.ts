@@ -1,6 +1,5 @@
-import { activityLog, and, type DatabaseHandle, desc, eq, objectives, teamMembers, teams } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activityLog, and, desc, eq, objectives, teamMembers, teams } from "@meridian/db";
+import { describe, expect, it } from "vitest";
 import {
   type Caller,
   callerFor,
@@ -14,28 +13,18 @@ import {
   DEMO,
   objectiveByTitle,
   outcomeOf,
-  seedDemoOrganization,
   teamByName,
   trpcErrorOf,
+  useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
 import { writeFingerprint } from "../../../test/support/fingerprint";
 
-let handle: DatabaseHandle;
-let demoOrgId: string;
-
-beforeAll(async () => {
-  handle = await createTestDatabase();
-  demoOrgId = await seedDemoOrganization(handle.db);
-});
-
-afterAll(async () => {
-  await handle?.close();
-});
+const demo = useDemoDatabase();
 
 describe("teams.list", () => {
   it("returns the five demo teams as a tree under Executive", async () => {
-    const teams = await (await callerFor(handle.db, DEMO.viewer)).teams.list();
+    const teams = await (await callerFor(demo.db, DEMO.viewer)).teams.list();
     expect(teams.map((t) => t.name)).toEqual(["Customer Success", "Engineering", "Executive", "Marketing", "Sales"]);
     const roots = teams.filter((t) => t.parentId === null);
     expect(roots.map((t) => t.name)).toEqual(["Executive"]);
@@ -49,7 +38,7 @@ describe("teams.list", () => {
   });
 
   it("lists each team's people, leads first", async () => {
-    const teams = await (await callerFor(handle.db, DEMO.member)).teams.list();
+    const teams = await (await callerFor(demo.db, DEMO.member)).teams.list();
     const people = Object.fromEntries(teams.map((t) => [t.name, t.members.map((m) => `${m.role}:${m.name}`)]));
     expect(people).toEqual({
       Executive: ["lead:Priya Nair", "member:Alex Morgan", "member:Victor Hale"],
@@ -62,15 +51,15 @@ describe("teams.list", () => {
   });
 
   it("keeps organizations apart and leaves archived teams out", async () => {
-    const other = await createOrganizationWithOkr(handle.db, { name: "Globex" });
-    const lead = await createMember(handle.db, other.organization.id, "manager");
-    await createTeam(handle.db, other.organization.id, { name: "Disbanded", archivedAt: new Date(), leads: [lead.id] });
+    const other = await createOrganizationWithOkr(demo.db, { name: "Globex" });
+    const lead = await createMember(demo.db, other.organization.id, "manager");
+    await createTeam(demo.db, other.organization.id, { name: "Disbanded", archivedAt: new Date(), leads: [lead.id] });
 
-    const demoTeams = await (await callerFor(handle.db, DEMO.admin)).teams.list();
+    const demoTeams = await (await callerFor(demo.db, DEMO.admin)).teams.list();
     expect(demoTeams).toHaveLength(5);
     expect(demoTeams.map((t) => t.id)).not.toContain(other.team.id);
 
-    const otherTeams = await (await callerFor(handle.db, other.admin.email)).teams.list();
+    const otherTeams = await (await callerFor(demo.db, other.admin.email)).teams.list();
     expect(otherTeams).toEqual([
       {
         id: other.team.id,
@@ -88,20 +77,20 @@ describe("teams.list", () => {
 
 /** A fresh organization with an admin, so that tree changes never disturb the demo's teams. */
 async function workspace() {
-  const org = await createOrganization(handle.db);
-  const admin = await createMember(handle.db, org.id, "admin");
-  const caller = await callerFor(handle.db, admin.email);
+  const org = await createOrganization(demo.db);
+  const admin = await createMember(demo.db, org.id, "admin");
+  const caller = await callerFor(demo.db, admin.email);
   return { org, admin, caller };
 }
 
 async function teamRow(id: string) {
-  const [row] = await handle.db.select().from(teams).where(eq(teams.id, id));
+  const [row] = await demo.db.select().from(teams).where(eq(teams.id, id));
   if (!row) throw new Error(`no team ${id}`);
   return row;
 }
 
 async function lastActivity(entityId: string) {
-  const [row] = await handle.db
+  const [row] = await demo.db
     .select()
     .from(activityLog)
     .where(eq(activityLog.entityId, entityId))
@@ -136,12 +125,12 @@ describe("teams.create", () => {
 
   it("answers NOT_FOUND for a parent of another organization or an archived parent, writing nothing", async () => {
     const { org, caller } = await workspace();
-    const globex = await createOrganizationWithOkr(handle.db);
-    const archived = await createTeam(handle.db, org.id, { archivedAt: new Date() });
+    const globex = await createOrganizationWithOkr(demo.db);
+    const archived = await createTeam(demo.db, org.id, { archivedAt: new Date() });
     for (const parentId of [globex.team.id, archived.id, crypto.randomUUID()]) {
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       expect(await outcomeOf(() => caller.teams.create({ name: "Orphan", parentId }))).toBe("NOT_FOUND");
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     }
   });
 
@@ -151,11 +140,11 @@ describe("teams.create", () => {
     [{ name: "Ok", parentId: "root" }, { parentId: ["Must be a valid id."] }],
   ])("refuses %j with BAD_REQUEST and the field's message, writing nothing", async (input, fieldErrors) => {
     const { caller } = await workspace();
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(() => caller.teams.create(input));
     expect(error.code).toBe("BAD_REQUEST");
     expect(clientErrorOf(error, "teams.create").shape.data.fieldErrors).toEqual(fieldErrors);
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 });
 
@@ -196,21 +185,21 @@ describe("teams.update", () => {
     const dept = await caller.teams.create({ name: "Dept", parentId: company.id });
     const squad = await caller.teams.create({ name: "Squad", parentId: dept.id });
     for (const parentId of [company.id, dept.id, squad.id]) {
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       const error = await trpcErrorOf(() =>
         caller.teams.update({ teamId: company.id, version: company.version, parentId }),
       );
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.message).toBe("A team cannot be moved under itself or its own sub-teams.");
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     }
     expect(await tree(caller)).toEqual({ Company: null, Dept: "Company", Squad: "Dept" });
   });
 
   it("refuses the demo's Executive team moving under Marketing, its own sub-team", async () => {
-    const caller = await callerFor(handle.db, DEMO.admin);
-    const executive = await teamByName(handle.db, demoOrgId, "Executive");
-    const marketing = await teamByName(handle.db, demoOrgId, "Marketing");
+    const caller = await callerFor(demo.db, DEMO.admin);
+    const executive = await teamByName(demo.db, demo.orgId, "Executive");
+    const marketing = await teamByName(demo.db, demo.orgId, "Marketing");
     const error = await trpcErrorOf(() =>
       caller.teams.update({ teamId: executive.id, version: executive.version, parentId: marketing.id }),
     );
@@ -223,7 +212,7 @@ describe("teams.update", () => {
     const team = await caller.teams.create({ name: "Ops" });
     const current = await caller.teams.update({ teamId: team.id, version: team.version, name: "Operations" });
 
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(() =>
       caller.teams.update({ teamId: team.id, version: team.version, name: "Ops 2" }),
     );
@@ -234,20 +223,20 @@ describe("teams.update", () => {
     const { shape, httpStatus } = clientErrorOf(error, "teams.update");
     expect(httpStatus).toBe(409);
     expect(shape.data.current).toEqual({ id: team.id, name: "Operations", parentId: null, version: current.version });
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
     expect((await teamRow(team.id)).name).toBe("Operations");
   });
 
   it("answers NOT_FOUND for another organization's team or an archived one, and leaves them alone", async () => {
     const { org, caller } = await workspace();
-    const globex = await createOrganizationWithOkr(handle.db);
-    const archived = await createTeam(handle.db, org.id, { archivedAt: new Date() });
+    const globex = await createOrganizationWithOkr(demo.db);
+    const archived = await createTeam(demo.db, org.id, { archivedAt: new Date() });
     for (const team of [globex.team, archived]) {
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       expect(
         await outcomeOf(() => caller.teams.update({ teamId: team.id, version: team.version, name: "Taken" })),
       ).toBe("NOT_FOUND");
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     }
     // Nor can a team of one's own be moved under another organization's team.
     const mine = await caller.teams.create({ name: "Mine" });
@@ -265,9 +254,9 @@ describe("teams.archive", () => {
     const dept = await caller.teams.create({ name: "Dept", parentId: company.id });
     await caller.teams.create({ name: "Squad A", parentId: dept.id });
     await caller.teams.create({ name: "Squad B", parentId: dept.id });
-    const cycle = await createCycle(handle.db, org.id);
+    const cycle = await createCycle(demo.db, org.id);
     const objective = await createObjective(
-      handle.db,
+      demo.db,
       { organizationId: org.id, cycleId: cycle.id, ownerId: admin.id },
       { title: "Dept objective", teamId: dept.id },
     );
@@ -275,7 +264,7 @@ describe("teams.archive", () => {
     expect(await caller.teams.archive({ teamId: dept.id, version: dept.version })).toEqual({ archived: true });
     expect(await tree(caller)).toEqual({ Company: null, "Squad A": "Company", "Squad B": "Company" });
     expect((await teamRow(dept.id)).archivedAt).toBeInstanceOf(Date);
-    const [kept] = await handle.db.select().from(objectives).where(eq(objectives.id, objective.id));
+    const [kept] = await demo.db.select().from(objectives).where(eq(objectives.id, objective.id));
     expect(kept).toMatchObject({ teamId: dept.id, status: "active" });
     const dashboard = await caller.objectives.dashboard();
     expect(JSON.stringify(dashboard)).toContain("Dept objective");
@@ -302,11 +291,11 @@ describe("teams.archive", () => {
     const { caller } = await workspace();
     const team = await caller.teams.create({ name: "Legacy" });
     const renamed = await caller.teams.update({ teamId: team.id, version: team.version, name: "Legacy Systems" });
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(() => caller.teams.archive({ teamId: team.id, version: team.version }));
     expect(error.code).toBe("CONFLICT");
     expect(clientErrorOf(error, "teams.archive").shape.data.current).toEqual(renamed);
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
     expect((await teamRow(team.id)).archivedAt).toBeNull();
   });
 });
@@ -314,10 +303,10 @@ describe("teams.archive", () => {
 describe("teams.setMember", () => {
   it("adds a lead, changes a role and removes a person, recording each change", async () => {
     const { org, caller } = await workspace();
-    const person = await createMember(handle.db, org.id, "member");
+    const person = await createMember(demo.db, org.id, "member");
     const team = await caller.teams.create({ name: "Platform" });
     const roleIn = async () => {
-      const [row] = await handle.db
+      const [row] = await demo.db
         .select({ role: teamMembers.role })
         .from(teamMembers)
         .where(and(eq(teamMembers.teamId, team.id), eq(teamMembers.userId, person.id)));
@@ -346,11 +335,11 @@ describe("teams.setMember", () => {
   });
 
   it("gives a new lead the team's private objectives on their next request", async () => {
-    const admin = await callerFor(handle.db, DEMO.admin);
-    const engineering = await teamByName(handle.db, demoOrgId, "Engineering");
-    const nina = await userIdOf(handle.db, DEMO.nina);
-    const privateObjective = await objectiveByTitle(handle.db, demoOrgId, "Grow into a team lead role");
-    const seen = async () => JSON.stringify(await (await callerFor(handle.db, DEMO.nina)).objectives.dashboard());
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const engineering = await teamByName(demo.db, demo.orgId, "Engineering");
+    const nina = await userIdOf(demo.db, DEMO.nina);
+    const privateObjective = await objectiveByTitle(demo.db, demo.orgId, "Grow into a team lead role");
+    const seen = async () => JSON.stringify(await (await callerFor(demo.db, DEMO.nina)).objectives.dashboard());
 
     expect(await seen()).not.toContain(privateObjective.id);
     await admin.teams.setMember({ teamId: engineering.id, userId: nina, role: "lead" });
@@ -361,26 +350,26 @@ describe("teams.setMember", () => {
 
   it("answers NOT_FOUND for a person or a team of another organization and for a deactivated person", async () => {
     const { org, caller } = await workspace();
-    const globex = await createOrganizationWithOkr(handle.db);
+    const globex = await createOrganizationWithOkr(demo.db);
     const team = await caller.teams.create({ name: "Mine" });
-    const gone = await createMember(handle.db, org.id, "member");
+    const gone = await createMember(demo.db, org.id, "member");
     await caller.users.deactivate({ userId: gone.id });
-    const mine = await createMember(handle.db, org.id, "member");
+    const mine = await createMember(demo.db, org.id, "member");
     for (const input of [
       { teamId: team.id, userId: globex.member.id, role: "member" as const },
       { teamId: globex.team.id, userId: mine.id, role: "member" as const },
       { teamId: globex.team.id, userId: globex.member.id, role: null },
       { teamId: team.id, userId: gone.id, role: "lead" as const },
     ]) {
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       expect(await outcomeOf(() => caller.teams.setMember(input))).toBe("NOT_FOUND");
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     }
   });
 
   it("refuses an unknown team role with BAD_REQUEST", async () => {
     const { org, caller } = await workspace();
-    const person = await createMember(handle.db, org.id, "member");
+    const person = await createMember(demo.db, org.id, "member");
     const team = await caller.teams.create({ name: "T" });
     const error = await trpcErrorOf(() =>
       caller.teams.setMember({ teamId: team.id, userId: person.id, role: "owner" as never }),

@@ -1,20 +1,9 @@
 import { checkCredentials } from "@meridian/auth";
 import { verifyPassword } from "@meridian/auth/password";
-import {
-  activityLog,
-  and,
-  type DatabaseHandle,
-  desc,
-  eq,
-  keyResults,
-  memberships,
-  objectives,
-  users,
-} from "@meridian/db";
+import { activityLog, and, desc, eq, keyResults, memberships, objectives, users } from "@meridian/db";
 import { DEMO_PASSWORD } from "@meridian/db/seed";
-import { createTestDatabase } from "@meridian/db/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   addMembership,
   callerFor,
@@ -26,39 +15,32 @@ import {
   DEMO,
   objectiveByTitle,
   outcomeOf,
-  seedDemoOrganization,
   sessionClaimsFor,
   trpcErrorOf,
+  useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
 import { writeFingerprint } from "../../../test/support/fingerprint";
 
-let handle: DatabaseHandle;
-let demoOrgId: string;
+const demo = useDemoDatabase();
 let adminId: string;
 
 const TEMPORARY_PASSWORD = /^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/;
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  demoOrgId = await seedDemoOrganization(handle.db);
-  adminId = await userIdOf(handle.db, DEMO.admin);
+  adminId = await userIdOf(demo.db, DEMO.admin);
 });
 
-afterAll(async () => {
-  await handle?.close();
-});
-
-const admin = () => callerFor(handle.db, DEMO.admin);
+const admin = () => callerFor(demo.db, DEMO.admin);
 
 async function accountOf(email: string) {
-  const [row] = await handle.db.select().from(users).where(eq(users.email, email));
+  const [row] = await demo.db.select().from(users).where(eq(users.email, email));
   if (!row) throw new Error(`no account ${email}`);
   return row;
 }
 
 async function membershipOf(organizationId: string, userId: string) {
-  const [row] = await handle.db
+  const [row] = await demo.db
     .select()
     .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
@@ -67,14 +49,14 @@ async function membershipOf(organizationId: string, userId: string) {
 
 /** The newest activity rows about `entityId`, newest first. */
 async function activityAbout(entityId: string) {
-  return handle.db
+  return demo.db
     .select()
     .from(activityLog)
     .where(eq(activityLog.entityId, entityId))
     .orderBy(desc(activityLog.createdAt));
 }
 
-const signIn = (email: string, password: string) => checkCredentials(handle.db, { email, password }, { address: null });
+const signIn = (email: string, password: string) => checkCredentials(demo.db, { email, password }, { address: null });
 
 describe("users.create", () => {
   it("returns a one-time temporary password, stores only its argon2id hash and makes the person change it", async () => {
@@ -92,11 +74,11 @@ describe("users.create", () => {
     expect(account.passwordHash).not.toContain(temporary);
     expect(await verifyPassword(account.passwordHash, temporary)).toBe(true);
     expect(account.mustChangePassword).toBe(true);
-    expect(await membershipOf(demoOrgId, account.id)).toMatchObject({ role: "manager", deactivatedAt: null });
+    expect(await membershipOf(demo.orgId, account.id)).toMatchObject({ role: "manager", deactivatedAt: null });
 
     const [entry] = await activityAbout(account.id);
     expect(entry).toMatchObject({
-      organizationId: demoOrgId,
+      organizationId: demo.orgId,
       actorId: adminId,
       entityType: "user",
       action: "user.created",
@@ -117,14 +99,14 @@ describe("users.create", () => {
     });
     const signedIn = await signIn("ada.lovelace@example.com", temporaryPassword ?? "");
     if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.reason}`);
-    const caller = await callerForClaims(handle.db, signedIn.claims);
+    const caller = await callerForClaims(demo.db, signedIn.claims);
     expect((await caller.me.get()).user.mustChangePassword).toBe(true);
     expect(await outcomeOf(() => caller.objectives.dashboard())).toBe("FORBIDDEN");
     expect(await outcomeOf(() => caller.teams.list())).toBe("FORBIDDEN");
   });
 
   it("adds someone who already has an account elsewhere without a new password, keeping their password", async () => {
-    const globex = await createOrganizationWithOkr(handle.db, { name: "Globex" });
+    const globex = await createOrganizationWithOkr(demo.db, { name: "Globex" });
     const before = await accountOf(globex.member.email);
 
     const result = await (await admin()).users.create({ email: globex.member.email, name: "Ignored", role: "manager" });
@@ -137,15 +119,15 @@ describe("users.create", () => {
       name: before.name,
       sessionVersion: before.sessionVersion,
     });
-    expect(await membershipOf(demoOrgId, globex.member.id)).toMatchObject({ role: "manager" });
+    expect(await membershipOf(demo.orgId, globex.member.id)).toMatchObject({ role: "manager" });
     expect(await membershipOf(globex.organization.id, globex.member.id)).toMatchObject({ role: "member" });
     const [entry] = await activityAbout(globex.member.id);
-    expect(entry).toMatchObject({ organizationId: demoOrgId, action: "user.added" });
+    expect(entry).toMatchObject({ organizationId: demo.orgId, action: "user.added" });
 
     // One person, two organizations, a role in each — and nothing of one visible from the other.
-    const inDemo = await callerFor(handle.db, globex.member.email, demoOrgId);
-    const inGlobex = await callerFor(handle.db, globex.member.email, globex.organization.id);
-    expect((await inDemo.me.get()).organization).toMatchObject({ id: demoOrgId, role: "manager" });
+    const inDemo = await callerFor(demo.db, globex.member.email, demo.orgId);
+    const inGlobex = await callerFor(demo.db, globex.member.email, globex.organization.id);
+    expect((await inDemo.me.get()).organization).toMatchObject({ id: demo.orgId, role: "manager" });
     expect((await inGlobex.me.get()).organization).toMatchObject({ id: globex.organization.id, role: "member" });
     const demoTeams = (await inDemo.teams.list()).map((t) => t.id);
     const globexTeams = (await inGlobex.teams.list()).map((t) => t.id);
@@ -160,20 +142,17 @@ describe("users.create", () => {
   });
 
   it("refuses someone already in the organization (active or deactivated) with CONFLICT, writing nothing", async () => {
-    const deactivated = await createMember(handle.db, demoOrgId, "member");
-    await handle.db
-      .update(memberships)
-      .set({ deactivatedAt: new Date() })
-      .where(eq(memberships.userId, deactivated.id));
+    const deactivated = await createMember(demo.db, demo.orgId, "member");
+    await demo.db.update(memberships).set({ deactivatedAt: new Date() }).where(eq(memberships.userId, deactivated.id));
     const caller = await admin();
     for (const email of [DEMO.member, DEMO.member.toUpperCase(), deactivated.email]) {
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       const error = await trpcErrorOf(() => caller.users.create({ email, name: "Again", role: "admin" }));
       expect(error.code).toBe("CONFLICT");
       expect(error.message).toBe(`${email.toLowerCase()} is already in this organization.`);
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     }
-    expect(await membershipOf(demoOrgId, await userIdOf(handle.db, DEMO.member))).toMatchObject({ role: "member" });
+    expect(await membershipOf(demo.orgId, await userIdOf(demo.db, DEMO.member))).toMatchObject({ role: "member" });
   });
 
   it.each([
@@ -182,13 +161,13 @@ describe("users.create", () => {
     [{ email: "x@example.com", name: "X", role: "owner" }, "role", "Role must be admin, manager, member or viewer."],
   ])("refuses %j with BAD_REQUEST on the field, writing nothing", async (input, field, message) => {
     const caller = await admin();
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(() => caller.users.create(input as never));
     expect(error.code).toBe("BAD_REQUEST");
     const { shape, httpStatus } = clientErrorOf(error, "users.create");
     expect(httpStatus).toBe(400);
     expect(shape.data.fieldErrors).toEqual({ [field]: [message] });
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 });
 
@@ -198,9 +177,9 @@ function checkInOn(keyResultId: string) {
 
 describe("users.changeRole", () => {
   it("takes effect on the next call of the same session: a promoted member can list users, a demoted admin cannot", async () => {
-    const person = await createMember(handle.db, demoOrgId, "member");
-    const claims = await sessionClaimsFor(handle.db, person.email);
-    const session = () => callerForClaims(handle.db, claims);
+    const person = await createMember(demo.db, demo.orgId, "member");
+    const claims = await sessionClaimsFor(demo.db, person.email);
+    const session = () => callerForClaims(demo.db, claims);
     expect(await outcomeOf(async () => (await session()).users.list())).toBe("FORBIDDEN");
 
     expect(await (await admin()).users.changeRole({ userId: person.id, role: "admin" })).toEqual({ role: "admin" });
@@ -218,68 +197,68 @@ describe("users.changeRole", () => {
       ["user.role_changed", { from: "admin", to: "viewer" }],
       ["user.role_changed", { from: "member", to: "admin" }],
     ]);
-    expect(entries.every((e) => e.actorId === adminId && e.organizationId === demoOrgId)).toBe(true);
+    expect(entries.every((e) => e.actorId === adminId && e.organizationId === demo.orgId)).toBe(true);
   });
 
   it("writes nothing when the role does not change", async () => {
-    const person = await createMember(handle.db, demoOrgId, "manager");
-    const before = await writeFingerprint(handle.db);
+    const person = await createMember(demo.db, demo.orgId, "manager");
+    const before = await writeFingerprint(demo.db);
     expect(await (await admin()).users.changeRole({ userId: person.id, role: "manager" })).toEqual({
       role: "manager",
     });
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 
   it("keeps the objectives of a person whose role changes", async () => {
-    const member = await userIdOf(handle.db, DEMO.member);
-    const ownedBefore = await handle.db.select().from(objectives).where(eq(objectives.ownerId, member));
+    const member = await userIdOf(demo.db, DEMO.member);
+    const ownedBefore = await demo.db.select().from(objectives).where(eq(objectives.ownerId, member));
     await (await admin()).users.changeRole({ userId: member, role: "viewer" });
     await (await admin()).users.changeRole({ userId: member, role: "member" });
-    const ownedAfter = await handle.db.select().from(objectives).where(eq(objectives.ownerId, member));
+    const ownedAfter = await demo.db.select().from(objectives).where(eq(objectives.ownerId, member));
     expect(ownedAfter.map((o) => o.id).sort()).toEqual(ownedBefore.map((o) => o.id).sort());
   });
 
   it("never demotes the last active admin, who may step down once there is another", async () => {
-    const org = await createOrganization(handle.db);
-    const first = await createMember(handle.db, org.id, "admin");
-    const firstCaller = () => callerFor(handle.db, first.email);
+    const org = await createOrganization(demo.db);
+    const first = await createMember(demo.db, org.id, "admin");
+    const firstCaller = () => callerFor(demo.db, first.email);
 
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(async () =>
       (await firstCaller()).users.changeRole({ userId: first.id, role: "member" }),
     );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("The organization needs at least one other active admin first.");
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
 
     // A deactivated admin does not count.
-    const dormant = await createMember(handle.db, org.id, "admin");
-    await handle.db.update(memberships).set({ deactivatedAt: new Date() }).where(eq(memberships.userId, dormant.id));
+    const dormant = await createMember(demo.db, org.id, "admin");
+    await demo.db.update(memberships).set({ deactivatedAt: new Date() }).where(eq(memberships.userId, dormant.id));
     expect(
       (await trpcErrorOf(async () => (await firstCaller()).users.changeRole({ userId: first.id, role: "member" })))
         .code,
     ).toBe("BAD_REQUEST");
 
-    const second = await createMember(handle.db, org.id, "member");
+    const second = await createMember(demo.db, org.id, "member");
     await (await firstCaller()).users.changeRole({ userId: second.id, role: "admin" });
     expect(await (await firstCaller()).users.changeRole({ userId: first.id, role: "member" })).toEqual({
       role: "member",
     });
     expect(await outcomeOf(async () => (await firstCaller()).users.list())).toBe("FORBIDDEN");
-    const secondCaller = await callerFor(handle.db, second.email);
+    const secondCaller = await callerFor(demo.db, second.email);
     expect((await trpcErrorOf(() => secondCaller.users.changeRole({ userId: second.id, role: "viewer" }))).code).toBe(
       "BAD_REQUEST",
     );
   });
 
   it("answers NOT_FOUND for someone of another organization and leaves their role there alone", async () => {
-    const globex = await createOrganizationWithOkr(handle.db);
-    const before = await writeFingerprint(handle.db);
+    const globex = await createOrganizationWithOkr(demo.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(async () =>
       (await admin()).users.changeRole({ userId: globex.admin.id, role: "viewer" }),
     );
     expect(error.code).toBe("NOT_FOUND");
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
     expect(await membershipOf(globex.organization.id, globex.admin.id)).toMatchObject({ role: "admin" });
   });
 });
@@ -287,21 +266,21 @@ describe("users.changeRole", () => {
 describe("users.deactivate and users.reactivate", () => {
   it("ends the person's sessions at once, refuses them every organization procedure, and keeps their data", async () => {
     const ravi = await accountOf(DEMO.ravi);
-    const oldClaims = await sessionClaimsFor(handle.db, DEMO.ravi);
-    const privateObjective = await objectiveByTitle(handle.db, demoOrgId, "Grow into a team lead role");
-    expect(await outcomeOf(async () => (await callerForClaims(handle.db, oldClaims)).objectives.dashboard())).toBe(
+    const oldClaims = await sessionClaimsFor(demo.db, DEMO.ravi);
+    const privateObjective = await objectiveByTitle(demo.db, demo.orgId, "Grow into a team lead role");
+    expect(await outcomeOf(async () => (await callerForClaims(demo.db, oldClaims)).objectives.dashboard())).toBe(
       "allow",
     );
 
     expect(await (await admin()).users.deactivate({ userId: ravi.id })).toEqual({ active: false });
 
     // The session they had is over…
-    const old = await callerForClaims(handle.db, oldClaims);
+    const old = await callerForClaims(demo.db, oldClaims);
     expect(await outcomeOf(() => old.me.get())).toBe("UNAUTHORIZED");
     expect(await outcomeOf(() => old.objectives.dashboard())).toBe("UNAUTHORIZED");
     expect((await accountOf(DEMO.ravi)).sessionVersion).toBe(ravi.sessionVersion + 1);
     // …a new one (signed before the sign-in check could refuse it) reaches no organization procedure…
-    const fresh = await callerFor(handle.db, DEMO.ravi, demoOrgId);
+    const fresh = await callerFor(demo.db, DEMO.ravi, demo.orgId);
     expect(await fresh.me.get()).toMatchObject({ organization: null, organizations: [], permissions: [] });
     for (const call of [
       () => fresh.objectives.dashboard(),
@@ -315,22 +294,22 @@ describe("users.deactivate and users.reactivate", () => {
     expect(await signIn(DEMO.ravi, DEMO_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
 
     // Their objectives, key results and memberships stay, and others still see their public work.
-    expect(await objectiveByTitle(handle.db, demoOrgId, privateObjective.title)).toMatchObject({ ownerId: ravi.id });
-    const owned = await handle.db.select().from(keyResults).where(eq(keyResults.ownerId, ravi.id));
+    expect(await objectiveByTitle(demo.db, demo.orgId, privateObjective.title)).toMatchObject({ ownerId: ravi.id });
+    const owned = await demo.db.select().from(keyResults).where(eq(keyResults.ownerId, ravi.id));
     expect(owned.length).toBeGreaterThan(0);
-    expect(await membershipOf(demoOrgId, ravi.id)).toMatchObject({ role: "member" });
+    expect(await membershipOf(demo.orgId, ravi.id)).toMatchObject({ role: "member" });
     const listed = (await (await admin()).users.list()).find((p) => p.id === ravi.id);
     expect(listed).toMatchObject({ active: false, role: "member" });
     expect(listed?.deactivatedAt).toBeInstanceOf(Date);
-    const dashboard = JSON.stringify(await (await callerFor(handle.db, DEMO.lena)).objectives.dashboard());
+    const dashboard = JSON.stringify(await (await callerFor(demo.db, DEMO.lena)).objectives.dashboard());
     expect(dashboard).toContain("P1 incidents per month");
 
     const [entry] = await activityAbout(ravi.id);
-    expect(entry).toMatchObject({ actorId: adminId, action: "user.deactivated", organizationId: demoOrgId });
+    expect(entry).toMatchObject({ actorId: adminId, action: "user.deactivated", organizationId: demo.orgId });
 
     // Reactivation restores access (with a new session) and signing in.
     expect(await (await admin()).users.reactivate({ userId: ravi.id })).toEqual({ active: true });
-    const back = await callerFor(handle.db, DEMO.ravi);
+    const back = await callerFor(demo.db, DEMO.ravi);
     expect(await outcomeOf(() => back.objectives.dashboard())).toBe("allow");
     expect(JSON.stringify(await back.objectives.dashboard())).toContain(privateObjective.id);
     expect((await signIn(DEMO.ravi, DEMO_PASSWORD)).ok).toBe(true);
@@ -338,12 +317,12 @@ describe("users.deactivate and users.reactivate", () => {
   });
 
   it("leaves the person's other organizations open to them", async () => {
-    const other = await createOrganization(handle.db, { name: "Side Project" });
-    const person = await createMember(handle.db, demoOrgId, "member");
-    await addMembership(handle.db, other.id, person.id, "admin");
+    const other = await createOrganization(demo.db, { name: "Side Project" });
+    const person = await createMember(demo.db, demo.orgId, "member");
+    await addMembership(demo.db, other.id, person.id, "admin");
     await (await admin()).users.deactivate({ userId: person.id });
 
-    const fresh = await callerFor(handle.db, person.email, demoOrgId);
+    const fresh = await callerFor(demo.db, person.email, demo.orgId);
     const me = await fresh.me.get();
     expect(me.organization).toMatchObject({ id: other.id, role: "admin" });
     expect(me.organizations.map((o) => o.id)).toEqual([other.id]);
@@ -353,47 +332,47 @@ describe("users.deactivate and users.reactivate", () => {
   });
 
   it("is idempotent: deactivating twice or reactivating an active person writes nothing", async () => {
-    const person = await createMember(handle.db, demoOrgId, "member");
+    const person = await createMember(demo.db, demo.orgId, "member");
     const caller = await admin();
     await caller.users.deactivate({ userId: person.id });
-    let before = await writeFingerprint(handle.db);
+    let before = await writeFingerprint(demo.db);
     expect(await caller.users.deactivate({ userId: person.id })).toEqual({ active: false });
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
     await caller.users.reactivate({ userId: person.id });
-    before = await writeFingerprint(handle.db);
+    before = await writeFingerprint(demo.db);
     expect(await caller.users.reactivate({ userId: person.id })).toEqual({ active: true });
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 
   it("refuses to deactivate oneself with BAD_REQUEST, writing nothing", async () => {
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(async () => (await admin()).users.deactivate({ userId: adminId }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toBe("You cannot deactivate yourself.");
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 
   it("answers NOT_FOUND for someone of another organization", async () => {
-    const globex = await createOrganizationWithOkr(handle.db);
+    const globex = await createOrganizationWithOkr(demo.db);
     for (const call of ["deactivate", "reactivate"] as const) {
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       expect((await trpcErrorOf(async () => (await admin()).users[call]({ userId: globex.member.id }))).code).toBe(
         "NOT_FOUND",
       );
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     }
   });
 
   it("always leaves an active admin, even when two admins deactivate each other at the same moment", async () => {
-    const org = await createOrganization(handle.db);
-    const a = await createMember(handle.db, org.id, "admin");
-    const b = await createMember(handle.db, org.id, "admin");
-    const [callerA, callerB] = await Promise.all([callerFor(handle.db, a.email), callerFor(handle.db, b.email)]);
+    const org = await createOrganization(demo.db);
+    const a = await createMember(demo.db, org.id, "admin");
+    const b = await createMember(demo.db, org.id, "admin");
+    const [callerA, callerB] = await Promise.all([callerFor(demo.db, a.email), callerFor(demo.db, b.email)]);
     const results = await Promise.allSettled([
       callerA.users.deactivate({ userId: b.id }),
       callerB.users.deactivate({ userId: a.id }),
     ]);
-    const active = await handle.db
+    const active = await demo.db
       .select()
       .from(memberships)
       .where(and(eq(memberships.organizationId, org.id), eq(memberships.role, "admin")));
@@ -409,46 +388,46 @@ describe("users.deactivate and users.reactivate", () => {
 
 describe("users.resetPassword", () => {
   it("replaces the password with a temporary one and ends the person's sessions", async () => {
-    const person = await createMember(handle.db, demoOrgId, "member");
-    const oldClaims = await sessionClaimsFor(handle.db, person.email);
+    const person = await createMember(demo.db, demo.orgId, "member");
+    const oldClaims = await sessionClaimsFor(demo.db, person.email);
     const { temporaryPassword } = await (await admin()).users.resetPassword({ userId: person.id });
     expect(temporaryPassword).toMatch(TEMPORARY_PASSWORD);
 
-    expect(await outcomeOf(async () => (await callerForClaims(handle.db, oldClaims)).me.get())).toBe("UNAUTHORIZED");
+    expect(await outcomeOf(async () => (await callerForClaims(demo.db, oldClaims)).me.get())).toBe("UNAUTHORIZED");
     expect(await signIn(person.email, "factory-password")).toEqual({ ok: false, reason: "invalid" });
     const signedIn = await signIn(person.email, temporaryPassword);
     if (!signedIn.ok) throw new Error("the temporary password does not sign in");
-    const caller = await callerForClaims(handle.db, signedIn.claims);
+    const caller = await callerForClaims(demo.db, signedIn.claims);
     expect((await caller.me.get()).user.mustChangePassword).toBe(true);
     expect(await outcomeOf(() => caller.objectives.dashboard())).toBe("FORBIDDEN");
 
     const account = await accountOf(person.email);
     expect(account.passwordHash).not.toContain(temporaryPassword);
     const [entry] = await activityAbout(person.id);
-    expect(entry).toMatchObject({ action: "user.password_reset", actorId: adminId, organizationId: demoOrgId });
+    expect(entry).toMatchObject({ action: "user.password_reset", actorId: adminId, organizationId: demo.orgId });
     expect(JSON.stringify(entry)).not.toContain(temporaryPassword);
   });
 
   it("is FORBIDDEN for someone who also belongs to another organization, writing nothing", async () => {
-    const globex = await createOrganizationWithOkr(handle.db);
+    const globex = await createOrganizationWithOkr(demo.db);
     await (await admin()).users.create({ email: globex.member.email, name: "Shared", role: "member" });
-    const before = await writeFingerprint(handle.db);
+    const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(async () => (await admin()).users.resetPassword({ userId: globex.member.id }));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toMatch(/also belongs to another organization/);
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
     expect((await signIn(globex.member.email, "factory-password")).ok).toBe(true);
   });
 
   it("refuses oneself (BAD_REQUEST) and someone of another organization (NOT_FOUND), writing nothing", async () => {
-    const globex = await createOrganizationWithOkr(handle.db);
-    const before = await writeFingerprint(handle.db);
+    const globex = await createOrganizationWithOkr(demo.db);
+    const before = await writeFingerprint(demo.db);
     const self = await trpcErrorOf(async () => (await admin()).users.resetPassword({ userId: adminId }));
     expect(self.code).toBe("BAD_REQUEST");
     expect(self.message).toBe("Change your own password from your account page.");
     const stranger = await trpcErrorOf(async () => (await admin()).users.resetPassword({ userId: globex.admin.id }));
     expect(stranger.code).toBe("NOT_FOUND");
-    expect(await writeFingerprint(handle.db)).toEqual(before);
+    expect(await writeFingerprint(demo.db)).toEqual(before);
   });
 });
 
@@ -467,11 +446,11 @@ describe("users: input validation", () => {
     "users.%s(%j) is BAD_REQUEST with the field's message and writes nothing",
     async (name, input, fields) => {
       const caller = await admin();
-      const before = await writeFingerprint(handle.db);
+      const before = await writeFingerprint(demo.db);
       const error = await trpcErrorOf(() => (caller.users[name] as (i: unknown) => Promise<unknown>)(input));
       expect(error.code).toBe("BAD_REQUEST");
       expect(clientErrorOf(error, `users.${name}`).shape.data.fieldErrors).toEqual(fields);
-      expect(await writeFingerprint(handle.db)).toEqual(before);
+      expect(await writeFingerprint(demo.db)).toEqual(before);
     },
   );
 
