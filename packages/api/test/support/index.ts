@@ -2,6 +2,7 @@ export * from "./activity";
 export * from "./assertions";
 export * from "./callers";
 export * from "./demo";
+export * from "./demo-titles";
 export * from "./factories";
 export * from "./fingerprint";
 export * from "./okr-tree";

@@ -8,15 +8,14 @@ import {
   commentRow,
   createOrganizationWithOkr,
   DEMO,
+  DEMO_TITLES,
   expectRejectedUnchanged,
   snapshotWith,
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
 
-const PIPELINE = "Build a predictable marketing pipeline";
-const PRIVATE = "Grow into a team lead role";
-const HIRING = "Hiring plan for the second half";
+const { PIPELINE, PRIVATE, HIRING } = DEMO_TITLES;
 
 const demo = useDemoDatabase();
 

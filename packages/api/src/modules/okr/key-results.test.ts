@@ -9,6 +9,7 @@ import {
   createOrganizationWithOkr,
   cycleByStatus,
   DEMO,
+  DEMO_TITLES,
   dashboardNode,
   expectRejectedUnchanged,
   keyResultRow,
@@ -18,12 +19,7 @@ import {
 } from "../../../test/support";
 import { AppError } from "../../lib/errors";
 
-const PIPELINE = "Build a predictable marketing pipeline";
-const WEBINARS = "Make our webinars the place buyers learn the category";
-const RELIABILITY = "Raise platform reliability to enterprise grade";
-const PRIVATE = "Grow into a team lead role";
-const HIRING = "Hiring plan for the second half";
-const PREVIOUS = "Prove the mid-market motion";
+const { PIPELINE, WEBINARS, RELIABILITY, PRIVATE, HIRING, PREVIOUS } = DEMO_TITLES;
 
 const demo = useDemoDatabase();
 

@@ -10,6 +10,7 @@ import {
   createOrganizationWithOkr,
   cycleByStatus,
   DEMO,
+  DEMO_TITLES,
   dashboardFor,
   flattenTree,
   teamByName,
@@ -19,18 +20,10 @@ import {
 } from "../../../test/support";
 import type { Dashboard, ObjectiveNode } from "../..";
 
-const GROWTH = "Grow recurring revenue into a second growth engine";
-const PIPELINE = "Build a predictable marketing pipeline";
-const CLOSE = "Close more of the deals we create";
-const WEBINARS = "Make our webinars the place buyers learn the category";
-const QUALITY = "Ship a product customers can rely on";
-const RELIABILITY = "Raise platform reliability to enterprise grade";
-const CI = "Cut the time from merge to production";
-const RETENTION = "Keep customers longer";
-const PEOPLE = "Be a place great people want to join";
-const PRIVATE = "Grow into a team lead role";
+const { GROWTH, PIPELINE, CLOSE, WEBINARS, QUALITY, RELIABILITY, CI, RETENTION, PEOPLE, PRIVATE, ADVOCACY } =
+  DEMO_TITLES;
+
 /** Marketing's draft, written by Sam, aligned under GROWTH: Marketing and admins see it. */
-const ADVOCACY = "Turn happy customers into advocates";
 
 const demo = useDemoDatabase();
 /** The Engineering team's draft: its hiring plan, aligned under PEOPLE. */

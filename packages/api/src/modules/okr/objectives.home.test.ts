@@ -8,6 +8,7 @@ import {
   createOrganization,
   cycleByStatus,
   DEMO,
+  DEMO_TITLES,
   keyResultByTitle,
   objectiveByTitle,
   teamByName,
@@ -15,11 +16,9 @@ import {
   userIdOf,
 } from "../../../test/support";
 
-const PIPELINE = "Build a predictable marketing pipeline";
-const WEBINARS = "Make our webinars the place buyers learn the category";
+const { PIPELINE, WEBINARS, ADVOCACY, PRIVATE } = DEMO_TITLES;
+
 /** Sam's draft for the Marketing team, waiting for Maya to publish. */
-const ADVOCACY = "Turn happy customers into advocates";
-const PRIVATE = "Grow into a team lead role";
 const WEEK_MS = 7 * 86_400_000;
 
 const demo = useDemoDatabase();

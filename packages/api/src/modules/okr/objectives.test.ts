@@ -12,6 +12,7 @@ import {
   createOrganizationWithOkr,
   cycleByStatus,
   DEMO,
+  DEMO_TITLES,
   dashboardFor,
   expectRejectedUnchanged,
   flattenTree,
@@ -28,18 +29,8 @@ import {
 import type { ObjectiveNode } from "../..";
 import { AppError } from "../../lib/errors";
 
-const GROWTH = "Grow recurring revenue into a second growth engine";
-const PIPELINE = "Build a predictable marketing pipeline";
-const WEBINARS = "Make our webinars the place buyers learn the category";
-const ADVOCACY = "Turn happy customers into advocates";
-const CLOSE = "Close more of the deals we create";
-const QUALITY = "Ship a product customers can rely on";
-const RELIABILITY = "Raise platform reliability to enterprise grade";
-const CI = "Cut the time from merge to production";
-const RETENTION = "Keep customers longer";
-const PEOPLE = "Be a place great people want to join";
-const HIRING = "Hiring plan for the second half";
-const PRIVATE = "Grow into a team lead role";
+const { GROWTH, PIPELINE, WEBINARS, ADVOCACY, CLOSE, QUALITY, RELIABILITY, CI, RETENTION, PEOPLE, HIRING, PRIVATE } =
+  DEMO_TITLES;
 
 const id: Record<string, string> = {};
 let marketingId: string;
