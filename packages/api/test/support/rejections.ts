@@ -40,3 +40,14 @@ export async function expectRejectedUntouched(db: Database, code: string, call: 
   expect(await writeFingerprint(db)).toEqual(before);
   return error;
 }
+
+/**
+ * A test file's two no-write checks over writeSnapshot plus `extraState`: `state()` to
+ * compare before and after by hand, `rejected(code, call)` for expectRejectedUnchanged.
+ */
+export function noWriteChecks<E extends object>(live: { readonly db: Database }, extraState: ExtraState<E>) {
+  return {
+    state: () => snapshotWith(live.db, extraState),
+    rejected: (code: string, call: () => Promise<unknown>) => expectRejectedUnchanged(live.db, code, call, extraState),
+  };
+}

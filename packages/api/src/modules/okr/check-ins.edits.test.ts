@@ -8,9 +8,8 @@ import {
   clientErrorOf,
   createOrganizationWithOkr,
   DEMO,
-  expectRejectedUnchanged,
   keyResultRow,
-  snapshotWith,
+  noWriteChecks,
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
@@ -39,9 +38,7 @@ const checkInValues = async (db: Database) => ({
     .from(checkIns)
     .orderBy(checkIns.id),
 });
-const state = () => snapshotWith(demo.db, checkInValues);
-const rejected = (code: string, call: () => Promise<unknown>) =>
-  expectRejectedUnchanged(demo.db, code, call, checkInValues);
+const { state, rejected } = noWriteChecks(demo, checkInValues);
 
 const activityFor = (checkInId: string) => activityByDetail(demo.db, "checkInId", checkInId);
 

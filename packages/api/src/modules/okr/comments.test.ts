@@ -9,8 +9,7 @@ import {
   createOrganizationWithOkr,
   DEMO,
   DEMO_TITLES,
-  expectRejectedUnchanged,
-  snapshotWith,
+  noWriteChecks,
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
@@ -24,9 +23,7 @@ const commentCount = async (db: Database) => {
   const [row] = await db.select({ comments: sql<number>`count(*)::int` }).from(comments);
   return { comments: row?.comments };
 };
-const state = () => snapshotWith(demo.db, commentCount);
-const rejected = (code: string, call: () => Promise<unknown>) =>
-  expectRejectedUnchanged(demo.db, code, call, commentCount);
+const { state, rejected } = noWriteChecks(demo, commentCount);
 
 const activityFor = (commentId: string) => activityByDetail(demo.db, "commentId", commentId);
 

@@ -14,11 +14,10 @@ import {
   cycleByStatus,
   cycleRow,
   DEMO,
-  expectRejectedUnchanged,
   keyResultByTitle,
+  noWriteChecks,
   objectiveByTitle,
   objectiveRow,
-  snapshotWith,
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
@@ -40,8 +39,7 @@ const statuses = async (db: Database) => {
   ]);
   return { cycles: cycleRows, objectives: objectiveRows };
 };
-const state = () => snapshotWith(demo.db, statuses);
-const rejected = (code: string, call: () => Promise<unknown>) => expectRejectedUnchanged(demo.db, code, call, statuses);
+const { state, rejected } = noWriteChecks(demo, statuses);
 
 const Q1: TCycleCreate = { name: "Q1 2027", startsOn: "2027-01-01", endsOn: "2027-03-31" };
 

@@ -11,9 +11,8 @@ import {
   DEMO,
   DEMO_TITLES,
   dashboardNode,
-  expectRejectedUnchanged,
   keyResultRow,
-  snapshotWith,
+  noWriteChecks,
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
@@ -39,9 +38,7 @@ const definitions = async (db: Database) => ({
     .from(keyResults)
     .orderBy(keyResults.id),
 });
-const state = () => snapshotWith(demo.db, definitions);
-const rejected = (code: string, call: () => Promise<unknown>) =>
-  expectRejectedUnchanged(demo.db, code, call, definitions);
+const { state, rejected } = noWriteChecks(demo, definitions);
 
 const draft = (objective: string, overrides: Partial<TKeyResultCreate> = {}): TKeyResultCreate => ({
   objectiveId: objective,

@@ -14,13 +14,12 @@ import {
   DEMO,
   DEMO_TITLES,
   dashboardFor,
-  expectRejectedUnchanged,
   flattenTree,
   nodeOf,
+  noWriteChecks,
   objectiveByTitle,
   objectiveRow,
   outcomeOf,
-  snapshotWith,
   teamByName,
   trpcErrorOf,
   useDemoDatabase,
@@ -66,10 +65,7 @@ const objectiveStates = async (db: Database) => ({
     .from(objectives)
     .orderBy(objectives.id),
 });
-const state = () => snapshotWith(demo.db, objectiveStates);
-/** Expects the call to fail with `code` and proves that it wrote nothing. */
-const rejected = (code: string, call: () => Promise<unknown>) =>
-  expectRejectedUnchanged(demo.db, code, call, objectiveStates);
+const { state, rejected } = noWriteChecks(demo, objectiveStates);
 
 const dashboardOf = (email: string) => dashboardFor(demo.db, email);
 
