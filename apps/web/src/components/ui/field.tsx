@@ -1,5 +1,4 @@
 import { type ReactNode, useId } from "react";
-import { Alert } from "./alert";
 
 /** A labelled control with its inline error; the control receives the id to use. */
 export function Field({
@@ -26,11 +25,6 @@ export function Field({
       {error && <p className="mt-1 text-xs text-rose-600">{error}</p>}
     </div>
   );
-}
-
-/** The form-level error (kept for its many users; new code can use `<Alert>` directly). */
-export function ErrorMessage({ children }: { children: ReactNode }) {
-  return <Alert tone="error">{children}</Alert>;
 }
 
 export function PageHeader({ kicker, title, children }: { kicker: string; title: string; children?: ReactNode }) {

@@ -8,8 +8,9 @@ import { useCallback, useState } from "react";
 import { QuarterSelect } from "~/components/scorecard/quarter-select";
 import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { ErrorMessage, PageHeader } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -143,7 +144,7 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
               </div>
             )}
           </div>
-          {failure && <ErrorMessage>{failure}</ErrorMessage>}
+          {failure && <Alert>{failure}</Alert>}
           {objectives.length === 0 && (
             <p className={`${ui.card} text-sm text-slate-600`}>
               No strategic objectives yet.{" "}

@@ -3,8 +3,9 @@
 import { Fragment, useState } from "react";
 import { TitledCard } from "~/components/scorecard/titled-card";
 import type { MapLink, MapPerspective } from "~/components/strategy/types";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
 
 interface LinkListProps {
@@ -157,7 +158,7 @@ function AddLinkForm({
       </Button>
       {problem && (
         <div className="sm:col-span-4">
-          <ErrorMessage>{problem}</ErrorMessage>
+          <Alert>{problem}</Alert>
         </div>
       )}
     </form>

@@ -4,7 +4,7 @@ import { formatKpiValue, type KpiFrequency, quarterContaining, quarterLabel, rea
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { KpiDetail, KpiPeriodRow } from "~/components/kpi/types";
-import { ErrorMessage } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
 import { entryHint } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
@@ -129,7 +129,7 @@ export function ActualsGrid({ detail }: { detail: KpiDetail }) {
           </fieldset>
         ))}
       </div>
-      <ErrorMessage>{save.error?.message}</ErrorMessage>
+      <Alert>{save.error?.message}</Alert>
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="submit"

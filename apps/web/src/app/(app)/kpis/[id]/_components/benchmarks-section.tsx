@@ -6,7 +6,8 @@ import { useId, useState } from "react";
 import { NumberField } from "~/components/kpi/number-field";
 import type { KpiDetail } from "~/components/kpi/types";
 import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
 import { entryHint } from "~/components/ui/format";
 import { Input } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
@@ -74,7 +75,7 @@ export function BenchmarksSection({ detail }: { detail: KpiDetail }) {
           </table>
         </div>
       )}
-      <ErrorMessage>{remove.error?.message}</ErrorMessage>
+      <Alert>{remove.error?.message}</Alert>
       {detail.canEdit && <BenchmarkForm detail={detail} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { FormEventHandler, ReactNode } from "react";
-import { ErrorMessage } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/form-actions";
 
 /**
@@ -35,7 +35,7 @@ export function EntryForm({
       {note && <p className="mt-2 text-xs text-slate-500">{note}</p>}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
-        <ErrorMessage>{failure}</ErrorMessage>
+        <Alert>{failure}</Alert>
         {saved && (
           <output className="text-sm text-emerald-700" aria-live="polite">
             {saved}

@@ -18,9 +18,9 @@ import { KpiForm } from "~/components/kpi/kpi-form";
 import type { KpiDetail } from "~/components/kpi/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -162,7 +162,7 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
           />
         </div>
       )}
-      <ErrorMessage>{archive.error?.message}</ErrorMessage>
+      <Alert>{archive.error?.message}</Alert>
 
       {editing && role && userId && (
         <div className="rounded-2xl border border-indigo-100 bg-indigo-50/40 p-4">

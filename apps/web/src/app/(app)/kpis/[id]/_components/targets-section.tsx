@@ -4,7 +4,8 @@ import { formatKpiValue, quarterAt, quarterLabel, ZKpiSetTargetSchema } from "@m
 import { useMutation } from "@tanstack/react-query";
 import { NumberField } from "~/components/kpi/number-field";
 import type { KpiDetail } from "~/components/kpi/types";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
@@ -46,7 +47,7 @@ export function TargetsSection({ detail }: { detail: KpiDetail }) {
           ))}
         </ul>
       )}
-      <ErrorMessage>{remove.error?.message}</ErrorMessage>
+      <Alert>{remove.error?.message}</Alert>
       {detail.canEdit && <TargetForm detail={detail} />}
     </div>
   );

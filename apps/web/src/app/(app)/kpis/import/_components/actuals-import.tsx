@@ -5,7 +5,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { ErrorMessage } from "~/components/ui/field";
 import { Textarea } from "~/components/ui/input";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
@@ -123,7 +122,7 @@ export function ActualsImport({ isAdmin }: { isAdmin: boolean }) {
           {preview && !current && <span className="text-sm text-amber-700">The text changed: preview it again.</span>}
         </div>
         <div className="mt-4 space-y-2">
-          <ErrorMessage>{failure?.message}</ErrorMessage>
+          <Alert>{failure?.message}</Alert>
           {failure && linesOf(failure).length > 0 && (
             <ul className="list-disc space-y-0.5 pl-5 text-sm text-rose-700">
               {linesOf(failure).map((line) => (

@@ -1,6 +1,7 @@
 import type { FormEventHandler, ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { ErrorMessage, Field } from "~/components/ui/field";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
 import { TextField } from "~/components/ui/text-field";
 import { WeightInput } from "~/components/ui/weight-input";
 
@@ -46,7 +47,7 @@ export function PerspectiveFields({
       <div className={actionsClassName}>{children}</div>
       {error && (
         <div className="sm:col-span-3">
-          <ErrorMessage>{error}</ErrorMessage>
+          <Alert>{error}</Alert>
         </div>
       )}
     </form>

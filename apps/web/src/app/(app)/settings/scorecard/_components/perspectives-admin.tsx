@@ -4,8 +4,8 @@ import { DEFAULT_PERSPECTIVES, ZPerspectiveCreateSchema } from "@meridian/domain
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { TitledCard } from "~/components/scorecard/titled-card";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { ErrorMessage } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
@@ -56,7 +56,7 @@ export function PerspectivesAdmin() {
       </p>
       {failure && (
         <div className="mt-3">
-          <ErrorMessage>{failure}</ErrorMessage>
+          <Alert>{failure}</Alert>
         </div>
       )}
       {perspectives.length === 0 ? (

@@ -6,9 +6,9 @@ import { useState } from "react";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { TitledCard } from "~/components/scorecard/titled-card";
 import type { MapObjective, MapPerspective } from "~/components/strategy/types";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
-import { ErrorMessage } from "~/components/ui/field";
 import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "./strategic-objective-form";
@@ -138,7 +138,7 @@ function ObjectiveRow({
       </div>
       {remove.error && (
         <div className="mt-2">
-          <ErrorMessage>{remove.error.message}</ErrorMessage>
+          <Alert>{remove.error.message}</Alert>
         </div>
       )}
       {editing && (
