@@ -1,10 +1,12 @@
 import { relations, sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   check,
   date,
   doublePrecision,
   index,
+  integer,
   pgTable,
   smallint,
   text,
@@ -75,6 +77,20 @@ export const objectives = pgTable(
     weight: doublePrecision().notNull().default(1),
     /** The objective this one was carried over from, in an earlier cycle. */
     carriedFromId: uuid().references((): AnyPgColumn => objectives.id, { onDelete: "set null" }),
+    /**
+     * The rolled-up progress, kept by every write that changes it (see ADR 0012),
+     * so that a page reads it with its rows instead of walking the whole cycle.
+     * Drafts and archived objectives hold 0 / no data: they roll up nothing.
+     */
+    progress: doublePrecision().notNull().default(0),
+    progressHasData: boolean().notNull().default(false),
+    /** False while there is nothing to measure (no key results, no aligned objectives feeding it). */
+    progressMeasurable: boolean().notNull().default(false),
+    /** The lowest confidence of the latest check-ins of its own active key results. */
+    lowestConfidence: smallint(),
+    keyResultCount: integer().notNull().default(0),
+    /** Set when rows were written without the rollup (a migration, a bulk load); the next start recomputes them. */
+    progressStale: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
