@@ -89,8 +89,8 @@ export const objectives = pgTable(
     /** The lowest confidence of the latest check-ins of its own active key results. */
     lowestConfidence: smallint(),
     keyResultCount: integer().notNull().default(0),
-    /** Set when rows were written without the rollup (a migration, a bulk load); the next start recomputes them. */
-    progressStale: boolean().notNull().default(false),
+    /** True until the rollup is computed: rows from before it was stored, bulk loads and inserts not yet refreshed. */
+    progressStale: boolean().notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
