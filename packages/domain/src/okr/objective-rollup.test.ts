@@ -203,3 +203,58 @@ describe("rollupObjectives loop detection whatever the progress source", () => {
     ).toThrow(/loop/i);
   });
 });
+
+describe("rollupObjectives with stored progress", () => {
+  const kr = (progress: number, weight = 1) => ({ progress, hasData: true, weight });
+
+  it("uses a known child's progress as is, without its key results", () => {
+    const result = rollupObjectives([
+      { id: "parent", parentId: null, weight: 1, progressSource: "both", keyResults: [kr(1)] },
+      {
+        id: "stored",
+        parentId: "parent",
+        weight: 3,
+        progressSource: "key_results",
+        keyResults: [],
+        known: { progress: 0.2, hasData: true, measurable: true },
+      },
+    ]);
+    // (1·1 + 3·0.2) / 4
+    expect(result.get("parent")?.progress).toBeCloseTo(0.4);
+    expect(result.has("stored")).toBe(false);
+  });
+
+  it("gives the same answer as recomputing everything when the stored figure is right", () => {
+    const leaf = {
+      id: "leaf",
+      parentId: "mid",
+      weight: 2,
+      progressSource: "key_results" as const,
+      keyResults: [kr(0.5), kr(1, 3)],
+    };
+    const mid = { id: "mid", parentId: "top", weight: 1, progressSource: "both" as const, keyResults: [kr(0)] };
+    const top = { id: "top", parentId: null, weight: 1, progressSource: "aligned_objectives" as const, keyResults: [] };
+    const full = rollupObjectives([leaf, mid, top]);
+    const leafProgress = full.get("leaf");
+    if (!leafProgress) throw new Error("leaf not rolled up");
+    const partial = rollupObjectives([{ ...leaf, keyResults: [], known: leafProgress }, mid, top]);
+    expect(partial.get("top")).toEqual(full.get("top"));
+    expect(partial.get("mid")).toEqual(full.get("mid"));
+  });
+
+  it("ignores a known objective's children: its figure already holds them", () => {
+    const result = rollupObjectives([
+      {
+        id: "stored",
+        parentId: null,
+        weight: 1,
+        progressSource: "aligned_objectives",
+        keyResults: [],
+        known: { progress: 0.9, hasData: true, measurable: true },
+      },
+      { id: "child", parentId: "stored", weight: 1, progressSource: "key_results", keyResults: [kr(0)] },
+    ]);
+    expect(result.get("child")?.progress).toBe(0);
+    expect(result.has("stored")).toBe(false);
+  });
+});

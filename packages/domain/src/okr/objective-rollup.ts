@@ -32,6 +32,11 @@ export interface RollupObjective {
   progressSource: ProgressSource;
   /** Progress of each active key result, with its weight. */
   keyResults: readonly WeightedProgress[];
+  /**
+   * Progress already known (stored), used as is: lets a caller recompute a few
+   * objectives whose siblings and children are not loaded.
+   */
+  known?: ObjectiveProgress;
 }
 
 export interface ObjectiveProgress extends Progress {
@@ -58,7 +63,7 @@ export function rollupObjectives(objectives: readonly RollupObjective[]): Map<st
   const visiting = new Set<string>();
 
   const visit = (o: RollupObjective): ObjectiveProgress => {
-    const done = result.get(o.id);
+    const done = result.get(o.id) ?? o.known;
     if (done) return done;
     if (visiting.has(o.id)) throw new Error(`Alignment loop through objective ${o.id}`);
     visiting.add(o.id);
