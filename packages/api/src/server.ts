@@ -1,6 +1,7 @@
 import { hashPassword } from "@meridian/auth/password";
 import { type Database, type DatabaseHandle, migrate, openDatabase } from "@meridian/db";
 import { seedDemoIfEmpty } from "./modules/demo/seed-demo";
+import { refreshStaleRollups } from "./modules/okr/objective-rollup";
 
 interface Ready {
   handle: DatabaseHandle;
@@ -20,6 +21,7 @@ export function getDatabase(): Promise<Database> {
     const ready = (async () => {
       await migrate(handle.db);
       if (process.env.MERIDIAN_SEED_DEMO !== "false") await seedDemoIfEmpty(handle.db, { hashPassword });
+      await refreshStaleRollups(handle.db);
       return handle.db;
     })();
     // A failed start must not be cached forever: the next request tries again.

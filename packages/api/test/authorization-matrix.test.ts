@@ -56,6 +56,7 @@ import {
   keyResultByTitle,
   type Outcome,
   objectiveByTitle,
+  openDashboard,
   outcomeOf,
   seedDemoOrganization,
   teamByName,
@@ -232,6 +233,13 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
     admin: scoped("allow", "allow", "NOT_FOUND", "allow"),
   },
   "objectives.get": {
+    anonymous: "UNAUTHORIZED",
+    viewer: READ_ITEM,
+    member: READ_ITEM,
+    manager: READ_ITEM,
+    admin: ITEM_MANAGEMENT,
+  },
+  "objectives.branch": {
     anonymous: "UNAUTHORIZED",
     viewer: READ_ITEM,
     member: READ_ITEM,
@@ -1520,10 +1528,11 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
 
   "objectives.dashboard": {
     input: ({ scope }) => (scope === "otherOrg" ? { cycleId: f.globex.cycleId } : {}),
-    verify: (dashboard, { principal, scope }) => {
+    verify: async (dashboard, { principal, scope }) => {
       if (!dashboard) throw new Error("expected the current cycle's dashboard");
       expect(dashboard.cycle.id).toBe(f.openCycleId);
-      const titles = flattenTitles(dashboard.roots);
+      // The whole tree, every branch opened as the browser would.
+      const titles = flattenTitles((await openDashboard(await callerForCell({ principal, scope })))?.roots ?? []);
       if (scope === "own") expect(titles).toContain(OWN_OBJECTIVE[principal]);
       if (scope === "otherTeam") {
         expect(titles).toContain(OTHER_TEAM_OBJECTIVE);
@@ -1592,6 +1601,16 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
         expect(titles.includes(ENGINEERING_DRAFT)).toBe(principal === "admin");
       }
       if (scope === "private") expect(titles.includes(PRIVATE_OBJECTIVE)).toBe(principal === "admin");
+    },
+  },
+  "objectives.branch": {
+    input: (cell) => ({ objectiveId: objectiveFor(cell) }),
+    // Only what the caller may see aligns under it.
+    verify: (branch, { principal }, input) => {
+      expect(branch.objectiveId).toBe(input.objectiveId);
+      if (principal !== "admin") {
+        expect(branch.aligned.map((o) => o.title)).not.toContain(f.privateObjective.title);
+      }
     },
   },
   "objectives.get": {

@@ -505,7 +505,11 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "objectives.dashboard": (f) => ({
     viewer: "allow",
     runs: { garbage: 30, valid: 12 },
-    valid: fc.oneof(fc.constant(undefined), fc.constant({}), fc.record({ cycleId: cycleRef(f) })),
+    valid: fc.oneof(
+      fc.constant(undefined),
+      fc.constant({}),
+      fc.record({ cycleId: cycleRef(f), cursor: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }) }),
+    ),
   }),
   "objectives.list": (f) => ({
     viewer: "allow",
@@ -520,8 +524,9 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
           level: fc.constantFrom(...OBJECTIVE_LEVELS),
           status: fc.constantFrom(...OBJECTIVE_STATUSES),
           atRisk: fc.boolean(),
-          // Search text is only compared in memory: U+0000 is fine here.
           q: text(100, { min: 0 }),
+          cursor: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
+          limit: fc.integer({ min: 1, max: 100 }),
         },
         { requiredKeys: [] },
       ),
@@ -531,6 +536,14 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     viewer: "allow",
     runs: { garbage: 30, valid: 15 },
     valid: fc.record({ objectiveId: objectiveRef(f) }),
+  }),
+  "objectives.branch": (f) => ({
+    viewer: "allow",
+    runs: { garbage: 30, valid: 15 },
+    valid: fc.record({
+      objectiveId: objectiveRef(f),
+      cursor: fc.option(fc.string({ maxLength: 80 }), { nil: undefined }),
+    }),
   }),
   "audit.entityTypes": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "audit.list": (f) => ({

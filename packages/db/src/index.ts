@@ -17,6 +17,7 @@ export {
   type SQL,
   sql,
 } from "drizzle-orm";
+export { alias } from "drizzle-orm/pg-core";
 // Types for helpers that work on any versioned table (the API's audited update).
 export type { AnyPgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
 export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";

@@ -1,6 +1,5 @@
 import { hashPassword } from "@meridian/auth/password";
 import { BENCHMARK_SIZE, createTestDatabase, seedLargeOrganization } from "@meridian/db/testing";
-import { type RollupObjective, rollupObjectives } from "@meridian/domain";
 import { afterAll, bench, describe } from "vitest";
 import { callerFor } from "../support";
 
@@ -11,8 +10,6 @@ const { adminEmail } = await seedLargeOrganization(handle.db, BENCHMARK_SIZE, {
   passwordHash: await hashPassword("benchmark-password"),
 });
 const admin = await callerFor(handle.db, adminEmail);
-const dashboard = await admin.objectives.dashboard({});
-if (!dashboard) throw new Error("benchmark organization has no cycle");
 
 afterAll(async () => {
   await handle.close();
@@ -27,26 +24,5 @@ describe(`OKR reads over ${BENCHMARK_SIZE.objectives} objectives`, () => {
   });
   bench("objectives.mine (My OKRs)", async () => {
     await admin.objectives.mine();
-  });
-});
-
-const flat: RollupObjective[] = [];
-const walk = (nodes: typeof dashboard.roots) => {
-  for (const n of nodes) {
-    flat.push({
-      id: n.id,
-      parentId: n.parentId,
-      weight: n.weight,
-      progressSource: n.progressSource,
-      keyResults: n.keyResults,
-    });
-    walk(n.children);
-  }
-};
-walk(dashboard.roots);
-
-describe("domain rollup", () => {
-  bench(`rollupObjectives over ${flat.length} objectives`, () => {
-    rollupObjectives(flat);
   });
 });

@@ -19,6 +19,7 @@ import type {
   Role,
   Visibility,
 } from "@meridian/domain";
+import { refreshRollups } from "../../src/modules/okr/objective-rollup";
 
 /**
  * Small Drizzle-insert factories with sensible defaults, so that a test states
@@ -163,6 +164,8 @@ export async function createObjective(
     })
     .returning();
   if (!row) throw new Error("objective was not created");
+  // Written as the API writes: the stored rollup of it and the chain above it kept in step.
+  await refreshRollups(db, row.organizationId, [row.id]);
   return row;
 }
 
@@ -194,6 +197,7 @@ export async function createKeyResult(
     })
     .returning();
   if (!row) throw new Error("key result was not created");
+  await refreshRollups(db, row.organizationId, [row.objectiveId]);
   return row;
 }
 

@@ -17,6 +17,18 @@ const OFF_TRACK_BELOW = -0.4;
 // Absorbs floating-point noise so that 0.5 − 0.7 lands on the at-risk boundary, not past it.
 const EPSILON = 1e-9;
 
+/**
+ * The boundaries `progressStatus` draws, for a query that must filter or count
+ * by status in SQL (the API's status expression is tested against this function).
+ */
+export const PROGRESS_STATUS_BOUNDS = {
+  /** Progress − expected above this is on track… */
+  onTrackAbove: AT_RISK_BELOW + EPSILON,
+  /** …at or above this at risk, below it off track. */
+  atRiskFrom: OFF_TRACK_BELOW - EPSILON,
+  lowConfidence: LOW_CONFIDENCE,
+} as const;
+
 /** Elapsed fraction of a period, 0 before it starts and 1 after it ends. */
 export function expectedByNow(start: Date, end: Date, now: Date): number {
   const total = end.getTime() - start.getTime();

@@ -62,3 +62,6 @@ export const zKpiNumber = (what: string) =>
 
 /** What a review's commentary or a corrective action is about. */
 export const ZReviewSubjectType = z.enum(REVIEW_SUBJECT_TYPES, { error: "Choose a perspective, objective or KPI." });
+
+/** An opaque page cursor the API handed out; null or absent asks for the first page. */
+export const ZCursor = z.string().max(512, "This page link is not valid.").nullish();

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, VISIBILITIES } from "../okr/objective";
 import { PROGRESS_SOURCES } from "../okr/objective-rollup";
-import { ZId, ZTitle, ZVersion, ZWeight, zText } from "./common";
+import { ZCursor, ZId, ZTitle, ZVersion, ZWeight, zText } from "./common";
 import { ZKeyResultDraftSchema } from "./key-result";
 
 export const ZObjectiveCreateSchema = z.object({
@@ -54,8 +54,10 @@ export const ZObjectiveListSchema = z
     /** Only objectives at risk or off track. */
     atRisk: z.boolean().optional(),
     q: zText().trim().max(100, "Search for at most 100 characters.").optional(),
+    cursor: ZCursor,
+    limit: z.number().int().min(1, "Ask for at least one.").max(100, "Ask for at most 100 at a time.").default(50),
   })
-  .default({});
+  .default({ limit: 50 });
 export type TObjectiveList = z.input<typeof ZObjectiveListSchema>;
 
 /** The objectives dashboard (alignment tree) of one cycle. */
@@ -63,6 +65,12 @@ export const ZDashboardInputSchema = z
   .object({
     /** Defaults to the organization's current cycle. */
     cycleId: ZId.optional(),
+    /** The next page of root objectives. */
+    cursor: ZCursor,
   })
   .default({});
 export type TDashboardInput = z.infer<typeof ZDashboardInputSchema>;
+
+/** One objective opened on the dashboard: its key results and a page of what aligns under it. */
+export const ZBranchSchema = z.object({ objectiveId: ZId, cursor: ZCursor });
+export type TBranchInput = z.input<typeof ZBranchSchema>;

@@ -12,6 +12,7 @@ import {
   createTeam,
   DEMO,
   objectiveByTitle,
+  openDashboard,
   outcomeOf,
   teamByName,
   trpcErrorOf,
@@ -339,7 +340,7 @@ describe("teams.setMember", () => {
     const engineering = await teamByName(demo.db, demo.orgId, "Engineering");
     const nina = await userIdOf(demo.db, DEMO.nina);
     const privateObjective = await objectiveByTitle(demo.db, demo.orgId, "Grow into a team lead role");
-    const seen = async () => JSON.stringify(await (await callerFor(demo.db, DEMO.nina)).objectives.dashboard());
+    const seen = async () => JSON.stringify(await openDashboard(await callerFor(demo.db, DEMO.nina)));
 
     expect(await seen()).not.toContain(privateObjective.id);
     await admin.teams.setMember({ teamId: engineering.id, userId: nina, role: "lead" });

@@ -1,5 +1,6 @@
 import { type Database, eq, organizations } from "@meridian/db";
 import { seedDemoIfEmpty as seedDemoRowsIfEmpty } from "@meridian/db/seed";
+import { refreshStaleRollups } from "../okr/objective-rollup";
 import { seedDemoReview } from "./seed-demo-review";
 
 export interface SeedDemoOptions {
@@ -25,6 +26,8 @@ export async function seedDemoIfEmpty(db: Database, options: SeedDemoOptions): P
     .where(eq(organizations.isDemo, true))
     .limit(1);
   if (!demo) throw new Error("demo organization missing after seeding");
+  // The rows were loaded in bulk: their rollups come before the review's snapshot reads them.
+  await refreshStaleRollups(db);
   await seedDemoReview(db, demo.id, now);
   return demo.id;
 }

@@ -2,6 +2,7 @@ import { and, checkIns, cycles, desc, type Executor, eq, keyResults, objectives,
 import { canSeeObjective, type ObjectiveAccessFacts, type Viewer } from "@meridian/domain";
 import { conflict, forbidden, notFound, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
+import { refreshRollups } from "./objective-rollup";
 
 /** The objective facts the visibility rules need, selected beside a key result or check-in. */
 const objectiveVisibility = {
@@ -82,15 +83,18 @@ export async function findOwnCheckIn(tx: Executor, scope: ViewerScope, checkInId
   return target;
 }
 
-/** Keeps the key result's latest value, confidence and time in step with its newest remaining check-in. */
-export async function refreshLatest(tx: Executor, keyResultId: string) {
+/**
+ * Keeps the key result's latest value, confidence and time in step with its
+ * newest remaining check-in, and its objective's rollup with them.
+ */
+export async function refreshLatest(tx: Executor, organizationId: string, keyResultId: string) {
   const [latest] = await tx
     .select({ value: checkIns.value, confidence: checkIns.confidence, createdAt: checkIns.createdAt })
     .from(checkIns)
-    .where(eq(checkIns.keyResultId, keyResultId))
+    .where(and(eq(checkIns.organizationId, organizationId), eq(checkIns.keyResultId, keyResultId)))
     .orderBy(desc(checkIns.createdAt))
     .limit(1);
-  await tx
+  const updated = await tx
     .update(keyResults)
     .set({
       currentValue: latest?.value ?? null,
@@ -99,7 +103,13 @@ export async function refreshLatest(tx: Executor, keyResultId: string) {
       updatedAt: sql`now()`,
       version: sql`${keyResults.version} + 1`,
     })
-    .where(eq(keyResults.id, keyResultId));
+    .where(and(eq(keyResults.id, keyResultId), eq(keyResults.organizationId, organizationId)))
+    .returning({ objectiveId: keyResults.objectiveId });
+  await refreshRollups(
+    tx,
+    organizationId,
+    updated.map((kr) => kr.objectiveId),
+  );
 }
 
 export type CheckInRow = typeof checkIns.$inferSelect;

@@ -18,6 +18,7 @@ import {
   refreshLatest,
   replay,
 } from "./check-in-rows";
+import { refreshRollups } from "./objective-rollup";
 
 /**
  * Records a value and confidence on a key result. Idempotent per author and
@@ -64,7 +65,7 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
       if (!twin) throw conflict("Check-in is being recorded; try again.");
       return replay(twin, input.keyResultId);
     }
-    await tx
+    const updated = await tx
       .update(keyResults)
       .set({
         currentValue: input.value,
@@ -73,7 +74,13 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
         updatedAt: sql`now()`,
         version: sql`${keyResults.version} + 1`,
       })
-      .where(and(eq(keyResults.id, input.keyResultId), eq(keyResults.organizationId, organizationId)));
+      .where(and(eq(keyResults.id, input.keyResultId), eq(keyResults.organizationId, organizationId)))
+      .returning({ objectiveId: keyResults.objectiveId });
+    await refreshRollups(
+      tx,
+      organizationId,
+      updated.map((kr) => kr.objectiveId),
+    );
     await recordActivity(tx, {
       organizationId,
       actorId: scope.user.id,
@@ -125,7 +132,7 @@ function changeCheckIn(
   return scope.db.transaction(async (tx) => {
     const target = await findOwnCheckIn(tx, scope, checkInId);
     const details = await change(tx, target);
-    await refreshLatest(tx, target.keyResultId);
+    await refreshLatest(tx, scope.org.id, target.keyResultId);
     await recordActivity(tx, {
       organizationId: scope.org.id,
       actorId: scope.user.id,

@@ -11,13 +11,14 @@ import {
   createOrganizationWithOkr,
   DEMO,
   expectRejectedUnchanged,
+  flattenTree,
   keyResultRow,
+  openDashboard,
   outcomeOf,
   useDemoDatabase,
   userIdOf,
   writeSnapshot,
 } from "../../../test/support";
-import type { ObjectiveNode } from "../..";
 
 const demo = useDemoDatabase();
 
@@ -99,9 +100,8 @@ describe("checkIns.create: success", () => {
     const keyResultId = krId("Webinar registrations per session");
     const caller = await callerFor(demo.db, DEMO.member);
     await caller.checkIns.create(checkIn(keyResultId, { value: 300, confidence: 6 }));
-    const dashboard = await caller.objectives.dashboard();
-    const flatten = (nodes: ObjectiveNode[]): ObjectiveNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
-    const kr = flatten(dashboard?.roots ?? [])
+    const dashboard = await openDashboard(caller);
+    const kr = flattenTree(dashboard?.roots ?? [])
       .flatMap((n) => n.keyResults)
       .find((k) => k.id === keyResultId);
     expect(kr).toMatchObject({ currentValue: 300, currentConfidence: 6, hasData: true });

@@ -10,6 +10,7 @@ import { recordActivity } from "../../lib/activity";
 import { badRequest, editConflict, preconditionFailed } from "../../lib/errors";
 import type { OrgScope, ViewerScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
+import { refreshRollups } from "./objective-rollup";
 import { findCycle, findVisibleObjective, requireOpenForPlanning } from "./objective-rows";
 
 type CycleRef = z.output<typeof ZCycleRefSchema>;
@@ -149,6 +150,7 @@ export function carryOver(scope: ViewerScope, input: z.output<typeof ZCarryOverS
         })),
       );
     }
+    await refreshRollups(tx, organizationId, [copy.id]);
     await recordActivity(tx, {
       organizationId,
       actorId: scope.user.id,

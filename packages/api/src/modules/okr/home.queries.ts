@@ -1,17 +1,14 @@
-import type { Dashboard, KeyResultView, ObjectiveNode } from "./dashboard.queries";
+import { and, eq, keyResults, ne, objectives, sql } from "@meridian/db";
+import type { ViewerScope } from "../../lib/scope";
+import { sqlArray } from "../../lib/sql-array";
+import { cycleInView } from "./cycle-in-view";
+import { type KeyResultView, type ObjectiveNode, summaryPage, withKeyResults } from "./objective-summaries";
 
 /** A check-in is due when the last one is more than a week old, or there is none yet. */
 export const CHECK_IN_INTERVAL_MS = 7 * 86_400_000;
 
-export function flatten(roots: readonly ObjectiveNode[]): ObjectiveNode[] {
-  const out: ObjectiveNode[] = [];
-  const walk = (node: ObjectiveNode) => {
-    out.push(node);
-    for (const child of node.children) walk(child);
-  };
-  for (const root of roots) walk(root);
-  return out;
-}
+/** What one person's or one team's home shows is theirs alone, but never unbounded. */
+const HOME_LIMIT = 200;
 
 export function isCheckInDue(kr: KeyResultView, now: Date): boolean {
   return (
@@ -25,29 +22,40 @@ export interface DueCheckIn {
 }
 
 /** What a member sees first: the objectives they own and the check-ins due from them this week. */
-export function myOkrs(dashboard: Dashboard, userId: string, now: Date) {
-  const all = flatten(dashboard.roots);
-  const owned = all.filter((o) => o.owner.id === userId).map((o) => ({ ...o, children: [] }));
-  const due: DueCheckIn[] = all.flatMap((o) =>
-    o.keyResults
-      .filter((kr) => kr.owner.id === userId && isCheckInDue(kr, now))
-      .map((kr) => ({ keyResult: kr, objective: { id: o.id, title: o.title } })),
-  );
-  const elsewhere: DueCheckIn[] = all
-    .filter((o) => o.owner.id !== userId)
-    .flatMap((o) =>
-      o.keyResults
-        .filter((kr) => kr.owner.id === userId)
-        .map((kr) => ({ keyResult: kr, objective: { id: o.id, title: o.title } })),
-    );
+export async function getMyOkrs(scope: ViewerScope) {
+  const now = new Date();
+  const view = await cycleInView(scope, undefined, now);
+  if (!view) return null;
+  const { cycle, expected } = view;
+  const me = scope.user.id;
+  const inCycle = eq(objectives.cycleId, cycle.id);
+  const ownsAKeyResult = sql`exists (
+    select 1 from ${keyResults}
+    where ${keyResults.organizationId} = ${objectives.organizationId} and ${keyResults.objectiveId} = ${objectives.id}
+      and ${keyResults.archivedAt} is null and ${keyResults.ownerId} = ${me})`;
+  const [owned, others] = await Promise.all([
+    summaryPage(scope, expected, and(inCycle, eq(objectives.ownerId, me)), { limit: HOME_LIMIT }),
+    summaryPage(scope, expected, and(inCycle, ne(objectives.ownerId, me), ownsAKeyResult), { limit: HOME_LIMIT }),
+  ]);
+  const nodes = await withKeyResults(scope, cycle, expected, [...owned.items, ...others.items]);
+  const mine = nodes.filter((o) => o.owner.id === me);
+  const elsewhere = nodes.filter((o) => o.owner.id !== me).flatMap((o) => keyResultsOf(o, me));
   return {
-    cycle: dashboard.cycle,
-    expected: dashboard.expected,
-    objectives: owned,
+    cycle,
+    expected,
+    objectives: mine,
     /** Key results I own inside objectives someone else owns. */
     keyResultsElsewhere: elsewhere,
-    dueCheckIns: due,
+    dueCheckIns: [...mine.flatMap((o) => keyResultsOf(o, me)), ...elsewhere].filter((d) =>
+      isCheckInDue(d.keyResult, now),
+    ),
   };
+}
+
+function keyResultsOf(objective: ObjectiveNode, ownerId: string): DueCheckIn[] {
+  return objective.keyResults
+    .filter((kr) => kr.owner.id === ownerId)
+    .map((kr) => ({ keyResult: kr, objective: { id: objective.id, title: objective.title } }));
 }
 
 export interface AttentionItem {
@@ -58,8 +66,21 @@ export interface AttentionItem {
 }
 
 /** What a manager sees first: their teams' objectives, and the ones that need a word. */
-export function teamAttention(dashboard: Dashboard, ledTeamIds: ReadonlySet<string>, now: Date) {
-  const all = flatten(dashboard.roots).filter((o) => o.team && ledTeamIds.has(o.team.id));
+export async function getTeamAttention(scope: ViewerScope) {
+  const now = new Date();
+  const view = await cycleInView(scope, undefined, now);
+  if (!view) return null;
+  const { cycle, expected } = view;
+  const led = [...scope.viewer.ledTeamIds];
+  const page = led.length
+    ? await summaryPage(
+        scope,
+        expected,
+        and(eq(objectives.cycleId, cycle.id), sql`${objectives.teamId} = any(${sqlArray(led, "uuid")})`),
+        { limit: HOME_LIMIT },
+      )
+    : { items: [] };
+  const all = await withKeyResults(scope, cycle, expected, page.items);
   const attention: AttentionItem[] = [];
   for (const o of all) {
     const base = { objectiveId: o.id, title: o.title, teamName: o.team?.name ?? null };
@@ -72,10 +93,5 @@ export function teamAttention(dashboard: Dashboard, ledTeamIds: ReadonlySet<stri
     );
     if (stale.length) attention.push({ ...base, reason: `${stale.length} key result(s) without a check-in this week` });
   }
-  return {
-    cycle: dashboard.cycle,
-    expected: dashboard.expected,
-    objectives: all.map((o) => ({ ...o, children: [] })),
-    attention,
-  };
+  return { cycle, expected, objectives: all, attention };
 }

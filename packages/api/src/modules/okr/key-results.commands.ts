@@ -13,6 +13,7 @@ import { recordActivity } from "../../lib/activity";
 import { editConflict, forbidden, invalidInput, notFound, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
+import { refreshRollups } from "./objective-rollup";
 import {
   findCycle,
   findVisibleObjective,
@@ -96,6 +97,7 @@ export function createKeyResult(scope: ViewerScope, input: z.output<typeof ZKeyR
       .values({ ...fields, ownerId, objectiveId, organizationId })
       .returning(keyResultColumns);
     if (!created) throw new Error("key result was not created");
+    await refreshRollups(tx, organizationId, [objectiveId]);
     await recordActivity(tx, {
       organizationId,
       actorId: scope.user.id,
@@ -121,7 +123,7 @@ export function updateKeyResult(scope: ViewerScope, input: z.output<typeof ZKeyR
     const definitionError = keyResultDefinitionError(merged);
     if (definitionError) throw invalidInput("targetValue", definitionError);
     if (changes.ownerId) await requireActivePerson(tx, organizationId, changes.ownerId);
-    return auditedUpdate(tx, {
+    const updated = await auditedUpdate(tx, {
       table: keyResults,
       id: keyResultId,
       version,
@@ -136,6 +138,8 @@ export function updateKeyResult(scope: ViewerScope, input: z.output<typeof ZKeyR
         details: { changes },
       },
     });
+    await refreshRollups(tx, organizationId, [kr.objectiveId]);
+    return updated;
   });
 }
 
@@ -156,6 +160,7 @@ export function archiveKeyResult(scope: ViewerScope, input: z.output<typeof ZKey
         action: "key_result.archived",
       },
     });
+    await refreshRollups(tx, scope.org.id, [kr.objectiveId]);
     return { archived: true };
   });
 }

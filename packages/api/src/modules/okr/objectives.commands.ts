@@ -15,6 +15,7 @@ import type { ViewerScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
 import { findStrategicObjective } from "../scorecard/strategy-rows";
 import { validateParent } from "./alignment";
+import { refreshRollups } from "./objective-rollup";
 import {
   findCycle,
   findVisibleObjective,
@@ -108,6 +109,7 @@ export function createObjective(scope: ViewerScope, input: z.output<typeof ZObje
         })),
       );
     }
+    await refreshRollups(tx, organizationId, [created.id]);
     await recordActivity(tx, {
       organizationId,
       actorId: scope.user.id,
@@ -144,7 +146,7 @@ export function updateObjective(scope: ViewerScope, input: z.output<typeof ZObje
       await requireActivePerson(tx, organizationId, input.ownerId);
     await requireLinks(tx, scope, { id: current.id, cycle }, input);
     const { objectiveId, version, ...changes } = input;
-    return auditedUpdate(tx, {
+    const updated = await auditedUpdate(tx, {
       table: objectives,
       id: objectiveId,
       version,
@@ -159,6 +161,9 @@ export function updateObjective(scope: ViewerScope, input: z.output<typeof ZObje
         details: { changes },
       },
     });
+    // A new parent gains this objective's progress; the one it leaves loses it.
+    await refreshRollups(tx, organizationId, [objectiveId, ...(current.parentId ? [current.parentId] : [])]);
+    return updated;
   });
 }
 
@@ -189,7 +194,7 @@ function transition(scope: ViewerScope, input: ObjectiveRef, from: "draft" | nul
     if ((from && current.status !== from) || current.status === "archived" || current.status === to) {
       throw preconditionFailed(`This objective is ${current.status}.`);
     }
-    return auditedUpdate(tx, {
+    const updated = await auditedUpdate(tx, {
       table: objectives,
       id: current.id,
       version: input.version,
@@ -203,5 +208,8 @@ function transition(scope: ViewerScope, input: ObjectiveRef, from: "draft" | nul
         action: to === "active" ? "objective.published" : "objective.archived",
       },
     });
+    // Publishing starts feeding the parent; archiving stops it.
+    await refreshRollups(tx, organizationId, [current.id]);
+    return updated;
   });
 }

@@ -9,16 +9,18 @@ import {
   createOrganization,
   createOrganizationWithOkr,
   cycleByStatus,
+  type OpenedDashboard as Dashboard,
   DEMO,
   DEMO_TITLES,
   dashboardFor,
   flattenTree,
+  type TreeNode as ObjectiveNode,
+  openDashboard,
   teamByName,
   trpcErrorOf,
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
-import type { Dashboard, ObjectiveNode } from "../..";
 
 const { GROWTH, PIPELINE, CLOSE, WEBINARS, QUALITY, RELIABILITY, CI, RETENTION, PEOPLE, PRIVATE, ADVOCACY } =
   DEMO_TITLES;
@@ -311,7 +313,7 @@ describe("objectives.dashboard: archived objectives and key results", () => {
     const archivedKr = await createKeyResult(demo.db, krScope, { currentValue: 100, archivedAt: new Date() });
 
     const caller = await callerFor(demo.db, org.admin.email);
-    const before = await caller.objectives.dashboard();
+    const before = await openDashboard(caller);
     if (!before) throw new Error("expected a dashboard");
     const parentBefore = before.roots.find((r) => r.id === parent.id);
     // 0 → 100 at 50 is 0.5; the archived key result at 100 does not count.
@@ -319,8 +321,8 @@ describe("objectives.dashboard: archived objectives and key results", () => {
     expect(parentBefore?.children[0]?.keyResults.map((k) => k.id)).not.toContain(archivedKr.id);
     expect(parentBefore?.progress).toBe(0.5);
 
-    await demo.db.update(objectives).set({ status: "archived" }).where(eq(objectives.id, child.id));
-    const after = await caller.objectives.dashboard();
+    await caller.objectives.archive({ objectiveId: child.id, version: child.version });
+    const after = await openDashboard(caller);
     const parentAfter = after?.roots.find((r) => r.id === parent.id);
     expect(flattenTree(after?.roots ?? []).map((n) => n.id)).not.toContain(child.id);
     expect(parentAfter).toMatchObject({ children: [], progress: 0, hasData: false, progressStatus: "no_data" });

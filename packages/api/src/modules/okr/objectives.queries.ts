@@ -6,9 +6,12 @@ import {
   comments,
   desc,
   eq,
-  inArray,
-  or,
+  keyResults,
+  objectives,
   perspectives,
+  rows,
+  type SQL,
+  sql,
   strategicObjectives,
   users,
 } from "@meridian/db";
@@ -16,97 +19,69 @@ import {
   can,
   canPublishObjective,
   canWriteObjective,
-  pickCurrentCycle,
-  type ZDashboardInputSchema,
   type ZObjectiveIdSchema,
   type ZObjectiveListSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
-import { notFound } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
-import { loadCycles } from "./cycles.queries";
-import { loadDashboard } from "./dashboard.queries";
-import { flatten, myOkrs, teamAttention } from "./home.queries";
+import { cycleInView } from "./cycle-in-view";
+import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
+import { containsPattern, progressStatusOf, visibleTo } from "./objective-filters";
 import { findVisibleObjective } from "./objective-rows";
+import { keyResultViews, summaryPage, withKeyResults } from "./objective-summaries";
 
-/** The requested cycle's dashboard (NOT_FOUND if it is not this organization's) or the current one's. */
-async function dashboardFor(scope: ViewerScope, cycleId: string | undefined, now: Date) {
-  const cycles = await loadCycles(scope.db, scope.org.id);
-  const cycle = cycleId ? cycles.find((c) => c.id === cycleId) : pickCurrentCycle(cycles, now);
-  if (cycleId && !cycle) throw notFound("No such cycle.");
-  return cycle ? loadDashboard(scope.db, scope.org.id, scope.viewer, cycle, now) : null;
-}
-
-/** The cycle's objectives the caller may see, as an alignment tree with progress and status. */
-export function getDashboard(scope: ViewerScope, input: z.output<typeof ZDashboardInputSchema>) {
-  return dashboardFor(scope, input.cycleId, new Date());
-}
-
-/** My OKRs: what the caller owns in the current cycle and the check-ins due from them. */
-export async function getMyOkrs(scope: ViewerScope) {
-  const now = new Date();
-  const dashboard = await dashboardFor(scope, undefined, now);
-  return dashboard ? myOkrs(dashboard, scope.user.id, now) : null;
-}
-
-/** The teams the caller leads: their objectives, and what needs attention. */
-export async function getTeamAttention(scope: ViewerScope) {
-  const now = new Date();
-  const dashboard = await dashboardFor(scope, undefined, now);
-  return dashboard ? teamAttention(dashboard, scope.viewer.ledTeamIds, now) : null;
-}
-
-/** A flat, filtered list of the cycle's visible objectives: the Company and Team OKR views. */
+/** A page of the cycle's visible objectives, filtered and searched in SQL: the Company and Team OKR views. */
 export async function listObjectives(scope: ViewerScope, input: z.output<typeof ZObjectiveListSchema>) {
-  const dashboard = await dashboardFor(scope, input.cycleId, new Date());
-  if (!dashboard) return null;
-  const q = input.q?.toLowerCase();
-  const objectives = flatten(dashboard.roots)
-    .filter((o) => !input.teamId || o.team?.id === input.teamId)
-    .filter((o) => !input.ownerId || o.owner.id === input.ownerId)
-    .filter((o) => !input.level || o.level === input.level)
-    .filter((o) => !input.status || o.status === input.status)
-    .filter((o) => !input.atRisk || o.progressStatus === "at_risk" || o.progressStatus === "off_track")
-    .filter(
-      (o) =>
-        !q ||
-        o.title.toLowerCase().includes(q) ||
-        o.description.toLowerCase().includes(q) ||
-        o.keyResults.some((kr) => kr.title.toLowerCase().includes(q)),
-    )
-    .map((o) => ({ ...o, children: [] }));
-  return { cycle: dashboard.cycle, expected: dashboard.expected, objectives };
+  const view = await cycleInView(scope, input.cycleId, new Date());
+  if (!view) return null;
+  const { cycle, expected } = view;
+  const filters = and(
+    eq(objectives.cycleId, cycle.id),
+    input.teamId ? eq(objectives.teamId, input.teamId) : undefined,
+    input.ownerId ? eq(objectives.ownerId, input.ownerId) : undefined,
+    input.level ? eq(objectives.level, input.level) : undefined,
+    input.status ? eq(objectives.status, input.status) : undefined,
+    input.atRisk ? sql`${progressStatusOf(expected)} in ('at_risk', 'off_track')` : undefined,
+    input.q ? matching(input.q) : undefined,
+  );
+  const page = await summaryPage(scope, expected, filters, { cursor: input.cursor, limit: input.limit });
+  return {
+    cycle,
+    expected,
+    objectives: await withKeyResults(scope, cycle, expected, page.items),
+    nextCursor: page.nextCursor,
+  };
 }
 
-/** One objective with its key results, check-in history, comments, activity and what the caller may do. */
+/** Title, description or one of its active key results' titles contains the text, whatever the case. */
+function matching(q: string): SQL {
+  const pattern = containsPattern(q);
+  return sql`(${objectives.title} ilike ${pattern} or ${objectives.description} ilike ${pattern} or exists (
+    select 1 from ${keyResults}
+    where ${keyResults.organizationId} = ${objectives.organizationId} and ${keyResults.objectiveId} = ${objectives.id}
+      and ${keyResults.archivedAt} is null and ${keyResults.title} ilike ${pattern}
+  ))`;
+}
+
+/**
+ * One objective's page: the objective with its key results, a page of what
+ * aligns under it, the visible chain it contributes to, its check-in history,
+ * comments, activity and what the caller may do. Reads only this objective's rows.
+ */
 export async function getObjective(scope: ViewerScope, input: z.output<typeof ZObjectiveIdSchema>) {
   const { viewer } = scope;
   const organizationId = scope.org.id;
   const row = await findVisibleObjective(scope.db, organizationId, viewer, input.objectiveId);
-  const dashboard = await dashboardFor(scope, row.cycleId, new Date());
-  const all = dashboard ? flatten(dashboard.roots) : [];
-  const node = all.find((o) => o.id === row.id);
-  if (!dashboard || !node) return null;
-  const krIds = node.keyResults.map((kr) => kr.id);
-  const [history, discussion, activity, strategic] = await Promise.all([
-    krIds.length
-      ? scope.db
-          .select({
-            id: checkIns.id,
-            keyResultId: checkIns.keyResultId,
-            value: checkIns.value,
-            confidence: checkIns.confidence,
-            comment: checkIns.comment,
-            createdAt: checkIns.createdAt,
-            editedAt: checkIns.editedAt,
-            authorId: checkIns.authorId,
-            authorName: users.name,
-          })
-          .from(checkIns)
-          .innerJoin(users, eq(users.id, checkIns.authorId))
-          .where(and(eq(checkIns.organizationId, organizationId), inArray(checkIns.keyResultId, krIds)))
-          .orderBy(asc(checkIns.createdAt))
-      : [],
+  const [view, path] = await Promise.all([cycleInView(scope, row.cycleId, new Date()), alignmentPath(scope, row.id)]);
+  if (!view) return null;
+  const { cycle, expected } = view;
+  const [self, aligned, krs, history, discussion, activity, strategic] = await Promise.all([
+    summaryPage(scope, expected, eq(objectives.id, row.id), { limit: 1 }),
+    summaryPage(scope, expected, and(eq(objectives.cycleId, row.cycleId), eq(objectives.parentId, row.id)), {
+      limit: DASHBOARD_PAGE_SIZE,
+    }),
+    keyResultViews(scope, cycle, expected, [row]),
+    checkInHistory(scope, row.id),
     scope.db
       .select({
         id: comments.id,
@@ -119,31 +94,7 @@ export async function getObjective(scope: ViewerScope, input: z.output<typeof ZO
       .innerJoin(users, eq(users.id, comments.authorId))
       .where(and(eq(comments.organizationId, organizationId), eq(comments.objectiveId, row.id)))
       .orderBy(asc(comments.createdAt)),
-    scope.db
-      .select({
-        id: activityLog.id,
-        action: activityLog.action,
-        entityType: activityLog.entityType,
-        entityId: activityLog.entityId,
-        details: activityLog.details,
-        createdAt: activityLog.createdAt,
-        actorName: users.name,
-      })
-      .from(activityLog)
-      .leftJoin(users, eq(users.id, activityLog.actorId))
-      .where(
-        and(
-          eq(activityLog.organizationId, organizationId),
-          or(
-            and(eq(activityLog.entityType, "objective"), eq(activityLog.entityId, row.id)),
-            krIds.length
-              ? and(eq(activityLog.entityType, "key_result"), inArray(activityLog.entityId, krIds))
-              : undefined,
-          ),
-        ),
-      )
-      .orderBy(desc(activityLog.createdAt))
-      .limit(100),
+    activityOf(scope, row.id),
     // The scorecard's strategic objective this objective contributes to.
     row.strategicObjectiveId
       ? scope.db
@@ -163,23 +114,104 @@ export async function getObjective(scope: ViewerScope, input: z.output<typeof ZO
           .limit(1)
       : [],
   ]);
-  const parent = row.parentId ? all.find((o) => o.id === row.parentId) : undefined;
+  const summary = self.items[0];
+  // Archived objectives have no page of their own.
+  if (!summary) return null;
+  const keyResultsShown = krs.get(row.id) ?? [];
+  const parent = summary.parentId ? path.at(-1) : undefined;
   return {
-    objective: { ...node, children: node.children.map((c) => ({ ...c, children: [] })) },
-    cycle: dashboard.cycle,
-    expected: dashboard.expected,
+    objective: { ...summary, keyResults: keyResultsShown },
+    aligned: aligned.items,
+    alignedNextCursor: aligned.nextCursor,
+    cycle,
+    expected,
     parent: parent ? { id: parent.id, title: parent.title } : null,
+    /** The visible objectives it contributes to, from the top down to its parent, in any cycle. */
+    path,
     strategicObjective: strategic[0] ?? null,
     checkIns: history,
     comments: discussion,
     activity,
     can: {
-      edit: canWriteObjective(viewer, row) && dashboard.cycle.status !== "closed",
+      edit: canWriteObjective(viewer, row) && cycle.status !== "closed",
       publish: row.status === "draft" && canPublishObjective(viewer, row),
       grade:
-        dashboard.cycle.status === "closed" &&
-        (canWriteObjective(viewer, row) || node.keyResults.some((kr) => kr.owner.id === scope.user.id)),
+        cycle.status === "closed" &&
+        (canWriteObjective(viewer, row) || keyResultsShown.some((kr) => kr.owner.id === scope.user.id)),
       comment: can(scope.org.role, "comment.create"),
     },
   };
+}
+
+/** Walks up the alignment in one recursive query, stopping at the first objective the viewer may not see. */
+async function alignmentPath(scope: ViewerScope, objectiveId: string) {
+  const organizationId = scope.org.id;
+  const result = await scope.db.execute(sql`
+    with recursive up(id, title, parent_id, depth) as (
+      select ${objectives.id}, ${objectives.title}, ${objectives.parentId}, 0 from ${objectives}
+      where ${objectives.organizationId} = ${organizationId} and ${objectives.id} = ${objectiveId}
+      union all
+      select ${objectives.id}, ${objectives.title}, ${objectives.parentId}, up.depth + 1 from up
+      join ${objectives} on ${objectives.organizationId} = ${organizationId} and ${objectives.id} = up.parent_id
+      where up.depth < 50 and ${objectives.status} <> 'archived' and ${visibleTo(scope.viewer)}
+    )
+    select id, title from up where depth > 0 order by depth desc`);
+  return rows<{ id: string; title: string }>(result);
+}
+
+function checkInHistory(scope: ViewerScope, objectiveId: string) {
+  return scope.db
+    .select({
+      id: checkIns.id,
+      keyResultId: checkIns.keyResultId,
+      value: checkIns.value,
+      confidence: checkIns.confidence,
+      comment: checkIns.comment,
+      createdAt: checkIns.createdAt,
+      editedAt: checkIns.editedAt,
+      authorId: checkIns.authorId,
+      authorName: users.name,
+    })
+    .from(checkIns)
+    .innerJoin(
+      keyResults,
+      and(eq(keyResults.organizationId, checkIns.organizationId), eq(keyResults.id, checkIns.keyResultId)),
+    )
+    .innerJoin(users, eq(users.id, checkIns.authorId))
+    .where(
+      and(
+        eq(checkIns.organizationId, scope.org.id),
+        eq(keyResults.objectiveId, objectiveId),
+        sql`${keyResults.archivedAt} is null`,
+      ),
+    )
+    .orderBy(asc(checkIns.createdAt));
+}
+
+/** The newest 100 entries about the objective and its active key results. */
+function activityOf(scope: ViewerScope, objectiveId: string) {
+  return scope.db
+    .select({
+      id: activityLog.id,
+      action: activityLog.action,
+      entityType: activityLog.entityType,
+      entityId: activityLog.entityId,
+      details: activityLog.details,
+      createdAt: activityLog.createdAt,
+      actorName: users.name,
+    })
+    .from(activityLog)
+    .leftJoin(users, eq(users.id, activityLog.actorId))
+    .where(
+      and(
+        eq(activityLog.organizationId, scope.org.id),
+        sql`((${activityLog.entityType} = 'objective' and ${activityLog.entityId} = ${objectiveId})
+          or (${activityLog.entityType} = 'key_result' and ${activityLog.entityId} in (
+            select ${keyResults.id} from ${keyResults}
+            where ${keyResults.organizationId} = ${scope.org.id} and ${keyResults.objectiveId} = ${objectiveId}
+              and ${keyResults.archivedAt} is null)))`,
+      ),
+    )
+    .orderBy(desc(activityLog.createdAt))
+    .limit(100);
 }

@@ -1,4 +1,5 @@
 import {
+  ZBranchSchema,
   ZDashboardInputSchema,
   ZObjectiveCreateSchema,
   ZObjectiveIdSchema,
@@ -7,20 +8,24 @@ import {
   ZObjectiveUpdateSchema,
 } from "@meridian/domain";
 import { router, viewerProcedure } from "../../trpc";
+import { getBranch, getDashboard } from "./dashboard.queries";
+import { getMyOkrs, getTeamAttention } from "./home.queries";
 import { archiveObjective, createObjective, publishObjective, updateObjective } from "./objectives.commands";
-import { getDashboard, getMyOkrs, getObjective, getTeamAttention, listObjectives } from "./objectives.queries";
+import { getObjective, listObjectives } from "./objectives.queries";
 
 const read = viewerProcedure("objective.read");
 const write = viewerProcedure("objective.write");
 
 export const objectivesRouter = router({
-  /** The cycle's visible objectives as an alignment tree with progress and status. */
+  /** The cycle's status totals and a page of its root objectives, lean. */
   dashboard: read.input(ZDashboardInputSchema).query(({ ctx, input }) => getDashboard(ctx, input)),
+  /** One opened objective: its key results and a page of what aligns under it. */
+  branch: read.input(ZBranchSchema).query(({ ctx, input }) => getBranch(ctx, input)),
   /** My OKRs: what the caller owns in the current cycle and the check-ins due from them. */
   mine: read.query(({ ctx }) => getMyOkrs(ctx)),
   /** The teams the caller leads: their objectives, and what needs attention. */
   teamAttention: read.query(({ ctx }) => getTeamAttention(ctx)),
-  /** A flat, filtered list of the cycle's visible objectives. */
+  /** A page of the cycle's visible objectives, filtered and searched. */
   list: read.input(ZObjectiveListSchema).query(({ ctx, input }) => listObjectives(ctx, input)),
   /** One objective with its history, discussion, activity and what the caller may do. */
   get: read.input(ZObjectiveIdSchema).query(({ ctx, input }) => getObjective(ctx, input)),

@@ -3,6 +3,7 @@ import { activityLog, type Database, eq, keyResults, objectives, teamMembers } f
 import type { TObjectiveCreate } from "@meridian/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import type { TreeNode as ObjectiveNode } from "../../../test/support";
 import {
   callerFor,
   clientErrorOf,
@@ -25,7 +26,7 @@ import {
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
-import type { ObjectiveNode } from "../..";
+
 import { AppError } from "../../lib/errors";
 
 const { GROWTH, PIPELINE, WEBINARS, ADVOCACY, CLOSE, QUALITY, RELIABILITY, CI, RETENTION, PEOPLE, HIRING, PRIVATE } =
@@ -176,7 +177,8 @@ describe("objectives.get", () => {
       "Launch the partner referral programme",
       "Marketing-qualified leads per month",
     ]);
-    expect(result.objective.children.map((c) => c.title)).toEqual([WEBINARS]);
+    expect(result.aligned.map((c) => c.title)).toEqual([WEBINARS]);
+    expect(result.path).toEqual([{ id: idOf(GROWTH), title: GROWTH }]);
     expect(result.parent).toEqual({ id: idOf(GROWTH), title: GROWTH });
     expect(result.cycle).toMatchObject({ id: demo.openCycleId, status: "open" });
 

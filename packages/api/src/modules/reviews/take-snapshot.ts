@@ -1,6 +1,7 @@
-import { type Database, eq, kpis, teams } from "@meridian/db";
+import { type Database, eq, kpis, objectives, teams } from "@meridian/db";
 import {
   buildReviewSnapshot,
+  expectedByNow,
   type KpiPresentation,
   quarterContaining,
   type ReviewSnapshot,
@@ -9,8 +10,7 @@ import {
   type Viewer,
 } from "@meridian/domain";
 import type { CycleView } from "../okr/cycles.queries";
-import { loadDashboard } from "../okr/dashboard.queries";
-import { flatten } from "../okr/home.queries";
+import { summaryPage } from "../okr/objective-summaries";
 import { loadScorecard } from "../scorecard/load-scorecard";
 
 /**
@@ -27,7 +27,7 @@ const PUBLIC_READER: Viewer = {
 /**
  * The review's snapshot, taken now: the scorecard scored for the quarter holding
  * the cycle's start (with the same load and scoring as every scorecard view),
- * and the cycle's OKR progress as the dashboard computes it — for a team review,
+ * and the cycle's OKR progress as every OKR view reads it — for a team review,
  * the objectives of that team and its sub-teams.
  */
 export async function takeReviewSnapshot(
@@ -37,13 +37,23 @@ export async function takeReviewSnapshot(
   teamId: string | null,
   now: Date,
 ): Promise<ReviewSnapshot> {
-  const [index, kpiRows, dashboard, teamRows] = await Promise.all([
+  const [index, kpiRows, cycleObjectives, teamRows] = await Promise.all([
     loadScorecard(db, organizationId),
     db
       .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction, kind: kpis.kind })
       .from(kpis)
       .where(eq(kpis.organizationId, organizationId)),
-    loadDashboard(db, organizationId, PUBLIC_READER, cycle, now),
+    summaryPage(
+      {
+        db,
+        org: { id: organizationId, role: PUBLIC_READER.role },
+        user: { id: PUBLIC_READER.userId },
+        viewer: PUBLIC_READER,
+      },
+      expectedByNow(cycle.start, cycle.end, now),
+      eq(objectives.cycleId, cycle.id),
+      { limit: null },
+    ),
     teamId
       ? db
           .select({ id: teams.id, parentId: teams.parentId })
@@ -58,7 +68,8 @@ export async function takeReviewSnapshot(
   );
 
   const inScope = teamId ? teamAndDescendants(teamId, teamRows) : null;
-  const okrs: SnapshotOkr[] = flatten(dashboard.roots)
+  const expected = expectedByNow(cycle.start, cycle.end, now);
+  const okrs: SnapshotOkr[] = cycleObjectives.items
     .filter((node) => !inScope || (node.team !== null && inScope.has(node.team.id)))
     .map((node) => ({
       id: node.id,
@@ -67,7 +78,7 @@ export async function takeReviewSnapshot(
       team: node.team?.name ?? null,
       owner: node.owner.name,
       progress: node.progress,
-      expected: dashboard.expected,
+      expected,
       status: node.progressStatus,
     }));
 

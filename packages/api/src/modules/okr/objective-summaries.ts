@@ -1,0 +1,282 @@
+import { alias, and, asc, eq, keyResults, ne, objectives, type SQL, sql, teams, users } from "@meridian/db";
+import {
+  canCheckInOnKeyResult,
+  type KeyResultType,
+  type KeyResultUnit,
+  keyResultProgress,
+  type ObjectiveLevel,
+  type ObjectiveStatus,
+  type ProgressSource,
+  type ProgressStatus,
+  progressStatus,
+  type Viewer,
+  type Visibility,
+} from "@meridian/domain";
+import type { ViewerScope } from "../../lib/scope";
+import { sqlArray } from "../../lib/sql-array";
+import type { CycleView } from "./cycles.queries";
+import { afterCursor, cursorKeyColumns, encodeCursor, OBJECTIVE_ORDER } from "./objective-cursor";
+import { visibleTo } from "./objective-filters";
+
+export interface KeyResultView {
+  id: string;
+  objectiveId: string;
+  version: number;
+  title: string;
+  type: KeyResultType;
+  startValue: number;
+  targetValue: number;
+  currentValue: number | null;
+  currentConfidence: number | null;
+  lastCheckInAt: Date | null;
+  unit: KeyResultUnit;
+  unitLabel: string;
+  weight: number;
+  owner: { id: string; name: string };
+  progress: number;
+  hasData: boolean;
+  status: ProgressStatus;
+  canCheckIn: boolean;
+  gradeOverride: number | null;
+  gradeReason: string;
+}
+
+/** What a list, the dashboard or a branch shows of an objective: its stored rollup, no key results. */
+export interface ObjectiveSummary {
+  id: string;
+  cycleId: string;
+  title: string;
+  description: string;
+  level: ObjectiveLevel;
+  status: ObjectiveStatus;
+  visibility: Visibility;
+  progressSource: ProgressSource;
+  weight: number;
+  version: number;
+  owner: { id: string; name: string };
+  team: { id: string; name: string } | null;
+  /** The objective it aligns to, when the viewer may see it (same cycle, not archived); else null. */
+  parentId: string | null;
+  progress: number;
+  hasData: boolean;
+  progressStatus: ProgressStatus;
+  keyResultCount: number;
+  /** Objectives aligned under it that the viewer may see. */
+  alignedCount: number;
+}
+
+/** A summary with its key results: what a page that shows them reads. */
+export interface ObjectiveNode extends ObjectiveSummary {
+  keyResults: KeyResultView[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+/**
+ * One page of the objectives matching `where` that the viewer may see, each
+ * with its stored rollup, its visible parent and how many visible objectives
+ * align under it: one statement, whatever the size of the cycle.
+ */
+export async function summaryPage(
+  scope: ViewerScope,
+  expected: number,
+  where: SQL | undefined,
+  /** `limit: null` reads every match: for a review's snapshot, never for a page. */
+  page: { cursor?: string | null; limit: number | null },
+): Promise<Page<ObjectiveSummary>> {
+  const { viewer } = scope;
+  const parent = alias(objectives, "parent");
+  const child = alias(objectives, "child");
+  const query = scope.db
+    .select({
+      id: objectives.id,
+      cycleId: objectives.cycleId,
+      title: objectives.title,
+      description: objectives.description,
+      level: objectives.level,
+      status: objectives.status,
+      visibility: objectives.visibility,
+      progressSource: objectives.progressSource,
+      weight: objectives.weight,
+      version: objectives.version,
+      ownerId: objectives.ownerId,
+      ownerName: users.name,
+      teamId: objectives.teamId,
+      teamName: teams.name,
+      visibleParentId: parent.id,
+      progress: objectives.progress,
+      hasData: objectives.progressHasData,
+      lowestConfidence: objectives.lowestConfidence,
+      keyResultCount: objectives.keyResultCount,
+      alignedCount: sql<number>`(
+        select count(*)::int from "objectives" ${child}
+        where ${child.organizationId} = ${objectives.organizationId} and ${child.parentId} = ${objectives.id}
+          and ${child.cycleId} = ${objectives.cycleId} and ${child.status} <> 'archived' and ${visibleTo(viewer, child)}
+      )`,
+      ...cursorKeyColumns,
+    })
+    .from(objectives)
+    .innerJoin(users, eq(users.id, objectives.ownerId))
+    .leftJoin(teams, and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)))
+    .leftJoin(
+      parent,
+      and(
+        eq(parent.organizationId, objectives.organizationId),
+        eq(parent.id, objectives.parentId),
+        eq(parent.cycleId, objectives.cycleId),
+        ne(parent.status, "archived"),
+        visibleTo(viewer, parent),
+      ),
+    )
+    .where(
+      and(
+        eq(objectives.organizationId, scope.org.id),
+        ne(objectives.status, "archived"),
+        visibleTo(viewer, objectives),
+        where,
+        afterCursor(page.cursor),
+      ),
+    )
+    .orderBy(...OBJECTIVE_ORDER.map((c) => asc(c)));
+  const rows = page.limit === null ? await query : await query.limit(page.limit + 1);
+
+  const more = page.limit !== null && rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit ?? undefined) : rows;
+  const last = shown.at(-1);
+  return {
+    items: shown.map((r) => ({
+      id: r.id,
+      cycleId: r.cycleId,
+      title: r.title,
+      description: r.description,
+      level: r.level,
+      status: r.status,
+      visibility: r.visibility,
+      progressSource: r.progressSource,
+      weight: r.weight,
+      version: r.version,
+      owner: { id: r.ownerId, name: r.ownerName },
+      team: r.teamId && r.teamName ? { id: r.teamId, name: r.teamName } : null,
+      parentId: r.visibleParentId,
+      progress: r.progress,
+      hasData: r.hasData,
+      progressStatus: progressStatus({ progress: r.progress, hasData: r.hasData }, expected, r.lowestConfidence),
+      keyResultCount: r.keyResultCount,
+      alignedCount: r.alignedCount,
+    })),
+    nextCursor: more && last ? encodeCursor(last) : null,
+  };
+}
+
+/** The active key results of these objectives, in their order, as the viewer sees them. */
+export async function keyResultViews(
+  scope: ViewerScope,
+  cycle: Pick<CycleView, "status">,
+  expected: number,
+  owners: readonly { id: string; status: ObjectiveStatus; teamId: string | null }[],
+): Promise<Map<string, KeyResultView[]>> {
+  const byObjective = new Map<string, KeyResultView[]>(owners.map((o) => [o.id, []]));
+  if (!owners.length) return byObjective;
+  const rows = await scope.db
+    .select({
+      id: keyResults.id,
+      objectiveId: keyResults.objectiveId,
+      version: keyResults.version,
+      gradeOverride: keyResults.gradeOverride,
+      gradeReason: keyResults.gradeReason,
+      title: keyResults.title,
+      type: keyResults.type,
+      startValue: keyResults.startValue,
+      targetValue: keyResults.targetValue,
+      currentValue: keyResults.currentValue,
+      currentConfidence: keyResults.currentConfidence,
+      lastCheckInAt: keyResults.lastCheckInAt,
+      unit: keyResults.unit,
+      unitLabel: keyResults.unitLabel,
+      weight: keyResults.weight,
+      ownerId: keyResults.ownerId,
+      ownerName: users.name,
+    })
+    .from(keyResults)
+    .innerJoin(users, eq(users.id, keyResults.ownerId))
+    .where(
+      and(
+        eq(keyResults.organizationId, scope.org.id),
+        sql`${keyResults.objectiveId} = any(${sqlArray(
+          owners.map((o) => o.id),
+          "uuid",
+        )})`,
+        sql`${keyResults.archivedAt} is null`,
+      ),
+    )
+    // Created together in one statement, key results share a timestamp: the id keeps the order stable.
+    .orderBy(asc(keyResults.createdAt), asc(keyResults.id));
+  const ownerById = new Map(owners.map((o) => [o.id, o]));
+  for (const kr of rows) {
+    const objective = ownerById.get(kr.objectiveId);
+    const list = byObjective.get(kr.objectiveId);
+    if (!objective || !list) continue;
+    const p = keyResultProgress(kr, kr.currentValue);
+    list.push({
+      id: kr.id,
+      objectiveId: kr.objectiveId,
+      version: kr.version,
+      gradeOverride: kr.gradeOverride,
+      gradeReason: kr.gradeReason,
+      title: kr.title,
+      type: kr.type,
+      startValue: kr.startValue,
+      targetValue: kr.targetValue,
+      currentValue: kr.currentValue,
+      currentConfidence: kr.currentConfidence,
+      lastCheckInAt: kr.lastCheckInAt,
+      unit: kr.unit,
+      unitLabel: kr.unitLabel,
+      weight: kr.weight,
+      owner: { id: kr.ownerId, name: kr.ownerName },
+      progress: p.progress,
+      hasData: p.hasData,
+      status: progressStatus(p, expected, kr.currentConfidence),
+      canCheckIn: canCheckIn(scope.viewer, cycle, objective, kr.ownerId),
+    });
+  }
+  return byObjective;
+}
+
+function canCheckIn(
+  viewer: Viewer,
+  cycle: Pick<CycleView, "status">,
+  objective: { status: ObjectiveStatus; teamId: string | null },
+  keyResultOwnerId: string,
+): boolean {
+  return (
+    cycle.status === "open" &&
+    objective.status === "active" &&
+    canCheckInOnKeyResult({
+      role: viewer.role,
+      userId: viewer.userId,
+      keyResultOwnerId,
+      leadsObjectiveTeam: objective.teamId !== null && viewer.ledTeamIds.has(objective.teamId),
+    })
+  );
+}
+
+/** Summaries with their key results, in one more statement. */
+export async function withKeyResults(
+  scope: ViewerScope,
+  cycle: Pick<CycleView, "status">,
+  expected: number,
+  summaries: readonly ObjectiveSummary[],
+): Promise<ObjectiveNode[]> {
+  const krs = await keyResultViews(
+    scope,
+    cycle,
+    expected,
+    summaries.map((s) => ({ id: s.id, status: s.status, teamId: s.team?.id ?? null })),
+  );
+  return summaries.map((s) => ({ ...s, keyResults: krs.get(s.id) ?? [] }));
+}
