@@ -17,9 +17,9 @@ export {
   type SQL,
   sql,
 } from "drizzle-orm";
-export { alias } from "drizzle-orm/pg-core";
 // Types for helpers that work on any versioned table (the API's audited update).
 export type { AnyPgColumn, PgTable, PgUpdateSetSource, SelectedFields } from "drizzle-orm/pg-core";
+export { alias } from "drizzle-orm/pg-core";
 export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 export { chunk } from "./chunk";
 export * from "./client";
