@@ -1,11 +1,11 @@
 import type { SessionUser } from "@meridian/auth";
-import { and, asc, type Database, eq, isNull, memberships, organizations } from "@meridian/db";
+import { and, asc, type Database, eq, isNull, memberships, organizations, sql, teamMembers } from "@meridian/db";
 import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
-import { loadViewer } from "./lib/viewer";
+import { toViewer } from "./lib/viewer";
 
 export interface Context {
   db: Database;
@@ -116,20 +116,48 @@ export async function loadMembership(
   userId: string,
   requestedOrganizationId: string | null,
 ): Promise<OrganizationScope | null> {
+  const found = await findMembership(db, userId, requestedOrganizationId);
+  return found && found.org;
+}
+
+/**
+ * The membership and, in the same statement, the teams the user belongs to and
+ * leads there: what the visibility rules need, without a second round trip.
+ */
+async function findMembership(
+  db: Database,
+  userId: string,
+  requestedOrganizationId: string | null,
+): Promise<{ org: OrganizationScope; teams: { member: string[]; led: string[] } } | null> {
   const conditions = [eq(memberships.userId, userId), isNull(memberships.deactivatedAt)];
   if (requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success) {
     conditions.push(eq(memberships.organizationId, requestedOrganizationId));
   }
+  const teamsOf = (lead: boolean) => sql<string>`(
+    select coalesce(string_agg(${teamMembers.teamId}::text, ','), '') from ${teamMembers}
+    where ${teamMembers.organizationId} = ${memberships.organizationId} and ${teamMembers.userId} = ${memberships.userId}
+      ${lead ? sql`and ${teamMembers.role} = 'lead'` : sql``})`;
   const [row] = await db
-    .select({ id: organizations.id, name: organizations.name, isDemo: organizations.isDemo, role: memberships.role })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      isDemo: organizations.isDemo,
+      role: memberships.role,
+      memberOf: teamsOf(false),
+      leads: teamsOf(true),
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(and(...conditions))
     .orderBy(asc(memberships.createdAt), asc(organizations.name))
     .limit(1);
-  if (!row && requestedOrganizationId) return loadMembership(db, userId, null);
+  if (!row && requestedOrganizationId) return findMembership(db, userId, null);
   if (!row || !isRole(row.role)) return null;
-  return { ...row, role: row.role };
+  const ids = (list: string) => (list ? list.split(",") : []);
+  return {
+    org: { id: row.id, name: row.name, isDemo: row.isDemo, role: row.role },
+    teams: { member: ids(row.memberOf), led: ids(row.leads) },
+  };
 }
 
 /**
@@ -139,12 +167,13 @@ export async function loadMembership(
  */
 export function orgProcedure(permission: Permission) {
   return authedProcedure.use(async ({ ctx, next }) => {
-    const org = await loadMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
-    if (!org) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
+    const membership = await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+    if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
+    const { org, teams } = membership;
     if (!can(org.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
     }
-    return next({ ctx: { ...ctx, org } });
+    return next({ ctx: { ...ctx, org, teams } });
   });
 }
 
@@ -157,7 +186,7 @@ export type ViewerContext = OrgContext & { viewer: Viewer };
  */
 export function viewerProcedure(permission: Permission) {
   return orgProcedure(permission).use(async ({ ctx, next }) => {
-    const viewer = await loadViewer(ctx.db, ctx.org.id, ctx.user.id, ctx.org.role);
+    const viewer = toViewer(ctx.org.role, ctx.user.id, ctx.teams);
     return next({ ctx: { ...ctx, viewer } });
   });
 }
