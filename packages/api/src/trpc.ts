@@ -117,7 +117,7 @@ export async function loadMembership(
   requestedOrganizationId: string | null,
 ): Promise<OrganizationScope | null> {
   const found = await findMembership(db, userId, requestedOrganizationId);
-  return found && found.org;
+  return found?.org ?? null;
 }
 
 /**

@@ -239,7 +239,13 @@ describe("stored rollups", () => {
     await checkIn(midKr.id, 80, 2);
     const late = await checkIn(otherKr.id, 10);
     await caller.checkIns.update({ checkInId: late.checkIn.id, value: 30, confidence: 5, comment: "fixed" });
-    await caller.keyResults.create({ objectiveId: leaf.id, title: "Second", type: "increase_to", startValue: 0, targetValue: 10 });
+    await caller.keyResults.create({
+      objectiveId: leaf.id,
+      title: "Second",
+      type: "increase_to",
+      startValue: 0,
+      targetValue: 10,
+    });
     const storedTop = async () =>
       (await db().select().from(objectives).where(eq(objectives.id, top.id)))[0]?.progress ?? Number.NaN;
     const beforeMove = await storedTop();
