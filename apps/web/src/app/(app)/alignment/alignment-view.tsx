@@ -1,13 +1,15 @@
 "use client";
 
+import type { ObjectiveSummary } from "@meridian/api";
 import type { TDashboardInput } from "@meridian/domain";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { CyclePicker } from "~/components/okr/cycle-picker";
 import { LoadError, Loading } from "~/components/okr/page-states";
 import { StatusDot } from "~/components/okr/status-badge";
+import { useDashboard } from "~/components/okr/use-dashboard";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { formatPercent } from "~/components/ui/format";
@@ -15,28 +17,42 @@ import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { AlignmentGraph } from "./_components/alignment-graph";
 import { AlignmentOutline } from "./_components/alignment-outline";
-import { parentIds } from "./_components/layout";
+import { useAlignmentTree } from "./_components/alignment-tree";
 
 type View = "graph" | "outline";
+
+/** Roots open on arrival when there are few; a wide forest starts closed and opens branch by branch. */
+const OPEN_ROOTS_UP_TO = 12;
+
+function openByDefault(roots: readonly ObjectiveSummary[]): ReadonlySet<string> {
+  const withAligned = roots.filter((r) => r.alignedCount > 0);
+  return new Set(withAligned.length <= OPEN_ROOTS_UP_TO ? withAligned.map((r) => r.id) : []);
+}
 
 export function AlignmentView({ input }: { input: TDashboardInput }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const dashboard = useQuery(trpc.objectives.dashboard.queryOptions(input));
+  const { query: dashboard, first, roots } = useDashboard(input);
   const cycles = useQuery(trpc.cycles.list.queryOptions());
   const view: View = searchParams.get("view") === "outline" ? "outline" : "graph";
-  // Shared by both views, so switching keeps what the reader folded away.
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  // Shared by both views, so switching keeps what the reader opened. Null until the reader
+  // opens or closes something: then the default (the roots) applies.
+  const [opened, setOpened] = useState<ReadonlySet<string> | null>(null);
+  const expanded = useMemo(() => opened ?? openByDefault(roots), [opened, roots]);
+  const { forest, collapsed } = useAlignmentTree(roots, expanded);
 
-  const toggle = useCallback((id: string) => {
-    setCollapsed((previous) => {
-      const next = new Set(previous);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
+  const toggle = useCallback(
+    (id: string) => {
+      setOpened((previous) => {
+        const next = new Set(previous ?? expanded);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      });
+    },
+    [expanded],
+  );
 
   const urlWith = (name: string, value: string | null) => {
     const params = new URLSearchParams(searchParams.toString());
@@ -51,7 +67,7 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
   if (dashboard.error) {
     return <LoadError message={dashboard.error.message} />;
   }
-  if (!dashboard.data) {
+  if (!first) {
     return dashboard.isPending ? (
       <Loading />
     ) : (
@@ -64,9 +80,8 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
     );
   }
 
-  const { cycle, expected, roots, totals } = dashboard.data;
+  const { cycle, expected, totals } = first;
   const objectiveCount = PROGRESS_STATUSES.reduce((n, s) => n + totals[s], 0);
-  const foldable = parentIds(roots);
 
   return (
     <div className="space-y-6">
@@ -124,15 +139,20 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
                 {formatPercent(expected)} expected by now
               </li>
             </ul>
-            {foldable.length > 0 && (
+            {collapsed.size + expanded.size > 0 && (
               <div className="flex gap-2">
-                <Button variant="secondary" onClick={() => setCollapsed(new Set())}>
-                  Expand all
+                <Button
+                  variant="secondary"
+                  disabled={collapsed.size === 0}
+                  // One level at a time: each opened objective loads what aligns to it.
+                  onClick={() => setOpened(new Set([...expanded, ...collapsed]))}
+                >
+                  Expand a level
                 </Button>
                 <Button
                   variant="secondary"
-                  // Roots stay open: collapsing everything to a single card says little.
-                  onClick={() => setCollapsed(new Set(foldable.filter((id) => !roots.some((r) => r.id === id))))}
+                  // Roots stay open: collapsing everything to a single row of cards says little.
+                  onClick={() => setOpened(openByDefault(roots))}
                 >
                   Collapse all
                 </Button>
@@ -141,9 +161,18 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
           </div>
 
           {view === "graph" ? (
-            <AlignmentGraph key={cycle.id} roots={roots} expected={expected} collapsed={collapsed} onToggle={toggle} />
+            <AlignmentGraph key={cycle.id} roots={forest} expected={expected} collapsed={collapsed} onToggle={toggle} />
           ) : (
-            <AlignmentOutline roots={roots} expected={expected} collapsed={collapsed} onToggle={toggle} />
+            <AlignmentOutline roots={forest} expected={expected} collapsed={collapsed} onToggle={toggle} />
+          )}
+          {dashboard.hasNextPage && (
+            <Button
+              variant="secondary"
+              disabled={dashboard.isFetchingNextPage}
+              onClick={() => dashboard.fetchNextPage()}
+            >
+              {dashboard.isFetchingNextPage ? "Loading…" : `Show more top-level objectives (${roots.length} shown)`}
+            </Button>
           )}
         </>
       )}

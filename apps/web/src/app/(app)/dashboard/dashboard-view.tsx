@@ -8,6 +8,8 @@ import { CyclePicker } from "~/components/okr/cycle-picker";
 import { ObjectiveCard } from "~/components/okr/objective-card";
 import { LoadError, Loading } from "~/components/okr/page-states";
 import { StatusDot } from "~/components/okr/status-badge";
+import { useDashboard } from "~/components/okr/use-dashboard";
+import { Button } from "~/components/ui/button";
 import { formatDate, formatPercent } from "~/components/ui/format";
 import { useTRPC } from "~/trpc/react";
 
@@ -15,13 +17,13 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const dashboard = useQuery(trpc.objectives.dashboard.queryOptions(input));
+  const { query: dashboard, first, roots } = useDashboard(input);
   const cycles = useQuery(trpc.cycles.list.queryOptions());
 
   if (dashboard.error) {
     return <LoadError message={dashboard.error.message} />;
   }
-  if (!dashboard.data) {
+  if (!first) {
     return dashboard.isPending ? (
       <Loading />
     ) : (
@@ -31,7 +33,7 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
     );
   }
 
-  const { cycle, expected, roots, totals } = dashboard.data;
+  const { cycle, expected, totals } = first;
   const objectiveCount = PROGRESS_STATUSES.reduce((n, s) => n + totals[s], 0);
 
   return (
@@ -79,6 +81,15 @@ export function DashboardView({ input }: { input: TDashboardInput }) {
           {roots.map((objective) => (
             <ObjectiveCard key={objective.id} objective={objective} expected={expected} />
           ))}
+          {dashboard.hasNextPage && (
+            <Button
+              variant="secondary"
+              disabled={dashboard.isFetchingNextPage}
+              onClick={() => dashboard.fetchNextPage()}
+            >
+              {dashboard.isFetchingNextPage ? "Loading…" : "Show more objectives"}
+            </Button>
+          )}
         </section>
       )}
     </div>

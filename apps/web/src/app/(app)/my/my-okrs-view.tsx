@@ -50,7 +50,9 @@ export function MyOkrsView() {
         {data.objectives.length === 0 ? (
           <p className="text-sm text-slate-600">You own no objectives in this cycle yet.</p>
         ) : (
-          data.objectives.map((o) => <ObjectiveCard key={o.id} objective={o} expected={data.expected} standalone />)
+          data.objectives.map((o) => (
+            <ObjectiveCard key={o.id} objective={o} keyResults={o.keyResults} expected={data.expected} />
+          ))
         )}
       </section>
     </div>

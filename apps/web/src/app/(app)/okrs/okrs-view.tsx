@@ -9,25 +9,28 @@ import {
   PROGRESS_STATUSES,
   type TObjectiveList,
 } from "@meridian/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { StatusDot } from "~/components/okr/status-badge";
-import { buttonClass } from "~/components/ui/button";
+import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { ObjectiveSummary } from "./_components/objective-summary";
-import { FILTER_PARAMS, type OkrSearchParams } from "./_components/okr-filters";
+import { FILTER_PARAMS, nextListPage, type OkrSearchParams } from "./_components/okr-filters";
 
 export function OkrsView({ params, input }: { params: OkrSearchParams; input: TObjectiveList }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const list = useQuery(trpc.objectives.list.queryOptions(input));
+  const pages = useInfiniteQuery(trpc.objectives.list.infiniteQueryOptions(input, { getNextPageParam: nextListPage }));
+  // The first page carries the cycle; every page a slice of the matches, in one order.
+  const first = pages.data?.pages[0];
+  const list = { data: first, error: pages.error };
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
   const { data: me } = useQuery(trpc.me.get.queryOptions());
@@ -52,7 +55,8 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
 
   const people = new Map<string, string>();
   for (const team of teams) for (const m of team.members) people.set(m.id, m.name);
-  const objectives = list.data?.objectives ?? [];
+  const objectives = pages.data?.pages.flatMap((page) => page?.objectives ?? []) ?? [];
+  const more = pages.hasNextPage;
   const canWrite = me?.permissions.includes("objective.write") ?? false;
 
   return (
@@ -161,7 +165,9 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
       {list.data && (
         <p className="flex flex-wrap gap-3 text-sm text-slate-600" aria-live="polite">
           <span>
-            {objectives.length} objective{objectives.length === 1 ? "" : "s"}
+            {objectives.length}
+            {more ? "+" : ""} objective{objectives.length === 1 ? "" : "s"}
+            {more ? " (more to load)" : ""}
           </span>
           {PROGRESS_STATUSES.map((s) => {
             const n = objectives.filter((o) => o.progressStatus === s).length;
@@ -202,6 +208,11 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           {objectives.map((o) => (
             <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} />
           ))}
+          {more && (
+            <Button variant="secondary" disabled={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
+              {pages.isFetchingNextPage ? "Loading…" : "Load more objectives"}
+            </Button>
+          )}
           {list.data && objectives.length === 0 && (
             <p className="rounded-2xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
               No objectives match these filters.

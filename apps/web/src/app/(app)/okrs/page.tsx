@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
-import { listInputFrom, type OkrSearchParams } from "./_components/okr-filters";
+import { listInputFrom, nextListPage, type OkrSearchParams } from "./_components/okr-filters";
 import { OkrsView } from "./okrs-view";
 
 export const metadata: Metadata = { title: "OKRs" };
@@ -10,7 +10,9 @@ export default async function OkrsPage({ searchParams }: { searchParams: Promise
   const input = listInputFrom(params);
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.objectives.list.queryOptions(input)),
+    queryClient.prefetchInfiniteQuery(
+      trpc.objectives.list.infiniteQueryOptions(input, { getNextPageParam: nextListPage }),
+    ),
     queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
     queryClient.prefetchQuery(trpc.teams.list.queryOptions()),
     queryClient.prefetchQuery(trpc.me.get.queryOptions()),

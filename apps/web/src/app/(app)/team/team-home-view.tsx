@@ -57,7 +57,7 @@ export function TeamHomeView() {
         ) : (
           data.objectives.map((o) => (
             <div key={o.id} id={`objective-${o.id}`}>
-              <ObjectiveCard objective={o} expected={data.expected} standalone />
+              <ObjectiveCard objective={o} keyResults={o.keyResults} expected={data.expected} />
             </div>
           ))
         )}

@@ -1,7 +1,6 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import type { ObjectiveNode } from "@meridian/api";
 import {
   Background,
   BackgroundVariant,
@@ -13,8 +12,9 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import { type FocusEvent, useCallback, useEffect, useMemo, useRef } from "react";
+import type { AlignmentItem } from "./alignment-tree";
 import { STATUS_HEX } from "./labels";
-import { descendantCount, layoutTree } from "./layout";
+import { layoutTree } from "./layout";
 import {
   NODE_HEIGHT,
   NODE_WIDTH,
@@ -29,7 +29,7 @@ const fitViewOptions = { padding: 0.06, maxZoom: 1, minZoom: 0.45 };
 const edgeStyle = { stroke: "#94a3b8", strokeWidth: 1.5 }; // slate-400
 
 interface AlignmentGraphProps {
-  roots: readonly ObjectiveNode[];
+  roots: readonly AlignmentItem[];
   expected: number;
   collapsed: ReadonlySet<string>;
   onToggle: (id: string) => void;
@@ -69,13 +69,13 @@ function Flow({ roots, expected, collapsed, onToggle }: AlignmentGraphProps) {
           selectable: false,
           connectable: false,
           ariaRole: "group",
-          ariaLabel: n.item.title,
+          ariaLabel: n.item.objective.title,
           data: {
-            objective: n.item,
+            objective: n.item.objective,
             expected,
             hasChildren: n.hasChildren,
             collapsed: n.collapsed,
-            hidden: descendantCount(n.item),
+            hidden: n.item.childCount,
           },
         }),
       ),
@@ -92,7 +92,7 @@ function Flow({ roots, expected, collapsed, onToggle }: AlignmentGraphProps) {
           focusable: false,
           selectable: false,
           style: edgeStyle,
-          ariaLabel: `${e.child.title} aligns to ${e.parent.title}`,
+          ariaLabel: `${e.child.objective.title} aligns to ${e.parent.objective.title}`,
         }),
       ),
     [layout],

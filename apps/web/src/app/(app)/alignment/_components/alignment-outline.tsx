@@ -1,6 +1,5 @@
 "use client";
 
-import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, PROGRESS_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { type FocusEvent, type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
@@ -8,25 +7,25 @@ import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { formatPercent } from "~/components/ui/format";
 import { Toggle } from "~/components/ui/toggle";
+import type { AlignmentItem } from "./alignment-tree";
 import { hiddenTitle, LEVEL_CHIP, objectiveHref } from "./labels";
-import { descendantCount } from "./layout";
 
 interface AlignmentOutlineProps {
-  roots: readonly ObjectiveNode[];
+  roots: readonly AlignmentItem[];
   expected: number;
   collapsed: ReadonlySet<string>;
   onToggle: (id: string) => void;
 }
 
 interface VisibleItem {
-  node: ObjectiveNode;
+  node: AlignmentItem;
   parentId: string | null;
 }
 
 /** Treeitems in reading order, skipping what collapsed ancestors hide: what the arrow keys walk. */
-function visibleItems(roots: readonly ObjectiveNode[], collapsed: ReadonlySet<string>): VisibleItem[] {
+function visibleItems(roots: readonly AlignmentItem[], collapsed: ReadonlySet<string>): VisibleItem[] {
   const items: VisibleItem[] = [];
-  const walk = (nodes: readonly ObjectiveNode[], parentId: string | null) => {
+  const walk = (nodes: readonly AlignmentItem[], parentId: string | null) => {
     for (const node of nodes) {
       items.push({ node, parentId });
       if (!collapsed.has(node.id)) walk(node.children, node.id);
@@ -65,7 +64,7 @@ export function AlignmentOutline({ roots, expected, collapsed, onToggle }: Align
     const item = visible[index];
     if (!item) return;
     const { node } = item;
-    const hasChildren = node.children.length > 0;
+    const hasChildren = node.childCount > 0;
     const isCollapsed = collapsed.has(node.id);
     let next: VisibleItem | undefined;
     switch (event.key) {
@@ -134,14 +133,15 @@ function OutlineItem({
   activeId,
   idPrefix,
 }: {
-  node: ObjectiveNode;
+  node: AlignmentItem;
   expected: number;
   collapsed: ReadonlySet<string>;
   onToggle: (id: string) => void;
   activeId: string | null;
   idPrefix: string;
 }) {
-  const hasChildren = node.children.length > 0;
+  const { objective } = node;
+  const hasChildren = node.childCount > 0;
   const isCollapsed = hasChildren && collapsed.has(node.id);
   const itemId = `${idPrefix}-${node.id}`;
   const groupId = `${itemId}-group`;
@@ -149,7 +149,7 @@ function OutlineItem({
     <li
       role="treeitem"
       aria-expanded={hasChildren ? !isCollapsed : undefined}
-      aria-label={node.title}
+      aria-label={objective.title}
       aria-describedby={`${itemId}-meta ${itemId}-summary`}
       data-tree-id={node.id}
       tabIndex={node.id === activeId ? 0 : -1}
@@ -160,12 +160,12 @@ function OutlineItem({
           {hasChildren ? (
             <Toggle
               look="outlined"
-              name={node.title}
+              name={objective.title}
               collapsed={isCollapsed}
-              count={descendantCount(node)}
-              title={hiddenTitle(isCollapsed, descendantCount(node))}
+              count={node.childCount}
+              title={hiddenTitle(isCollapsed, node.childCount)}
               onToggle={() => onToggle(node.id)}
-              aria-controls={isCollapsed ? undefined : groupId}
+              aria-controls={node.children.length > 0 && !isCollapsed ? groupId : undefined}
               tabIndex={-1}
             />
           ) : (
@@ -174,39 +174,40 @@ function OutlineItem({
             </span>
           )}
           <span
-            className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${LEVEL_CHIP[node.level]}`}
+            className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ${LEVEL_CHIP[objective.level]}`}
           >
-            {OBJECTIVE_LEVEL_LABELS[node.level]}
+            {OBJECTIVE_LEVEL_LABELS[objective.level]}
           </span>
           <div className="min-w-0">
             <Link
-              href={objectiveHref(node.id)}
+              href={objectiveHref(objective.id)}
               tabIndex={-1}
               className="block text-sm font-semibold text-slate-900 sm:truncate hover:text-indigo-700 hover:underline"
             >
-              {node.title}
+              {objective.title}
             </Link>
             <p id={`${itemId}-meta`} className="truncate text-xs text-slate-500">
-              {node.team ? `${node.team.name} · ` : ""}
-              {node.owner.name}
-              {node.status === "draft" && " · Draft"}
-              {node.visibility === "private" && " · Private"}
+              {objective.team ? `${objective.team.name} · ` : ""}
+              {objective.owner.name}
+              {objective.status === "draft" && " · Draft"}
+              {objective.visibility === "private" && " · Private"}
             </p>
           </div>
         </div>
         <div className="flex w-full items-center gap-3 pl-8 sm:w-auto sm:pl-0">
           <div className="w-full sm:w-44">
-            <ObjectiveProgress objective={node} expected={expected} size="sm" />
+            <ObjectiveProgress objective={objective} expected={expected} size="sm" />
           </div>
           <span className="flex w-24 shrink-0 justify-end">
-            <StatusBadge status={node.progressStatus} />
+            <StatusBadge status={objective.progressStatus} />
           </span>
           <span id={`${itemId}-summary`} hidden>
-            {`${OBJECTIVE_LEVEL_LABELS[node.level]} objective, ${formatPercent(node.progress)} progress, ${PROGRESS_STATUS_LABELS[node.progressStatus]}`}
+            {`${OBJECTIVE_LEVEL_LABELS[objective.level]} objective, ${formatPercent(objective.progress)} progress, ${PROGRESS_STATUS_LABELS[objective.progressStatus]}`}
           </span>
         </div>
       </div>
-      {hasChildren && !isCollapsed && (
+      {node.loading && <p className="ml-10 py-1 text-xs text-slate-500">Loading aligned objectives…</p>}
+      {node.children.length > 0 && !isCollapsed && (
         // biome-ignore lint/a11y/useSemanticElements: children of a treeitem are an ARIA group.
         <ul role="group" id={groupId} className="ml-5 space-y-1 border-l border-slate-200 pl-3">
           {node.children.map((child) => (

@@ -4,6 +4,7 @@ import { descendantCount, layoutTree, parentIds } from "./layout";
 interface Item {
   id: string;
   children: Item[];
+  childCount?: number;
 }
 const item = (id: string, ...children: Item[]): Item => ({ id, children });
 
@@ -43,6 +44,14 @@ describe("layoutTree", () => {
     expect(layout.nodes.map((n) => n.id)).toEqual(["company", "sales", "product", "solo"]);
     expect(layout.nodes.find((n) => n.id === "sales")).toMatchObject({ hasChildren: true, collapsed: true });
     expect(layout.edges.map((e) => e.id)).toEqual(["company->sales", "company->product"]);
+  });
+
+  it("counts children not loaded yet: a closed item with a childCount has children and is collapsed", () => {
+    const closed: Item = { id: "closed", children: [], childCount: 3 };
+    const layout = layoutTree([closed], new Set(["closed"]), size);
+    expect(layout.nodes[0]).toMatchObject({ hasChildren: true, collapsed: true });
+    expect(layout.edges).toEqual([]);
+    expect(parentIds([closed, item("leaf")])).toEqual(["closed"]);
   });
 
   it("does not mark a childless item collapsed even if its id is in the set", () => {

@@ -3,8 +3,13 @@ import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from "@dagrejs
 /** Anything shaped like a tree: an id and the items aligned under it. */
 export interface TreeItem<T extends TreeItem<T>> {
   id: string;
+  /** The children loaded so far: none while the item is closed or still loading. */
   children: readonly T[];
+  /** How many children it has, loaded or not; `children.length` when not given. */
+  childCount?: number;
 }
+
+const childCountOf = <T extends TreeItem<T>>(item: T) => item.childCount ?? item.children.length;
 
 export interface LaidOutNode<T> {
   id: string;
@@ -86,8 +91,8 @@ export function layoutTree<T extends TreeItem<T>>(
       x: x - nodeWidth / 2,
       y: y - nodeHeight / 2,
       depth,
-      hasChildren: item.children.length > 0,
-      collapsed: item.children.length > 0 && collapsed.has(item.id),
+      hasChildren: childCountOf(item) > 0,
+      collapsed: childCountOf(item) > 0 && collapsed.has(item.id),
     };
   });
   const { width = 0, height = 0 } = graph.graph();
@@ -99,7 +104,7 @@ export function parentIds<T extends TreeItem<T>>(roots: readonly T[]): string[] 
   const ids: string[] = [];
   const walk = (items: readonly T[]) => {
     for (const item of items) {
-      if (item.children.length > 0) ids.push(item.id);
+      if (childCountOf(item) > 0) ids.push(item.id);
       walk(item.children);
     }
   };

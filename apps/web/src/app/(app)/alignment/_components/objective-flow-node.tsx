@@ -1,6 +1,6 @@
 "use client";
 
-import type { ObjectiveNode } from "@meridian/api";
+import type { ObjectiveSummary } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
@@ -14,11 +14,11 @@ export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 140;
 
 export type ObjectiveFlowNodeData = {
-  objective: ObjectiveNode;
+  objective: ObjectiveSummary;
   expected: number;
   hasChildren: boolean;
   collapsed: boolean;
-  /** Objectives below this one: what collapsing it hides. */
+  /** Objectives aligned directly to this one: what opening it shows. */
   hidden: number;
 };
 export type ObjectiveFlowNode = Node<ObjectiveFlowNodeData, "objective">;

@@ -24,7 +24,8 @@ import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
 import { KeyResultDraftFields } from "./_components/key-result-draft-fields";
-import { BLANK_KEY_RESULT, levelsFor, newObjectiveDefaults, parentLabel } from "./_components/new-objective-defaults";
+import { BLANK_KEY_RESULT, levelsFor, newObjectiveDefaults } from "./_components/new-objective-defaults";
+import { ParentPicker } from "./_components/parent-picker";
 
 export function NewObjectiveForm({
   role,
@@ -64,10 +65,6 @@ export function NewObjectiveForm({
   const keyResults = useFieldArray({ control, name: "keyResults" });
   const cycleId = watch("cycleId");
   const level = watch("level");
-  const parents = useQuery({
-    ...trpc.objectives.list.queryOptions({ cycleId }),
-    enabled: Boolean(cycleId),
-  });
 
   return (
     <div className="max-w-3xl space-y-6">
@@ -120,15 +117,12 @@ export function NewObjectiveForm({
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label="Aligns to" error={errors.parentId?.message}>
               {(id) => (
-                <Select
+                <ParentPicker
                   id={id}
-                  options={(parents.data?.objectives ?? [])
-                    .filter((o) => o.status !== "archived")
-                    .map((o) => ({ value: o.id, label: parentLabel(o) }))}
+                  cycleId={cycleId}
+                  selectedId={watch("parentId") ?? null}
                   {...register("parentId", emptyAsNull)}
-                >
-                  <option value="">Nothing (top level)</option>
-                </Select>
+                />
               )}
             </Field>
             {strategy.bands.length > 0 && (

@@ -37,3 +37,6 @@ export function listInputFrom(params: OkrSearchParams): TObjectiveList {
   if (q) input.q = q;
   return input;
 }
+
+/** The list's cursor for useInfiniteQuery, shared by the server's prefetch and the browser. */
+export const nextListPage = (page: { nextCursor: string | null } | null) => page?.nextCursor ?? null;

@@ -21,6 +21,7 @@ import { formatDate, formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import { AlignedObjectives } from "./aligned-objectives";
 import { ObjectiveEditForm } from "./objective-edit-form";
 import type { ObjectiveDetail } from "./types";
 
@@ -58,14 +59,15 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
         <Link href="/dashboard" className="hover:text-indigo-600 hover:underline">
           {cycle.name} objectives
         </Link>
-        {parent && (
-          <>
+        {/* The chain it contributes to, from the top down to its parent. */}
+        {detail.path.map((step) => (
+          <span key={step.id}>
             <span aria-hidden="true"> / </span>
-            <Link href={`/objectives/${parent.id}`} className="hover:text-indigo-600 hover:underline">
-              {parent.title}
+            <Link href={`/objectives/${step.id}`} className="hover:text-indigo-600 hover:underline">
+              {step.title}
             </Link>
-          </>
-        )}
+          </span>
+        ))}
       </nav>
 
       <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
@@ -187,24 +189,12 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
         Progress from {PROGRESS_SOURCE_LABELS[objective.progressSource].toLowerCase()} · weight {objective.weight}
       </p>
 
-      {objective.children.length > 0 && (
-        <div className="mt-4 border-t border-slate-100 pt-4">
-          <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">Aligned objectives</h2>
-          <ul className="mt-2 space-y-1.5">
-            {objective.children.map((child) => (
-              <li key={child.id} className="flex items-center justify-between gap-3 text-sm">
-                <Link href={`/objectives/${child.id}`} className="truncate text-indigo-700 hover:underline">
-                  {child.title}
-                </Link>
-                <span className="flex shrink-0 items-center gap-2">
-                  <span className="tabular-nums text-slate-600">{formatPercent(child.progress)}</span>
-                  <StatusBadge status={child.progressStatus} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AlignedObjectives
+        objectiveId={objective.id}
+        first={detail.aligned}
+        nextCursor={detail.alignedNextCursor}
+        total={objective.alignedCount}
+      />
     </header>
   );
 }
