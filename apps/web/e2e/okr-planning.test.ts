@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, openDashboard, screenshot } from "./support/browser";
+import { launchBrowser, logIn, newPage, openBranch, openDashboard, screenshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,6 +55,7 @@ describe("planning OKRs in the browser", () => {
     const objectiveUrl = page.url();
 
     await openDashboard(page);
+    await openBranch(page, COMPANY);
     const before = { team: await progressOf(page, TEAM), company: await progressOf(page, COMPANY) };
 
     await page.goto(objectiveUrl);
@@ -68,6 +69,7 @@ describe("planning OKRs in the browser", () => {
     await screenshot(page, "objective-page-member");
 
     await openDashboard(page);
+    await openBranch(page, COMPANY);
     expect(await progressOf(page, TEAM)).toBeGreaterThan(before.team);
     expect(await progressOf(page, COMPANY)).toBeGreaterThan(before.company);
     await page.context().close();

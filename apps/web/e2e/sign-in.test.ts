@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type DemoRole, launchBrowser, logIn, newPage, openDashboard, screenshot } from "./support/browser";
+import { type DemoRole, launchBrowser, logIn, newPage, openBranch, openDashboard, screenshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,8 +45,10 @@ describe("signing in", () => {
       await logIn(page, role);
       await openDashboard(page);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Q\d \d{4} objectives$/);
-      // Company objectives with their aligned team objectives and progress bars.
-      const growth = page.getByRole("article", { name: "Grow recurring revenue into a second growth engine" });
+      // Company objectives, lean; opening one shows its key results and aligned team objectives.
+      const growthTitle = "Grow recurring revenue into a second growth engine";
+      await openBranch(page, growthTitle);
+      const growth = page.getByRole("article", { name: growthTitle });
       expect(await growth.getByRole("article", { name: "Build a predictable marketing pipeline" }).count()).toBe(1);
       expect(await growth.getByRole("progressbar").count()).toBeGreaterThan(3);
       expect(await page.getByText(/On track|At risk|Off track/).count()).toBeGreaterThan(0);

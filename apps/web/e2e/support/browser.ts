@@ -59,6 +59,16 @@ export async function openDashboard(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/objectives/);
 }
 
+/** Opens an objective's card on the dashboard: its key results and aligned objectives load then. */
+export async function openBranch(page: Page, title: string): Promise<void> {
+  const card = page.getByRole("article", { name: title, exact: true }).first();
+  await card
+    .getByRole("button", { name: `Expand ${title}` })
+    .first()
+    .click();
+  await card.getByRole("list", { name: `Key results of ${title}` }).waitFor();
+}
+
 /** Saved under artifacts/screenshots/ for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -35,7 +35,8 @@ export function Toggle({
       type="button"
       onClick={onToggle}
       aria-expanded={!collapsed}
-      aria-label={`${collapsed ? "Expand" : "Collapse"} ${name}`}
+      // The visible count is part of the name, so what is heard matches what is seen.
+      aria-label={`${collapsed ? "Expand" : "Collapse"} ${name}${collapsed && count !== undefined ? `, ${count} more` : ""}`}
       className={className ? `${LOOKS[look]} ${className}` : LOOKS[look]}
       {...props}
     >

@@ -50,7 +50,7 @@ export function AlignmentGraph(props: AlignmentGraphProps) {
 }
 
 function Flow({ roots, expected, collapsed, onToggle }: AlignmentGraphProps) {
-  const { getViewport, setViewport, setCenter, getNode } = useReactFlow<ObjectiveFlowNode>();
+  const { getViewport, setViewport, setCenter, getNode, fitView } = useReactFlow<ObjectiveFlowNode>();
   const layout = useMemo(
     () => layoutTree(roots, collapsed, { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, nodeGap: 24, rankGap: 56 }),
     [roots, collapsed],
@@ -98,29 +98,35 @@ function Flow({ roots, expected, collapsed, onToggle }: AlignmentGraphProps) {
     [layout],
   );
 
-  // Collapsing re-runs the layout, which moves things around; keep the toggled node where it was on
-  // screen so the button stays under the pointer (and the eye).
-  const previousLayout = useRef(layout);
-  const anchorId = useRef<string | null>(null);
+  // Opening or closing re-runs the layout, twice when a branch loads (opened, then its aligned
+  // objectives arrive), which moves things around. Keep the toggled node where it was on screen
+  // through both, so the button stays under the pointer (and the eye). Until the reader toggles
+  // anything, fit the view to the tree as its first branches arrive.
+  const anchor = useRef<{ id: string; x: number; y: number } | null>(null);
   const toggle = useCallback(
     (id: string) => {
-      anchorId.current = id;
+      const node = layout.nodes.find((n) => n.id === id);
+      anchor.current = node ? { id, x: node.x, y: node.y } : null;
       onToggle(id);
     },
-    [onToggle],
+    [onToggle, layout],
   );
+  const toggledYet = useRef(false);
   useEffect(() => {
-    const previous = previousLayout.current;
-    previousLayout.current = layout;
-    const id = anchorId.current;
-    anchorId.current = null;
-    if (!id || previous === layout) return;
-    const before = previous.nodes.find((n) => n.id === id);
-    const after = layout.nodes.find((n) => n.id === id);
-    if (!before || !after) return;
+    const held = anchor.current;
+    if (!held) {
+      if (toggledYet.current) return;
+      // Next frame: React Flow takes the new nodes in its own effects first.
+      const frame = requestAnimationFrame(() => void fitView(fitViewOptions));
+      return () => cancelAnimationFrame(frame);
+    }
+    toggledYet.current = true;
+    const after = layout.nodes.find((n) => n.id === held.id);
+    if (!after) return;
     const { x, y, zoom } = getViewport();
-    void setViewport({ x: x - (after.x - before.x) * zoom, y: y - (after.y - before.y) * zoom, zoom });
-  }, [layout, getViewport, setViewport]);
+    void setViewport({ x: x - (after.x - held.x) * zoom, y: y - (after.y - held.y) * zoom, zoom });
+    anchor.current = { id: held.id, x: after.x, y: after.y };
+  }, [layout, getViewport, setViewport, fitView]);
 
   // Tabbing to a link or button in a node that is off screen: bring the node into view. The
   // browser would otherwise scroll the (overflow: hidden) pane itself and leave the graph askew.
