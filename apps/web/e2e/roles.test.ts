@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, launchBrowser, logIn, newPage, openDashboard, screenshot } from "./support/browser";
+import { baseURL, launchBrowser, logIn, newPage, openBranch, openDashboard, screenshot } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,6 +9,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+// Opened top down on the dashboard: the member's personal objective sits under a team's, under the company's.
+const WEBINAR_CHAIN = [
+  "Grow recurring revenue into a second growth engine",
+  "Build a predictable marketing pipeline",
+  "Make our webinars the place buyers learn the category",
+];
 
 describe("navigation and controls follow the role", () => {
   it("shows admins Settings, with the organization's teams", async () => {
@@ -30,9 +37,11 @@ describe("navigation and controls follow the role", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link", { name: "Dashboard" }).count()).toBe(1);
     expect(await nav.getByRole("link", { name: "Settings" }).count()).toBe(0);
-    // The only buttons a viewer has are logging out and (not an edit) nothing else.
-    const buttons = await page.getByRole("button").allTextContents();
-    expect(buttons).toEqual(["Log out"]);
+    // The only buttons a viewer has are logging out and opening objectives: nothing that edits.
+    const buttons = await page
+      .getByRole("button")
+      .evaluateAll((all) => all.map((b) => b.getAttribute("aria-label") ?? b.textContent));
+    expect(buttons.filter((name) => !name?.startsWith("Expand "))).toEqual(["Log out"]);
     expect(await page.locator("input, textarea").count()).toBe(0);
     expect(await page.getByRole("combobox").allInnerTexts()).toHaveLength(1); // the cycle picker only
     expect(await page.locator("form").count()).toBe(0);
@@ -53,6 +62,7 @@ describe("navigation and controls follow the role", () => {
     const page = await newPage(browser);
     await logIn(page, "member");
     await openDashboard(page);
+    for (const title of WEBINAR_CHAIN) await openBranch(page, title);
     // Members may check in only on what they own.
     const checkInButtons = await page.getByRole("button", { name: /^Check in on / }).allInnerTexts();
     expect(checkInButtons.length).toBeGreaterThan(0);
@@ -63,11 +73,7 @@ describe("navigation and controls follow the role", () => {
     const team = page.getByRole("article", { name: "Build a predictable marketing pipeline" });
     const progressOf = (name: string) =>
       page.getByRole("progressbar", { name: `Progress of ${name}`, exact: true }).getAttribute("aria-valuenow");
-    const chain = [
-      "Make our webinars the place buyers learn the category",
-      "Build a predictable marketing pipeline",
-      "Grow recurring revenue into a second growth engine",
-    ];
+    const chain = [...WEBINAR_CHAIN].reverse();
     const readChain = () => Promise.all(chain.map((name) => progressOf(name).then(Number)));
     const before = { kr: Number(await progressOf(kr)), chain: await readChain() };
 
@@ -91,6 +97,7 @@ describe("navigation and controls follow the role", () => {
     const page = await newPage(browser);
     await logIn(page, "member");
     await openDashboard(page);
+    for (const title of WEBINAR_CHAIN) await openBranch(page, title);
     const kr = "Attendance rate";
     const progress = page.getByRole("progressbar", { name: `Progress of ${kr}`, exact: true });
     const before = await progress.getAttribute("aria-valuenow");
@@ -105,6 +112,7 @@ describe("navigation and controls follow the role", () => {
     await expect.poll(() => form.getByRole("alert").textContent()).toBe("A percentage check-in is between 0 and 100.");
     await screenshot(page, "check-in-error");
     await page.reload();
+    for (const title of WEBINAR_CHAIN) await openBranch(page, title);
     expect(await progress.getAttribute("aria-valuenow")).toBe(before);
     await page.context().close();
   });

@@ -2,7 +2,6 @@ import type { SessionUser } from "@meridian/auth";
 import { and, asc, type Database, eq, isNull, memberships, organizations, sql, teamMembers } from "@meridian/db";
 import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
 import { toViewer } from "./lib/viewer";
@@ -28,7 +27,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    // No transformer: answers are plain JSON (dates as ISO strings), see ADR 0014.
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const appError = error.cause instanceof AppError ? error.cause : null;

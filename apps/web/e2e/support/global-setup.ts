@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,8 +50,16 @@ export default async function setup(project: TestProject) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
+  // Also kept on disk, so a failing test's server-side error can be read afterwards.
+  const logFile = path.resolve(webRoot, "../../artifacts/e2e-server.log");
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  writeFileSync(logFile, "");
+  const keep = (d: Buffer) => {
+    output += d;
+    appendFileSync(logFile, d);
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
 
   try {
     await waitForLogin(baseURL, server, () => output);

@@ -55,9 +55,9 @@ export class HttpSession {
     });
   }
 
-  /** A tRPC query over HTTP: status and the (superjson) result or error. */
+  /** A tRPC query over HTTP: status and the (plain JSON) result or error. */
   async query(path: string, input?: unknown): Promise<TrpcReply> {
-    const encoded = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+    const encoded = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`;
     return reply(await this.fetch(`/api/trpc/${path}${encoded}`));
   }
 
@@ -66,7 +66,7 @@ export class HttpSession {
       await this.fetch(`/api/trpc/${path}`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: baseURL() },
-        body: JSON.stringify({ json: input }),
+        body: JSON.stringify(input),
       }),
     );
   }
@@ -80,10 +80,10 @@ export interface TrpcReply {
 
 async function reply(response: Response): Promise<TrpcReply> {
   const body = (await response.json()) as {
-    result?: { data?: { json?: unknown } };
-    error?: { json?: { message: string; data?: { code?: string } } };
+    result?: { data?: unknown };
+    error?: { message: string; data?: { code?: string } };
   };
-  return { status: response.status, data: body.result?.data?.json, error: body.error?.json ?? null };
+  return { status: response.status, data: body.result?.data, error: body.error ?? null };
 }
 
 /** A session carrying only a replayed session cookie, as an attacker holding it would. */

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { KeyResultView } from "@meridian/api";
 import { ZCheckInCreateSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import type { KeyResultView } from "~/trpc/types";
 import { CheckInFields } from "./check-in-fields";
 
 // The same schema the API validates with, minus what the form fills in itself.

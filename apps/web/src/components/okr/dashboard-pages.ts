@@ -1,4 +1,4 @@
-import type { Branch, Dashboard } from "@meridian/api";
+import type { Branch, Dashboard } from "~/trpc/types";
 
 // The cursors the dashboard and a branch hand back, for useInfiniteQuery: shared by the
 // server's prefetch and the browser, so both build the same query.

@@ -1,6 +1,6 @@
-import type { KeyResultView } from "@meridian/api";
 import { isRangeType, KEY_RESULT_TYPE_LABELS } from "@meridian/domain";
 import { formatTarget, formatValue } from "~/components/ui/format";
+import type { KeyResultView } from "~/trpc/types";
 
 /**
  * The line under a key result's title: its type, where it stands, its target, owner and latest

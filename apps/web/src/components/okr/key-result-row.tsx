@@ -1,7 +1,7 @@
 "use client";
 
-import type { KeyResultView } from "@meridian/api";
 import { useState } from "react";
+import type { KeyResultView } from "~/trpc/types";
 import { CheckInForm } from "./check-in-form";
 import { CheckInButton, KeyResultFacts } from "./key-result-parts";
 import { KeyResultProgress } from "./progress-bar";

@@ -1,9 +1,9 @@
 "use client";
 
-import type { ObjectiveSummary } from "@meridian/api";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
+import type { ObjectiveSummary } from "~/trpc/types";
 import { nextBranchPage } from "./dashboard-pages";
 import { KeyResultRow } from "./key-result-row";
 import { ObjectiveCard } from "./objective-card";

@@ -1,10 +1,10 @@
 "use client";
 
-import type { KeyResultView, ObjectiveSummary } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { Toggle } from "~/components/ui/toggle";
+import type { KeyResultView, ObjectiveSummary } from "~/trpc/types";
 import { KeyResultRow } from "./key-result-row";
 import { ObjectiveBranch } from "./objective-branch";
 import { ObjectiveProgress } from "./progress-bar";

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ObjectiveSummary } from "@meridian/api";
 import type { TDashboardInput } from "@meridian/domain";
 import { PROGRESS_STATUS_LABELS, PROGRESS_STATUSES } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
@@ -15,6 +14,7 @@ import { PageHeader } from "~/components/ui/field";
 import { formatPercent } from "~/components/ui/format";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import type { ObjectiveSummary } from "~/trpc/types";
 import { AlignmentGraph } from "./_components/alignment-graph";
 import { AlignmentOutline } from "./_components/alignment-outline";
 import { useAlignmentTree } from "./_components/alignment-tree";

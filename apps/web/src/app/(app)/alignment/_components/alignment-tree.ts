@@ -1,9 +1,9 @@
 "use client";
 
-import type { Branch, ObjectiveSummary } from "@meridian/api";
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTRPC } from "~/trpc/react";
+import type { Branch, ObjectiveSummary } from "~/trpc/types";
 
 /** An objective in the alignment views, with the aligned objectives loaded so far. */
 export interface AlignmentItem {

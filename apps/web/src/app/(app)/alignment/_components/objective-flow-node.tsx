@@ -1,6 +1,5 @@
 "use client";
 
-import type { ObjectiveSummary } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS } from "@meridian/domain";
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import Link from "next/link";
@@ -8,6 +7,7 @@ import { createContext, memo, useContext } from "react";
 import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
 import { Toggle } from "~/components/ui/toggle";
+import type { ObjectiveSummary } from "~/trpc/types";
 import { hiddenTitle, LEVEL_CHIP, objectiveHref } from "./labels";
 
 export const NODE_WIDTH = 240;

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireSessionUser } from "~/server/auth";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { fetchOnServer, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { KpiView } from "./kpi-view";
 
 type Params = Promise<{ id: string }>;
@@ -15,7 +15,7 @@ const loadKpi = cache(async (id: string, period: string | undefined) => {
   const input = ZKpiGetSchema.safeParse({ kpiId: id, period });
   if (!input.success) return null;
   try {
-    return { input: input.data, detail: await (await getCaller()).kpis.get(input.data) };
+    return { input: input.data, detail: await fetchOnServer(trpc.kpis.get.queryOptions(input.data)) };
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return null;
     throw error;
@@ -44,8 +44,7 @@ export default async function KpiPage({ params, searchParams }: { params: Params
   if (!loaded) notFound();
 
   const queryClient = getQueryClient();
-  // Already read above: handed to the browser as it is, not fetched a second time.
-  queryClient.setQueryData(trpc.kpis.get.queryKey(loaded.input), loaded.detail);
+  // The KPI itself was read above into the same cache: handed to the browser, not fetched again.
   await queryClient.prefetchQuery(trpc.me.get.queryOptions());
   return (
     <HydrateClient>

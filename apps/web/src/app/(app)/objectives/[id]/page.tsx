@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireSessionUser } from "~/server/auth";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { fetchOnServer, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { ObjectiveView } from "./objective-view";
 
 type Params = Promise<{ id: string }>;
@@ -18,7 +18,7 @@ const loadObjective = cache(async (id: string) => {
   const input = ZObjectiveIdSchema.safeParse({ objectiveId: id });
   if (!input.success) return null;
   try {
-    return await (await getCaller()).objectives.get(input.data);
+    return await fetchOnServer(trpc.objectives.get.queryOptions(input.data));
   } catch (error) {
     // Not visible is not found; so is having no organization to look in.
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return null;
@@ -38,10 +38,8 @@ export default async function ObjectivePage({ params }: { params: Params }) {
   const detail = await loadObjective(id);
   if (!detail) notFound();
 
-  const input = { objectiveId: id };
   const queryClient = getQueryClient();
-  // Already read above: handed to the browser as it is, not fetched a second time.
-  queryClient.setQueryData(trpc.objectives.get.queryKey(input), detail);
+  // The objective itself was read above into the same cache: handed to the browser, not fetched again.
   await Promise.all([
     queryClient.prefetchQuery(trpc.me.get.queryOptions()),
     queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),

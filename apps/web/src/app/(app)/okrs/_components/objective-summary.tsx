@@ -1,8 +1,8 @@
-import type { ObjectiveNode } from "@meridian/api";
 import { OBJECTIVE_LEVEL_LABELS, OBJECTIVE_STATUS_LABELS } from "@meridian/domain";
 import Link from "next/link";
 import { ObjectiveProgress } from "~/components/okr/progress-bar";
 import { StatusBadge } from "~/components/okr/status-badge";
+import type { ObjectiveNode } from "~/trpc/types";
 
 /** One objective in a list or on a team board: enough to scan, a link to the rest. */
 export function ObjectiveSummary({

@@ -3,13 +3,15 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { readableReview } from "~/components/review/readable-review";
 import { requireSessionUser } from "~/server/auth";
-import { getCaller, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { fetchOnServer, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { ReviewView } from "./review-view";
 
 type Params = Promise<{ id: string }>;
 
 /** The review, or null where the caller may not read it (another organization's; an open one for a viewer). */
-const loadReview = cache((id: string) => readableReview(id, async (input) => (await getCaller()).reviews.get(input)));
+const loadReview = cache((id: string) =>
+  readableReview(id, (input) => fetchOnServer(trpc.reviews.get.queryOptions(input))),
+);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
@@ -24,7 +26,7 @@ export default async function ReviewPage({ params }: { params: Params }) {
   if (!review) notFound();
   const input = { reviewId: review.id };
   const queryClient = getQueryClient();
-  queryClient.setQueryData(trpc.reviews.get.queryKey(input), review);
+  // The review itself was read above into the same cache: handed to the browser, not fetched again.
   await Promise.all([
     queryClient.prefetchQuery(trpc.reviews.compare.queryOptions(input)),
     ...(review.canEdit ? [queryClient.prefetchQuery(trpc.people.list.queryOptions())] : []),

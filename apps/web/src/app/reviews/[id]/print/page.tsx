@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { readableReview } from "~/components/review/readable-review";
 import { requireSessionUser } from "~/server/auth";
-import { getCaller } from "~/trpc/server";
+import { fetchOnServer, trpc } from "~/trpc/server";
 import { PrintButton } from "./_components/print-button";
 import { PrintReview } from "./_components/print-review";
 
@@ -16,8 +16,10 @@ type Params = Promise<{ id: string }>;
  */
 const loadReview = cache((id: string) =>
   readableReview(id, async (input) => {
-    const caller = await getCaller();
-    const [review, comparison] = await Promise.all([caller.reviews.get(input), caller.reviews.compare(input)]);
+    const [review, comparison] = await Promise.all([
+      fetchOnServer(trpc.reviews.get.queryOptions(input)),
+      fetchOnServer(trpc.reviews.compare.queryOptions(input)),
+    ]);
     return { review, comparison };
   }),
 );

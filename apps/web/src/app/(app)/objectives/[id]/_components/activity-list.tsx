@@ -21,7 +21,7 @@ export function ActivityList({ activity }: { activity: readonly ActivityEntry[] 
                   <span className="font-medium text-slate-900">{entry.actorName ?? "Meridian"}</span>{" "}
                   {describeActivity(entry)}
                 </p>
-                <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
+                <time dateTime={entry.createdAt} className="text-xs text-slate-500">
                   {formatDateTime(entry.createdAt)}
                 </time>
               </div>

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ObjectiveSummary } from "@meridian/api";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { nextBranchPage } from "~/components/okr/dashboard-pages";
@@ -8,6 +7,7 @@ import { StatusBadge } from "~/components/okr/status-badge";
 import { Button } from "~/components/ui/button";
 import { formatPercent } from "~/components/ui/format";
 import { useTRPC } from "~/trpc/react";
+import type { ObjectiveSummary } from "~/trpc/types";
 
 /**
  * The objectives aligned to this one: the first page comes with the objective, the rest

@@ -1,6 +1,5 @@
 "use client";
 
-import type { KeyResultView } from "@meridian/api";
 import {
   CartesianGrid,
   ComposedChart,
@@ -23,6 +22,7 @@ import {
   plainLine,
 } from "~/components/ui/chart-defaults";
 import { formatDate, formatShortDate, formatTarget, formatValue } from "~/components/ui/format";
+import type { KeyResultView } from "~/trpc/types";
 import type { HistoryChartData } from "./history-chart-data";
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });

@@ -37,8 +37,8 @@ export function CheckInHistory({
       selected
         ? historyChartData(
             selected,
-            entries.map((c) => ({ at: c.createdAt, value: c.value })),
-            cycle,
+            entries.map((c) => ({ at: new Date(c.createdAt), value: c.value })),
+            { start: new Date(cycle.start), end: new Date(cycle.end) },
           )
         : null,
     [selected, entries, cycle],

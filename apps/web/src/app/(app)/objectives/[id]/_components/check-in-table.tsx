@@ -1,6 +1,5 @@
 "use client";
 
-import type { KeyResultView } from "@meridian/api";
 import { ZCheckInUpdateSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
@@ -12,6 +11,7 @@ import { formatDate, formatDateTime, formatValue } from "~/components/ui/format"
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
+import type { KeyResultView } from "~/trpc/types";
 import type { CheckInEntry } from "./types";
 
 export function CheckInTable({
@@ -68,7 +68,7 @@ export function CheckInTable({
             <Fragment key={entry.id}>
               <tr className="align-top">
                 <td className="whitespace-nowrap py-2 pr-4 text-slate-700">
-                  <time dateTime={entry.createdAt.toISOString()} title={formatDateTime(entry.createdAt)}>
+                  <time dateTime={entry.createdAt} title={formatDateTime(entry.createdAt)}>
                     {formatDate(entry.createdAt)}
                   </time>
                 </td>

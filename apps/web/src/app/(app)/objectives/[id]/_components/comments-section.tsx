@@ -30,7 +30,7 @@ export function CommentsSection({ detail }: { detail: ObjectiveDetail }) {
               <li key={c.id} className="border-l-2 border-slate-200 pl-3">
                 <p className="text-xs text-slate-500">
                   <span className="font-medium text-slate-700">{c.authorName}</span> ·{" "}
-                  <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
+                  <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
                   {about && (
                     <>
                       {" "}

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { KeyResultView } from "@meridian/api";
 import { effectiveGrade, type KeyResultGrade, objectiveGrade, suggestedGrade, ZGradeSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -17,6 +16,7 @@ import { applyServerErrors } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import type { KeyResultView } from "~/trpc/types";
 import type { ObjectiveDetail } from "./types";
 
 function toGrade(kr: KeyResultView): KeyResultGrade {

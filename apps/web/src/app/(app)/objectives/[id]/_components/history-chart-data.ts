@@ -1,6 +1,6 @@
-import type { KeyResultView } from "@meridian/api";
 import { type Forecast, isRangeType, linearForecast } from "@meridian/domain";
 import { formatDate, formatValue } from "~/components/ui/format";
+import type { KeyResultView } from "~/trpc/types";
 
 /** One instant on the chart; each series fills in only the points it has. */
 export interface HistoryPoint {

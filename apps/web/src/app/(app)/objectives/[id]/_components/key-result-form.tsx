@@ -1,6 +1,5 @@
 "use client";
 
-import type { KeyResultView } from "@meridian/api";
 import { ZKeyResultCreateSchema, ZKeyResultUpdateSchema } from "@meridian/domain";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
@@ -13,6 +12,7 @@ import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
+import type { KeyResultView } from "~/trpc/types";
 
 type KeyResultField = "title" | "type" | "startValue" | "targetValue" | "unit" | "unitLabel" | "weight";
 const NUMERIC_FIELDS: ReadonlySet<KeyResultField> = new Set(["startValue", "targetValue", "weight"]);

@@ -1,6 +1,5 @@
 "use client";
 
-import type { KeyResultView } from "@meridian/api";
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { CheckInForm } from "~/components/okr/check-in-form";
@@ -13,6 +12,7 @@ import { Section } from "~/components/ui/section";
 import { Sparkline } from "~/components/ui/sparkline";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import type { KeyResultView } from "~/trpc/types";
 import { AddKeyResultForm, EditKeyResultForm } from "./key-result-form";
 import type { CheckInEntry, ObjectiveDetail } from "./types";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ObjectiveNode } from "@meridian/api";
 import {
   PROGRESS_SOURCE_LABELS,
   type ProgressSource,
@@ -27,6 +26,7 @@ import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
+import type { ObjectiveNode } from "~/trpc/types";
 
 // The API's own update schema, limited to what this form edits.
 const ZObjectiveEditSchema = ZObjectiveUpdateSchema.pick({

@@ -63,7 +63,7 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
         <tbody className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td className="py-2 whitespace-nowrap text-slate-600">{timeFormat.format(entry.createdAt)}</td>
+              <td className="py-2 whitespace-nowrap text-slate-600">{timeFormat.format(new Date(entry.createdAt))}</td>
               <td className="py-2 text-slate-900">{entry.actorName ?? "System"}</td>
               <td className="py-2">
                 <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
