@@ -40,6 +40,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
+// A company of 2,000 people and 20,000 objectives (at scale 1), generated set-based: packages/api/test/bench.
+export {
+  type CompanySize,
+  companySize,
+  type SeedCompanyOptions,
+  type SeededCompany,
+  seedCompany,
+} from "./bench/company-size";
 // Generated data at benchmark scale, for packages/api/test/bench.
 export {
   BENCHMARK_SIZE,
