@@ -838,7 +838,7 @@ async function createScorecardFixtures(demo: {
     .from(perspectives)
     .leftJoin(strategicObjectives, eq(strategicObjectives.perspectiveId, perspectives.id))
     .where(eq(perspectives.organizationId, orgId))
-    .groupBy(perspectives.id)
+    .groupBy(perspectives.organizationId, perspectives.id)
     .orderBy(asc(perspectives.position));
   const demoBand = bands.find((b) => b.objectives > 0);
   if (!demoBand) throw new Error("the demo scorecard has no strategic objectives");
@@ -2096,7 +2096,7 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
         : cell.scope === "otherOrg"
           ? { strategicObjectiveId: f.globex.strategicObjectiveId }
           : {},
-    verify: async (list, { principal, scope }) => {
+    verify: async ({ kpis: list }, { principal, scope }) => {
       const ours = await demoKpiIds();
       for (const kpi of list) expect(ours.has(kpi.id)).toBe(true);
       const ids = list.map((k) => k.id);

@@ -25,8 +25,8 @@ const { kpiIds } = await seedLargeScorecard(
 );
 const admin = await callerFor(handle.db, adminEmail);
 const kpiId = kpiIds[0] ?? "";
-const index = await loadScorecard(handle.db, organizationId);
 const quarter = quarterContaining(new Date().toISOString().slice(0, 10));
+const index = await loadScorecard(handle.db, organizationId, { window: quarter });
 
 afterAll(async () => {
   await handle.close();

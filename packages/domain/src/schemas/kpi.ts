@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AGGREGATIONS } from "../scorecard/aggregation";
 import { goalRedFlagError, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS } from "../scorecard/kpi-definition";
-import { ZId, ZIsoDate, ZVersion, ZWeight, zKpiNumber, zText } from "./common";
+import { ZCursor, ZId, ZIsoDate, ZVersion, ZWeight, zKpiNumber, zText } from "./common";
 
 const kpiFields = {
   name: zText().trim().min(1, "Name is required.").max(120, "Keep the name under 120 characters."),
@@ -88,12 +88,20 @@ export const ZKpiUpdateSchema = z
 export type TKpiUpdate = z.infer<typeof ZKpiUpdateSchema>;
 export type TKpiUpdateInput = z.input<typeof ZKpiUpdateSchema>;
 
+/** KPIs per page of the list, and the most one page may ask for. */
+export const KPI_PAGE_SIZE = 50;
+
 export const ZKpiListSchema = z
   .object({
     strategicObjectiveId: ZId.optional(),
     ownerId: ZId.optional(),
+    kind: z.enum(KPI_KINDS).optional(),
+    /** Words in the KPI's, its owner's or its strategic objective's name. */
+    q: zText().trim().max(100, "Search for at most 100 characters.").optional(),
+    cursor: ZCursor,
+    limit: z.number().int().min(1).max(100).default(KPI_PAGE_SIZE),
   })
-  .default({});
+  .default({ limit: KPI_PAGE_SIZE });
 export type TKpiList = z.infer<typeof ZKpiListSchema>;
 
 export const ZKpiGetSchema = z.object({

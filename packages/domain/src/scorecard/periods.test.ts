@@ -67,3 +67,42 @@ describe("periods", () => {
     expect(elapsedFraction(q, new Date("2027-02-01T00:00:00Z"))).toBe(1);
   });
 });
+
+describe("period arithmetic on strings, checked against the calendar", () => {
+  // Every day of 1999–2032 (leap years, century rules, year ends), against Date's own calendar.
+  const days: string[] = [];
+  for (let t = Date.UTC(1999, 0, 1); t <= Date.UTC(2032, 11, 31); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+
+  it("finds the week (Monday to Sunday), month and quarter of every day as Date does", () => {
+    for (const day of days) {
+      const d = new Date(`${day}T00:00:00Z`);
+      const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+      const week = periodContaining(day, "weekly");
+      expect(week.start).toBe(monday.toISOString().slice(0, 10));
+      expect(week.end).toBe(new Date(monday.getTime() + 6 * 86_400_000).toISOString().slice(0, 10));
+      const y = d.getUTCFullYear();
+      const m = d.getUTCMonth();
+      expect(periodContaining(day, "monthly").end).toBe(new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10));
+      const q = Math.floor(m / 3) * 3;
+      expect(quarterContaining(day)).toEqual({
+        start: new Date(Date.UTC(y, q, 1)).toISOString().slice(0, 10),
+        end: new Date(Date.UTC(y, q + 3, 0)).toISOString().slice(0, 10),
+      });
+    }
+  });
+
+  it("steps quarters across year ends in both directions", () => {
+    expect(quarterAt("2026-02-10", -1)).toEqual({ start: "2025-10-01", end: "2025-12-31" });
+    expect(quarterAt("2026-11-30", 1)).toEqual({ start: "2027-01-01", end: "2027-03-31" });
+    expect(quarterAt("2026-05-01", -9)).toEqual({ start: "2024-01-01", end: "2024-03-31" });
+  });
+
+  it("lists the weeks starting inside a quarter, the first one after its first Monday", () => {
+    const weeks = periodsWithin({ start: "2026-10-01", end: "2026-12-31" }, "weekly");
+    expect(weeks[0]?.start).toBe("2026-10-05");
+    expect(weeks.at(-1)?.start).toBe("2026-12-28");
+    expect(weeks).toHaveLength(13);
+  });
+});

@@ -156,7 +156,10 @@ describe("scoreScorecard", () => {
 
 describe("selectableQuarters", () => {
   it("lists the quarters holding actuals and today's, newest first", () => {
-    const quarters = selectableQuarters(indexScorecard(data()), "2027-01-15");
+    const quarters = selectableQuarters(
+      data().actuals.map((a) => a.periodStart),
+      "2027-01-15",
+    );
     expect(quarters.map((q) => q.label)).toEqual(["Q1 2027", "Q4 2026", "Q3 2026", "Q2 2026"]);
     expect(quarters[1]).toMatchObject({ start: "2026-10-01", end: "2026-12-31" });
   });

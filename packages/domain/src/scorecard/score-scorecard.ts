@@ -195,9 +195,15 @@ export function targetShareLabel(share: ScoredKpi["targetShare"] | undefined, fr
     : null;
 }
 
-/** The quarters a person can pick on scorecard views, newest first: those holding any actual, and today's. */
-export function selectableQuarters(index: ScorecardIndex, today: string): (Period & { label: string })[] {
-  const starts = new Set(index.data.actuals.map((a) => quarterContaining(a.periodStart).start));
+/**
+ * The quarters a person can pick on scorecard views, newest first: those holding any actual
+ * (their first days, listed by the database), and today's.
+ */
+export function selectableQuarters(
+  quartersWithActuals: readonly string[],
+  today: string,
+): (Period & { label: string })[] {
+  const starts = new Set(quartersWithActuals.map((day) => quarterContaining(day).start));
   starts.add(quarterContaining(today).start);
   return [...starts]
     .sort()

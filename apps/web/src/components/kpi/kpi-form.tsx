@@ -42,6 +42,8 @@ import { NumberField } from "./number-field";
  * The KPI definition form, for a new KPI and for editing one. Validated with
  * the same domain schema as the API; the server's field messages land beside their fields.
  */
+const INPUT_CHOICES = { kind: "manual", limit: 100 } as const;
+
 export function KpiForm({
   role,
   userId,
@@ -63,7 +65,8 @@ export function KpiForm({
   const trpc = useTRPC();
   const people = useQuery(trpc.people.list.queryOptions());
   const strategy = useStrategicObjectiveBands();
-  const kpis = useQuery(trpc.kpis.list.queryOptions({}));
+  // Inputs of a computed KPI are entered KPIs: asked for by kind, the most one page holds.
+  const kpis = useQuery(trpc.kpis.list.queryOptions(INPUT_CHOICES));
   const [failure, setFailure] = useState<string | null>(null);
 
   const {
@@ -85,7 +88,7 @@ export function KpiForm({
   // Managers own what they create; only admins choose another owner (the server holds the same rule).
   const owners = (people.data ?? []).filter((p) => p.role !== "viewer" || p.id === defaultValues.ownerId);
   const ownerChoices = role === "admin" ? owners : owners.filter((p) => p.id === userId);
-  const inputChoices = (kpis.data ?? [])
+  const inputChoices = (kpis.data?.kpis ?? [])
     .filter((k) => k.kind === "manual" && k.id !== kpiId)
     .map((k) => ({ value: k.id, label: k.name }));
 

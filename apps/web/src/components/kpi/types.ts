@@ -6,4 +6,4 @@ type Outputs = inferRouterOutputs<AppRouter>;
 /** What `kpis.get` returns: the KPI page's data. */
 export type KpiDetail = Outputs["kpis"]["get"];
 export type KpiPeriodRow = KpiDetail["periods"][number];
-export type KpiListItem = Outputs["kpis"]["list"][number];
+export type KpiListItem = Outputs["kpis"]["list"]["kpis"][number];

@@ -33,8 +33,3 @@ export function progressStatusOf(expected: number, o: ObjectiveColumns = objecti
     when ${gap} >= ${PROGRESS_STATUS_BOUNDS.atRiskFrom}::float8 then 'at_risk'
     else 'off_track' end`;
 }
-
-/** `%term%` for ILIKE, with the user's own `%`, `_` and `\` taken literally. */
-export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, "\\$&")}%`;
-}

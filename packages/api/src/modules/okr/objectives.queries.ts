@@ -23,10 +23,11 @@ import {
   type ZObjectiveListSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
+import { containsPattern } from "../../lib/contains-pattern";
 import type { ViewerScope } from "../../lib/scope";
 import { cycleInView } from "./cycle-in-view";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
-import { containsPattern, progressStatusOf, visibleTo } from "./objective-filters";
+import { progressStatusOf, visibleTo } from "./objective-filters";
 import { findVisibleObjective } from "./objective-rows";
 import { keyResultViews, summaryPage, withKeyResults } from "./objective-summaries";
 

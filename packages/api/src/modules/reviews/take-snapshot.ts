@@ -38,7 +38,7 @@ export async function takeReviewSnapshot(
   now: Date,
 ): Promise<ReviewSnapshot> {
   const [index, kpiRows, cycleObjectives, teamRows] = await Promise.all([
-    loadScorecard(db, organizationId),
+    loadScorecard(db, organizationId, { window: quarterContaining(cycle.startsOn) }),
     db
       .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction, kind: kpis.kind })
       .from(kpis)

@@ -46,7 +46,11 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
   const range: Period = { start: quarters[0]?.start ?? quarter.start, end: quarter.end };
 
   const [index, [owner], objective, inputs, targets, benchmarks, actualRows, usedBy] = await Promise.all([
-    loadScorecard(scope.db, scope.org.id),
+    // This KPI and the inputs it is computed from, over the quarters on the page.
+    loadScorecard(scope.db, scope.org.id, {
+      window: range,
+      kpiIds: [kpi.id, kpi.inputAId, kpi.inputBId].filter((id): id is string => id !== null),
+    }),
     scope.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, kpi.ownerId)).limit(1),
     kpi.strategicObjectiveId
       ? scope.db

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, kpis, type SQL, strategicObjectives, users } from "@meridian/db";
+import { and, asc, eq, ilike, isNull, kpis, or, type SQL, strategicObjectives, users } from "@meridian/db";
 import {
   type KpiForHistory,
   kpiHistory,
@@ -9,7 +9,9 @@ import {
   type TKpiList,
   todayIso,
 } from "@meridian/domain";
+import { containsPattern } from "../../lib/contains-pattern";
 import type { OrgScope } from "../../lib/scope";
+import { afterKpiCursor, encodeKpiCursor } from "./kpi-cursor";
 import { type KpiRow, kpiColumns } from "./kpi-rows";
 import { loadScorecard } from "./load-scorecard";
 
@@ -47,31 +49,53 @@ export const kpiDefinition = (k: KpiRow) => ({
   version: k.version,
 });
 
-/** Live KPIs with their latest actual and this quarter's score. */
+/**
+ * One page of live KPIs, alphabetical, with their latest actual and this
+ * quarter's score. Filters, search and paging run in SQL; scoring reads only
+ * the page's KPIs (and the inputs of its computed ones) over the quarters it needs.
+ */
 export async function listKpis(scope: OrgScope, input: TKpiList) {
   const today = todayIso();
   const quarter = quarterContaining(today);
   const lookback = { start: quarterAt(today, 1 - HISTORY_QUARTERS).start, end: quarter.end };
-  const filters: SQL[] = [eq(kpis.organizationId, scope.org.id), isNull(kpis.archivedAt)];
+  const filters: (SQL | undefined)[] = [
+    eq(kpis.organizationId, scope.org.id),
+    isNull(kpis.archivedAt),
+    afterKpiCursor(input.cursor),
+  ];
   if (input.strategicObjectiveId) filters.push(eq(kpis.strategicObjectiveId, input.strategicObjectiveId));
   if (input.ownerId) filters.push(eq(kpis.ownerId, input.ownerId));
-  const [index, rows] = await Promise.all([
-    loadScorecard(scope.db, scope.org.id),
-    scope.db
-      .select({
-        kpi: kpiColumns,
-        ownerName: users.name,
-        objectiveName: strategicObjectives.name,
-      })
-      .from(kpis)
-      .innerJoin(users, eq(users.id, kpis.ownerId))
-      .leftJoin(strategicObjectives, eq(strategicObjectives.id, kpis.strategicObjectiveId))
-      .where(and(...filters))
-      .orderBy(asc(kpis.name)),
-  ]);
-  return rows.map(({ kpi, ownerName, objectiveName }) => {
+  if (input.kind) filters.push(eq(kpis.kind, input.kind));
+  if (input.q) {
+    const pattern = containsPattern(input.q);
+    filters.push(or(ilike(kpis.name, pattern), ilike(users.name, pattern), ilike(strategicObjectives.name, pattern)));
+  }
+  const rows = await scope.db
+    .select({ kpi: kpiColumns, ownerName: users.name, objectiveName: strategicObjectives.name })
+    .from(kpis)
+    .innerJoin(users, eq(users.id, kpis.ownerId))
+    .leftJoin(
+      strategicObjectives,
+      and(
+        eq(strategicObjectives.organizationId, kpis.organizationId),
+        eq(strategicObjectives.id, kpis.strategicObjectiveId),
+      ),
+    )
+    .where(and(...filters))
+    .orderBy(asc(kpis.name), asc(kpis.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > input.limit && last ? encodeKpiCursor(last.kpi) : null;
+
+  const kpiIds = page.flatMap(({ kpi }) => [kpi.id, kpi.inputAId, kpi.inputBId]).filter((id) => id !== null);
+  const index =
+    page.length > 0
+      ? await loadScorecard(scope.db, scope.org.id, { window: lookback, kpiIds: [...new Set(kpiIds)] })
+      : null;
+  const items = page.map(({ kpi, ownerName, objectiveName }) => {
     const scoring = forHistory(kpi);
-    const [current] = kpiHistory(index, scoring, [quarter]);
+    const [current] = index ? kpiHistory(index, scoring, [quarter]) : [];
     return {
       ...kpiDefinition(kpi),
       owner: { id: kpi.ownerId, name: ownerName },
@@ -79,7 +103,7 @@ export async function listKpis(scope: OrgScope, input: TKpiList) {
         kpi.strategicObjectiveId && objectiveName !== null
           ? { id: kpi.strategicObjectiveId, name: objectiveName }
           : null,
-      latestActual: latestKpiReading(index, scoring, today, lookback),
+      latestActual: index ? latestKpiReading(index, scoring, today, lookback) : null,
       quarter: { ...quarter, label: quarterLabel(quarter) },
       actual: current?.actual ?? null,
       quarterGoal: current?.goal ?? kpi.goal,
@@ -89,4 +113,5 @@ export async function listKpis(scope: OrgScope, input: TKpiList) {
       status: current?.status ?? "no_data",
     };
   });
+  return { kpis: items, nextCursor };
 }

@@ -378,7 +378,7 @@ describe("kpis.archive", () => {
     expect(archived.archivedAt).toBeInstanceOf(Date);
     expect((await activityFor(a.id)).map((x) => x.action)).toContain("kpi.archived");
 
-    const listed = await admin.kpis.list();
+    const listed = (await admin.kpis.list()).kpis;
     expect(listed.map((k) => k.id)).not.toContain(a.id);
     // Archived KPIs are read-only.
     expect(await outcomeOf(() => admin.kpis.update({ kpiId: a.id, version: 2, goal: 1 }))).toBe("PRECONDITION_FAILED");
@@ -475,10 +475,10 @@ describe("kpis.list", () => {
     await addActuals(local.id, k.id, { [quarter.start]: 90 });
 
     for (const person of [local.viewer, local.member]) {
-      const list = await (await as(person, local)).kpis.list();
+      const list = (await (await as(person, local)).kpis.list()).kpis;
       expect(list.map((x) => x.name)).toEqual(["Backlog", "Orders"]);
     }
-    const [orders] = await admin.kpis.list({ strategicObjectiveId: local.objectiveId });
+    const [orders] = (await admin.kpis.list({ strategicObjectiveId: local.objectiveId })).kpis;
     expect(orders).toMatchObject({
       id: k.id,
       name: "Orders",
@@ -495,13 +495,62 @@ describe("kpis.list", () => {
       version: 1,
     });
     expect(orders?.score).toBeCloseTo(5, 9);
-    const backlog = (await admin.kpis.list()).find((x) => x.name === "Backlog");
+    const backlog = (await admin.kpis.list()).kpis.find((x) => x.name === "Backlog");
     expect(backlog).toMatchObject({ latestActual: null, score: null, status: "no_data", strategicObjective: null });
-    expect((await admin.kpis.list({ ownerId: local.admin.id })).map((x) => x.name)).toEqual(["Backlog"]);
+    expect((await admin.kpis.list({ ownerId: local.admin.id })).kpis.map((x) => x.name)).toEqual(["Backlog"]);
 
     // Nothing of another organization.
-    const elsewhere = await (await as(otherOrg.viewer, otherOrg)).kpis.list();
+    const elsewhere = (await (await as(otherOrg.viewer, otherOrg)).kpis.list()).kpis;
     expect(elsewhere.map((x) => x.id)).not.toContain(k.id);
+  });
+});
+
+describe("kpis.list paging and search", () => {
+  it("pages alphabetically with a cursor, each KPI once, and scores each page's KPIs", async () => {
+    const local = await createOrg();
+    const admin = await as(local.admin, local);
+    const names = Array.from({ length: 7 }, (_, i) => `Metric ${String.fromCharCode(71 - i)}`); // G … A
+    const created = [];
+    for (const name of names) created.push(await admin.kpis.create(kpiInput(local.admin.id, { name })));
+    await addActuals(local.id, created[0]?.id ?? "", { [quarter.start]: 95 });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof admin.kpis.list>> = await admin.kpis.list({ limit: 3, cursor });
+      expect(page.kpis.length).toBeLessThanOrEqual(3);
+      seen.push(...page.kpis.map((k) => k.name));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...names].sort());
+    const g = (await admin.kpis.list({ q: "metric g" })).kpis;
+    expect(g.map((k) => k.name)).toEqual(["Metric G"]);
+    expect(g[0]).toMatchObject({ actual: 95, latestActual: { value: 95 } });
+  });
+
+  it("searches name, owner and objective in SQL, literal % and _, and filters by kind", async () => {
+    const local = await createOrg();
+    const admin = await as(local.admin, local);
+    await admin.kpis.create(kpiInput(local.admin.id, { name: "Margin 100%" }));
+    await admin.kpis.create(kpiInput(local.admin.id, { name: "Margin 1000" }));
+    await admin.kpis.create(kpiInput(local.manager.id, { name: "Uptime", strategicObjectiveId: local.objectiveId }));
+    expect((await admin.kpis.list({ q: "100%" })).kpis.map((k) => k.name)).toEqual(["Margin 100%"]);
+    expect((await admin.kpis.list({ q: "in_1" })).kpis).toEqual([]);
+    expect((await admin.kpis.list({ q: "delight" })).kpis.map((k) => k.name)).toEqual(["Uptime"]);
+    expect((await admin.kpis.list({ kind: "ratio" })).kpis).toEqual([]);
+    expect((await admin.kpis.list({ kind: "manual" })).kpis).toHaveLength(3);
+  });
+
+  it("answers a forged cursor or an oversized page with 400", async () => {
+    const local = await createOrg();
+    const admin = await as(local.admin, local);
+    expect(await outcomeOf(() => admin.kpis.list({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
+    const forged = Buffer.from(JSON.stringify({ n: "x", i: "nope" })).toString("base64url");
+    expect(await outcomeOf(() => admin.kpis.list({ cursor: forged }))).toBe("BAD_REQUEST");
+    expect(await outcomeOf(() => admin.kpis.list({ limit: 1000 }))).toBe("BAD_REQUEST");
   });
 });
 

@@ -8,17 +8,35 @@ import {
   kpis,
   kpiTargets,
   perspectives,
+  sql,
   strategicObjectives,
 } from "@meridian/db";
-import { indexScorecard, type KpiForScoring, type ScorecardIndex } from "@meridian/domain";
+import { indexScorecard, type KpiForScoring, type Period, type ScorecardIndex } from "@meridian/domain";
+import { sqlArray } from "../../lib/sql-array";
+
+export interface ScorecardWindow {
+  /** The days the page shows: only actuals and target overrides of periods starting inside are read. */
+  window: Period;
+  /** Only these KPIs (include a computed KPI's inputs); every live KPI when left out. */
+  kpiIds?: readonly string[];
+}
 
 /**
- * Everything scoring needs for one organization, in five queries: perspectives,
- * strategic objectives, live KPIs, their actuals and their period overrides.
- * Every view of the scorecard (tree, heat map, strategy map, reviews) scores
- * from this one load with the domain's `scoreScorecard`, so numbers agree everywhere.
+ * What scoring needs for one organization, in five statements: perspectives,
+ * strategic objectives, live KPIs, and their actuals and period overrides inside
+ * the window on screen. Every view of the scorecard (tree, heat map, strategy
+ * map, KPI pages, reviews) scores from such a load with the domain's
+ * `scoreScorecard`, so numbers agree everywhere.
  */
-export async function loadScorecard(db: Executor, organizationId: string): Promise<ScorecardIndex> {
+export async function loadScorecard(
+  db: Executor,
+  organizationId: string,
+  { window, kpiIds }: ScorecardWindow,
+): Promise<ScorecardIndex> {
+  const chosen = (column: typeof kpis.id | typeof kpiActuals.kpiId | typeof kpiTargets.kpiId) =>
+    kpiIds ? sql`${column} = any(${sqlArray(kpiIds, "uuid")})` : undefined;
+  const inWindow = (column: typeof kpiActuals.periodStart | typeof kpiTargets.periodStart) =>
+    sql`${column} between ${window.start} and ${window.end}`;
   const [perspectiveRows, objectiveRows, kpiRows, actualRows, targetRows] = await Promise.all([
     db
       .select({ id: perspectives.id, name: perspectives.name, weight: perspectives.weight })
@@ -50,12 +68,14 @@ export async function loadScorecard(db: Executor, organizationId: string): Promi
         redFlag: kpis.redFlag,
       })
       .from(kpis)
-      .where(and(eq(kpis.organizationId, organizationId), isNull(kpis.archivedAt)))
+      .where(and(eq(kpis.organizationId, organizationId), isNull(kpis.archivedAt), chosen(kpis.id)))
       .orderBy(asc(kpis.name)),
     db
       .select({ kpiId: kpiActuals.kpiId, periodStart: kpiActuals.periodStart, value: kpiActuals.value })
       .from(kpiActuals)
-      .where(eq(kpiActuals.organizationId, organizationId)),
+      .where(
+        and(eq(kpiActuals.organizationId, organizationId), inWindow(kpiActuals.periodStart), chosen(kpiActuals.kpiId)),
+      ),
     db
       .select({
         kpiId: kpiTargets.kpiId,
@@ -64,7 +84,9 @@ export async function loadScorecard(db: Executor, organizationId: string): Promi
         redFlag: kpiTargets.redFlag,
       })
       .from(kpiTargets)
-      .where(eq(kpiTargets.organizationId, organizationId)),
+      .where(
+        and(eq(kpiTargets.organizationId, organizationId), inWindow(kpiTargets.periodStart), chosen(kpiTargets.kpiId)),
+      ),
   ]);
   return indexScorecard({
     perspectives: perspectiveRows,
@@ -73,4 +95,16 @@ export async function loadScorecard(db: Executor, organizationId: string): Promi
     actuals: actualRows,
     targets: targetRows,
   });
+}
+
+/**
+ * The first day of every quarter holding an actual, listed by the database (one
+ * row per quarter), for the quarter pickers: no actual is read to list them.
+ */
+export async function quartersWithActuals(db: Executor, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ start: sql<string>`date_trunc('quarter', ${kpiActuals.periodStart})::date::text` })
+    .from(kpiActuals)
+    .where(eq(kpiActuals.organizationId, organizationId));
+  return rows.map((r) => r.start);
 }

@@ -14,7 +14,7 @@ import {
 import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
 import { alignedOkrCounts } from "./aligned-okr-counts";
-import { loadScorecard } from "./load-scorecard";
+import { loadScorecard, quartersWithActuals } from "./load-scorecard";
 
 /** The tree and the heat map show this many quarters, ending with the chosen one. */
 const TREND_QUARTERS = 8;
@@ -32,12 +32,18 @@ interface TrendPoint {
  * every number on the page comes from the domain's scoreScorecard.
  */
 async function scoreQuarters(db: Executor, organizationId: string, day: string) {
-  const index = await loadScorecard(db, organizationId);
   const quarters = quartersEndingAt(day, TREND_QUARTERS);
+  const first = quarters[0];
+  const last = quarters.at(-1);
+  if (!first || !last) throw new Error("no quarter to score");
+  const [index, withActuals] = await Promise.all([
+    loadScorecard(db, organizationId, { window: { start: first.start, end: last.end } }),
+    quartersWithActuals(db, organizationId),
+  ]);
   const results = quarters.map((q) => scoreScorecard(index, q));
   const chosen = results.at(-1);
   if (!chosen) throw new Error("no quarter to score");
-  return { index, quarters, results, chosen };
+  return { quarters, results, chosen, availableQuarters: selectableQuarters(withActuals, todayIso()) };
 }
 
 /** Each node's score per quarter (oldest first), by id, so any level finds its trend. */
@@ -76,7 +82,7 @@ type PeriodInput = z.output<typeof ZScorecardPeriodSchema>;
  */
 export async function scorecardTree(scope: OrgScope, input: PeriodInput) {
   const day = input.period ?? todayIso();
-  const [{ index, quarters, results, chosen }, kpiRows, objectiveRows, alignedById] = await Promise.all([
+  const [{ quarters, results, chosen, availableQuarters }, kpiRows, objectiveRows, alignedById] = await Promise.all([
     scoreQuarters(scope.db, scope.org.id, day),
     scope.db
       .select({
@@ -133,7 +139,7 @@ export async function scorecardTree(scope: OrgScope, input: PeriodInput) {
   return {
     period: quarterOf(chosen.period),
     quarters: quarters.map(quarterOf),
-    availableQuarters: selectableQuarters(index, todayIso()),
+    availableQuarters,
     score: chosen.score,
     status: chosen.status,
     trend: results.map((r) => ({ quarter: r.period.start, score: r.score, status: r.status })),

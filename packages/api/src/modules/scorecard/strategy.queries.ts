@@ -10,7 +10,7 @@ import {
 import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
 import { alignedOkrCounts } from "./aligned-okr-counts";
-import { loadScorecard } from "./load-scorecard";
+import { loadScorecard, quartersWithActuals } from "./load-scorecard";
 import { strategicObjectiveColumns, strategyLinkColumns } from "./strategy-rows";
 
 /**
@@ -19,8 +19,9 @@ import { strategicObjectiveColumns, strategyLinkColumns } from "./strategy-rows"
  */
 export async function strategyMap(scope: OrgScope, input: z.output<typeof ZStrategyMapInputSchema>) {
   const period = quarterContaining(input.period ?? todayIso());
-  const [index, bandRows, objectiveRows, alignedById, linkRows] = await Promise.all([
-    loadScorecard(scope.db, scope.org.id),
+  const [index, withActuals, bandRows, objectiveRows, alignedById, linkRows] = await Promise.all([
+    loadScorecard(scope.db, scope.org.id, { window: period }),
+    quartersWithActuals(scope.db, scope.org.id),
     scope.db
       .select({ id: perspectives.id, position: perspectives.position, version: perspectives.version })
       .from(perspectives)
@@ -42,7 +43,7 @@ export async function strategyMap(scope: OrgScope, input: z.output<typeof ZStrat
   const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
   return {
     period: { ...period, label: quarterLabel(period) },
-    availableQuarters: selectableQuarters(index, todayIso()),
+    availableQuarters: selectableQuarters(withActuals, todayIso()),
     score: scored.score,
     status: scored.status,
     perspectives: scored.perspectives.map((p) => ({

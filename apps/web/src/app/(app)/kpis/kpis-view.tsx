@@ -1,30 +1,33 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo, useState } from "react";
-import { buttonClass } from "~/components/ui/button";
+import { useEffect, useState } from "react";
+import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { nextKpiPage } from "./_components/kpi-pages";
 import { KpiTable } from "./_components/kpi-table";
 
 export function KpisView() {
   const trpc = useTRPC();
-  const list = useQuery(trpc.kpis.list.queryOptions({}));
+  const [search, setSearch] = useState("");
+  const [q, setQ] = useState("");
+  // Searched on the server, a moment after the reader stops typing.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const list = useInfiniteQuery({
+    ...trpc.kpis.list.infiniteQueryOptions(q ? { q } : {}, { getNextPageParam: nextKpiPage }),
+    placeholderData: keepPreviousData,
+  });
   const me = useQuery(trpc.me.get.queryOptions());
   const canManage = me.data?.permissions.includes("kpi.manage") ?? false;
   const canImport = me.data?.permissions.includes("kpi.actuals.write") ?? false;
-  const [search, setSearch] = useState("");
 
-  const kpis = list.data ?? [];
-  const shown = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    if (!q) return kpis;
-    return kpis.filter((k) =>
-      [k.name, k.owner.name, k.strategicObjective?.name ?? ""].some((s) => s.toLowerCase().includes(q)),
-    );
-  }, [kpis, search]);
+  const kpis = list.data?.pages.flatMap((page) => page.kpis) ?? [];
   const quarter = kpis[0]?.quarter.label;
 
   return (
@@ -48,7 +51,7 @@ export function KpisView() {
         <p role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-800">
           {list.error.message}
         </p>
-      ) : kpis.length === 0 ? (
+      ) : kpis.length === 0 && !q ? (
         <div className={`${ui.card} text-slate-600`}>
           {list.isPending ? (
             <p>Loading…</p>
@@ -65,7 +68,8 @@ export function KpisView() {
         <section className={`${ui.card} space-y-4 p-0`}>
           <div className="flex flex-wrap items-center justify-between gap-3 px-5 pt-5">
             <p className="text-sm text-slate-600">
-              {kpis.length} KPI{kpis.length === 1 ? "" : "s"}
+              {kpis.length}
+              {list.hasNextPage ? "+" : ""} KPI{kpis.length === 1 ? "" : "s"}
               {quarter ? `, scored for ${quarter} so far` : ""}
             </p>
             <label className="flex items-center gap-2 text-sm text-slate-600">
@@ -79,7 +83,14 @@ export function KpisView() {
               />
             </label>
           </div>
-          <KpiTable kpis={shown} />
+          <KpiTable kpis={kpis} />
+          {list.hasNextPage && (
+            <div className="px-5 pb-5">
+              <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+                {list.isFetchingNextPage ? "Loading…" : "Load more KPIs"}
+              </Button>
+            </div>
+          )}
         </section>
       )}
     </div>

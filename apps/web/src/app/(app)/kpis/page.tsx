@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireSessionUser } from "~/server/auth";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { nextKpiPage } from "./_components/kpi-pages";
 import { KpisView } from "./kpis-view";
 
 export const metadata: Metadata = { title: "KPIs" };
@@ -9,7 +10,7 @@ export default async function KpisPage() {
   await requireSessionUser();
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.kpis.list.queryOptions({})),
+    queryClient.prefetchInfiniteQuery(trpc.kpis.list.infiniteQueryOptions({}, { getNextPageParam: nextKpiPage })),
     queryClient.prefetchQuery(trpc.me.get.queryOptions()),
   ]);
   return (

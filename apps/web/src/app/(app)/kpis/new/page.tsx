@@ -11,7 +11,7 @@ export default async function NewKpiPage() {
   await Promise.all([
     queryClient.prefetchQuery(trpc.people.list.queryOptions()),
     queryClient.prefetchQuery(trpc.strategy.map.queryOptions({})),
-    queryClient.prefetchQuery(trpc.kpis.list.queryOptions({})),
+    queryClient.prefetchQuery(trpc.kpis.list.queryOptions({ kind: "manual", limit: 100 })),
   ]);
   return (
     <HydrateClient>
