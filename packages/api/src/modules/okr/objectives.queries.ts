@@ -1,5 +1,6 @@
 import {
   activityLog,
+  alias,
   and,
   asc,
   checkIns,
@@ -43,7 +44,7 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
     input.level ? eq(objectives.level, input.level) : undefined,
     input.status ? eq(objectives.status, input.status) : undefined,
     input.atRisk ? sql`${progressStatusOf(expected)} in ('at_risk', 'off_track')` : undefined,
-    input.q ? matching(input.q) : undefined,
+    input.q ? matching(scope.org.id, cycle.id, input.q) : undefined,
   );
   const page = await summaryPage(scope, expected, filters, { cursor: input.cursor, limit: input.limit });
   return {
@@ -54,12 +55,18 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
   };
 }
 
-/** Title, description or one of its active key results' titles contains the text, whatever the case. */
-function matching(q: string): SQL {
+/**
+ * Title, description or one of its active key results' titles contains the text, whatever the
+ * case. The key results searched are the cycle's only (through its objectives), not the
+ * organization's every key result of every cycle.
+ */
+function matching(organizationId: string, cycleId: string, q: string): SQL {
   const pattern = containsPattern(q);
-  return sql`(${objectives.title} ilike ${pattern} or ${objectives.description} ilike ${pattern} or exists (
-    select 1 from ${keyResults}
-    where ${keyResults.organizationId} = ${objectives.organizationId} and ${keyResults.objectiveId} = ${objectives.id}
+  const owner = alias(objectives, "kr_objective");
+  return sql`(${objectives.title} ilike ${pattern} or ${objectives.description} ilike ${pattern} or ${objectives.id} in (
+    select ${keyResults.objectiveId} from ${keyResults}
+    join "objectives" ${owner} on ${owner.organizationId} = ${keyResults.organizationId} and ${owner.id} = ${keyResults.objectiveId}
+    where ${keyResults.organizationId} = ${organizationId} and ${owner.cycleId} = ${cycleId}
       and ${keyResults.archivedAt} is null and ${keyResults.title} ilike ${pattern}
   ))`;
 }

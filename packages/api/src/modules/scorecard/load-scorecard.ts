@@ -8,6 +8,7 @@ import {
   kpis,
   kpiTargets,
   perspectives,
+  rows,
   sql,
   strategicObjectives,
 } from "@meridian/db";
@@ -98,13 +99,21 @@ export async function loadScorecard(
 }
 
 /**
- * The first day of every quarter holding an actual, listed by the database (one
- * row per quarter), for the quarter pickers: no actual is read to list them.
+ * The first day of every quarter holding an actual, for the quarter pickers. A
+ * loose index scan: one probe of (organization_id, period_start) per quarter
+ * found, so listing a dozen quarters reads a dozen index entries, not every actual.
  */
 export async function quartersWithActuals(db: Executor, organizationId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ start: sql<string>`date_trunc('quarter', ${kpiActuals.periodStart})::date::text` })
-    .from(kpiActuals)
-    .where(eq(kpiActuals.organizationId, organizationId));
-  return rows.map((r) => r.start);
+  const result = await db.execute(sql`
+    with recursive quarter(start) as (
+      select date_trunc('quarter', min(${kpiActuals.periodStart}))::date from ${kpiActuals}
+      where ${kpiActuals.organizationId} = ${organizationId}
+      union all
+      select (
+        select date_trunc('quarter', min(a.period_start))::date from ${kpiActuals} a
+        where a.organization_id = ${organizationId} and a.period_start >= (quarter.start + interval '3 months')::date
+      ) from quarter where quarter.start is not null
+    )
+    select start::text as start from quarter where start is not null`);
+  return rows<{ start: string }>(result).map((r) => r.start);
 }
