@@ -1,0 +1,419 @@
+/**
+ * The reads of a company at full size (2,000 people, 20,000 objectives, ~1M
+ * check-ins, 2,000 KPIs) and at a tenth of it, each measured through
+ * `createCaller` against a hand-written SQL statement returning the same rows,
+ * in the same run: paired and interleaved, medians of N runs, statements per
+ * API read, KB of the answer. Writes artifacts/bench/company-reads-<scale>.md.
+ *
+ *   pnpm --filter @meridian/api bench:company     (or `pnpm bench`, which runs it after the Vitest benches)
+ *
+ * BENCH_SCALE   0.1 or 1 (or any scale in (0, 10]); both, a tenth first, when unset.
+ * BENCH_RUNS    timed pairs per read (default 21); BENCH_WARMUP untimed pairs before them (default 10: prepared
+ *               statements get their generic plans on every pooled connection, as in a running server).
+ * BENCH_READ_SECONDS  stop a read's timed pairs after this long, with at least 5 (default 45).
+ * DATABASE_URL  each scale gets a fresh database on this server, dropped at the end; without it only
+ *               the tenth runs, on in-memory PGlite.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type Database, type DatabaseHandle, migrate, openDatabase, sql, workspaceRoot } from "@meridian/db";
+import { type SeededCompany, seedCompany } from "@meridian/db/testing";
+import { PROGRESS_STATUSES, quarterAt, quarterContaining, quartersEndingAt, todayIso } from "@meridian/domain";
+import postgres from "postgres";
+import { refreshStaleRollups } from "../../src/modules/okr/objective-rollup";
+import { type Caller, callerFor } from "../support/callers";
+import * as answers from "./company-answers";
+import {
+  branchBaseline,
+  dashboardBaseline,
+  getBaseline,
+  kpiListBaseline,
+  listBaseline,
+  PAGE,
+  type Row,
+  type Statement,
+  treeBaseline,
+} from "./company-baselines";
+
+const env = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const RUNS = env("BENCH_RUNS", 21);
+const WARMUP = env("BENCH_WARMUP", 10);
+const READ_SECONDS = env("BENCH_READ_SECONDS", 45);
+const SERVER = process.env.DATABASE_URL;
+
+/** A fresh database for one scale, the way the app opens one (pool of 10), and a count of the statements it runs. */
+interface BenchDatabase extends DatabaseHandle {
+  label: string;
+  /** Statements sent so far, by anyone. */
+  statements(): number;
+  /** One statement, as written, through the same client. */
+  raw(statement: Statement): Promise<Row[]>;
+}
+
+async function freshDatabase(scale: number): Promise<BenchDatabase> {
+  let count = 0;
+  if (!SERVER) {
+    const handle = openDatabase({ pgliteDataDir: "memory://" });
+    await migrate(handle.db);
+    const client = (handle.db as unknown as { $client: PGliteLike }).$client;
+    // Drizzle calls the instance's own query (and exec): counting wrappers see every statement.
+    const methods = client as unknown as Record<"query" | "exec", (...args: unknown[]) => Promise<unknown>>;
+    for (const method of ["query", "exec"] as const) {
+      const original = methods[method].bind(client);
+      methods[method] = (...args: unknown[]) => {
+        count++;
+        return original(...args);
+      };
+    }
+    return {
+      ...handle,
+      label: "PGlite (in memory)",
+      statements: () => count,
+      raw: async ({ text, params }) => (await client.query(text, params)).rows as Row[],
+    };
+  }
+  const name = `meridian_bench_${String(scale).replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  let version = "";
+  try {
+    await admin.unsafe(`create database ${name}`);
+    version = String((await admin.unsafe("show server_version"))[0]?.server_version ?? "");
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ url: url.toString() });
+  await migrate(handle.db);
+  // postgres.js reads `debug` from its options on every query it sends: the count sees every statement.
+  const client = (handle.db as unknown as { $client: postgres.Sql }).$client;
+  (client.options as { debug?: unknown }).debug = () => {
+    count++;
+  };
+  return {
+    ...handle,
+    label: `PostgreSQL ${version}`,
+    statements: () => count,
+    raw: async ({ text, params }) =>
+      [...(await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }))] as Row[],
+    async close() {
+      await handle.close();
+      const cleanup = postgres(SERVER, { max: 1, onnotice: () => {} });
+      try {
+        await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
+
+interface PGliteLike {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+interface Read {
+  name: string;
+  as: "member" | "admin";
+  api: () => Promise<unknown>;
+  sql: () => Statement;
+  /** Where the API's answer and the baseline's rows differ, or null. */
+  differs: (answer: unknown, rows: Row[]) => string | null;
+}
+
+interface Measured {
+  name: string;
+  as: string;
+  apiMs: number;
+  sqlMs: number;
+  statements: string;
+  kb: number;
+  sqlKb: number;
+  runs: number;
+  same: string | null;
+  error?: string;
+}
+
+function failed(read: Read, error: unknown): Measured {
+  const message =
+    error instanceof Error
+      ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
+      : String(error);
+  return {
+    name: read.name,
+    as: read.as,
+    apiMs: 0,
+    sqlMs: 0,
+    statements: "–",
+    kb: 0,
+    sqlKb: 0,
+    runs: 0,
+    same: null,
+    error: message,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+/** Warm-up pairs, then timed pairs with the order alternating (API first, then SQL first), medians of each. */
+async function measure(db: BenchDatabase, read: Read): Promise<Measured> {
+  const statement = read.sql();
+  const first = await read.api();
+  const rows = await db.raw(statement);
+  const same = read.differs(first, rows);
+  for (let i = 0; i < WARMUP; i++) {
+    await read.api();
+    await db.raw(statement);
+  }
+  const apiTimes: number[] = [];
+  const sqlTimes: number[] = [];
+  const counts = new Set<number>();
+  const started = performance.now();
+  for (let i = 0; i < RUNS; i++) {
+    const api = async () => {
+      const before = db.statements();
+      const { ms } = await timed(read.api);
+      counts.add(db.statements() - before);
+      apiTimes.push(ms);
+    };
+    const baseline = async () => sqlTimes.push((await timed(() => db.raw(statement))).ms);
+    if (i % 2 === 0) {
+      await api();
+      await baseline();
+    } else {
+      await baseline();
+      await api();
+    }
+    if (i >= 4 && performance.now() - started > READ_SECONDS * 1000) break;
+  }
+  const sorted = [...counts].sort((a, b) => a - b);
+  return {
+    name: read.name,
+    as: read.as,
+    apiMs: median(apiTimes),
+    sqlMs: median(sqlTimes),
+    statements: sorted.length > 1 ? `${sorted[0]}–${sorted.at(-1)}` : String(sorted[0] ?? "?"),
+    kb: JSON.stringify(first).length / 1024,
+    sqlKb: JSON.stringify(rows).length / 1024,
+    runs: apiTimes.length,
+    same,
+  };
+}
+
+function readsOf(company: SeededCompany, callers: Record<"member" | "admin", Caller>, kpisPaged: boolean): Read[] {
+  const now = () => new Date();
+  const userOf = (as: "member" | "admin") => (as === "admin" ? company.adminUserId : company.memberUserId);
+  const today = todayIso();
+  const reads: Read[] = [];
+  for (const as of ["member", "admin"] as const) {
+    const caller = callers[as];
+    const user = userOf(as);
+    reads.push({
+      name: "objectives.list (one team)",
+      as,
+      api: () => caller.objectives.list({ teamId: company.teamId }),
+      sql: () => listBaseline(user, now(), { teamId: company.teamId }),
+      differs: (a, rows) => answers.firstDifference(answers.listFromApi(a), answers.listFromSql(rows, PAGE)),
+    });
+    if (as === "member") {
+      reads.push({
+        name: "objectives.list (first page of the cycle)",
+        as,
+        api: () => caller.objectives.list({}),
+        sql: () => listBaseline(user, now(), {}),
+        differs: (a, rows) => answers.firstDifference(answers.listFromApi(a), answers.listFromSql(rows, PAGE)),
+      });
+      reads.push({
+        name: 'objectives.list (search "onboarding", at risk)',
+        as,
+        api: () => caller.objectives.list({ q: "onboarding", atRisk: true }),
+        sql: () => listBaseline(user, now(), { q: "onboarding", atRisk: true }),
+        differs: (a, rows) => answers.firstDifference(answers.listFromApi(a), answers.listFromSql(rows, PAGE)),
+      });
+    }
+    reads.push({
+      name: "objectives.get (a team objective)",
+      as,
+      api: () => caller.objectives.get({ objectiveId: company.teamObjectiveId }),
+      sql: () => getBaseline(user, now(), company.teamObjectiveId),
+      differs: (a, rows) => answers.firstDifference(answers.objectiveFromApi(a), answers.objectiveFromSql(rows, PAGE)),
+    });
+    reads.push({
+      name: "objectives.dashboard (totals, first page of roots)",
+      as,
+      api: () => caller.objectives.dashboard({}),
+      sql: () => dashboardBaseline(user, now()),
+      differs: (a, rows) =>
+        answers.firstDifference(answers.dashboardFromApi(a), answers.dashboardFromSql(rows, PAGE, PROGRESS_STATUSES)),
+    });
+    reads.push({
+      name: "objectives.branch (a company objective)",
+      as,
+      api: () => caller.objectives.branch({ objectiveId: company.companyObjectiveId }),
+      sql: () => branchBaseline(user, now(), company.companyObjectiveId),
+      differs: (a, rows) => answers.firstDifference(answers.branchFromApi(a), answers.branchFromSql(rows, PAGE)),
+    });
+  }
+  const member = callers.member;
+  const quarters = quartersEndingAt(today, 8).map((q) => q.start);
+  reads.push({
+    name: "scorecard.tree (8 quarters)",
+    as: "member",
+    api: () => member.scorecard.tree({}),
+    sql: () => treeBaseline(company.memberUserId, quarters),
+    differs: (a, rows) => answers.firstDifference(answers.treeFromApi(a), answers.treeFromSql(rows)),
+  });
+  const kpiLimit = kpisPaged ? PAGE : null;
+  reads.push({
+    name: kpisPaged ? "kpis.list (first page)" : "kpis.list (every live KPI)",
+    as: "member",
+    // biome-ignore lint/suspicious/noExplicitAny: before paging kpis.list took {} and answered an array.
+    api: () => (member.kpis.list as (input: any) => Promise<unknown>)({}),
+    sql: () =>
+      kpiListBaseline(
+        company.memberUserId,
+        quarterContaining(today).start,
+        today,
+        quarterAt(today, 1 - 8).start,
+        kpiLimit,
+      ),
+    differs: (a, rows) => answers.firstDifference(answers.kpiListFromApi(a), answers.kpiListFromSql(rows, kpiLimit)),
+  });
+  return reads;
+}
+
+interface ScaleResult {
+  scale: number;
+  database: string;
+  company: SeededCompany;
+  loadMs: number;
+  refreshMs: number;
+  results: Measured[];
+}
+
+async function runScale(scale: number): Promise<ScaleResult> {
+  const db = await freshDatabase(scale);
+  try {
+    console.info(`\n— scale ${scale} on ${db.label}: generating the company…`);
+    const loadStarted = performance.now();
+    const company = await seedCompany(db.db, { scale });
+    const loadMs = performance.now() - loadStarted;
+    console.info(`  loaded in ${(loadMs / 1000).toFixed(1)} s: ${JSON.stringify(company.counts)}`);
+    const refreshStarted = performance.now();
+    await refreshStaleRollups(db.db as Database);
+    await db.db.execute(sql`analyze objectives`);
+    const refreshMs = performance.now() - refreshStarted;
+    console.info(`  rollups refreshed in ${(refreshMs / 1000).toFixed(1)} s`);
+    const callers = {
+      member: await callerFor(db.db, company.memberEmail),
+      admin: await callerFor(db.db, company.adminEmail),
+    };
+    const kpisPaged = await (callers.member.kpis.list as (input: object) => Promise<unknown>)({}).then(
+      answers.kpiListPaged,
+      () => true,
+    );
+    const results: Measured[] = [];
+    for (const read of readsOf(company, callers, kpisPaged)) {
+      // A read that fails (the API mid-change in a shared checkout) is reported, and the others still run.
+      const result = await measure(db, read).catch((error: unknown) => failed(read, error));
+      results.push(result);
+      console.info(
+        result.error
+          ? `  ${read.name} as ${read.as}: FAILED: ${result.error}`
+          : `  ${read.name} as ${read.as}: API ${result.apiMs.toFixed(2)} ms, SQL ${result.sqlMs.toFixed(2)} ms, ` +
+              `${result.statements} statements${result.same ? `; DIFFERS: ${result.same}` : ""}`,
+      );
+    }
+    return { scale, database: db.label, company, loadMs, refreshMs, results };
+  } finally {
+    await db.close();
+  }
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function scaleTable(r: ScaleResult): string {
+  const c = r.company.counts;
+  const lines = [
+    `## Scale ${r.scale}`,
+    "",
+    `${r.database}, ${new Date().toISOString().slice(0, 10)}. ${c.users} people, ${c.teams} teams, ${c.objectives} objectives ` +
+      `(${r.company.size.objectivesPerCycle} in the open cycle), ${c.key_results} key results, ${c.check_ins} check-ins, ` +
+      `${c.kpis} KPIs with ${c.kpi_actuals} actuals. Generated in ${(r.loadMs / 1000).toFixed(1)} s, ` +
+      `rollups refreshed in ${(r.refreshMs / 1000).toFixed(1)} s. Medians of ${RUNS} interleaved pairs after ${WARMUP} warm-up pairs.`,
+    "",
+    "| read | as | API ms | SQL ms | API/SQL | statements | KB | same rows |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...r.results.map((m) =>
+      m.error
+        ? `| ${m.name} | ${m.as} | – | – | – | – | – | failed: ${m.error.replace(/\|/g, "\\|").slice(0, 200)} |`
+        : `| ${m.name} | ${m.as} | ${ms(m.apiMs)} | ${ms(m.sqlMs)} | ${(m.apiMs / m.sqlMs).toFixed(2)}× | ${m.statements} | ` +
+          `${m.kb.toFixed(1)} | ${m.same ? `no: ${m.same.replace(/\|/g, "\\|")}` : "yes"} |`,
+    ),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+function growthTable(small: ScaleResult, large: ScaleResult): string {
+  const lines = [
+    `## Growth from scale ${small.scale} to ${large.scale}`,
+    "",
+    "| read | as | API ms | API growth | SQL growth | statements | KB |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const a of small.results) {
+    const b = large.results.find(
+      (x) => x.name.split(" (")[0] === a.name.split(" (")[0] && x.name === a.name && x.as === a.as,
+    );
+    if (!b) continue;
+    lines.push(
+      `| ${a.name} | ${a.as} | ${ms(a.apiMs)} → ${ms(b.apiMs)} | ${(b.apiMs / a.apiMs).toFixed(2)}× | ` +
+        `${(b.sqlMs / a.sqlMs).toFixed(2)}× | ${a.statements} → ${b.statements} | ${a.kb.toFixed(1)} → ${b.kb.toFixed(1)} |`,
+    );
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+function write(name: string, markdown: string) {
+  const dir = path.join(workspaceRoot(), "artifacts", "bench");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), markdown);
+  console.info(`  written to artifacts/bench/${name}`);
+}
+
+const requested = process.env.BENCH_SCALE ? [Number(process.env.BENCH_SCALE)] : [0.1, 1];
+const scales = requested.filter((scale) => {
+  if (SERVER || scale <= 0.1) return true;
+  console.warn(`scale ${scale} needs DATABASE_URL (a PostgreSQL server); only a tenth runs on PGlite`);
+  return false;
+});
+const done: ScaleResult[] = [];
+for (const scale of scales) {
+  const result = await runScale(scale);
+  done.push(result);
+  const table = scaleTable(result);
+  console.info(`\n${table}`);
+  write(`company-reads-${scale}.md`, `# Company reads\n\n${table}`);
+}
+const [small, large] = done;
+if (small && large) {
+  const growth = growthTable(small, large);
+  console.info(`\n${growth}`);
+  write("company-reads-growth.md", `# Company reads\n\n${growth}`);
+}
