@@ -1,5 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, tenantId } from "./columns";
 import { organizations, users } from "./organizations";
 
 /**
@@ -10,7 +10,7 @@ import { organizations, users } from "./organizations";
 export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -22,5 +22,11 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_org_idx").on(t.organizationId)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("api_tokens_org_hash_key").on(t.organizationId, t.tokenHash),
+    // Ingestion finds a token by its hash alone, before it knows the organization (ADR 0010, 0013).
+    index("api_tokens_hash_idx").on(t.tokenHash),
+    index("api_tokens_org_idx").on(t.organizationId),
+  ],
 );

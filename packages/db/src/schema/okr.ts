@@ -1,20 +1,21 @@
 import { relations, sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
   boolean,
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt, version } from "./columns";
+import { createdAt, tenantId, updatedAt, version } from "./columns";
 import {
   cycleStatusEnum,
   keyResultTypeEnum,
@@ -32,7 +33,7 @@ import { teams } from "./teams";
 export const cycles = pgTable(
   "cycles",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -45,6 +46,7 @@ export const cycles = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
     index("cycles_org_starts_idx").on(t.organizationId, t.startsOn),
     check("cycles_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
   ],
@@ -53,30 +55,28 @@ export const cycles = pgTable(
 export const objectives = pgTable(
   "objectives",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    cycleId: uuid()
-      .notNull()
-      .references(() => cycles.id, { onDelete: "cascade" }),
+    cycleId: uuid().notNull(),
     level: objectiveLevelEnum().notNull(),
     title: text().notNull(),
     description: text().notNull().default(""),
     ownerId: uuid()
       .notNull()
       .references(() => users.id),
-    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    teamId: uuid(),
     /** Alignment: the objective this one contributes to. */
-    parentId: uuid().references((): AnyPgColumn => objectives.id, { onDelete: "set null" }),
+    parentId: uuid(),
     status: objectiveStatusEnum().notNull().default("draft"),
     visibility: visibilityEnum().notNull().default("public"),
     progressSource: progressSourceEnum().notNull().default("key_results"),
     /** The strategic objective of the scorecard this quarter's work contributes to. */
-    strategicObjectiveId: uuid().references(() => strategicObjectives.id, { onDelete: "set null" }),
+    strategicObjectiveId: uuid(),
     weight: doublePrecision().notNull().default(1),
     /** The objective this one was carried over from, in an earlier cycle. */
-    carriedFromId: uuid().references((): AnyPgColumn => objectives.id, { onDelete: "set null" }),
+    carriedFromId: uuid(),
     /**
      * The rolled-up progress, kept by every write that changes it (see ADR 0012),
      * so that a page reads it with its rows instead of walking the whole cycle.
@@ -96,6 +96,33 @@ export const objectives = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // Nullable references set only their own column null: organization_id stays (ADR 0013).
+    foreignKey({
+      name: "objectives_cycle_id_fk",
+      columns: [t.organizationId, t.cycleId],
+      foreignColumns: [cycles.organizationId, cycles.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "objectives_team_id_fk",
+      columns: [t.organizationId, t.teamId],
+      foreignColumns: [teams.organizationId, teams.id],
+    }).onDelete("set null"),
+    foreignKey({
+      name: "objectives_parent_id_fk",
+      columns: [t.organizationId, t.parentId],
+      foreignColumns: [t.organizationId, t.id],
+    }).onDelete("set null"),
+    foreignKey({
+      name: "objectives_strategic_objective_id_fk",
+      columns: [t.organizationId, t.strategicObjectiveId],
+      foreignColumns: [strategicObjectives.organizationId, strategicObjectives.id],
+    }).onDelete("set null"),
+    foreignKey({
+      name: "objectives_carried_from_id_fk",
+      columns: [t.organizationId, t.carriedFromId],
+      foreignColumns: [t.organizationId, t.id],
+    }).onDelete("set null"),
     index("objectives_org_cycle_idx").on(t.organizationId, t.cycleId),
     index("objectives_org_parent_idx").on(t.organizationId, t.parentId),
     index("objectives_org_owner_idx").on(t.organizationId, t.ownerId),
@@ -109,13 +136,11 @@ export const objectives = pgTable(
 export const keyResults = pgTable(
   "key_results",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    objectiveId: uuid()
-      .notNull()
-      .references(() => objectives.id, { onDelete: "cascade" }),
+    objectiveId: uuid().notNull(),
     title: text().notNull(),
     type: keyResultTypeEnum().notNull(),
     startValue: doublePrecision().notNull().default(0),
@@ -135,7 +160,7 @@ export const keyResults = pgTable(
     gradeOverride: doublePrecision(),
     gradeReason: text().notNull().default(""),
     /** The key result this one was carried over from, in an earlier cycle. */
-    carriedFromId: uuid().references((): AnyPgColumn => keyResults.id, { onDelete: "set null" }),
+    carriedFromId: uuid(),
     archivedAt: timestamp({ withTimezone: true }),
     /** clock_timestamp(): key results inserted in one statement still get their order. */
     createdAt: timestamp({ withTimezone: true }).notNull().default(sql`clock_timestamp()`),
@@ -143,6 +168,17 @@ export const keyResults = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "key_results_objective_id_fk",
+      columns: [t.organizationId, t.objectiveId],
+      foreignColumns: [objectives.organizationId, objectives.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "key_results_carried_from_id_fk",
+      columns: [t.organizationId, t.carriedFromId],
+      foreignColumns: [t.organizationId, t.id],
+    }).onDelete("set null"),
     index("key_results_org_objective_idx").on(t.organizationId, t.objectiveId),
     index("key_results_org_owner_idx").on(t.organizationId, t.ownerId),
     check("key_results_weight_positive", sql`${t.weight} >= 0`),
@@ -152,13 +188,11 @@ export const keyResults = pgTable(
 export const checkIns = pgTable(
   "check_ins",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    keyResultId: uuid()
-      .notNull()
-      .references(() => keyResults.id, { onDelete: "cascade" }),
+    keyResultId: uuid().notNull(),
     authorId: uuid()
       .notNull()
       .references(() => users.id),
@@ -172,8 +206,14 @@ export const checkIns = pgTable(
     editedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "check_ins_key_result_id_fk",
+      columns: [t.organizationId, t.keyResultId],
+      foreignColumns: [keyResults.organizationId, keyResults.id],
+    }).onDelete("cascade"),
     index("check_ins_org_kr_created_idx").on(t.organizationId, t.keyResultId, t.createdAt),
-    uniqueIndex("check_ins_author_idempotency_key").on(t.authorId, t.idempotencyKey),
+    uniqueIndex("check_ins_author_idempotency_key").on(t.organizationId, t.authorId, t.idempotencyKey),
     check("check_ins_confidence_range", sql`${t.confidence} between 0 and 10`),
   ],
 );
@@ -206,22 +246,33 @@ export const checkInsRelations = relations(checkIns, ({ one }) => ({
 export const comments = pgTable(
   "comments",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    objectiveId: uuid()
-      .notNull()
-      .references(() => objectives.id, { onDelete: "cascade" }),
+    objectiveId: uuid().notNull(),
     /** Set when the comment is about one key result of the objective. */
-    keyResultId: uuid().references(() => keyResults.id, { onDelete: "cascade" }),
+    keyResultId: uuid(),
     authorId: uuid()
       .notNull()
       .references(() => users.id),
     body: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("comments_org_objective_created_idx").on(t.organizationId, t.objectiveId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "comments_objective_id_fk",
+      columns: [t.organizationId, t.objectiveId],
+      foreignColumns: [objectives.organizationId, objectives.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "comments_key_result_id_fk",
+      columns: [t.organizationId, t.keyResultId],
+      foreignColumns: [keyResults.organizationId, keyResults.id],
+    }).onDelete("cascade"),
+    index("comments_org_objective_created_idx").on(t.organizationId, t.objectiveId, t.createdAt),
+  ],
 );
 
 export const commentsRelations = relations(comments, ({ one }) => ({

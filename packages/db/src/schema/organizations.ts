@@ -1,6 +1,6 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt, version } from "./columns";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, tenantId, updatedAt, version } from "./columns";
 import { roleEnum } from "./enums";
 
 export const organizations = pgTable("organizations", {
@@ -40,7 +40,7 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -55,6 +55,7 @@ export const memberships = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex("memberships_org_user_key").on(t.organizationId, t.userId),
     index("memberships_user_idx").on(t.userId),
   ],

@@ -1,6 +1,17 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt, version } from "./columns";
+import {
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, tenantId, updatedAt, version } from "./columns";
 import { actionStatusEnum, reviewStatusEnum, reviewSubjectTypeEnum } from "./enums";
 import { cycles } from "./okr";
 import { organizations, users } from "./organizations";
@@ -14,15 +25,13 @@ import { teams } from "./teams";
 export const reviews = pgTable(
   "reviews",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    cycleId: uuid()
-      .notNull()
-      .references(() => cycles.id, { onDelete: "restrict" }),
+    cycleId: uuid().notNull(),
     /** Null: the whole organization. */
-    teamId: uuid().references(() => teams.id, { onDelete: "restrict" }),
+    teamId: uuid(),
     title: text().notNull(),
     status: reviewStatusEnum().notNull().default("open"),
     snapshot: jsonb().$type<Record<string, unknown>>().notNull(),
@@ -38,6 +47,17 @@ export const reviews = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "reviews_cycle_id_fk",
+      columns: [t.organizationId, t.cycleId],
+      foreignColumns: [cycles.organizationId, cycles.id],
+    }).onDelete("restrict"),
+    foreignKey({
+      name: "reviews_team_id_fk",
+      columns: [t.organizationId, t.teamId],
+      foreignColumns: [teams.organizationId, teams.id],
+    }).onDelete("restrict"),
     // One review per cycle and scope; the all-zero uuid stands for "the whole organization".
     uniqueIndex("reviews_cycle_scope_key").on(
       t.organizationId,
@@ -51,13 +71,11 @@ export const reviews = pgTable(
 export const reviewComments = pgTable(
   "review_comments",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    reviewId: uuid()
-      .notNull()
-      .references(() => reviews.id, { onDelete: "cascade" }),
+    reviewId: uuid().notNull(),
     subjectType: reviewSubjectTypeEnum().notNull(),
     subjectId: uuid().notNull(),
     body: text().notNull(),
@@ -68,20 +86,26 @@ export const reviewComments = pgTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [uniqueIndex("review_comments_subject_key").on(t.organizationId, t.reviewId, t.subjectType, t.subjectId)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "review_comments_review_id_fk",
+      columns: [t.organizationId, t.reviewId],
+      foreignColumns: [reviews.organizationId, reviews.id],
+    }).onDelete("cascade"),
+    uniqueIndex("review_comments_subject_key").on(t.organizationId, t.reviewId, t.subjectType, t.subjectId),
+  ],
 );
 
 /** A corrective action agreed in a review; it stays open, into later quarters, until it is done. */
 export const correctiveActions = pgTable(
   "corrective_actions",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    reviewId: uuid()
-      .notNull()
-      .references(() => reviews.id, { onDelete: "cascade" }),
+    reviewId: uuid().notNull(),
     subjectType: reviewSubjectTypeEnum().notNull(),
     subjectId: uuid().notNull(),
     title: text().notNull(),
@@ -95,6 +119,12 @@ export const correctiveActions = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "corrective_actions_review_id_fk",
+      columns: [t.organizationId, t.reviewId],
+      foreignColumns: [reviews.organizationId, reviews.id],
+    }).onDelete("cascade"),
     index("corrective_actions_org_review_idx").on(t.organizationId, t.reviewId),
     index("corrective_actions_org_status_idx").on(t.organizationId, t.status),
   ],

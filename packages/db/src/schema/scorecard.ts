@@ -1,18 +1,19 @@
 import { relations, sql } from "drizzle-orm";
 import {
-  type AnyPgColumn,
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt, version } from "./columns";
+import { createdAt, tenantId, updatedAt, version } from "./columns";
 import { kpiActualSourceEnum, kpiAggregationEnum, kpiDirectionEnum, kpiFrequencyEnum, kpiKindEnum } from "./enums";
 import { organizations, users } from "./organizations";
 
@@ -20,7 +21,7 @@ import { organizations, users } from "./organizations";
 export const perspectives = pgTable(
   "perspectives",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -32,6 +33,7 @@ export const perspectives = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
     index("perspectives_org_position_idx").on(t.organizationId, t.position),
     check("perspectives_weight_positive", sql`${t.weight} >= 0`),
   ],
@@ -41,13 +43,11 @@ export const perspectives = pgTable(
 export const strategicObjectives = pgTable(
   "strategic_objectives",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    perspectiveId: uuid()
-      .notNull()
-      .references(() => perspectives.id, { onDelete: "restrict" }),
+    perspectiveId: uuid().notNull(),
     name: text().notNull(),
     description: text().notNull().default(""),
     ownerId: uuid()
@@ -59,6 +59,12 @@ export const strategicObjectives = pgTable(
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "strategic_objectives_perspective_id_fk",
+      columns: [t.organizationId, t.perspectiveId],
+      foreignColumns: [perspectives.organizationId, perspectives.id],
+    }).onDelete("restrict"),
     index("strategic_objectives_org_perspective_idx").on(t.organizationId, t.perspectiveId),
     check("strategic_objectives_weight_positive", sql`${t.weight} >= 0`),
   ],
@@ -68,19 +74,26 @@ export const strategicObjectives = pgTable(
 export const strategyLinks = pgTable(
   "strategy_links",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    causeId: uuid()
-      .notNull()
-      .references(() => strategicObjectives.id, { onDelete: "cascade" }),
-    effectId: uuid()
-      .notNull()
-      .references(() => strategicObjectives.id, { onDelete: "cascade" }),
+    causeId: uuid().notNull(),
+    effectId: uuid().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "strategy_links_cause_id_fk",
+      columns: [t.organizationId, t.causeId],
+      foreignColumns: [strategicObjectives.organizationId, strategicObjectives.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "strategy_links_effect_id_fk",
+      columns: [t.organizationId, t.effectId],
+      foreignColumns: [strategicObjectives.organizationId, strategicObjectives.id],
+    }).onDelete("cascade"),
     uniqueIndex("strategy_links_cause_effect_key").on(t.organizationId, t.causeId, t.effectId),
     check("strategy_links_not_self", sql`${t.causeId} <> ${t.effectId}`),
   ],
@@ -89,7 +102,7 @@ export const strategyLinks = pgTable(
 export const kpis = pgTable(
   "kpis",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
@@ -106,18 +119,34 @@ export const kpis = pgTable(
     ownerId: uuid()
       .notNull()
       .references(() => users.id),
-    strategicObjectiveId: uuid().references(() => strategicObjectives.id, { onDelete: "set null" }),
+    strategicObjectiveId: uuid(),
     weight: doublePrecision().notNull().default(1),
     kind: kpiKindEnum().notNull().default("manual"),
     /** Computed KPIs: numerator / return (a) and denominator / cost (b), both entered KPIs. */
-    inputAId: uuid().references((): AnyPgColumn => kpis.id, { onDelete: "restrict" }),
-    inputBId: uuid().references((): AnyPgColumn => kpis.id, { onDelete: "restrict" }),
+    inputAId: uuid(),
+    inputBId: uuid(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "kpis_strategic_objective_id_fk",
+      columns: [t.organizationId, t.strategicObjectiveId],
+      foreignColumns: [strategicObjectives.organizationId, strategicObjectives.id],
+    }).onDelete("set null"),
+    foreignKey({
+      name: "kpis_input_a_id_fk",
+      columns: [t.organizationId, t.inputAId],
+      foreignColumns: [t.organizationId, t.id],
+    }).onDelete("restrict"),
+    foreignKey({
+      name: "kpis_input_b_id_fk",
+      columns: [t.organizationId, t.inputBId],
+      foreignColumns: [t.organizationId, t.id],
+    }).onDelete("restrict"),
     index("kpis_org_objective_idx").on(t.organizationId, t.strategicObjectiveId),
     index("kpis_org_owner_idx").on(t.organizationId, t.ownerId),
     // Names are matched without regard to case (CSV import, API pushes), so they are unique that way too.
@@ -135,19 +164,23 @@ export const kpis = pgTable(
 export const kpiTargets = pgTable(
   "kpi_targets",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    kpiId: uuid()
-      .notNull()
-      .references(() => kpis.id, { onDelete: "cascade" }),
+    kpiId: uuid().notNull(),
     periodStart: date({ mode: "string" }).notNull(),
     goal: doublePrecision().notNull(),
     redFlag: doublePrecision().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "kpi_targets_kpi_id_fk",
+      columns: [t.organizationId, t.kpiId],
+      foreignColumns: [kpis.organizationId, kpis.id],
+    }).onDelete("cascade"),
     uniqueIndex("kpi_targets_kpi_period_key").on(t.organizationId, t.kpiId, t.periodStart),
     check("kpi_targets_goal_differs", sql`${t.goal} <> ${t.redFlag}`),
   ],
@@ -160,13 +193,11 @@ export const kpiTargets = pgTable(
 export const kpiActuals = pgTable(
   "kpi_actuals",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    kpiId: uuid()
-      .notNull()
-      .references(() => kpis.id, { onDelete: "cascade" }),
+    kpiId: uuid().notNull(),
     periodStart: date({ mode: "string" }).notNull(),
     value: doublePrecision().notNull(),
     source: kpiActualSourceEnum().notNull().default("manual"),
@@ -175,27 +206,41 @@ export const kpiActuals = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("kpi_actuals_kpi_period_key").on(t.organizationId, t.kpiId, t.periodStart)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "kpi_actuals_kpi_id_fk",
+      columns: [t.organizationId, t.kpiId],
+      foreignColumns: [kpis.organizationId, kpis.id],
+    }).onDelete("cascade"),
+    uniqueIndex("kpi_actuals_kpi_period_key").on(t.organizationId, t.kpiId, t.periodStart),
+  ],
 );
 
 /** A competitor's or an industry figure for a KPI and period, shown beside our own. */
 export const kpiBenchmarks = pgTable(
   "kpi_benchmarks",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    kpiId: uuid()
-      .notNull()
-      .references(() => kpis.id, { onDelete: "cascade" }),
+    kpiId: uuid().notNull(),
     /** "Contoso", "Industry median". */
     source: text().notNull(),
     periodStart: date({ mode: "string" }).notNull(),
     value: doublePrecision().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("kpi_benchmarks_kpi_source_period_key").on(t.organizationId, t.kpiId, t.source, t.periodStart)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "kpi_benchmarks_kpi_id_fk",
+      columns: [t.organizationId, t.kpiId],
+      foreignColumns: [kpis.organizationId, kpis.id],
+    }).onDelete("cascade"),
+    uniqueIndex("kpi_benchmarks_kpi_source_period_key").on(t.organizationId, t.kpiId, t.source, t.periodStart),
+  ],
 );
 
 export const perspectivesRelations = relations(perspectives, ({ many }) => ({

@@ -1,6 +1,6 @@
 import { relations } from "drizzle-orm";
-import { type AnyPgColumn, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt, version } from "./columns";
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, tenantId, updatedAt, version } from "./columns";
 import { teamMemberRoleEnum } from "./enums";
 import { organizations, users } from "./organizations";
 
@@ -8,18 +8,26 @@ import { organizations, users } from "./organizations";
 export const teams = pgTable(
   "teams",
   {
-    id: id(),
+    id: tenantId(),
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    parentId: uuid().references((): AnyPgColumn => teams.id, { onDelete: "set null" }),
+    parentId: uuid(),
     name: text().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index("teams_org_parent_idx").on(t.organizationId, t.parentId)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      name: "teams_parent_id_fk",
+      columns: [t.organizationId, t.parentId],
+      foreignColumns: [t.organizationId, t.id],
+    }).onDelete("set null"),
+    index("teams_org_parent_idx").on(t.organizationId, t.parentId),
+  ],
 );
 
 export const teamMembers = pgTable(
@@ -28,9 +36,7 @@ export const teamMembers = pgTable(
     organizationId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -38,7 +44,12 @@ export const teamMembers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.teamId, t.userId] }),
+    primaryKey({ columns: [t.organizationId, t.teamId, t.userId] }),
+    foreignKey({
+      name: "team_members_team_id_fk",
+      columns: [t.organizationId, t.teamId],
+      foreignColumns: [teams.organizationId, teams.id],
+    }).onDelete("cascade"),
     index("team_members_org_user_idx").on(t.organizationId, t.userId),
   ],
 );

@@ -102,7 +102,10 @@ export function setTeamMember(scope: OrgScope, input: z.output<typeof ZTeamMembe
       await tx
         .insert(teamMembers)
         .values({ organizationId: scope.org.id, teamId: input.teamId, userId: input.userId, role: input.role })
-        .onConflictDoUpdate({ target: [teamMembers.teamId, teamMembers.userId], set: { role: input.role } });
+        .onConflictDoUpdate({
+          target: [teamMembers.organizationId, teamMembers.teamId, teamMembers.userId],
+          set: { role: input.role },
+        });
     }
     await recordActivity(
       tx,

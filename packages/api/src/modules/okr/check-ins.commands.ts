@@ -57,7 +57,7 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
         comment: input.comment,
         idempotencyKey: input.idempotencyKey,
       })
-      .onConflictDoNothing({ target: [checkIns.authorId, checkIns.idempotencyKey] })
+      .onConflictDoNothing({ target: [checkIns.organizationId, checkIns.authorId, checkIns.idempotencyKey] })
       .returning();
     // A concurrent twin of this request won the race: answer with its row.
     if (!created) {

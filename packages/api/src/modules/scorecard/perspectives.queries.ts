@@ -12,7 +12,7 @@ export async function perspectivesOf(db: Executor, organizationId: string) {
     .from(perspectives)
     .leftJoin(strategicObjectives, eq(strategicObjectives.perspectiveId, perspectives.id))
     .where(eq(perspectives.organizationId, organizationId))
-    .groupBy(perspectives.id)
+    .groupBy(perspectives.organizationId, perspectives.id)
     .orderBy(asc(perspectives.position), asc(perspectives.name));
 }
 
