@@ -1513,10 +1513,13 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     },
   },
   "people.list": {
-    verify: async (people) => {
+    // otherOrg: Globex's people asked for by id, who are nobody here.
+    input: ({ scope }) => (scope === "otherOrg" ? { ids: [f.globex.admin.id, f.globex.member.id] } : {}),
+    verify: async ({ people }, { scope }) => {
       const globex = new Set([f.globex.admin.id, f.globex.member.id]);
       for (const person of people) expect(globex.has(person.id)).toBe(false);
-      expect(people.length).toBeGreaterThanOrEqual(12);
+      if (scope === "otherOrg") expect(people).toEqual([]);
+      else expect(people.length).toBeGreaterThanOrEqual(12);
       expect(people.every((p) => !("email" in p))).toBe(true);
     },
   },
@@ -1779,8 +1782,17 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
   },
 
   "users.list": {
-    verify: (people) => {
-      expect(people.map((p) => p.email)).toContain(DEMO.admin);
+    // own: searched for one's own address; otherOrg: Globex's people asked for by id, who are nobody here.
+    input: ({ scope }) =>
+      scope === "own"
+        ? { q: DEMO.admin }
+        : scope === "otherOrg"
+          ? { ids: [f.globex.admin.id, f.globex.member.id] }
+          : {},
+    verify: ({ users: people }, { scope }) => {
+      if (scope === "own") expect(people.map((p) => p.email)).toEqual([DEMO.admin]);
+      else if (scope === "otherOrg") expect(people).toEqual([]);
+      else expect(people.length).toBeGreaterThanOrEqual(12);
     },
   },
   "users.create": {

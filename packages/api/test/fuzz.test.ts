@@ -331,6 +331,41 @@ const auditCursor = fc.oneof(
   fc.string({ maxLength: 200 }),
 );
 
+/** A people.list / users.list cursor: one the server could have issued, a forged one, or anything at all. */
+const personCursor = (f: Fixtures) =>
+  fc.oneof(
+    fc.constant(null),
+    fc
+      .tuple(fc.oneof(text(120, { min: 0 }), fc.constantFrom("Alex", "", "%")), idFrom(f.allUserIds, f.other.userIds))
+      .map(([n, i]) => Buffer.from(JSON.stringify({ n, i })).toString("base64url")),
+    fc
+      .tuple(fc.anything({ maxDepth: 1 }), fc.anything({ maxDepth: 1 }))
+      .map(([n, i]) => Buffer.from(safeJson({ n, i })).toString("base64url")),
+    fc.base64String({ maxLength: 300 }),
+    fc.string({ maxLength: 300 }),
+  );
+/** Page sizes: mostly allowed ones, now and then too small or far too large. */
+const pageLimit = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -1, 101, 1000, 1e9, 2.5) },
+);
+/** The inputs people.list and users.list share: search, ids (the second organization's too), cursor and limit. */
+const peopleListFields = (f: Fixtures) =>
+  fc.record(
+    {
+      q: text(100, { min: 0 }),
+      ids: fc.oneof(
+        { weight: 6, arbitrary: fc.array(personRef(f), { maxLength: 20 }) },
+        { weight: 1, arbitrary: fc.array(personRef(f), { minLength: 95, maxLength: 110 }) },
+      ),
+      cursor: personCursor(f),
+      limit: pageLimit,
+    },
+    { requiredKeys: [] },
+  );
+const peopleListInput = (f: Fixtures) =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 6, arbitrary: peopleListFields(f) });
+
 // ── scorecard, review and token builders ─────────────────────────────────
 
 const liveOr = (kind: Parameters<typeof live>[0], real: string[], foreign: string) =>
@@ -496,8 +531,26 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "cycles.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "cycles.current": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.list": () => ({ ...NO_INPUT, viewer: "allow" }),
-  "people.list": () => ({ ...NO_INPUT, viewer: "allow" }),
-  "users.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
+  "people.list": (f) => ({ viewer: "allow", runs: { garbage: 40, valid: 25 }, valid: peopleListInput(f) }),
+  "users.list": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 40, valid: 25 },
+    valid: fc.oneof(
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      {
+        weight: 6,
+        arbitrary: fc
+          .tuple(
+            peopleListFields(f),
+            fc.record(
+              { role: fc.constantFrom(...ROLES), active: fc.boolean(), q: fc.oneof(text(100, { min: 0 }), email(f)) },
+              { requiredKeys: [] },
+            ),
+          )
+          .map(([fields, extra]) => ({ ...fields, ...extra })),
+      },
+    ),
+  }),
   "organizations.settings": () => ({ ...NO_INPUT, viewer: "allow" }),
   "organizations.overview": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "objectives.mine": () => ({ ...NO_INPUT, viewer: "allow" }),

@@ -34,6 +34,7 @@ export * from "./schemas/kpi-actual";
 export * from "./schemas/kpi-target";
 export * from "./schemas/objective";
 export * from "./schemas/organization";
+export * from "./schemas/people";
 export * from "./schemas/perspective";
 export * from "./schemas/review";
 export * from "./schemas/scorecard";

@@ -1,4 +1,4 @@
-import { ZUserCreateSchema, ZUserRefSchema, ZUserRoleChangeSchema } from "@meridian/domain";
+import { ZUserCreateSchema, ZUserListSchema, ZUserRefSchema, ZUserRoleChangeSchema } from "@meridian/domain";
 import { orgProcedure, router } from "../../trpc";
 import { changeRole, createUser, deactivateUser, reactivateUser, resetPassword } from "./users.commands";
 import { listUsers } from "./users.queries";
@@ -6,8 +6,8 @@ import { listUsers } from "./users.queries";
 const manage = orgProcedure("user.manage");
 
 export const usersRouter = router({
-  /** Everyone in the organization, with role, status and teams. */
-  list: manage.query(({ ctx }) => listUsers(ctx)),
+  /** A page of everyone in the organization by name, with role, status and teams; searched and filtered in SQL. */
+  list: manage.input(ZUserListSchema).query(({ ctx, input }) => listUsers(ctx, input)),
   /** Adds a person: a new account gets a one-time temporary password, an existing one joins. */
   create: manage.input(ZUserCreateSchema).mutation(({ ctx, input }) => createUser(ctx, input)),
   changeRole: manage.input(ZUserRoleChangeSchema).mutation(({ ctx, input }) => changeRole(ctx, input)),

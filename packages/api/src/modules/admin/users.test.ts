@@ -12,6 +12,7 @@ import {
   createMember,
   createOrganization,
   createOrganizationWithOkr,
+  createTeam,
   DEMO,
   objectiveByTitle,
   openDashboard,
@@ -87,7 +88,7 @@ describe("users.create", () => {
     });
     expect(JSON.stringify(entry)).not.toContain(temporary);
 
-    const listed = (await (await admin()).users.list()).find((p) => p.id === account.id);
+    const listed = (await (await admin()).users.list()).users.find((p) => p.id === account.id);
     expect(listed).toMatchObject({ role: "manager", active: true, mustChangePassword: true, teams: [] });
     expect(JSON.stringify(listed)).not.toContain(temporary);
   });
@@ -299,7 +300,7 @@ describe("users.deactivate and users.reactivate", () => {
     const owned = await demo.db.select().from(keyResults).where(eq(keyResults.ownerId, ravi.id));
     expect(owned.length).toBeGreaterThan(0);
     expect(await membershipOf(demo.orgId, ravi.id)).toMatchObject({ role: "member" });
-    const listed = (await (await admin()).users.list()).find((p) => p.id === ravi.id);
+    const listed = (await (await admin()).users.list()).users.find((p) => p.id === ravi.id);
     expect(listed).toMatchObject({ active: false, role: "member" });
     expect(listed?.deactivatedAt).toBeInstanceOf(Date);
     const dashboard = JSON.stringify(await openDashboard(await callerFor(demo.db, DEMO.lena)));
@@ -429,6 +430,110 @@ describe("users.resetPassword", () => {
     const stranger = await trpcErrorOf(async () => (await admin()).users.resetPassword({ userId: globex.admin.id }));
     expect(stranger.code).toBe("NOT_FOUND");
     expect(await writeFingerprint(demo.db)).toEqual(before);
+  });
+});
+
+describe("users.list", () => {
+  /** A small organization of its own, so that counts and orders are the test's. */
+  async function company() {
+    const org = await createOrganization(demo.db);
+    const boss = await createMember(demo.db, org.id, "admin", { name: "Bea Boss", email: `bea-${org.id}@acme.test` });
+    const people = [boss];
+    for (const [name, role] of [
+      ["Al Member", "member"],
+      ["Cy Viewer", "viewer"],
+      ["Di Manager", "manager"],
+      ["Ed 50% Member", "member"],
+      ["Fe Gone", "member"],
+    ] as const) {
+      people.push(
+        await createMember(demo.db, org.id, role, { name, email: `${name.split(" ")[0]}-${org.id}@acme.test` }),
+      );
+    }
+    const gone = people[5];
+    if (!gone) throw new Error("people were not created");
+    await demo.db.update(memberships).set({ deactivatedAt: new Date() }).where(eq(memberships.userId, gone.id));
+    return { org, people, gone, caller: await callerFor(demo.db, boss.email, org.id) };
+  }
+  type Page = Awaited<ReturnType<Awaited<ReturnType<typeof company>>["caller"]["users"]["list"]>>;
+
+  it("pages everyone by name with a cursor, each person once, with their teams", async () => {
+    const { org, people, caller } = await company();
+    const [boss, al] = people;
+    if (!boss || !al) throw new Error("people were not created");
+    await createTeam(demo.db, org.id, { name: "Ops", leads: [boss.id], members: [al.id] });
+    await createTeam(demo.db, org.id, { name: "Archived", members: [al.id], archivedAt: new Date() });
+    await createTeam(demo.db, org.id, { name: "Apps", members: [al.id] });
+
+    const seen: Page["users"] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Page = await caller.users.list({ limit: 4, cursor });
+      seen.push(...page.users);
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(2);
+    expect(seen.map((p) => p.name)).toEqual([
+      "Al Member",
+      "Bea Boss",
+      "Cy Viewer",
+      "Di Manager",
+      "Ed 50% Member",
+      "Fe Gone",
+    ]);
+    expect(seen.find((p) => p.id === al.id)?.teams).toEqual([
+      { name: "Apps", role: "member" },
+      { name: "Ops", role: "member" },
+    ]);
+    expect(seen.find((p) => p.id === boss.id)).toMatchObject({
+      email: boss.email,
+      role: "admin",
+      active: true,
+      deactivatedAt: null,
+      teams: [{ name: "Ops", role: "lead" }],
+    });
+    expect(seen.find((p) => p.name === "Fe Gone")).toMatchObject({ active: false, teams: [] });
+  });
+
+  it("searches name and email in SQL (literal %), and filters by role, status and id", async () => {
+    const { people, gone, caller } = await company();
+    const names = async (input: Parameters<typeof caller.users.list>[0]) =>
+      (await caller.users.list(input)).users.map((p) => p.name);
+    expect(await names({ q: "boss" })).toEqual(["Bea Boss"]);
+    expect(await names({ q: "DI-" })).toEqual(["Di Manager"]);
+    expect(await names({ q: "50%" })).toEqual(["Ed 50% Member"]);
+    expect(await names({ q: "%" })).toEqual(["Ed 50% Member"]);
+    expect(await names({ q: "_" })).toEqual([]);
+    expect(await names({ q: "acme.test", role: "member" })).toEqual(["Al Member", "Ed 50% Member", "Fe Gone"]);
+    expect(await names({ role: "member", active: true })).toEqual(["Al Member", "Ed 50% Member"]);
+    expect(await names({ active: false })).toEqual(["Fe Gone"]);
+    expect(await names({ role: "viewer" })).toEqual(["Cy Viewer"]);
+    expect(await names({ ids: [gone.id, people[1]?.id ?? "", adminId] })).toEqual(["Al Member", "Fe Gone"]);
+  });
+
+  it("never answers another organization's people, and refuses forged cursors and huge pages with 400", async () => {
+    const { caller } = await company();
+    const answers = JSON.stringify([
+      await caller.users.list(),
+      await caller.users.list({ q: "northwind" }),
+      await caller.users.list({ ids: [adminId] }),
+    ]);
+    expect(answers).not.toContain(DEMO.admin);
+    expect(answers).not.toContain(adminId);
+
+    for (const cursor of ["nope", Buffer.from(JSON.stringify({ n: "A", i: "1" })).toString("base64url")]) {
+      const error = await trpcErrorOf(() => caller.users.list({ cursor }));
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(clientErrorOf(error, "users.list").httpStatus).toBe(400);
+    }
+    const huge = await trpcErrorOf(() => caller.users.list({ limit: 1000 }));
+    expect(clientErrorOf(huge, "users.list")).toMatchObject({
+      httpStatus: 400,
+      shape: { data: { fieldErrors: { limit: ["Ask for at most 100 at a time."] } } },
+    });
+    expect(await outcomeOf(() => caller.users.list({ role: "owner" as never }))).toBe("BAD_REQUEST");
   });
 });
 
