@@ -20,7 +20,8 @@ import {
 } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
+import { PersonPicker } from "~/components/people/person-picker";
 import { formatThreshold } from "~/components/scorecard/status-colours";
 import {
   StrategicObjectiveOptions,
@@ -46,7 +47,6 @@ const INPUT_CHOICES = { kind: "manual", limit: 100 } as const;
 
 export function KpiForm({
   role,
-  userId,
   kpiId = null,
   defaultValues,
   submitLabel,
@@ -54,6 +54,7 @@ export function KpiForm({
   onCancel,
 }: {
   role: Role;
+  /** The signed-in person, whom a manager's KPI belongs to (defaultValues names them as the owner). */
   userId: string;
   /** The KPI being edited (left out of its own input choices); null for a new one. */
   kpiId?: string | null;
@@ -63,7 +64,6 @@ export function KpiForm({
   onCancel?: () => void;
 }) {
   const trpc = useTRPC();
-  const people = useQuery(trpc.people.list.queryOptions());
   const strategy = useStrategicObjectiveBands();
   // Inputs of a computed KPI are entered KPIs: asked for by kind, the most one page holds.
   const kpis = useQuery(trpc.kpis.list.queryOptions(INPUT_CHOICES));
@@ -71,6 +71,7 @@ export function KpiForm({
 
   const {
     register,
+    control,
     handleSubmit,
     watch,
     setError,
@@ -85,9 +86,8 @@ export function KpiForm({
   const direction = watch("direction");
   const unit = watch("unit") ?? "";
 
-  // Managers own what they create; only admins choose another owner (the server holds the same rule).
-  const owners = (people.data ?? []).filter((p) => p.role !== "viewer" || p.id === defaultValues.ownerId);
-  const ownerChoices = role === "admin" ? owners : owners.filter((p) => p.id === userId);
+  // Managers own what they create; only admins choose another owner, never a viewer (the server holds the same rule).
+  const ownerCandidates = role === "admin" ? undefined : [];
   const inputChoices = (kpis.data?.kpis ?? [])
     .filter((k) => k.kind === "manual" && k.id !== kpiId)
     .map((k) => ({ value: k.id, label: k.name }));
@@ -165,10 +165,22 @@ export function KpiForm({
             hint={role === "admin" ? undefined : "Managers own the KPIs they create."}
           >
             {(id) => (
-              <Select
-                id={id}
-                options={ownerChoices.map((p) => ({ value: p.id, label: p.name }))}
-                {...register("ownerId")}
+              <Controller
+                control={control}
+                name="ownerId"
+                render={({ field }) => (
+                  <PersonPicker
+                    id={id}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    name={field.name}
+                    ref={field.ref}
+                    invalid={Boolean(errors.ownerId)}
+                    accept={(p) => p.role !== "viewer"}
+                    candidates={ownerCandidates}
+                  />
+                )}
               />
             )}
           </Field>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { personLookupInput, personSearchInput } from "~/components/people/person-search";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { NewKpiForm } from "./new-kpi-form";
@@ -9,7 +10,11 @@ export default async function NewKpiPage() {
   const me = await requirePermission("kpi.manage");
   const queryClient = getQueryClient();
   await Promise.all([
-    queryClient.prefetchQuery(trpc.people.list.queryOptions()),
+    // The owner picker's first page of people and the default owner's name, asked as the browser will.
+    ...(me.organization?.role === "admin"
+      ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(personSearchInput("")))]
+      : []),
+    queryClient.prefetchQuery(trpc.people.list.queryOptions(personLookupInput(me.user.id))),
     queryClient.prefetchQuery(trpc.strategy.map.queryOptions({})),
     queryClient.prefetchQuery(trpc.kpis.list.queryOptions({ kind: "manual", limit: 100 })),
   ]);

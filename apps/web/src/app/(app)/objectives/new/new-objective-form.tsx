@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
 import { ProgressSourceSelect, VisibilitySelect } from "~/components/okr/okr-fields";
 import { emptyAsNull } from "~/components/okr/options";
-import { ownerCandidates } from "~/components/okr/owner-candidates";
+import { ownerChoices } from "~/components/people/owner-choices";
 import {
   StrategicObjectiveOptions,
   useStrategicObjectiveBands,
@@ -42,12 +42,12 @@ export function NewObjectiveForm({
   const router = useRouter();
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
-  const { data: people = [] } = useQuery(trpc.people.list.queryOptions());
   const strategy = useStrategicObjectiveBands();
   const planning = cycles.filter((c) => c.status !== "closed");
   const levels = levelsFor(role);
   const myTeams = teams.filter((t) => t.members.some((m) => m.id === userId));
-  const owners = ownerCandidates(role, userId, people, teams);
+  // Admins may choose anyone (searched on the server); others whom their teams allow.
+  const owners = ownerChoices(role, userId, teams);
 
   const { register, control, watch, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZObjectiveCreateSchema,
@@ -174,6 +174,7 @@ export function NewObjectiveForm({
               key={field.id}
               index={index}
               register={register}
+              control={control}
               errors={errors.keyResults}
               owners={owners}
               onRemove={() => keyResults.remove(index)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { personSearchInput } from "~/components/people/person-search";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { NewObjectiveForm } from "./new-objective-form";
@@ -16,7 +17,10 @@ export default async function NewObjectivePage({
   await Promise.all([
     queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
     queryClient.prefetchQuery(trpc.teams.list.queryOptions()),
-    queryClient.prefetchQuery(trpc.people.list.queryOptions()),
+    // An admin's key result owner pickers start from the first page of people, asked as the browser will.
+    ...(me.organization?.role === "admin"
+      ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(personSearchInput("")))]
+      : []),
   ]);
   return (
     <HydrateClient>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { personSearchInput } from "~/components/people/person-search";
 import { readableReview } from "~/components/review/readable-review";
 import { requireSessionUser } from "~/server/auth";
 import { fetchOnServer, getQueryClient, HydrateClient, trpc } from "~/trpc/server";
@@ -29,7 +30,8 @@ export default async function ReviewPage({ params }: { params: Params }) {
   // The review itself was read above into the same cache: handed to the browser, not fetched again.
   await Promise.all([
     queryClient.prefetchQuery(trpc.reviews.compare.queryOptions(input)),
-    ...(review.canEdit ? [queryClient.prefetchQuery(trpc.people.list.queryOptions())] : []),
+    // The action owner picker's first page of people, asked as the browser will.
+    ...(review.canEdit ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(personSearchInput("")))] : []),
   ]);
   return (
     <HydrateClient>

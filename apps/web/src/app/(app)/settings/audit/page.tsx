@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { personLookupInput, personSearchInput } from "~/components/people/person-search";
 import { Prefetched } from "~/components/settings/prefetched";
 import { requirePermission } from "~/server/permissions";
 import { trpc } from "~/trpc/server";
@@ -15,7 +16,14 @@ export default async function AuditPage({
   await requirePermission("audit.read");
   const filters = auditFiltersFrom(await searchParams);
   return (
-    <Prefetched queries={[trpc.users.list.queryOptions(), trpc.audit.entityTypes.queryOptions()]}>
+    <Prefetched
+      queries={[
+        // The person filter's first page of people (and the chosen one's name), asked as the browser will.
+        trpc.users.list.queryOptions(personSearchInput("")),
+        ...(filters.actorId ? [trpc.people.list.queryOptions(personLookupInput(filters.actorId))] : []),
+        trpc.audit.entityTypes.queryOptions(),
+      ]}
+    >
       <AuditLog filters={filters} />
     </Prefetched>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { personSearchInput } from "~/components/people/person-search";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { PerspectivesAdmin } from "./_components/perspectives-admin";
@@ -12,7 +13,8 @@ export default async function ScorecardSettingsPage() {
   await Promise.all([
     queryClient.prefetchQuery(trpc.perspectives.list.queryOptions()),
     queryClient.prefetchQuery(trpc.strategy.map.queryOptions({})),
-    queryClient.prefetchQuery(trpc.people.list.queryOptions()),
+    // The owner pickers' first page of people, asked as the browser will.
+    queryClient.prefetchQuery(trpc.people.list.queryOptions(personSearchInput(""))),
     queryClient.prefetchQuery(trpc.me.get.queryOptions()),
   ]);
   return (

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
-import { Prefetched } from "~/components/settings/prefetched";
 import { requirePermission } from "~/server/permissions";
-import { trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
+import { nextUserPage, userListInput } from "./_components/user-pages";
 import { UsersAdmin } from "./_components/users-admin";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requirePermission("user.manage");
+  // The table's first page, asked with the input the browser starts from.
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.users.list.infiniteQueryOptions(userListInput({ q: "", role: "", status: "" }), {
+      getNextPageParam: nextUserPage,
+    }),
+  );
   return (
-    <Prefetched queries={[trpc.users.list.queryOptions()]}>
+    <HydrateClient>
       <UsersAdmin currentUserId={me.user.id} />
-    </Prefetched>
+    </HydrateClient>
   );
 }

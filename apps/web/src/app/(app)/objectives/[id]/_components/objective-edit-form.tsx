@@ -8,10 +8,12 @@ import {
   ZObjectiveUpdateSchema,
 } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
+import { Controller } from "react-hook-form";
 import type { z } from "zod";
 import { ProgressSourceSelect, VisibilitySelect } from "~/components/okr/okr-fields";
 import { emptyAsNull } from "~/components/okr/options";
-import { ownerCandidates } from "~/components/okr/owner-candidates";
+import { ownerChoices } from "~/components/people/owner-choices";
+import { PersonPicker } from "~/components/people/person-picker";
 import {
   StrategicObjectiveOptions,
   useStrategicObjectiveBands,
@@ -79,7 +81,7 @@ export function ObjectiveEditForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const { register, onSubmit, pending, error, conflict, errors } = useMutationForm({
+  const { register, control, onSubmit, pending, error, conflict, errors } = useMutationForm({
     schema: ZObjectiveEditSchema,
     defaultValues: formValues({ ...objective, ownerId: objective.owner.id, strategicObjectiveId }),
     mutation: trpc.objectives.update.mutationOptions(),
@@ -88,19 +90,20 @@ export function ObjectiveEditForm({
     conflictValues: (current: Current) => formValues(current),
   });
   const me = useQuery(trpc.me.get.queryOptions());
-  const people = useQuery(trpc.people.list.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions());
   // The strategy's objectives, grouped by perspective, to align this quarter's work to.
   const strategy = useStrategicObjectiveBands();
   const bands = strategy.bands;
   const strategicName = (id: string | null) =>
     bands.flatMap((p) => p.objectives).find((o) => o.id === id)?.name ?? "None";
-  const candidates =
-    me.data?.organization && people.data && teams.data
-      ? ownerCandidates(me.data.organization.role, me.data.user.id, people.data, teams.data)
+  // Admins may choose anyone (searched on the server); others whom their teams allow.
+  const choices =
+    me.data?.organization && teams.data
+      ? ownerChoices(me.data.organization.role, me.data.user.id, teams.data, me.data.user.name)
       : [];
   // The current owner stays choosable even when the caller could not pick them.
-  const owners = candidates.some((p) => p.id === objective.owner.id) ? candidates : [objective.owner, ...candidates];
+  const owners =
+    choices === "anyone" || choices.some((p) => p.id === objective.owner.id) ? choices : [objective.owner, ...choices];
 
   return (
     <form
@@ -137,10 +140,25 @@ export function ObjectiveEditForm({
       <Field label="Description" error={errors.description?.message}>
         {(id) => <Textarea id={id} rows={3} invalid={Boolean(errors.description)} {...register("description")} />}
       </Field>
-      {owners.length > 1 && (
+      {(owners === "anyone" || owners.length > 1) && (
         <Field label="Owner" error={errors.ownerId?.message} className="sm:max-w-xs">
           {(id) => (
-            <Select id={id} options={owners.map((p) => ({ value: p.id, label: p.name }))} {...register("ownerId")} />
+            <Controller
+              control={control}
+              name="ownerId"
+              render={({ field }) => (
+                <PersonPicker
+                  id={id}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  ref={field.ref}
+                  invalid={Boolean(errors.ownerId)}
+                  {...(owners !== "anyone" && { candidates: owners })}
+                />
+              )}
+            />
           )}
         </Field>
       )}

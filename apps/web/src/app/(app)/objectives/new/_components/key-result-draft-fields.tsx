@@ -1,25 +1,26 @@
 import type { TObjectiveCreate } from "@meridian/domain";
-import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { type Control, Controller, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { KeyResultTypeSelect, KeyResultUnitSelect, MeasureInput } from "~/components/okr/okr-fields";
-import { emptyAsUndefined } from "~/components/okr/options";
+import { PersonPicker } from "~/components/people/person-picker";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
-import { Select } from "~/components/ui/select";
 import { TextField } from "~/components/ui/text-field";
 
 /** One key result of the new objective; its labels carry its number, so each row has its own names. */
 export function KeyResultDraftFields({
   index,
   register,
+  control,
   errors,
   owners,
   onRemove,
 }: {
   index: number;
   register: UseFormRegister<TObjectiveCreate>;
+  control: Control<TObjectiveCreate>;
   errors: FieldErrors<TObjectiveCreate>["keyResults"];
-  /** Whom the caller may make its owner; the choice is offered when there is one. */
-  owners: readonly { id: string; name: string }[];
+  /** Whom the caller may make its owner ("anyone": searched on the server); the choice is offered when there is one. */
+  owners: "anyone" | readonly { id: string; name: string }[];
   onRemove: () => void;
 }) {
   const name = `Key result ${index + 1}`;
@@ -61,16 +62,27 @@ export function KeyResultDraftFields({
           placeholder="USD, days…"
           {...register(`keyResults.${index}.unitLabel`)}
         />
-        {owners.length > 1 && (
-          <Field label={`${name} owner`} className="sm:col-span-2">
+        {(owners === "anyone" || owners.length > 1) && (
+          <Field label={`${name} owner`} className="sm:col-span-6">
             {(id) => (
-              <Select
-                id={id}
-                options={owners.map((p) => ({ value: p.id, label: p.name }))}
-                {...register(`keyResults.${index}.ownerId`, emptyAsUndefined)}
-              >
-                <option value="">Objective's owner</option>
-              </Select>
+              <Controller
+                control={control}
+                name={`keyResults.${index}.ownerId`}
+                render={({ field }) => (
+                  <PersonPicker
+                    id={id}
+                    value={field.value}
+                    onChange={(value) => field.onChange(value || undefined)}
+                    onBlur={field.onBlur}
+                    name={field.name}
+                    ref={field.ref}
+                    emptyLabel="Objective's owner"
+                    searchLabel={`Search people for key result ${index + 1}`}
+                    className="sm:grid sm:grid-cols-2 sm:gap-3 sm:space-y-0"
+                    {...(owners !== "anyone" && { candidates: owners })}
+                  />
+                )}
+              />
             )}
           </Field>
         )}

@@ -7,8 +7,9 @@ import {
   reviewRows,
   ZCorrectiveActionCreateSchema,
 } from "@meridian/domain";
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { Controller } from "react-hook-form";
+import { PersonPicker } from "~/components/people/person-picker";
 import { ActionRow } from "~/components/review/action-row";
 import { DataTable } from "~/components/review/data-table";
 import type { ReviewAction, ReviewDetail } from "~/components/review/types";
@@ -85,7 +86,6 @@ function subjectOptions(snapshot: ReviewSnapshot) {
 
 function AddActionForm({ review }: { review: ReviewDetail }) {
   const trpc = useTRPC();
-  const { data: people = [] } = useQuery(trpc.people.list.queryOptions());
   const subjects = useMemo(() => subjectOptions(review.snapshot), [review.snapshot]);
   const first = subjects.find((s) => s.red) ?? subjects[0];
   const [firstType, firstId] = (first?.value ?? "|").split("|");
@@ -104,7 +104,7 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
     // The next action is often about the same subject, by the same owner.
     onSuccess: (_created, values): void => form.reset({ ...values, title: "" }),
   });
-  const { register, setValue, watch, onSubmit, pending, error: message } = form;
+  const { register, control, setValue, watch, onSubmit, pending, error: message } = form;
   const { errors } = form.formState;
   const subject = `${watch("subjectType")}|${watch("subjectId")}`;
 
@@ -152,14 +152,23 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Owner" error={errors.ownerId?.message}>
           {(id) => (
-            <Select
-              id={id}
-              invalid={Boolean(errors.ownerId)}
-              options={people.filter((p) => p.role !== "viewer").map((p) => ({ value: p.id, label: p.name }))}
-              {...register("ownerId")}
-            >
-              <option value="">Choose an owner</option>
-            </Select>
+            <Controller
+              control={control}
+              name="ownerId"
+              render={({ field }) => (
+                <PersonPicker
+                  id={id}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  ref={field.ref}
+                  invalid={Boolean(errors.ownerId)}
+                  emptyLabel="Choose an owner"
+                  accept={(p) => p.role !== "viewer"}
+                />
+              )}
+            />
           )}
         </Field>
         <Field label="Due date" error={errors.dueOn?.message}>

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
+import { PersonPicker } from "~/components/people/person-picker";
 import { SettingsSection } from "~/components/settings/settings-section";
 import { TableHead } from "~/components/settings/table-head";
 import { Alert } from "~/components/ui/alert";
@@ -17,7 +18,6 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const { data: people = [] } = useQuery(trpc.users.list.queryOptions());
   const { data: entityTypes = [] } = useQuery(trpc.audit.entityTypes.queryOptions());
   const log = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions({ ...filters, limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
@@ -40,12 +40,20 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
         className="mt-3 grid gap-3 sm:grid-cols-4"
         onSubmit={(e) => e.preventDefault()}
       >
-        <FilterSelect
-          label="Person"
-          value={filters.actorId ?? ""}
-          onChange={(v) => setFilter("actorId", v)}
-          options={people.map((p) => ({ value: p.id, label: p.name }))}
-        />
+        <div>
+          <label htmlFor="filter-person" className="block text-xs font-medium text-slate-600">
+            Person
+          </label>
+          {/* Deactivated people acted too: searched among everyone (users.list), not the active people only. */}
+          <PersonPicker
+            id="filter-person"
+            source="users"
+            value={filters.actorId ?? ""}
+            onChange={(v) => setFilter("actorId", v)}
+            emptyLabel="Any"
+            className="mt-1"
+          />
+        </div>
         <FilterSelect
           label="Kind of item"
           value={filters.entityType ?? ""}

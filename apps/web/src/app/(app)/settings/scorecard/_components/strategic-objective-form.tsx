@@ -5,7 +5,8 @@ import {
   ZStrategicObjectiveCreateSchema,
   ZStrategicObjectiveUpdateSchema,
 } from "@meridian/domain";
-import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { type Control, Controller, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { PersonPicker } from "~/components/people/person-picker";
 import type { MapObjective } from "~/components/strategy/types";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
@@ -34,31 +35,40 @@ interface SharedFields {
 /** The fields both forms share: name, owner, weight, perspective, description. */
 function ObjectiveFields<T extends SharedFields>({
   register,
+  control,
   errors,
-  people,
   perspectives,
 }: {
   register: UseFormRegister<T>;
+  control: Control<T>;
   errors: FieldErrors<SharedFields>;
-  people: readonly Option[];
   perspectives: readonly Option[];
 }) {
-  // One register for the shared field names, typed once.
+  // One register and control for the shared field names, typed once.
   const field = register as unknown as UseFormRegister<SharedFields>;
+  const shared = control as unknown as Control<SharedFields>;
   return (
     <>
       <div className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_7rem]">
         <TextField label="Name" error={errors.name?.message} {...field("name")} />
         <Field label="Owner" error={errors.ownerId?.message}>
           {(id) => (
-            <Select
-              id={id}
-              invalid={Boolean(errors.ownerId)}
-              options={people.map((p) => ({ value: p.id, label: p.name }))}
-              {...field("ownerId")}
-            >
-              <option value="">Choose…</option>
-            </Select>
+            <Controller
+              control={shared}
+              name="ownerId"
+              render={({ field: owner }) => (
+                <PersonPicker
+                  id={id}
+                  value={owner.value}
+                  onChange={owner.onChange}
+                  onBlur={owner.onBlur}
+                  name={owner.name}
+                  ref={owner.ref}
+                  invalid={Boolean(errors.ownerId)}
+                  emptyLabel="Choose…"
+                />
+              )}
+            />
           )}
         </Field>
         <Field label="Weight" error={errors.weight?.message}>
@@ -90,20 +100,18 @@ const formClass = "mt-3 space-y-3 rounded-xl border border-indigo-100 bg-indigo-
 export function NewStrategicObjectiveForm({
   perspectiveId,
   perspectiveName,
-  people,
   perspectives,
   defaultOwnerId,
   onDone,
 }: {
   perspectiveId: string;
   perspectiveName: string;
-  people: readonly Option[];
   perspectives: readonly Option[];
   defaultOwnerId: string;
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const { register, onSubmit, pending, error, errors } = useMutationForm({
+  const { register, control, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZStrategicObjectiveCreateSchema,
     defaultValues: { perspectiveId, name: "", description: "", ownerId: defaultOwnerId, weight: 1 },
     mutation: trpc.strategy.createObjective.mutationOptions(),
@@ -117,7 +125,7 @@ export function NewStrategicObjectiveForm({
       aria-label={`New strategic objective in ${perspectiveName}`}
       className={formClass}
     >
-      <ObjectiveFields register={register} errors={errors} people={people} perspectives={perspectives} />
+      <ObjectiveFields register={register} control={control} errors={errors} perspectives={perspectives} />
       <FormActions
         submitLabel="Add strategic objective"
         pendingLabel="Adding…"
@@ -152,18 +160,16 @@ const editValues = (o: CurrentObjective): TStrategicObjectiveUpdate => ({
 export function EditStrategicObjectiveForm({
   objective,
   perspectiveId,
-  people,
   perspectives,
   onDone,
 }: {
   objective: MapObjective;
   perspectiveId: string;
-  people: readonly Option[];
   perspectives: readonly Option[];
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const { register, onSubmit, pending, error, conflict, errors } = useMutationForm({
+  const { register, control, onSubmit, pending, error, conflict, errors } = useMutationForm({
     schema: ZStrategicObjectiveUpdateSchema,
     defaultValues: editValues({ ...objective, ownerId: objective.owner.id, perspectiveId }),
     mutation: trpc.strategy.updateObjective.mutationOptions(),
@@ -171,8 +177,6 @@ export function EditStrategicObjectiveForm({
     onSuccess: onDone,
     conflictValues: editValues,
   });
-  // The current owner stays choosable even if they have since left.
-  const owners = people.some((p) => p.id === objective.owner.id) ? people : [objective.owner, ...people];
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Edit ${objective.name}`} className={formClass}>
       <input type="hidden" {...register("strategicObjectiveId")} />
@@ -183,7 +187,8 @@ export function EditStrategicObjectiveForm({
           again and save.
         </Alert>
       )}
-      <ObjectiveFields register={register} errors={errors} people={owners} perspectives={perspectives} />
+      {/* The current owner stays in the picker, by name, even if they have since left. */}
+      <ObjectiveFields register={register} control={control} errors={errors} perspectives={perspectives} />
       <FormActions submitLabel="Save" pending={pending} onCancel={onDone} error={error} />
     </form>
   );

@@ -19,13 +19,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function StrategicObjectivesAdmin() {
   const trpc = useTRPC();
   const map = useQuery(trpc.strategy.map.queryOptions({}));
-  const people = useQuery(trpc.people.list.queryOptions());
   const me = useQuery(trpc.me.get.queryOptions());
   const [adding, setAdding] = useState<string | null>(null);
   if (!map.data) return null;
   const perspectives = map.data.perspectives;
   const options = perspectives.map((p) => ({ id: p.id, name: p.name }));
-  const owners = people.data ?? [];
 
   return (
     <TitledCard
@@ -65,7 +63,6 @@ export function StrategicObjectivesAdmin() {
               <NewStrategicObjectiveForm
                 perspectiveId={p.id}
                 perspectiveName={p.name}
-                people={owners}
                 perspectives={options}
                 defaultOwnerId={me.data?.user.id ?? ""}
                 onDone={() => setAdding(null)}
@@ -76,7 +73,7 @@ export function StrategicObjectivesAdmin() {
             ) : (
               <ul className="divide-y divide-slate-100">
                 {p.objectives.map((o) => (
-                  <ObjectiveRow key={o.id} objective={o} perspective={p} people={owners} perspectives={options} />
+                  <ObjectiveRow key={o.id} objective={o} perspective={p} perspectives={options} />
                 ))}
               </ul>
             )}
@@ -90,12 +87,10 @@ export function StrategicObjectivesAdmin() {
 function ObjectiveRow({
   objective: o,
   perspective,
-  people,
   perspectives,
 }: {
   objective: MapObjective;
   perspective: MapPerspective;
-  people: readonly { id: string; name: string }[];
   perspectives: readonly { id: string; name: string }[];
 }) {
   const trpc = useTRPC();
@@ -145,7 +140,6 @@ function ObjectiveRow({
         <EditStrategicObjectiveForm
           objective={o}
           perspectiveId={perspective.id}
-          people={people}
           perspectives={perspectives}
           onDone={() => setEditing(false)}
         />

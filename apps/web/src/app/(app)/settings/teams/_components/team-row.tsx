@@ -3,6 +3,7 @@
 import type { TeamMemberRole } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { PersonPicker } from "~/components/people/person-picker";
 import { ConfirmButton } from "~/components/settings/confirm-button";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
 import { Alert } from "~/components/ui/alert";
@@ -17,18 +18,8 @@ interface Team {
   members: { id: string; name: string; role: TeamMemberRole }[];
 }
 
-/** One team: rename, move, archive, and its leads and members. */
-export function TeamRow({
-  team,
-  depth,
-  allTeams,
-  people,
-}: {
-  team: Team;
-  depth: number;
-  allTeams: Team[];
-  people: { id: string; name: string }[];
-}) {
+/** One team: rename, move, archive, and its leads and members (new ones found with the person picker). */
+export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; allTeams: Team[] }) {
   const trpc = useTRPC();
   const [name, setName] = useState(team.name);
   const [newMember, setNewMember] = useState("");
@@ -38,7 +29,6 @@ export function TeamRow({
   const update = useMutation(trpc.teams.update.mutationOptions(mutationCallbacks));
   const archive = useMutation(trpc.teams.archive.mutationOptions(mutationCallbacks));
   const setMember = useMutation(trpc.teams.setMember.mutationOptions(mutationCallbacks));
-  const candidates = people.filter((p) => !team.members.some((m) => m.id === p.id));
 
   return (
     <li className="py-4" style={{ paddingLeft: `${depth * 1.5}rem` }} aria-label={`Team ${team.name}`}>
@@ -116,49 +106,43 @@ export function TeamRow({
             </button>
           </li>
         ))}
-        {candidates.length > 0 && (
-          <li className="inline-flex items-center gap-1">
-            <label htmlFor={`add-${team.id}`} className="sr-only">
-              Add a person to {team.name}
-            </label>
-            <select
-              id={`add-${team.id}`}
-              value={newMember}
-              onChange={(e) => setNewMember(e.target.value)}
-              className="rounded-md border border-slate-200 bg-white px-2 py-0.5 text-xs"
-            >
-              <option value="">Add person…</option>
-              {candidates.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`add-role-${team.id}`} className="sr-only">
-              Team role
-            </label>
-            <select
-              id={`add-role-${team.id}`}
-              value={newRole}
-              onChange={(e) => setNewRole(e.target.value as TeamMemberRole)}
-              className="rounded-md border border-slate-200 bg-white px-2 py-0.5 text-xs"
-            >
-              <option value="member">as member</option>
-              <option value="lead">as lead</option>
-            </select>
-            <button
-              type="button"
-              disabled={!newMember}
-              onClick={() => {
-                setMember.mutate({ teamId: team.id, userId: newMember, role: newRole });
-                setNewMember("");
-              }}
-              className="rounded-md border border-slate-200 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-50"
-            >
-              Add
-            </button>
-          </li>
-        )}
+        <li className="inline-flex flex-wrap items-start gap-1">
+          <label htmlFor={`add-${team.id}`} className="sr-only">
+            Add a person to {team.name}
+          </label>
+          <PersonPicker
+            id={`add-${team.id}`}
+            value={newMember}
+            onChange={setNewMember}
+            emptyLabel="Add person…"
+            searchLabel={`Search people to add to ${team.name}`}
+            accept={(p) => !team.members.some((m) => m.id === p.id)}
+            className="w-56"
+          />
+          <label htmlFor={`add-role-${team.id}`} className="sr-only">
+            Team role
+          </label>
+          <select
+            id={`add-role-${team.id}`}
+            value={newRole}
+            onChange={(e) => setNewRole(e.target.value as TeamMemberRole)}
+            className="rounded-md border border-slate-200 bg-white px-2 py-2 text-xs"
+          >
+            <option value="member">as member</option>
+            <option value="lead">as lead</option>
+          </select>
+          <button
+            type="button"
+            disabled={!newMember}
+            onClick={() => {
+              setMember.mutate({ teamId: team.id, userId: newMember, role: newRole });
+              setNewMember("");
+            }}
+            className="rounded-md border border-slate-200 px-2 py-2 text-xs hover:bg-slate-50 disabled:opacity-50"
+          >
+            Add
+          </button>
+        </li>
       </ul>
       {failure && (
         <div className="mt-2">

@@ -16,9 +16,7 @@ import { inTreeOrder } from "./team-tree";
 export function TeamsAdmin() {
   const trpc = useTRPC();
   const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
-  const { data: people = [] } = useQuery(trpc.users.list.queryOptions());
   const ordered = inTreeOrder(teams);
-  const activePeople = people.filter((p) => p.active);
 
   return (
     <div className="space-y-6">
@@ -32,7 +30,7 @@ export function TeamsAdmin() {
       <SettingsSection title="Team tree">
         <ul className="mt-3 divide-y divide-slate-100">
           {ordered.map(({ team, depth }) => (
-            <TeamRow key={team.id} team={team} depth={depth} allTeams={teams} people={activePeople} />
+            <TeamRow key={team.id} team={team} depth={depth} allTeams={teams} />
           ))}
         </ul>
       </SettingsSection>

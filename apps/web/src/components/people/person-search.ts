@@ -1,0 +1,13 @@
+/*
+ * The inputs the person picker sends, in a module of their own so that a page's server-side
+ * prefetch asks with exactly the input the browser will (and so hands it the answer).
+ */
+
+/** How many matches the picker offers: enough to choose from, never the whole organization. */
+export const PERSON_MATCHES = 30;
+
+/** The first page of people the picker offers for a search (`q` as typed, trimmed). */
+export const personSearchInput = (q: string) => (q ? { q, limit: PERSON_MATCHES } : { limit: PERSON_MATCHES });
+
+/** The lookup that names the person a picker holds. */
+export const personLookupInput = (id: string) => ({ ids: [id] });
