@@ -1,7 +1,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, logIn, newPage, screenshot } from "./support/browser";
-import { createKpi, expectedScore, quarterOf, scorecardCells, scorecardRow, uniqueSuffix } from "./support/scorecard";
+import {
+  createKpi,
+  expectedScore,
+  openScorecardObjective,
+  quarterOf,
+  scorecardCells,
+  scorecardRow,
+  uniqueSuffix,
+} from "./support/scorecard";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,6 +65,7 @@ describe("setting up a KPI and importing its actuals", () => {
     // Before any actual: the KPI and its objective have no data in last quarter, never a colour.
     await page.goto(`/scorecard?period=${quarter.start}`);
     await page.getByRole("heading", { level: 1, name: `Scorecard ${quarter.label}` }).waitFor();
+    await openScorecardObjective(page, objective);
     expect(await scorecardCells(scorecardRow(page, kpi))).toMatchObject({
       actual: "No data",
       goal: "300 demos red flag 240 demos",
@@ -122,6 +131,7 @@ describe("setting up a KPI and importing its actuals", () => {
     expect(expected.status).toBe("Amber");
     await page.goto(`/scorecard?period=${quarter.start}`);
     await page.getByRole("heading", { level: 1, name: `Scorecard ${quarter.label}` }).waitFor();
+    await openScorecardObjective(page, objective);
     expect(await scorecardCells(scorecardRow(page, kpi))).toEqual({
       actual: "290 demos",
       goal: "300 demos red flag 240 demos",

@@ -342,6 +342,7 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "strategy.link": adminOnly(ITEM_MANAGEMENT),
   "strategy.unlink": adminOnly(ITEM_MANAGEMENT),
   "scorecard.tree": SIGNED_IN,
+  "scorecard.kpis": SIGNED_IN,
   "scorecard.heatMap": SIGNED_IN,
 
   // KPIs: everyone reads them (an archived one too); managers change only their own.
@@ -2077,15 +2078,27 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
   "scorecard.tree": {
     input: () => ({}),
     verify: async (tree, cell) => {
+      // Lean down to strategic objectives: each counts the live KPIs measuring it.
+      const objectives = tree.perspectives.flatMap((p) => p.objectives);
+      const own = objectives.find((o) => o.id === sc().strategicObjectiveId[cell.principal]);
+      if (cell.scope === "own") expect(own?.kpiCount).toBeGreaterThan(0);
+    },
+  },
+
+  "scorecard.kpis": {
+    // otherOrg: Globex's strategic objective lists nothing here; private: the archived KPI's objective.
+    input: (cell) => ({
+      strategicObjectiveId:
+        cell.scope === "otherOrg" ? f.globex.strategicObjectiveId : sc().strategicObjectiveId[cell.principal],
+    }),
+    verify: async ({ kpis: listed }, cell) => {
       const ours = await demoKpiIds();
-      const kpiIds = [
-        ...tree.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.id))),
-        ...tree.unlinkedKpis.map((k) => k.id),
-      ];
-      for (const id of kpiIds) expect(ours.has(id)).toBe(true);
-      if (cell.scope === "own") expect(kpiIds).toContain(sc().kpiId[cell.principal]);
-      // Archived KPIs are off the scorecard.
-      if (cell.scope === "private") expect(kpiIds).not.toContain(sc().archivedKpiId[cell.principal]);
+      const ids = listed.map((k) => k.id);
+      for (const id of ids) expect(ours.has(id)).toBe(true);
+      if (cell.scope === "own") expect(ids).toContain(sc().kpiId[cell.principal]);
+      if (cell.scope === "otherOrg") expect(ids).toEqual([]);
+      if (cell.scope === "private") expect(ids).not.toContain(sc().archivedKpiId[cell.principal]);
+      for (const k of listed) expect(k.trend).toHaveLength(8);
     },
   },
   "scorecard.heatMap": {

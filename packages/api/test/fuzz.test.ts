@@ -627,6 +627,14 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "perspectives.addDefaults": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "strategy.map": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
   "scorecard.tree": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
+  "scorecard.kpis": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record(
+      { strategicObjectiveId: fc.oneof(strategicObjectiveRef(f), fc.constant(null)), period: quarterDay },
+      { requiredKeys: ["strategicObjectiveId"] },
+    ),
+  }),
   "scorecard.heatMap": () => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: quarterInput }),
   "kpis.list": (f) => ({
     viewer: "allow",
@@ -1861,6 +1869,7 @@ describe("fuzzing every procedure", () => {
     ]);
     const reads: [string, unknown][] = [
       ["scorecard.tree", undefined],
+      ["scorecard.kpis", { strategicObjectiveId: null }],
       ["scorecard.heatMap", undefined],
       ["strategy.map", undefined],
       ["kpis.list", undefined],

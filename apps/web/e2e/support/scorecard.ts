@@ -87,6 +87,14 @@ export function scorecardRow(page: Page, name: string): Locator {
     .filter({ has: page.getByText(name, { exact: true }) });
 }
 
+/** Opens a strategic objective's row of the scorecard: its KPIs load then. */
+export async function openScorecardObjective(page: Page, objective: string): Promise<void> {
+  const table = page.getByRole("table", { name: /^Balanced scorecard for / });
+  await table.getByRole("button", { name: `Expand ${objective}` }).click();
+  await table.getByRole("button", { name: `Collapse ${objective}` }).waitFor();
+  await expect.poll(() => table.getByText("Loading KPIs…").count()).toBe(0);
+}
+
 /** What a scorecard row shows: actual, goal (with its red flag), score and status, as text. */
 export async function scorecardCells(row: Locator) {
   const cells = row.getByRole("cell");

@@ -6,5 +6,5 @@ export type ScorecardTree = Outputs["scorecard"]["tree"];
 export type ScorecardHeatMap = Outputs["scorecard"]["heatMap"];
 export type TreePerspective = ScorecardTree["perspectives"][number];
 export type TreeObjective = TreePerspective["objectives"][number];
-export type TreeKpi = TreeObjective["kpis"][number];
+export type TreeKpi = Outputs["scorecard"]["kpis"]["kpis"][number];
 export type TrendPoint = TreePerspective["trend"][number];

@@ -1,19 +1,23 @@
-import { and, type Executor, eq, isNull, kpis, strategicObjectives, users } from "@meridian/db";
+import { and, asc, type Executor, eq, isNull, kpis, strategicObjectives, users } from "@meridian/db";
 import {
+  KPI_STATUSES,
   type KpiStatus,
   type Period,
   quarterLabel,
   quartersEndingAt,
   type ScorecardResult,
-  type ScoredKpi,
+  scoreKpi,
   scoreScorecard,
   selectableQuarters,
   todayIso,
+  type ZScorecardKpisSchema,
   type ZScorecardPeriodSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
 import { alignedOkrCounts } from "./aligned-okr-counts";
+import { kpiColumns } from "./kpi-rows";
+import { forHistory } from "./kpis.queries";
 import { loadScorecard, quartersWithActuals } from "./load-scorecard";
 
 /** The tree and the heat map show this many quarters, ending with the chosen one. */
@@ -49,54 +53,33 @@ async function scoreQuarters(db: Executor, organizationId: string, day: string) 
 /** Each node's score per quarter (oldest first), by id, so any level finds its trend. */
 function trendsById(results: ScorecardResult[]) {
   const scores = new Map<string, TrendPoint[]>();
-  const actuals = new Map<string, (number | null)[]>();
   const add = (id: string, quarter: string, node: { score: number | null; status: KpiStatus }) => {
     const list = scores.get(id) ?? [];
     list.push({ quarter, score: node.score, status: node.status });
     scores.set(id, list);
   };
-  const addKpi = (quarter: string, k: ScoredKpi) => {
-    add(k.id, quarter, k);
-    actuals.set(k.id, [...(actuals.get(k.id) ?? []), k.actual]);
-  };
   for (const r of results) {
     const quarter = r.period.start;
     for (const p of r.perspectives) {
       add(p.id, quarter, p);
-      for (const o of p.objectives) {
-        add(o.id, quarter, o);
-        for (const k of o.kpis) addKpi(quarter, k);
-      }
+      for (const o of p.objectives) add(o.id, quarter, o);
     }
-    for (const k of r.unlinkedKpis) addKpi(quarter, k);
   }
-  return { scores, actuals };
+  return { scores };
 }
 
 type PeriodInput = z.output<typeof ZScorecardPeriodSchema>;
 
 /**
- * The scored tree for one quarter: scorecard → perspectives → strategic
- * objectives → KPIs, each with its eight-quarter trend. Missing data stays
- * missing (score null, status "no_data") at every level.
+ * The scored tree for one quarter, lean: scorecard → perspectives → strategic
+ * objectives, each with its score, eight-quarter trend and how many KPIs measure
+ * it. The KPIs themselves come with `scorecardKpis` when an objective is opened.
+ * Missing data stays missing (score null, status "no_data") at every level.
  */
 export async function scorecardTree(scope: OrgScope, input: PeriodInput) {
   const day = input.period ?? todayIso();
-  const [{ quarters, results, chosen, availableQuarters }, kpiRows, objectiveRows, alignedById] = await Promise.all([
+  const [{ quarters, results, chosen, availableQuarters }, objectiveRows, alignedById] = await Promise.all([
     scoreQuarters(scope.db, scope.org.id, day),
-    scope.db
-      .select({
-        id: kpis.id,
-        unit: kpis.unit,
-        direction: kpis.direction,
-        frequency: kpis.frequency,
-        kind: kpis.kind,
-        ownerId: kpis.ownerId,
-        ownerName: users.name,
-      })
-      .from(kpis)
-      .innerJoin(users, eq(users.id, kpis.ownerId))
-      .where(and(eq(kpis.organizationId, scope.org.id), isNull(kpis.archivedAt))),
     scope.db
       .select({
         id: strategicObjectives.id,
@@ -109,32 +92,9 @@ export async function scorecardTree(scope: OrgScope, input: PeriodInput) {
       .where(eq(strategicObjectives.organizationId, scope.org.id)),
     alignedOkrCounts(scope.db, scope.org.id),
   ]);
-  const { scores, actuals } = trendsById(results);
-  const kpiById = new Map(kpiRows.map((k) => [k.id, k]));
+  const { scores } = trendsById(results);
   const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
   const trend = (id: string) => scores.get(id) ?? [];
-
-  const kpiNode = (k: ScoredKpi) => {
-    const row = kpiById.get(k.id);
-    const actualTrend = actuals.get(k.id) ?? [];
-    return {
-      id: k.id,
-      name: k.name,
-      unit: row?.unit ?? "",
-      direction: row?.direction ?? "higher_is_better",
-      frequency: row?.frequency ?? "monthly",
-      kind: row?.kind ?? "manual",
-      owner: { id: row?.ownerId ?? "", name: row?.ownerName ?? "" },
-      weight: k.weight,
-      actual: k.actual,
-      goal: k.goal,
-      redFlag: k.redFlag,
-      targetShare: k.targetShare,
-      score: k.score,
-      status: k.status,
-      trend: trend(k.id).map((t, i) => ({ ...t, actual: actualTrend[i] ?? null })),
-    };
-  };
 
   return {
     period: quarterOf(chosen.period),
@@ -162,11 +122,80 @@ export async function scorecardTree(scope: OrgScope, input: PeriodInput) {
           status: o.status,
           trend: trend(o.id),
           alignedOkrCount: alignedById.get(o.id) ?? 0,
-          kpis: o.kpis.map(kpiNode),
+          kpiCount: o.kpis.length,
         };
       }),
     })),
-    unlinkedKpis: chosen.unlinkedKpis.map(kpiNode),
+    unlinkedKpiCount: chosen.unlinkedKpis.length,
+    /** The KPIs measuring a strategic objective, by their status this quarter. */
+    kpiStatuses: statusCounts(chosen.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))),
+  };
+}
+
+function statusCounts(scored: readonly { status: KpiStatus }[]): Record<KpiStatus, number> {
+  const counts = Object.fromEntries(KPI_STATUSES.map((s) => [s, 0])) as Record<KpiStatus, number>;
+  for (const k of scored) counts[k.status] += 1;
+  return counts;
+}
+
+/**
+ * The KPIs measuring one strategic objective (or, for null, those linked to
+ * none), each scored for the chosen quarter with its eight-quarter trend: what
+ * opening an objective of the tree shows. Reads only these KPIs, their inputs
+ * and their actuals in the quarters shown.
+ */
+export async function scorecardKpis(scope: OrgScope, input: z.output<typeof ZScorecardKpisSchema>) {
+  const quarters = quartersEndingAt(input.period ?? todayIso(), TREND_QUARTERS);
+  const first = quarters[0];
+  const last = quarters.at(-1);
+  if (!first || !last) throw new Error("no quarter to score");
+  const rows = await scope.db
+    .select({ kpi: kpiColumns, ownerName: users.name })
+    .from(kpis)
+    .innerJoin(users, eq(users.id, kpis.ownerId))
+    .where(
+      and(
+        eq(kpis.organizationId, scope.org.id),
+        isNull(kpis.archivedAt),
+        input.strategicObjectiveId === null
+          ? isNull(kpis.strategicObjectiveId)
+          : eq(kpis.strategicObjectiveId, input.strategicObjectiveId),
+      ),
+    )
+    .orderBy(asc(kpis.name), asc(kpis.id));
+  if (rows.length === 0) return { kpis: [] };
+  const kpiIds = new Set(rows.flatMap(({ kpi }) => [kpi.id, kpi.inputAId, kpi.inputBId]).filter((id) => id !== null));
+  const index = await loadScorecard(scope.db, scope.org.id, {
+    window: { start: first.start, end: last.end },
+    kpiIds: [...kpiIds],
+  });
+  return {
+    kpis: rows.map(({ kpi, ownerName }) => {
+      const scored = quarters.map((q) => scoreKpi(index, forHistory(kpi), q));
+      const current = scored.at(-1);
+      return {
+        id: kpi.id,
+        name: kpi.name,
+        unit: kpi.unit,
+        direction: kpi.direction,
+        frequency: kpi.frequency,
+        kind: kpi.kind,
+        owner: { id: kpi.ownerId, name: ownerName },
+        weight: kpi.weight,
+        actual: current?.actual ?? null,
+        goal: current?.goal ?? kpi.goal,
+        redFlag: current?.redFlag ?? kpi.redFlag,
+        targetShare: current?.targetShare ?? null,
+        score: current?.score ?? null,
+        status: current?.status ?? "no_data",
+        trend: scored.map((k, i) => ({
+          quarter: quarters[i]?.start ?? "",
+          score: k.score,
+          status: k.status,
+          actual: k.actual,
+        })),
+      };
+    }),
   };
 }
 

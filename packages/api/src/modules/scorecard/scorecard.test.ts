@@ -175,8 +175,31 @@ beforeAll(async () => {
     .values({ organizationId: live.other.organization.id, kpiId: secretKpi.id, periodStart: Q3, value: 1 });
 });
 
+/**
+ * The tree as a reader sees it with every row opened: the lean tree, and each strategic
+ * objective's KPIs (and the unlinked ones) from scorecard.kpis, which must match its count.
+ */
 async function treeFor(period?: string, role: "admin" | "manager" | "member" | "viewer" = "viewer") {
-  return (await live.org.as(role)).scorecard.tree(period ? { period } : {});
+  const caller = await live.org.as(role);
+  const input = period ? { period } : {};
+  const tree = await caller.scorecard.tree(input);
+  const kpisOf = async (strategicObjectiveId: string | null) =>
+    (await caller.scorecard.kpis({ strategicObjectiveId, ...input })).kpis;
+  const perspectives = await Promise.all(
+    tree.perspectives.map(async (p) => ({
+      ...p,
+      objectives: await Promise.all(
+        p.objectives.map(async (o) => {
+          const kpis = await kpisOf(o.id);
+          expect(kpis).toHaveLength(o.kpiCount);
+          return { ...o, kpis };
+        }),
+      ),
+    })),
+  );
+  const unlinkedKpis = await kpisOf(null);
+  expect(unlinkedKpis).toHaveLength(tree.unlinkedKpiCount);
+  return { ...tree, perspectives, unlinkedKpis };
 }
 
 type Tree = Awaited<ReturnType<typeof treeFor>>;

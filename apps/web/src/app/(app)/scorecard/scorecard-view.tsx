@@ -32,7 +32,7 @@ export function ScorecardView({ input }: { input: TScorecardPeriod }) {
   if (!tree.data || !heatMap.data) return <p className="text-slate-500">Loading…</p>;
 
   const data = tree.data;
-  const empty = data.perspectives.every((p) => p.objectives.length === 0) && data.unlinkedKpis.length === 0;
+  const empty = data.perspectives.every((p) => p.objectives.length === 0) && data.unlinkedKpiCount === 0;
 
   return (
     <div className="space-y-6">

@@ -1,15 +1,12 @@
-import { KPI_STATUSES, type KpiStatus } from "@meridian/domain";
+import { KPI_STATUSES } from "@meridian/domain";
 import { formatScore, KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import type { ScorecardTree, TrendPoint } from "~/components/scorecard/types";
 
 /** The headline numbers: the scorecard's score, each perspective's, and how the KPIs split by status. */
 export function ScorecardSummary({ tree }: { tree: ScorecardTree }) {
-  const kpis = tree.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
-  const counts = Object.fromEntries(KPI_STATUSES.map((s) => [s, kpis.filter((k) => k.status === s).length])) as Record<
-    KpiStatus,
-    number
-  >;
+  const counts = tree.kpiStatuses;
+  const total = KPI_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
     <section aria-label="Scorecard summary" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
       <div className="rounded-2xl border border-indigo-200 bg-gradient-to-br from-indigo-50 to-white p-4 shadow-sm sm:col-span-2 lg:col-span-2">
@@ -27,7 +24,7 @@ export function ScorecardSummary({ tree }: { tree: ScorecardTree }) {
               <span className="tabular-nums font-medium">{counts[s]}</span> {KPI_STATUS_STYLES[s].label.toLowerCase()}
             </span>
           ))}
-          <span className="text-slate-400">of {kpis.length} KPIs</span>
+          <span className="text-slate-400">of {total} KPIs</span>
         </p>
       </div>
       {tree.perspectives.map((p) => (

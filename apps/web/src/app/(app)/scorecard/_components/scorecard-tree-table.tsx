@@ -8,6 +8,7 @@ import {
   RED_BELOW,
   targetShareLabel,
 } from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
@@ -16,6 +17,7 @@ import { StatusPill } from "~/components/scorecard/status-pill";
 import type { ScorecardTree, TreeKpi, TreeObjective, TreePerspective, TrendPoint } from "~/components/scorecard/types";
 import { Sparkline } from "~/components/ui/sparkline";
 import { Toggle } from "~/components/ui/toggle";
+import { useTRPC } from "~/trpc/react";
 
 const HEAD = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const COLUMNS: readonly Column[] = [
@@ -35,20 +37,28 @@ const NUM = `${CELL} text-right tabular-nums whitespace-nowrap`;
  * the KPIs measuring them, one row each, collapsible level by level.
  */
 export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
+  // Perspectives start open; strategic objectives start closed, and opening one loads its KPIs.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (id: string) =>
-    setCollapsed((prev) => {
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const flip = (set: (f: (prev: ReadonlySet<string>) => ReadonlySet<string>) => void, id: string) =>
+    set((prev) => {
       const next = new Set(prev);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
     });
-  const allIds = tree.perspectives.flatMap((p) => [p.id, ...p.objectives.map((o) => o.id)]);
+  const period = tree.period.start;
+  const measured = tree.perspectives.flatMap((p) => p.objectives.filter((o) => o.kpiCount > 0).map((o) => o.id));
 
   const rows: ReactNode[] = [];
   for (const p of tree.perspectives) {
     rows.push(
-      <PerspectiveRow key={p.id} perspective={p} collapsed={collapsed.has(p.id)} onToggle={() => toggle(p.id)} />,
+      <PerspectiveRow
+        key={p.id}
+        perspective={p}
+        collapsed={collapsed.has(p.id)}
+        onToggle={() => flip(setCollapsed, p.id)}
+      />,
     );
     if (collapsed.has(p.id)) continue;
     if (p.objectives.length === 0) {
@@ -61,20 +71,9 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
       );
     }
     for (const o of p.objectives) {
-      rows.push(
-        <ObjectiveRow key={o.id} objective={o} collapsed={collapsed.has(o.id)} onToggle={() => toggle(o.id)} />,
-      );
-      if (collapsed.has(o.id)) continue;
-      if (o.kpis.length === 0) {
-        rows.push(
-          <tr key={`${o.id}-empty`}>
-            <td colSpan={7} className="py-2 pr-3 pl-20 text-sm text-slate-500 italic">
-              No KPI measures this objective yet.
-            </td>
-          </tr>,
-        );
-      }
-      for (const k of o.kpis) rows.push(<KpiRow key={k.id} kpi={k} depth={2} />);
+      const open = opened.has(o.id);
+      rows.push(<ObjectiveRow key={o.id} objective={o} collapsed={!open} onToggle={() => flip(setOpened, o.id)} />);
+      if (open) rows.push(<ObjectiveKpiRows key={`${o.id}-kpis`} objectiveId={o.id} period={period} />);
     }
   }
 
@@ -85,21 +84,29 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
           <h2 id="scorecard-table-title" className="text-base font-semibold text-slate-900">
             Scorecard · {tree.period.label}
           </h2>
-          <p className="text-xs text-slate-500">Scores 0–10 by the goal / red-flag method; weighted means roll up.</p>
+          <p className="text-xs text-slate-500">
+            Scores 0–10 by the goal / red-flag method; weighted means roll up. Open an objective to see its KPIs.
+          </p>
         </div>
         <div className="flex gap-2">
           <button
             type="button"
-            onClick={() => setCollapsed(new Set())}
+            onClick={() => {
+              setCollapsed(new Set());
+              setOpened(new Set(measured));
+            }}
             className="rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-50"
           >
             Expand all
           </button>
           <button
             type="button"
-            onClick={() => setCollapsed(new Set(tree.perspectives.map((p) => p.id)))}
+            onClick={() => {
+              setOpened(new Set());
+              setCollapsed(new Set(tree.perspectives.map((p) => p.id)));
+            }}
             className="rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-50"
-            disabled={allIds.length === 0}
+            disabled={tree.perspectives.length === 0}
           >
             Collapse all
           </button>
@@ -121,9 +128,25 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
           </tbody>
         </table>
       </div>
-      {tree.unlinkedKpis.length > 0 ? <UnlinkedKpis kpis={tree.unlinkedKpis} /> : null}
+      {tree.unlinkedKpiCount > 0 ? <UnlinkedKpis count={tree.unlinkedKpiCount} period={period} /> : null}
     </section>
   );
+}
+
+/** An opened strategic objective's KPI rows, read when it is opened. */
+function ObjectiveKpiRows({ objectiveId, period }: { objectiveId: string; period: string }) {
+  const trpc = useTRPC();
+  const kpis = useQuery(trpc.scorecard.kpis.queryOptions({ strategicObjectiveId: objectiveId, period }));
+  if (!kpis.data) {
+    return (
+      <tr>
+        <td colSpan={7} className="py-2 pr-3 pl-20 text-sm text-slate-500">
+          {kpis.error ? kpis.error.message : "Loading KPIs…"}
+        </td>
+      </tr>
+    );
+  }
+  return kpis.data.kpis.map((k) => <KpiRow key={k.id} kpi={k} depth={2} />);
 }
 
 function ScorecardRow({ tree }: { tree: ScorecardTree }) {
@@ -193,11 +216,17 @@ function ObjectiveRow({
     <tr className="hover:bg-slate-50/60">
       <th scope="row" className={`${CELL} text-left font-normal`}>
         <span className="flex items-start gap-2 pl-6">
-          <Toggle name={o.name} collapsed={collapsed} onToggle={onToggle} />
+          {o.kpiCount > 0 ? (
+            <Toggle name={o.name} collapsed={collapsed} onToggle={onToggle} count={o.kpiCount} />
+          ) : (
+            <span aria-hidden="true" className="inline-flex w-6 shrink-0" />
+          )}
           <span className="min-w-0">
             <span className="block font-medium text-slate-800">{o.name}</span>
             <span className="block text-xs text-slate-500">
               {o.owner.name}
+              {" · "}
+              {o.kpiCount === 0 ? "no KPI yet" : `${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}`}
               {o.alignedOkrCount > 0 ? (
                 <>
                   {" · "}
@@ -264,30 +293,55 @@ function KpiRow({ kpi: k, depth }: { kpi: TreeKpi; depth: 0 | 2 }) {
   );
 }
 
-function UnlinkedKpis({ kpis }: { kpis: readonly TreeKpi[] }) {
+function UnlinkedKpis({ count, period }: { count: number; period: string }) {
+  const trpc = useTRPC();
+  const [shown, setShown] = useState(false);
+  const kpis = useQuery({
+    ...trpc.scorecard.kpis.queryOptions({ strategicObjectiveId: null, period }),
+    enabled: shown,
+  });
   return (
     <div className="border-t border-slate-200">
-      <div className="px-5 pt-4 pb-2">
-        <h3 className="text-sm font-semibold text-slate-900">KPIs outside the scorecard</h3>
-        <p className="text-xs text-slate-500">
-          Linked to no strategic objective (inputs of computed KPIs, for example): shown here, left out of every
-          average.
-        </p>
+      <div className="flex flex-wrap items-center justify-between gap-3 px-5 pt-4 pb-2">
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">KPIs outside the scorecard</h3>
+          <p className="text-xs text-slate-500">
+            Linked to no strategic objective (inputs of computed KPIs, for example): shown here, left out of every
+            average.
+          </p>
+        </div>
+        {!shown && (
+          <button
+            type="button"
+            onClick={() => setShown(true)}
+            className="rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-50"
+          >
+            Show {count} KPI{count === 1 ? "" : "s"}
+          </button>
+        )}
       </div>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[920px] table-fixed border-collapse text-sm">
-          <caption className="sr-only">KPIs not linked to a strategic objective</caption>
-          <Columns />
-          <thead className="sr-only">
-            <ColumnHeads columns={COLUMNS.map((c) => (typeof c === "string" ? c : c.label))} />
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {kpis.map((k) => (
-              <KpiRow key={k.id} kpi={k} depth={0} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {shown && (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[920px] table-fixed border-collapse text-sm">
+            <caption className="sr-only">KPIs not linked to a strategic objective</caption>
+            <Columns />
+            <thead className="sr-only">
+              <ColumnHeads columns={COLUMNS.map((c) => (typeof c === "string" ? c : c.label))} />
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {kpis.data ? (
+                kpis.data.kpis.map((k) => <KpiRow key={k.id} kpi={k} depth={0} />)
+              ) : (
+                <tr>
+                  <td colSpan={7} className="px-5 py-2 text-sm text-slate-500">
+                    {kpis.error ? kpis.error.message : "Loading KPIs…"}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }
