@@ -189,6 +189,10 @@ function kpiFromApi(k: Any): Json {
   };
 }
 
+/** The tree answers its KPIs inline (`objectives[].kpis`), or only their counts when they load on opening. */
+export const treeHasKpis = (answer: Any): boolean =>
+  list(answer.perspectives).some((p: Any) => list(p.objectives).some((o: Any) => Array.isArray(o.kpis)));
+
 /** The tree, depth first: the scorecard, each perspective, its objectives, their KPIs; then the unlinked KPIs. */
 export function treeFromApi(answer: Any): Json {
   const nodes: Json[] = [
@@ -196,6 +200,7 @@ export function treeFromApi(answer: Any): Json {
       kind: "scorecard",
       ...trend(list(answer.trend)),
       available: list(answer.availableQuarters).map((q) => q.start),
+      unlinkedKpis: answer.unlinkedKpiCount ?? list(answer.unlinkedKpis).length,
     },
   ];
   for (const p of list(answer.perspectives)) {
@@ -209,6 +214,7 @@ export function treeFromApi(answer: Any): Json {
         description: o.description,
         owner: o.owner.name,
         alignedOkrCount: o.alignedOkrCount,
+        kpiCount: o.kpiCount ?? list(o.kpis).length,
         ...trend(list(o.trend)),
       });
       for (const k of list(o.kpis)) nodes.push(kpiFromApi(k));
@@ -223,7 +229,7 @@ export function treeFromSql(rows: Row[]): Json {
     const scores = { scores: list(r.scores).map(num), statuses: list(r.statuses) };
     switch (r.kind) {
       case "scorecard":
-        return { kind: "scorecard", ...scores, available: list(r.available).map(text) };
+        return { kind: "scorecard", ...scores, available: list(r.available).map(text), unlinkedKpis: r.kpi_count };
       case "perspective":
         return { kind: "perspective", id: r.id, name: r.name, weight: num(r.weight), ...scores };
       case "objective":
@@ -235,6 +241,7 @@ export function treeFromSql(rows: Row[]): Json {
           description: r.description,
           owner: r.owner_name,
           alignedOkrCount: r.aligned_okr_count,
+          kpiCount: r.kpi_count,
           ...scores,
         };
       default:

@@ -316,8 +316,19 @@ const weighted = (score: string, weight: string) =>
   `sum(${weight} * ${score}) filter (where ${score} is not null and ${weight} > 0)
     / nullif(sum(${weight}) filter (where ${score} is not null and ${weight} > 0), 0)`;
 
-/** scorecard.tree: the scorecard, its perspectives, strategic objectives and KPIs, each scored over 8 quarters. */
-export function treeBaseline(userId: string, quarterStarts: readonly string[]): Statement {
+/**
+ * scorecard.tree: the scorecard, its perspectives and strategic objectives, each scored over 8 quarters, with
+ * how many KPIs each objective has (and how many are linked to none); with `withKpis` the KPIs too, scored alike.
+ */
+export function treeBaseline(userId: string, quarterStarts: readonly string[], withKpis: boolean): Statement {
+  const kpiRows = `
+      union all
+      select 'kpi', k.id, k.name, k.weight, kt.scores, kt.statuses, kt.actuals, kt.actual, kt.goal, kt.red_flag,
+        kt.reported, kt.periods, null, k.owner_id, ku.name, k.unit, k.direction::text, k.frequency::text, k.kind::text,
+        null, null, null, case when so.id is null then 2 else 1 end, pe.position, pe.name, so.name, k.name, k.id
+      from k join kt on kt.id = k.id join users ku on ku.id = k.owner_id
+      left join so on so.id = k.strategic_objective_id left join pe on pe.id = so.perspective_id
+      where k.strategic_objective_id is null or so.id is not null`;
   return {
     text: `with ${ME}, ${QUARTERS}, ${scored()},
       so as (select s.* from me cross join strategic_objectives s where s.organization_id = me.org),
@@ -348,6 +359,7 @@ export function treeBaseline(userId: string, quarterStarts: readonly string[]): 
         null::int as reported, null::int as periods, null::text as description, null::uuid as owner_id,
         null::text as owner_name, null::text as unit, null::text as direction, null::text as frequency,
         null::text as kpi_kind, null::int as aligned_okr_count,
+        (select count(*)::int from k where k.strategic_objective_id is null) as kpi_count,
         (select array_agg(x order by x desc) from (
           select distinct date_trunc('quarter', a.period_start)::date::text as x from me cross join kpi_actuals a
           where a.organization_id = me.org
@@ -357,7 +369,7 @@ export function treeBaseline(userId: string, quarterStarts: readonly string[]): 
       union all
       select 'perspective', pe.id, pe.name, pe.weight, array_agg(pes.score order by pes.i),
         array_agg(${kpiStatus("pes.score")} order by pes.i), null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, 1, pe.position, pe.name, null, null, null
+        null, null, null, null, null, null, null, 1, pe.position, pe.name, null, null, null
       from pe join pes on pes.id = pe.id group by pe.id, pe.name, pe.weight, pe.position
       union all
       select 'objective', so.id, so.name, so.weight, array_agg(sos.score order by sos.i),
@@ -365,16 +377,11 @@ export function treeBaseline(userId: string, quarterStarts: readonly string[]): 
         so.owner_id, ou.name, null, null, null, null,
         (select count(*)::int from objectives o where o.organization_id = so.organization_id
           and o.strategic_objective_id = so.id and o.visibility = 'public' and o.status in ('active', 'closed')),
-        null, 1, pe.position, pe.name, so.name, null, null
+        (select count(*)::int from k where k.strategic_objective_id = so.id), null, 1, pe.position, pe.name, so.name,
+        null, null
       from so join pe on pe.id = so.perspective_id join users ou on ou.id = so.owner_id join sos on sos.id = so.id
       group by so.id, so.name, so.weight, so.description, so.owner_id, ou.name, so.organization_id, pe.position, pe.name
-      union all
-      select 'kpi', k.id, k.name, k.weight, kt.scores, kt.statuses, kt.actuals, kt.actual, kt.goal, kt.red_flag,
-        kt.reported, kt.periods, null, k.owner_id, ku.name, k.unit, k.direction::text, k.frequency::text, k.kind::text,
-        null, null, case when so.id is null then 2 else 1 end, pe.position, pe.name, so.name, k.name, k.id
-      from k join kt on kt.id = k.id join users ku on ku.id = k.owner_id
-      left join so on so.id = k.strategic_objective_id left join pe on pe.id = so.perspective_id
-      where k.strategic_objective_id is null or so.id is not null
+      ${withKpis ? kpiRows : ""}
       order by g, p_position nulls first, p_name nulls first, o_name nulls first, k_name nulls first, k_id nulls first`,
     params: [userId, `{${quarterStarts.join(",")}}`],
   };
