@@ -69,13 +69,18 @@ const SUMMARY = `o.id, o.cycle_id, o.title, o.description, o.level::text as leve
     where ch.organization_id = o.organization_id and ch.parent_id = o.id and ch.cycle_id = o.cycle_id
       and ch.status <> 'archived' and ${visible("ch")}) as aligned_count`;
 
-/** From the objectives o of cyc the caller sees, with owner, team and visible parent. */
+/**
+ * From the objectives o of cyc the caller sees, with owner, team and visible parent. The organization and
+ * cycle are compared as scalar subqueries: the planner then takes them as values known when it runs (and
+ * estimates one cycle's share of the rows), instead of sorting every cycle's objectives to find the page.
+ */
 const SUMMARY_FROM = `me cross join cyc cross join objectives o
   join users u on u.id = o.owner_id
   left join teams t on t.organization_id = o.organization_id and t.id = o.team_id
   left join objectives p on p.organization_id = o.organization_id and p.id = o.parent_id and p.cycle_id = o.cycle_id
     and p.status <> 'archived' and ${visible("p")}
-  where o.organization_id = me.org and o.cycle_id = cyc.id and o.status <> 'archived' and ${visible("o")}`;
+  where o.organization_id = (select org from me) and o.cycle_id = (select id from cyc) and o.status <> 'archived'
+    and ${visible("o")}`;
 
 const ORDER = "o.level, o.created_at, o.id";
 
@@ -124,9 +129,10 @@ export function listBaseline(userId: string, now: Date, filter: ListFilter, limi
   if (filter.q) {
     params.push(`%${filter.q.replace(/[\\%_]/g, "\\$&")}%`);
     const n = `$${params.length}::text`;
+    // `offset 0`: probe each objective's key results by index, not a hash of every matching one.
     where.push(`(o.title ilike ${n} or o.description ilike ${n} or exists (
       select 1 from key_results s where s.organization_id = o.organization_id and s.objective_id = o.id
-        and s.archived_at is null and s.title ilike ${n}))`);
+        and s.archived_at is null and s.title ilike ${n} offset 0))`);
   }
   if (filter.atRisk) {
     where.push(`${status("o.progress", "o.progress_has_data", "o.lowest_confidence")} in ('at_risk', 'off_track')`);
@@ -153,7 +159,8 @@ export function dashboardBaseline(userId: string, now: Date): Statement {
       totals as (
         select ${status("o.progress", "o.progress_has_data", "o.lowest_confidence")} as status, count(*)::int as n
         from me cross join cyc cross join objectives o
-        where o.organization_id = me.org and o.cycle_id = cyc.id and o.status <> 'archived' and ${visible("o")}
+        where o.organization_id = (select org from me) and o.cycle_id = (select id from cyc) and o.status <> 'archived'
+          and ${visible("o")}
         group by 1
       ),
       roots as (

@@ -16,6 +16,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { type Database, type DatabaseHandle, migrate, openDatabase, sql, workspaceRoot } from "@meridian/db";
 import { type SeededCompany, seedCompany } from "@meridian/db/testing";
@@ -327,6 +328,8 @@ interface ScaleResult {
   loadMs: number;
   refreshMs: number;
   vacuumMs: number;
+  /** The machine's 1-minute load average before and after the measurements. */
+  load: [number, number];
   results: Measured[];
 }
 
@@ -361,6 +364,7 @@ async function runScale(scale: number): Promise<ScaleResult> {
       treeHasKpis: await callers.member.scorecard.tree({}).then(answers.treeHasKpis, () => false),
     };
     const results: Measured[] = [];
+    const loadBefore = loadavg()[0] ?? 0;
     for (const read of readsOf(company, callers, shapes)) {
       // A read that fails (the API mid-change in a shared checkout) is reported, and the others still run.
       const result = await measure(db, read).catch((error: unknown) => failed(read, error));
@@ -372,7 +376,8 @@ async function runScale(scale: number): Promise<ScaleResult> {
               `${result.statements} statements${result.same ? `; DIFFERS: ${result.same}` : ""}`,
       );
     }
-    return { scale, database: db.label, company, loadMs, refreshMs, vacuumMs, results };
+    const load: [number, number] = [loadBefore, loadavg()[0] ?? 0];
+    return { scale, database: db.label, company, loadMs, refreshMs, vacuumMs, load, results };
   } finally {
     await db.close();
   }
@@ -385,7 +390,8 @@ function scaleTable(r: ScaleResult): string {
   const lines = [
     `## Scale ${r.scale}`,
     "",
-    `${r.database}, ${new Date().toISOString().slice(0, 10)}. ${c.users} people, ${c.teams} teams, ${c.objectives} objectives ` +
+    `${r.database}, ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, load average ` +
+      `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} during the reads. ${c.users} people, ${c.teams} teams, ${c.objectives} objectives ` +
       `(${r.company.size.objectivesPerCycle} in the open cycle), ${c.key_results} key results, ${c.check_ins} check-ins, ` +
       `${c.kpis} KPIs with ${c.kpi_actuals} actuals. Generated in ${(r.loadMs / 1000).toFixed(1)} s, ` +
       `rollups refreshed in ${(r.refreshMs / 1000).toFixed(1)} s, VACUUM ANALYZE in ${(r.vacuumMs / 1000).toFixed(1)} s. Medians of ${RUNS} interleaved pairs after ${WARMUP} warm-up pairs.`,
