@@ -86,7 +86,7 @@ const summaries = (
   left join teams t on t.organization_id = o.organization_id and t.id = o.team_id
   left join objectives p on p.organization_id = o.organization_id and p.id = o.parent_id and p.cycle_id = o.cycle_id
     and p.status <> 'archived' and ${visible("p")}
-  where o.organization_id = me.org and o.status <> 'archived' and ${visible("o")} and ${where}
+  where o.organization_id = (select org from me) and o.status <> 'archived' and ${visible("o")} and ${where}
   order by o.level, o.created_at, o.id
   limit ${limit}`;
 
@@ -113,13 +113,14 @@ export function dashboardStatement(userId: string, now: Date): Statement {
     totals as (
       select ${status("o.progress", "o.progress_has_data", "o.lowest_confidence")} as s
       from me cross join cv cross join objectives o
-      where o.organization_id = me.org and o.cycle_id = cv.id and o.status <> 'archived' and ${visible("o")}
+      where o.organization_id = (select org from me) and o.cycle_id = (select id from cv)
+        and o.status <> 'archived' and ${visible("o")}
     ),
     roots as (
       ${summaries(
-        `o.cycle_id = cv.id and not exists (select 1 from objectives rp
-          where rp.organization_id = o.organization_id and rp.id = o.parent_id and rp.cycle_id = o.cycle_id
-            and rp.status <> 'archived' and ${visible("rp")})`,
+        `o.cycle_id = (select id from cv) and not exists (select 1 from objectives rp
+          where rp.organization_id = (select org from me) and rp.cycle_id = (select id from cv)
+            and rp.id = o.parent_id and rp.status <> 'archived' and ${visible("rp")})`,
         PAGE + 1,
       )}
     )
@@ -159,7 +160,8 @@ export function objectiveStatement(userId: string, now: Date, objectiveId: strin
   return {
     text: `with recursive ${ME},
     obj as (
-      select o.* from me cross join objectives o where o.organization_id = me.org and o.id = $3::uuid and ${visible("o")}
+      select o.* from me cross join objectives o
+      where o.organization_id = (select org from me) and o.id = $3::uuid and ${visible("o")}
     ),
     cv as (select ${cycleColumns("c")} from obj join cycles c on c.organization_id = obj.organization_id and c.id = obj.cycle_id),
     self as (${summaries("o.id = $3::uuid", 1)}),

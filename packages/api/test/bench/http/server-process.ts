@@ -1,9 +1,19 @@
-import { type DatabaseHandle, migrate, openDatabase } from "@meridian/db";
+import { type DatabaseHandle, migrate, openDatabase, sql } from "@meridian/db";
 import { seedCompany } from "@meridian/db/testing";
 import postgres from "postgres";
 import { refreshStaleRollups } from "../../../src/modules/okr/objective-rollup";
+import { createCaller } from "../../../src/root";
+import { createContext } from "../../../src/trpc";
 import { sessionUserFor } from "../../support/callers";
-import { driverRunner, type Listening, startApiServer, startBareServer } from "./servers";
+import {
+  captureStatements,
+  type DriverStatement,
+  driverRunner,
+  type Listening,
+  startApiServer,
+  startBareServer,
+  startReplayServer,
+} from "./servers";
 
 /*
  * The servers under load, in a process of their own so that the load
@@ -23,11 +33,14 @@ export interface ReadyMessage {
   type: "ready";
   api: string;
   bare: string;
+  replay: string;
+  /** Statements one call of each procedure sends, by step (statements sent at once). */
+  steps: { dashboard: number[]; objective: number[] };
   /** The objective whose page is read: a company objective of the open cycle. */
   objectiveId: string;
   organizationId: string;
   counts: Record<string, number>;
-  /** Milliseconds: migrate, seed, refreshStaleRollups. */
+  /** Milliseconds: migrate, seed, refreshStaleRollups, vacuum analyze. */
   setup: Record<string, number>;
 }
 
@@ -102,15 +115,53 @@ try {
   await timed("migrate", () => migrate(handle.db));
   const company = await timed("seed", () => seedCompany(handle.db, { scale: config.scale }));
   await timed("rollups", () => refreshStaleRollups(handle.db));
+  // The rollup refresh rewrote every objective: settle the table and its statistics, as autovacuum would.
+  await timed("vacuum", () => handle.db.execute(sql`vacuum analyze`));
   // A member (not a lead): the reads apply visibility as most people see them.
   const user = await sessionUserFor(handle.db, company.memberEmail);
-  servers.push(await startApiServer(handle, user), await startBareServer(driverRunner(handle), user.id));
-  const [api, bare] = servers;
+  const objectiveId = company.companyObjectiveId;
+
+  // The API's statements for the two pages, captured from one call each, split into the procedures'
+  // steps: the membership, then the cycle, then totals and roots at once (objectives.dashboard); the
+  // membership, the objective, its cycle and path at once, then the page's seven reads at once
+  // (objectives.get, for an objective linked to a strategic objective).
+  const caller = createCaller(createContext({ db: handle.db, user, requestedOrganizationId: null }));
+  const stepped = (statements: DriverStatement[], sizes: number[], what: string) => {
+    if (statements.length !== sizes.reduce((a, b) => a + b, 0)) {
+      throw new Error(`${what} now sends ${statements.length} statements: update its steps in server-process.ts`);
+    }
+    const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+    return sizes.map((n, i) => statements.slice(starts[i], (starts[i] ?? 0) + n));
+  };
+  const dashboardSteps = [1, 1, 2];
+  const objectiveSteps = [1, 1, 2, 7];
+  const replay = {
+    "/objectives.dashboard": stepped(
+      await captureStatements(handle, () => caller.objectives.dashboard({})),
+      dashboardSteps,
+      "objectives.dashboard",
+    ),
+    "/objectives.get": stepped(
+      await captureStatements(handle, () => caller.objectives.get({ objectiveId })),
+      objectiveSteps,
+      "objectives.get",
+    ),
+  };
+
+  const run = driverRunner(handle);
+  servers.push(
+    await startApiServer(handle, user),
+    await startBareServer(run, user.id),
+    await startReplayServer(run, replay),
+  );
+  const [api, bare, replayed] = servers;
   reply({
     type: "ready",
     api: api?.url ?? "",
     bare: bare?.url ?? "",
-    objectiveId: company.companyObjectiveId,
+    replay: replayed?.url ?? "",
+    steps: { dashboard: dashboardSteps, objective: objectiveSteps },
+    objectiveId,
     organizationId: company.organizationId,
     counts: company.counts,
     setup,

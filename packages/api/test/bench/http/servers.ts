@@ -9,21 +9,47 @@ import { createContext } from "../../../src/trpc";
 import { dashboardStatement, objectiveStatement, type Statement } from "./bare-sql";
 
 export type Row = Record<string, unknown>;
+/** A statement as a driver call takes it; `options` is what Drizzle passed beside (postgres.js: prepare; PGlite: parsers). */
+export interface DriverStatement extends Statement {
+  options?: object | undefined;
+}
 /** Runs one statement on the handle's own driver, without Drizzle: postgres.js `unsafe`, PGlite `query`. */
-export type RunSql = (statement: Statement) => Promise<Row[]>;
+export type RunSql = (statement: DriverStatement) => Promise<Row[]>;
 
 interface PGliteClient {
-  query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T>(text: string, params?: unknown[], options?: object): Promise<{ rows: T[] }>;
 }
 
+const clientOf = (handle: DatabaseHandle) => (handle.db as unknown as { $client: unknown }).$client;
+
 export function driverRunner(handle: DatabaseHandle): RunSql {
-  const client = (handle.db as unknown as { $client: unknown }).$client;
   if (handle.driver === "postgres") {
-    const sql = client as Sql;
-    return (s) => sql.unsafe(s.text, s.params as never[]) as unknown as Promise<Row[]>;
+    const sql = clientOf(handle) as Sql;
+    return (s) => sql.unsafe(s.text, s.params as never[], s.options) as unknown as Promise<Row[]>;
   }
-  const pglite = client as PGliteClient;
-  return async (s) => (await pglite.query<Row>(s.text, s.params)).rows;
+  const pglite = clientOf(handle) as PGliteClient;
+  return async (s) => (await pglite.query<Row>(s.text, s.params, s.options)).rows;
+}
+
+/**
+ * The statements `call` sends, in the order it sends them, as the driver receives them from Drizzle
+ * (texts, bound parameters, options): the driver's entry point is wrapped for the duration of the call.
+ */
+export async function captureStatements(handle: DatabaseHandle, call: () => Promise<unknown>) {
+  const client = clientOf(handle) as Record<string, unknown>;
+  const method = handle.driver === "postgres" ? "unsafe" : "query";
+  const original = client[method] as (...args: unknown[]) => unknown;
+  const captured: DriverStatement[] = [];
+  client[method] = function (this: unknown, text: string, params: unknown[] = [], options?: object) {
+    captured.push({ text, params: [...params], options });
+    return original.call(this, text, params, options);
+  };
+  try {
+    await call();
+  } finally {
+    client[method] = original;
+  }
+  return captured;
 }
 
 export interface Listening {
@@ -165,6 +191,31 @@ export function startBareServer(run: RunSql, userId: string): Promise<Listening>
       return send(res, 404, { error: { message: `No procedure at ${url.pathname}`, code: -32004 } });
     })().catch((error: unknown) => {
       console.error("bare server failed", error);
+      if (!res.headersSent) send(res, 500, { error: { message: "Something went wrong on our side.", code: -32603 } });
+      else res.end();
+    });
+  });
+  return listen(server);
+}
+
+/**
+ * The API's own statements without the API: for each URL, the statements one call of the procedure
+ * sent (captured once, so with that call's parameters), replayed on the driver in the procedure's
+ * steps (one step after the other, a step's statements at once, as its Promise.all sends them); the
+ * rows are answered as JSON. What the API adds to its SQL (tRPC, Zod, Drizzle, the answer's
+ * assembly) is the difference between the two.
+ */
+export function startReplayServer(run: RunSql, steps: Record<string, DriverStatement[][]>): Promise<Listening> {
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
+    const plan = steps[pathname];
+    if (!plan) return send(res, 404, { error: { message: `No procedure at ${pathname}`, code: -32004 } });
+    (async () => {
+      const results: Row[][] = [];
+      for (const step of plan) results.push(...(await Promise.all(step.map(run))));
+      send(res, 200, { result: { data: results } });
+    })().catch((error: unknown) => {
+      console.error("replay server failed", error);
       if (!res.headersSent) send(res, 500, { error: { message: "Something went wrong on our side.", code: -32603 } });
       else res.end();
     });
