@@ -123,7 +123,9 @@ export const objectives = pgTable(
       columns: [t.organizationId, t.carriedFromId],
       foreignColumns: [t.organizationId, t.id],
     }).onDelete("set null"),
-    index("objectives_org_cycle_idx").on(t.organizationId, t.cycleId),
+    // A cycle's objectives in page order (level, then oldest first): lists and dashboard roots
+    // walk it and stop after a page instead of sorting the cycle.
+    index("objectives_org_cycle_order_idx").on(t.organizationId, t.cycleId, t.level, t.createdAt, t.id),
     index("objectives_org_parent_idx").on(t.organizationId, t.parentId),
     index("objectives_org_owner_idx").on(t.organizationId, t.ownerId),
     index("objectives_org_team_idx").on(t.organizationId, t.teamId),

@@ -149,6 +149,8 @@ export const kpis = pgTable(
     }).onDelete("restrict"),
     index("kpis_org_objective_idx").on(t.organizationId, t.strategicObjectiveId),
     index("kpis_org_owner_idx").on(t.organizationId, t.ownerId),
+    // The KPI list's page order.
+    index("kpis_org_name_idx").on(t.organizationId, t.name, t.id),
     // Names are matched without regard to case (CSV import, API pushes), so they are unique that way too.
     uniqueIndex("kpis_org_name_key").on(t.organizationId, sql`lower(${t.name})`),
     check("kpis_goal_differs", sql`${t.goal} <> ${t.redFlag}`),
@@ -214,6 +216,8 @@ export const kpiActuals = pgTable(
       foreignColumns: [kpis.organizationId, kpis.id],
     }).onDelete("cascade"),
     uniqueIndex("kpi_actuals_kpi_period_key").on(t.organizationId, t.kpiId, t.periodStart),
+    // The quarters shown (a window of periods) and the quarter pickers' loose index scan.
+    index("kpi_actuals_org_period_idx").on(t.organizationId, t.periodStart),
   ],
 );
 

@@ -1,6 +1,5 @@
 import {
   activityLog,
-  alias,
   and,
   asc,
   checkIns,
@@ -44,7 +43,7 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
     input.level ? eq(objectives.level, input.level) : undefined,
     input.status ? eq(objectives.status, input.status) : undefined,
     input.atRisk ? sql`${progressStatusOf(expected)} in ('at_risk', 'off_track')` : undefined,
-    input.q ? matching(scope.org.id, cycle.id, input.q) : undefined,
+    input.q ? matching(input.q) : undefined,
   );
   const page = await summaryPage(scope, expected, filters, { cursor: input.cursor, limit: input.limit });
   return {
@@ -57,17 +56,17 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
 
 /**
  * Title, description or one of its active key results' titles contains the text, whatever the
- * case. The key results searched are the cycle's only (through its objectives), not the
- * organization's every key result of every cycle.
+ * case. Checked per objective as the page is walked in order (the key results through their
+ * objective's index), so a page stops reading once it is full. `offset 0` keeps Postgres from
+ * turning the EXISTS into a hash of every matching key result of the organization.
  */
-function matching(organizationId: string, cycleId: string, q: string): SQL {
+function matching(q: string): SQL {
   const pattern = containsPattern(q);
-  const owner = alias(objectives, "kr_objective");
-  return sql`(${objectives.title} ilike ${pattern} or ${objectives.description} ilike ${pattern} or ${objectives.id} in (
-    select ${keyResults.objectiveId} from ${keyResults}
-    join "objectives" ${owner} on ${owner.organizationId} = ${keyResults.organizationId} and ${owner.id} = ${keyResults.objectiveId}
-    where ${keyResults.organizationId} = ${organizationId} and ${owner.cycleId} = ${cycleId}
+  return sql`(${objectives.title} ilike ${pattern} or ${objectives.description} ilike ${pattern} or exists (
+    select 1 from ${keyResults}
+    where ${keyResults.organizationId} = ${objectives.organizationId} and ${keyResults.objectiveId} = ${objectives.id}
       and ${keyResults.archivedAt} is null and ${keyResults.title} ilike ${pattern}
+    offset 0
   ))`;
 }
 
