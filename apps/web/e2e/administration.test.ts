@@ -35,6 +35,15 @@ describe("administration in the browser", () => {
     const temporary = (await admin.getByTestId("temporary-password").textContent())?.trim() ?? "";
     expect(temporary).toMatch(/^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
     await screenshot(admin, "settings-users-invited");
+    // The table searches name and email on the server.
+    const search = admin.getByLabel("Search by name or email");
+    await search.fill(email);
+    const rows = admin.getByRole("table").getByRole("row");
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).textContent()).toContain("Nora New");
+    await search.fill("nobody by this name");
+    await expect.poll(() => admin.getByText("Nobody matches.").count()).toBe(1);
+    await search.fill("");
 
     const person = await newPage(browser);
     await signIn(person, email, temporary);
@@ -84,6 +93,15 @@ describe("administration in the browser", () => {
     await form.getByRole("button", { name: "Create team" }).click();
     const growth = page.getByRole("listitem", { name: "Team Growth Marketing" });
     await growth.waitFor();
+    // A member is found with the person picker, searched on the server.
+    await growth.getByRole("searchbox", { name: "Search people to add to Growth Marketing" }).fill("rivera");
+    const add = growth.getByLabel("Add a person to Growth Marketing");
+    await expect.poll(() => add.locator("option").allTextContents()).toEqual(["Add person…", "Sam Rivera"]);
+    await add.selectOption({ label: "Sam Rivera" });
+    await growth.getByRole("button", { name: "Add", exact: true }).click();
+    await expect
+      .poll(() => growth.getByRole("list", { name: "People in Growth Marketing" }).textContent())
+      .toContain("Sam Rivera");
     // Moving Marketing under its own child is refused with a clear message.
     await page
       .getByRole("listitem", { name: "Team Marketing" })

@@ -120,7 +120,11 @@ describe("planning OKRs in the browser", () => {
     // Ownership of the objective moves to the head of the company.
     await page.getByRole("button", { name: "Edit objective" }).click();
     const edit = page.getByRole("form", { name: "Edit objective" });
-    await edit.getByLabel("Owner").selectOption({ label: "Priya Nair" });
+    // The owner picker searches the server; the current owner stays in the list, by name.
+    await edit.getByRole("searchbox", { name: "Search people" }).fill("priya");
+    const owner = edit.getByLabel("Owner", { exact: true });
+    await expect.poll(() => owner.locator("option").allTextContents()).toEqual(["Alex Morgan", "Priya Nair"]);
+    await owner.selectOption({ label: "Priya Nair" });
     await edit.getByRole("button", { name: "Save objective" }).click();
     await expect
       .poll(() => page.getByRole("list", { name: "Objective details" }).textContent())

@@ -106,44 +106,44 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
             </button>
           </li>
         ))}
-        <li className="inline-flex flex-wrap items-start gap-1">
-          <label htmlFor={`add-${team.id}`} className="sr-only">
-            Add a person to {team.name}
-          </label>
-          <PersonPicker
-            id={`add-${team.id}`}
-            value={newMember}
-            onChange={setNewMember}
-            emptyLabel="Add person…"
-            searchLabel={`Search people to add to ${team.name}`}
-            accept={(p) => !team.members.some((m) => m.id === p.id)}
-            className="w-56"
-          />
-          <label htmlFor={`add-role-${team.id}`} className="sr-only">
-            Team role
-          </label>
-          <select
-            id={`add-role-${team.id}`}
-            value={newRole}
-            onChange={(e) => setNewRole(e.target.value as TeamMemberRole)}
-            className="rounded-md border border-slate-200 bg-white px-2 py-2 text-xs"
-          >
-            <option value="member">as member</option>
-            <option value="lead">as lead</option>
-          </select>
-          <button
-            type="button"
-            disabled={!newMember}
-            onClick={() => {
-              setMember.mutate({ teamId: team.id, userId: newMember, role: newRole });
-              setNewMember("");
-            }}
-            className="rounded-md border border-slate-200 px-2 py-2 text-xs hover:bg-slate-50 disabled:opacity-50"
-          >
-            Add
-          </button>
-        </li>
       </ul>
+      <div className="mt-2 flex flex-wrap items-start gap-2">
+        <label htmlFor={`add-${team.id}`} className="sr-only">
+          Add a person to {team.name}
+        </label>
+        <PersonPicker
+          id={`add-${team.id}`}
+          value={newMember}
+          onChange={setNewMember}
+          emptyLabel="Add person…"
+          searchLabel={`Search people to add to ${team.name}`}
+          accept={(p) => !team.members.some((m) => m.id === p.id)}
+          className="grid w-full gap-2 space-y-0 sm:w-[28rem] sm:grid-cols-2"
+        />
+        <label htmlFor={`add-role-${team.id}`} className="sr-only">
+          Team role
+        </label>
+        <select
+          id={`add-role-${team.id}`}
+          value={newRole}
+          onChange={(e) => setNewRole(e.target.value as TeamMemberRole)}
+          className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-sm"
+        >
+          <option value="member">as member</option>
+          <option value="lead">as lead</option>
+        </select>
+        <Button
+          variant="secondary"
+          className="py-2"
+          disabled={!newMember}
+          onClick={() => {
+            setMember.mutate({ teamId: team.id, userId: newMember, role: newRole });
+            setNewMember("");
+          }}
+        >
+          Add
+        </Button>
+      </div>
       {failure && (
         <div className="mt-2">
           <Alert>{failure}</Alert>
