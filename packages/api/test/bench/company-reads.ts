@@ -2,8 +2,9 @@
  * The reads of a company at full size (2,000 people, 20,000 objectives, ~1M
  * check-ins, 2,000 KPIs) and at a tenth of it, each measured through
  * `createCaller` against a hand-written SQL statement returning the same rows,
- * in the same run: paired and interleaved, medians of N runs, statements per
- * API read, KB of the answer. Writes artifacts/bench/company-reads-<scale>.md.
+ * in the same run: paired and interleaved (and both sizes together, read by
+ * read), medians of N runs, statements per API read, KB of the answer. Writes
+ * artifacts/bench/company-reads-<scale>.md and company-reads-growth.md.
  *
  *   pnpm --filter @meridian/api bench:company     (or `pnpm bench`, which runs it after the Vitest benches)
  *
@@ -178,50 +179,90 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - started, value };
 }
 
-/** Warm-up pairs, then timed pairs with the order alternating (API first, then SQL first), medians of each. */
-async function measure(db: BenchDatabase, read: Read): Promise<Measured> {
-  const statement = read.sql();
-  const first = await read.api();
-  const rows = await db.raw(statement);
-  const same = read.differs(first, rows);
-  for (let i = 0; i < WARMUP; i++) {
-    await read.api();
-    await db.raw(statement);
-  }
-  const apiTimes: number[] = [];
-  const sqlTimes: number[] = [];
-  const counts = new Set<number>();
-  const started = performance.now();
-  for (let i = 0; i < RUNS; i++) {
-    const api = async () => {
-      const before = db.statements();
-      const { ms } = await timed(read.api);
-      counts.add(db.statements() - before);
-      apiTimes.push(ms);
-    };
-    const baseline = async () => sqlTimes.push((await timed(() => db.raw(statement))).ms);
-    if (i % 2 === 0) {
-      await api();
-      await baseline();
-    } else {
-      await baseline();
-      await api();
+interface Context {
+  db: BenchDatabase;
+  read: Read;
+}
+
+/**
+ * One read at every scale, measured together: the API's answer checked against the baseline's rows,
+ * warm-up pairs, then timed rounds in which every scale's API read and baseline run once each, in an
+ * order reversed every other round, so drift in the machine's load falls alike on API and SQL and on
+ * both sizes. Medians of each. A scale whose read fails is reported failed; the others go on.
+ */
+async function measureAcross(contexts: Context[]): Promise<Measured[]> {
+  const results: (Measured | null)[] = contexts.map(() => null);
+  const live: {
+    index: number;
+    statement: Statement;
+    first: unknown;
+    rows: Row[];
+    same: string | null;
+    api: number[];
+    sql: number[];
+    counts: Set<number>;
+  }[] = [];
+  for (const [index, { db, read }] of contexts.entries()) {
+    try {
+      const statement = read.sql();
+      const first = await read.api();
+      const rows = await db.raw(statement);
+      const same = read.differs(first, rows);
+      for (let i = 0; i < WARMUP; i++) {
+        await read.api();
+        await db.raw(statement);
+      }
+      live.push({ index, statement, first, rows, same, api: [], sql: [], counts: new Set() });
+    } catch (error) {
+      results[index] = failed(read, error);
     }
-    if (i >= 4 && performance.now() - started > READ_SECONDS * 1000) break;
   }
-  const sorted = [...counts].sort((a, b) => a - b);
-  return {
-    name: read.name,
-    as: read.as,
-    apiMs: median(apiTimes),
-    sqlMs: median(sqlTimes),
-    statements: sorted.length > 1 ? `${sorted[0]}–${sorted.at(-1)}` : String(sorted[0] ?? "?"),
-    kb: JSON.stringify(first).length / 1024,
-    sqlKb: JSON.stringify(rows).length / 1024,
-    runs: apiTimes.length,
-    items: read.items(first),
-    same,
-  };
+  const started = performance.now();
+  for (let round = 0; round < RUNS && live.length; round++) {
+    const steps = live.flatMap((m) => {
+      const { db, read } = contexts[m.index] as Context;
+      const api = async () => {
+        const before = db.statements();
+        const { ms } = await timed(read.api);
+        m.counts.add(db.statements() - before);
+        m.api.push(ms);
+      };
+      const baseline = async () => {
+        m.sql.push((await timed(() => db.raw(m.statement))).ms);
+      };
+      return [
+        { m, run: api },
+        { m, run: baseline },
+      ];
+    });
+    for (const step of round % 2 === 0 ? steps : steps.reverse()) {
+      if (results[step.m.index]) continue;
+      try {
+        await step.run();
+      } catch (error) {
+        results[step.m.index] = failed((contexts[step.m.index] as Context).read, error);
+      }
+    }
+    if (round >= 4 && performance.now() - started > READ_SECONDS * 1000 * contexts.length) break;
+  }
+  for (const m of live) {
+    if (results[m.index]) continue;
+    const read = (contexts[m.index] as Context).read;
+    const counts = [...m.counts].sort((a, b) => a - b);
+    results[m.index] = {
+      name: read.name,
+      as: read.as,
+      apiMs: median(m.api),
+      sqlMs: median(m.sql),
+      statements: counts.length > 1 ? `${counts[0]}–${counts.at(-1)}` : String(counts[0] ?? "?"),
+      kb: JSON.stringify(m.first).length / 1024,
+      sqlKb: JSON.stringify(m.rows).length / 1024,
+      runs: m.api.length,
+      items: read.items(m.first),
+      same: m.same,
+    };
+  }
+  return results.map((r, i) => r ?? failed((contexts[i] as Context).read, "not measured"));
 }
 
 /** How the API answers where it is changing in a shared checkout: the baselines follow it. */
@@ -333,7 +374,13 @@ interface ScaleResult {
   results: Measured[];
 }
 
-async function runScale(scale: number): Promise<ScaleResult> {
+interface Prepared extends Omit<ScaleResult, "load" | "results"> {
+  db: BenchDatabase;
+  reads: Read[];
+}
+
+/** A fresh database with the company at this scale, its rollups refreshed, settled, and the reads to measure. */
+async function prepare(scale: number): Promise<Prepared> {
   const db = await freshDatabase(scale);
   try {
     console.info(`\n— scale ${scale} on ${db.label}: generating the company…`);
@@ -363,23 +410,40 @@ async function runScale(scale: number): Promise<ScaleResult> {
       ),
       treeHasKpis: await callers.member.scorecard.tree({}).then(answers.treeHasKpis, () => false),
     };
-    const results: Measured[] = [];
+    const reads = readsOf(company, callers, shapes);
+    return { scale, database: db.label, company, loadMs, refreshMs, vacuumMs, db, reads };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** Every scale prepared, then each read measured at all of them together. */
+async function run(scales: number[]): Promise<ScaleResult[]> {
+  const prepared: Prepared[] = [];
+  try {
+    for (const scale of scales) prepared.push(await prepare(scale));
+    console.info(`\n— measuring ${scales.length > 1 ? `at ${scales.join(" and ")} together` : `at ${scales[0]}`}`);
     const loadBefore = loadavg()[0] ?? 0;
-    for (const read of readsOf(company, callers, shapes)) {
-      // A read that fails (the API mid-change in a shared checkout) is reported, and the others still run.
-      const result = await measure(db, read).catch((error: unknown) => failed(read, error));
-      results.push(result);
-      console.info(
-        result.error
-          ? `  ${read.name} as ${read.as}: FAILED: ${result.error}`
-          : `  ${read.name} as ${read.as}: API ${result.apiMs.toFixed(2)} ms, SQL ${result.sqlMs.toFixed(2)} ms, ` +
-              `${result.statements} statements${result.same ? `; DIFFERS: ${result.same}` : ""}`,
-      );
+    const results: Measured[][] = prepared.map(() => []);
+    const reads = prepared[0]?.reads ?? [];
+    for (const [i, read] of reads.entries()) {
+      const contexts = prepared.map((p) => ({ db: p.db, read: p.reads[i] ?? read }));
+      const measured = await measureAcross(contexts);
+      for (const [k, m] of measured.entries()) {
+        results[k]?.push(m);
+        console.info(
+          m.error
+            ? `  ${m.name} as ${m.as} at ${prepared[k]?.scale}: FAILED: ${m.error}`
+            : `  ${m.name} as ${m.as} at ${prepared[k]?.scale}: API ${m.apiMs.toFixed(2)} ms, SQL ${m.sqlMs.toFixed(2)} ms, ` +
+                `${m.statements} statements${m.same ? `; DIFFERS: ${m.same}` : ""}`,
+        );
+      }
     }
     const load: [number, number] = [loadBefore, loadavg()[0] ?? 0];
-    return { scale, database: db.label, company, loadMs, refreshMs, vacuumMs, load, results };
+    return prepared.map(({ db: _db, reads: _reads, ...p }, k) => ({ ...p, load, results: results[k] ?? [] }));
   } finally {
-    await db.close();
+    for (const p of prepared) await p.db.close();
   }
 }
 
@@ -413,6 +477,8 @@ function growthTable(small: ScaleResult, large: ScaleResult): string {
   const lines = [
     `## Growth from scale ${small.scale} to ${large.scale}`,
     "",
+    "Both sizes measured together, read by read, in one interleaved run.",
+    "",
     "| read | as | API ms | API growth | SQL growth | statements | KB |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
   ];
@@ -443,13 +509,11 @@ const scales = requested.filter((scale) => {
   console.warn(`scale ${scale} needs DATABASE_URL (a PostgreSQL server); only a tenth runs on PGlite`);
   return false;
 });
-const done: ScaleResult[] = [];
-for (const scale of scales) {
-  const result = await runScale(scale);
-  done.push(result);
+const done = await run(scales);
+for (const result of done) {
   const table = scaleTable(result);
   console.info(`\n${table}`);
-  write(`company-reads-${scale}.md`, `# Company reads\n\n${table}`);
+  write(`company-reads-${result.scale}.md`, `# Company reads\n\n${table}`);
 }
 const [small, large] = done;
 if (small && large) {
