@@ -198,7 +198,7 @@ async function benchmark(config: ServerConfig, options: Options): Promise<RunRes
       measured[endpoint][server] = { ...m, loadBefore };
       console.info(
         `  ${endpoint} ${server}: ${m.requestsPerSecond.toFixed(1)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms` +
-          `, ${m.ok} × 2xx, ${m.non2xx} non-2xx, ${m.errors} errors`,
+          `, ${m.ok} × 2xx, ${m.non2xx} non-2xx, ${m.errors} errors (${m.timeouts} timeouts)`,
       );
     }
     return { config, ready, bytes, agreement, measured };
@@ -209,7 +209,9 @@ async function benchmark(config: ServerConfig, options: Options): Promise<RunRes
 
 const fixed = (x: number, digits = 1) => x.toFixed(digits);
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "—");
-const clean = (m: Measured) => m.non2xx === 0 && m.errors === 0 && m.timeouts === 0 && m.ok > 0;
+const clean = (m: Measured) => m.non2xx === 0 && m.errors === 0 && m.ok > 0;
+/** autocannon counts timeouts (no answer within 10 s) among the errors. */
+const errorCell = (m: Measured) => (m.timeouts ? `${m.errors} (${m.timeouts} timeouts)` : String(m.errors));
 
 function runTable(result: RunResult, options: Options): string {
   const { config, ready, measured, bytes, agreement } = result;
@@ -238,7 +240,7 @@ function runTable(result: RunResult, options: Options): string {
               ? "met"
               : "not met";
       lines.push(
-        `| ${endpoint} | ${server} | ${fixed(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${bytes[endpoint][server].toLocaleString("en")} | ${m.ok} | ${m.non2xx} | ${m.errors + m.timeouts} | ${fixed(m.loadBefore ?? 0)} | ${ratio(m.requestsPerSecond, bare.requestsPerSecond)} | ${goal} |`,
+        `| ${endpoint} | ${server} | ${fixed(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${bytes[endpoint][server].toLocaleString("en")} | ${m.ok} | ${m.non2xx} | ${errorCell(m)} | ${fixed(m.loadBefore ?? 0)} | ${ratio(m.requestsPerSecond, bare.requestsPerSecond)} | ${goal} |`,
       );
     }
   }
@@ -307,10 +309,20 @@ if (drivers) {
 console.info(
   `\n${tables.join("\n\n")}\n\n${os.cpus().length} cores, Node ${process.version}; ${Math.round((Date.now() - started) / 1000)} s in all.`,
 );
-const failed = results.some((r) =>
-  ENDPOINTS.some((e) => r.agreement[e] !== null || SERVERS.some((s) => !clean(r.measured[e][s]))),
+// Wrong answers, non-2xx answers and connection errors fail the run; timeouts (a server too slow for
+// 16 connections) are reported in the tables, not failed on.
+const broken = results.some((r) =>
+  ENDPOINTS.some(
+    (e) =>
+      r.agreement[e] !== null ||
+      SERVERS.some((s) => r.measured[e][s].non2xx > 0 || r.measured[e][s].errors > r.measured[e][s].timeouts),
+  ),
 );
-if (failed) {
-  console.error("Some runs had errors or non-2xx answers, or the bare server's answers differ from the API's.");
+if (broken) {
+  console.error(
+    "Some runs had non-2xx answers or connection errors, or the bare server's answers differ from the API's.",
+  );
   process.exitCode = 1;
+} else if (results.some((r) => ENDPOINTS.some((e) => SERVERS.some((s) => r.measured[e][s].timeouts > 0)))) {
+  console.warn("Some requests timed out (no answer within 10 s): those runs are marked in the tables.");
 }
