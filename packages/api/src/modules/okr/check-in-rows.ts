@@ -116,13 +116,21 @@ export type CheckInRow = typeof checkIns.$inferSelect;
 
 export async function findByIdempotencyKey(
   db: Executor,
+  organizationId: string,
   authorId: string,
   key: string,
 ): Promise<CheckInRow | undefined> {
+  // The whole unique key (organization, author, key), so the lookup is one probe of its index.
   const [row] = await db
     .select()
     .from(checkIns)
-    .where(and(eq(checkIns.authorId, authorId), eq(checkIns.idempotencyKey, key)))
+    .where(
+      and(
+        eq(checkIns.organizationId, organizationId),
+        eq(checkIns.authorId, authorId),
+        eq(checkIns.idempotencyKey, key),
+      ),
+    )
     .limit(1);
   return row;
 }

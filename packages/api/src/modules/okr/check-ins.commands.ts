@@ -36,7 +36,7 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
   });
   if (!allowed) throw forbidden("Only the key result's owner, a lead of its team or an admin can check in.");
 
-  const existing = await findByIdempotencyKey(scope.db, scope.user.id, input.idempotencyKey);
+  const existing = await findByIdempotencyKey(scope.db, scope.org.id, scope.user.id, input.idempotencyKey);
   if (existing) return replay(existing, input.keyResultId);
 
   if (target.archivedAt || target.objectiveStatus !== "active" || target.cycleStatus !== "open") {
@@ -61,7 +61,7 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
       .returning();
     // A concurrent twin of this request won the race: answer with its row.
     if (!created) {
-      const twin = await findByIdempotencyKey(tx, scope.user.id, input.idempotencyKey);
+      const twin = await findByIdempotencyKey(tx, scope.org.id, scope.user.id, input.idempotencyKey);
       if (!twin) throw conflict("Check-in is being recorded; try again.");
       return replay(twin, input.keyResultId);
     }
