@@ -76,21 +76,29 @@ describe("period arithmetic on strings, checked against the calendar", () => {
   }
 
   it("finds the week (Monday to Sunday), month and quarter of every day as Date does", () => {
-    for (const day of days) {
-      const d = new Date(`${day}T00:00:00Z`);
-      const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
-      const week = periodContaining(day, "weekly");
-      expect(week.start).toBe(monday.toISOString().slice(0, 10));
-      expect(week.end).toBe(new Date(monday.getTime() + 6 * 86_400_000).toISOString().slice(0, 10));
-      const y = d.getUTCFullYear();
-      const m = d.getUTCMonth();
-      expect(periodContaining(day, "monthly").end).toBe(new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10));
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const mismatches: string[] = [];
+    for (const d of days) {
+      const date = new Date(`${d}T00:00:00Z`);
+      const monday = date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000;
+      const y = date.getUTCFullYear();
+      const m = date.getUTCMonth();
       const q = Math.floor(m / 3) * 3;
-      expect(quarterContaining(day)).toEqual({
-        start: new Date(Date.UTC(y, q, 1)).toISOString().slice(0, 10),
-        end: new Date(Date.UTC(y, q + 3, 0)).toISOString().slice(0, 10),
-      });
+      const expected = [
+        day(monday),
+        day(monday + 6 * 86_400_000),
+        day(Date.UTC(y, m + 1, 0)),
+        day(Date.UTC(y, q, 1)),
+        day(Date.UTC(y, q + 3, 0)),
+      ].join(" ");
+      const week = periodContaining(d, "weekly");
+      const quarter = quarterContaining(d);
+      const actual = [week.start, week.end, periodContaining(d, "monthly").end, quarter.start, quarter.end].join(" ");
+      if (actual !== expected) mismatches.push(`${d}: ${actual} ≠ ${expected}`);
     }
+    // One assertion over every day, so the check stays fast.
+    expect(mismatches).toEqual([]);
+    expect(days).toHaveLength(12_419);
   });
 
   it("steps quarters across year ends in both directions", () => {
