@@ -246,7 +246,8 @@ function runTable(result: RunResult, options: Options): string {
   }
   lines.push(
     "",
-    "bare: one hand-written statement per page (bare-sql.ts); replay: the API's own statements replayed on the driver " +
+    `bare: one hand-written statement per page (bare-sql.ts)${config.driver === "postgres" ? ", prepared" : ""}; ` +
+      "replay: the API's own statements replayed on the driver, unprepared as Drizzle sends them " +
       `(dashboard: ${statements(ready.steps.dashboard)}, objective page: ${statements(ready.steps.objective)}); ` +
       "load: the machine's 1-minute load average as the run began.",
     "",

@@ -151,7 +151,9 @@ try {
   const run = driverRunner(handle);
   servers.push(
     await startApiServer(handle, user),
-    await startBareServer(run, user.id),
+    // Prepared on postgres.js (its default, and how the company benchmark sends its baselines): a
+    // hand-written server plans its one statement once per connection. PGlite has no such option.
+    await startBareServer(run, user.id, handle.driver === "postgres" ? { prepare: true } : undefined),
     await startReplayServer(run, replay),
   );
   const [api, bare, replayed] = servers;

@@ -165,8 +165,9 @@ function send(res: ServerResponse, status: number, body: unknown) {
  * The same two URLs answered by hand: one statement each (bare-sql.ts) on the same driver, the row
  * put in tRPC's envelope, JSON.stringify, write. The caller is the same fixed user; their membership
  * and teams are resolved per request, in the statement, as the API resolves them per request.
+ * `options` go to the driver with each statement (postgres.js: `{ prepare: true }`).
  */
-export function startBareServer(run: RunSql, userId: string): Promise<Listening> {
+export function startBareServer(run: RunSql, userId: string, options?: object): Promise<Listening> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const input = (): Row => {
@@ -176,7 +177,7 @@ export function startBareServer(run: RunSql, userId: string): Promise<Listening>
     };
     (async () => {
       if (url.pathname === "/objectives.dashboard") {
-        const [row] = await run(dashboardStatement(userId, new Date()));
+        const [row] = await run({ ...dashboardStatement(userId, new Date()), options });
         return send(res, 200, { result: { data: row ? dashboardAnswer(row) : null } });
       }
       if (url.pathname === "/objectives.get") {
@@ -184,7 +185,7 @@ export function startBareServer(run: RunSql, userId: string): Promise<Listening>
         if (typeof objectiveId !== "string" || !UUID.test(objectiveId)) {
           return send(res, 400, { error: { message: "objectiveId: not a valid id", code: -32600 } });
         }
-        const [row] = await run(objectiveStatement(userId, new Date(), objectiveId));
+        const [row] = await run({ ...objectiveStatement(userId, new Date(), objectiveId), options });
         if (!row) return send(res, 404, { error: { message: "No such objective.", code: -32004 } });
         return send(res, 200, { result: { data: objectiveAnswer(row) } });
       }
