@@ -387,7 +387,13 @@ async function prepare(scale: number): Promise<Prepared> {
     const loadStarted = performance.now();
     const company = await seedCompany(db.db, { scale });
     const loadMs = performance.now() - loadStarted;
-    console.info(`  loaded in ${(loadMs / 1000).toFixed(1)} s: ${JSON.stringify(company.counts)}`);
+    const slowest = Object.entries(company.timings)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([step, t]) => `${step} ${(t / 1000).toFixed(1)} s`);
+    console.info(
+      `  loaded in ${(loadMs / 1000).toFixed(1)} s (${slowest.join(", ")}): ${JSON.stringify(company.counts)}`,
+    );
     const refreshStarted = performance.now();
     await refreshStaleRollups(db.db as Database);
     const refreshMs = performance.now() - refreshStarted;
