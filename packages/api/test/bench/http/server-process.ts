@@ -17,11 +17,12 @@ import {
 
 /*
  * The servers under load, in a process of their own so that the load
- * generator (http-bench.ts, which forks this) does not share their event
- * loop. Seeds a company of the given scale into a new database (on the
- * server of DATABASE_URL, or an in-memory PGlite), starts the API and the
- * bare server on loopback ports, reports them, and on "close" stops both and
- * drops the database.
+ * generator (http-bench.ts, which forks one per database and scale) does not
+ * share their event loop. Seeds a company of the given scale into a new
+ * database (on the server of DATABASE_URL, or an in-memory PGlite), starts
+ * the API, the bare server and the replay server on loopback ports, reports
+ * them, answers "idle" once they have nothing in flight, and on "close" stops
+ * them and drops the database.
  */
 
 export interface ServerConfig {
