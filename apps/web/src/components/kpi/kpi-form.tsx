@@ -171,11 +171,7 @@ export function KpiForm({
                 render={({ field }) => (
                   <PersonPicker
                     id={id}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    name={field.name}
-                    ref={field.ref}
+                    {...field}
                     invalid={Boolean(errors.ownerId)}
                     accept={(p) => p.role !== "viewer"}
                     candidates={ownerCandidates}

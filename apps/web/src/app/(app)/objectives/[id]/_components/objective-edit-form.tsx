@@ -149,11 +149,7 @@ export function ObjectiveEditForm({
               render={({ field }) => (
                 <PersonPicker
                   id={id}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  ref={field.ref}
+                  {...field}
                   invalid={Boolean(errors.ownerId)}
                   {...(owners !== "anyone" && { candidates: owners })}
                 />

@@ -158,11 +158,7 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
               render={({ field }) => (
                 <PersonPicker
                   id={id}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  ref={field.ref}
+                  {...field}
                   invalid={Boolean(errors.ownerId)}
                   emptyLabel="Choose an owner"
                   accept={(p) => p.role !== "viewer"}
