@@ -21,6 +21,8 @@ export default defineConfig({
           globalSetup: ["e2e/support/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
+          // A page on a loaded 2-core machine can take seconds to hydrate; 1 s (the default) flakes.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 120_000,
         },
       },
