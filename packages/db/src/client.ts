@@ -37,7 +37,11 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
+    const db = drizzlePostgres({
+      client: preparingStatements(client),
+      schema,
+      casing: "snake_case",
+    }) as unknown as Database;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const dir = options.pgliteDataDir ?? path.join(dataDir(), "pglite");
@@ -46,4 +50,18 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
   const client = new PGlite(dir);
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return { db, driver: "pglite", close: () => client.close() };
+}
+
+/**
+ * Drizzle sends every query it has not been told to `.prepare()` as an unnamed statement, which the
+ * server parses and plans again each time. Our SQL is built from a fixed set of shapes (lists go in as
+ * one array parameter), so postgres.js' per-connection statement cache stays small: let it prepare
+ * each shape once per connection. `DATABASE_PREPARE=false` turns it off for poolers that cannot
+ * carry prepared statements across transactions.
+ */
+function preparingStatements(client: postgres.Sql): postgres.Sql {
+  if (process.env.DATABASE_PREPARE === "false") return client;
+  const send = client.unsafe;
+  client.unsafe = (query, parameters, options) => send(query, parameters, { ...options, prepare: true });
+  return client;
 }

@@ -170,6 +170,8 @@ try {
     setup,
   });
 } catch (error) {
-  reply({ type: "failed", error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  const chain: string[] = [];
+  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined) chain.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  reply({ type: "failed", error: chain.join("\ncaused by: ") });
   await shutdown(1);
 }
