@@ -1,9 +1,21 @@
 import type { SessionUser } from "@meridian/auth";
-import { and, asc, type Database, eq, isNull, memberships, organizations, sql, teamMembers } from "@meridian/db";
+import {
+  and,
+  asc,
+  cycles,
+  type Database,
+  eq,
+  isNull,
+  memberships,
+  organizations,
+  sql,
+  teamMembers,
+} from "@meridian/db";
 import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
+import type { OrganizationCycle } from "./lib/scope";
 import { toViewer } from "./lib/viewer";
 
 export interface Context {
@@ -127,7 +139,11 @@ async function findMembership(
   db: Database,
   userId: string,
   requestedOrganizationId: string | null,
-): Promise<{ org: OrganizationScope; teams: { member: string[]; led: string[] } } | null> {
+): Promise<{
+  org: OrganizationScope;
+  teams: { member: string[]; led: string[] };
+  cycles: OrganizationCycle[];
+} | null> {
   const conditions = [eq(memberships.userId, userId), isNull(memberships.deactivatedAt)];
   if (requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success) {
     conditions.push(eq(memberships.organizationId, requestedOrganizationId));
@@ -144,6 +160,13 @@ async function findMembership(
       role: memberships.role,
       memberOf: teamsOf(false),
       leads: teamsOf(true),
+      // A handful of rows per organization, and most reads start by picking one of them.
+      cycles: sql<OrganizationCycle[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', ${cycles.id}, 'name', ${cycles.name}, 'startsOn', ${cycles.startsOn}, 'endsOn', ${cycles.endsOn},
+          'status', ${cycles.status}, 'version', ${cycles.version}
+        ) order by ${cycles.startsOn} desc), '[]') from ${cycles}
+        where ${cycles.organizationId} = ${memberships.organizationId})`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
@@ -156,6 +179,7 @@ async function findMembership(
   return {
     org: { id: row.id, name: row.name, isDemo: row.isDemo, role: row.role },
     teams: { member: ids(row.memberOf), led: ids(row.leads) },
+    cycles: row.cycles,
   };
 }
 
@@ -168,11 +192,11 @@ export function orgProcedure(permission: Permission) {
   return authedProcedure.use(async ({ ctx, next }) => {
     const membership = await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
     if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
-    const { org, teams } = membership;
+    const { org, teams, cycles } = membership;
     if (!can(org.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
     }
-    return next({ ctx: { ...ctx, org, teams } });
+    return next({ ctx: { ...ctx, org, teams, cycles } });
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from "@meridian/db";
-import type { Role, Viewer } from "@meridian/domain";
+import type { CycleStatus, Role, Viewer } from "@meridian/domain";
 
 /**
  * Who acts, and in which organization: what every query and command of a
@@ -11,6 +11,21 @@ export interface OrgScope {
   db: Database;
   org: { id: string; role: Role };
   user: { id: string };
+  /**
+   * The organization's cycles, newest first, when the request already read them with its membership
+   * (every procedure does, in the same statement); a job or a test may leave them out.
+   */
+  cycles?: readonly OrganizationCycle[];
+}
+
+/** A cycle as it is stored; dates are inclusive calendar dates, "YYYY-MM-DD". */
+export interface OrganizationCycle {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  status: CycleStatus;
+  version: number;
 }
 
 /** An `OrgScope` with the caller's teams, for what the visibility rules decide (from `viewerProcedure`). */

@@ -2,7 +2,7 @@ import { and, cycles, eq } from "@meridian/db";
 import { expectedByNow, pickCurrentCycle } from "@meridian/domain";
 import { notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
-import { type CycleView, cycleColumns, loadCycles, toCycleView } from "./cycles.queries";
+import { type CycleView, cycleColumns, cyclesOf, toCycleView } from "./cycles.queries";
 
 export interface CycleInView {
   cycle: CycleView;
@@ -17,7 +17,11 @@ export async function cycleInView(
   now: Date,
 ): Promise<CycleInView | null> {
   let cycle: CycleView | undefined;
-  if (cycleId) {
+  if (cycleId && scope.cycles) {
+    const known = scope.cycles.find((c) => c.id === cycleId);
+    if (!known) throw notFound("No such cycle.");
+    cycle = toCycleView(known);
+  } else if (cycleId) {
     const [row] = await scope.db
       .select(cycleColumns)
       .from(cycles)
@@ -26,7 +30,7 @@ export async function cycleInView(
     if (!row) throw notFound("No such cycle.");
     cycle = toCycleView(row);
   } else {
-    cycle = pickCurrentCycle(await loadCycles(scope.db, scope.org.id), now) ?? undefined;
+    cycle = pickCurrentCycle(await cyclesOf(scope), now) ?? undefined;
   }
   return cycle ? { cycle, expected: expectedByNow(cycle.start, cycle.end, now) } : null;
 }

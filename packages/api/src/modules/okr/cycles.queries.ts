@@ -45,10 +45,15 @@ export function toCycleView(cycle: Omit<CycleView, "start" | "end">): CycleView 
 
 /** The organization's cycles, newest first. */
 export function listCycles(scope: OrgScope): Promise<CycleView[]> {
-  return loadCycles(scope.db, scope.org.id);
+  return cyclesOf(scope);
 }
 
 /** The cycle the organization is in today (see `pickCurrentCycle`), or null without cycles. */
 export async function currentCycle(scope: OrgScope): Promise<CycleView | null> {
-  return pickCurrentCycle(await loadCycles(scope.db, scope.org.id), new Date());
+  return pickCurrentCycle(await cyclesOf(scope), new Date());
+}
+
+/** The organization's cycles, newest first: those the request read with its membership, or read now. */
+export async function cyclesOf(scope: OrgScope): Promise<CycleView[]> {
+  return scope.cycles ? scope.cycles.map(toCycleView) : loadCycles(scope.db, scope.org.id);
 }

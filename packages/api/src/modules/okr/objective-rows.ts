@@ -33,6 +33,26 @@ export async function findVisibleObjective(tx: Executor, organizationId: string,
     .from(objectives)
     .where(and(eq(objectives.id, objectiveId), eq(objectives.organizationId, organizationId)))
     .limit(1);
+  return visibleOrNotFound(viewer, row);
+}
+
+/** As findVisibleObjective, with its cycle read in the same statement (an objective's page needs both). */
+export async function findVisibleObjectiveAndCycle(
+  tx: Executor,
+  organizationId: string,
+  viewer: Viewer,
+  objectiveId: string,
+) {
+  const [found] = await tx
+    .select({ objective: objectiveColumns, cycle: cycleColumns })
+    .from(objectives)
+    .innerJoin(cycles, and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)))
+    .where(and(eq(objectives.id, objectiveId), eq(objectives.organizationId, organizationId)))
+    .limit(1);
+  return { objective: visibleOrNotFound(viewer, found?.objective), cycle: found?.cycle };
+}
+
+function visibleOrNotFound<T extends Parameters<typeof canSeeObjective>[1]>(viewer: Viewer, row: T | undefined): T {
   if (!row || !canSeeObjective(viewer, row)) throw notFound("No such objective.");
   return row;
 }

@@ -19,6 +19,7 @@ import {
   can,
   canPublishObjective,
   canWriteObjective,
+  expectedByNow,
   type ZObjectiveIdSchema,
   type ZObjectiveListSchema,
 } from "@meridian/domain";
@@ -26,9 +27,10 @@ import type { z } from "zod";
 import { containsPattern } from "../../lib/contains-pattern";
 import type { ViewerScope } from "../../lib/scope";
 import { cycleInView } from "./cycle-in-view";
+import { toCycleView } from "./cycles.queries";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
 import { progressStatusOf, visibleTo } from "./objective-filters";
-import { findVisibleObjective } from "./objective-rows";
+import { findVisibleObjectiveAndCycle } from "./objective-rows";
 import { keyResultViews, summaryPage, withKeyResults } from "./objective-summaries";
 
 /** A page of the cycle's visible objectives, filtered and searched in SQL: the Company and Team OKR views. */
@@ -78,11 +80,14 @@ function matching(q: string): SQL {
 export async function getObjective(scope: ViewerScope, input: z.output<typeof ZObjectiveIdSchema>) {
   const { viewer } = scope;
   const organizationId = scope.org.id;
-  const row = await findVisibleObjective(scope.db, organizationId, viewer, input.objectiveId);
-  const [view, path] = await Promise.all([cycleInView(scope, row.cycleId, new Date()), alignmentPath(scope, row.id)]);
-  if (!view) return null;
-  const { cycle, expected } = view;
-  const [self, aligned, krs, history, discussion, activity, strategic] = await Promise.all([
+  // The objective and its cycle in one round trip; then everything the page shows at once.
+  const found = await findVisibleObjectiveAndCycle(scope.db, organizationId, viewer, input.objectiveId);
+  const row = found.objective;
+  if (!found.cycle) return null;
+  const cycle = toCycleView(found.cycle);
+  const expected = expectedByNow(cycle.start, cycle.end, new Date());
+  const [path, self, aligned, krs, history, discussion, activity, strategic] = await Promise.all([
+    alignmentPath(scope, row.id),
     summaryPage(scope, expected, eq(objectives.id, row.id), { limit: 1 }),
     summaryPage(scope, expected, and(eq(objectives.cycleId, row.cycleId), eq(objectives.parentId, row.id)), {
       limit: DASHBOARD_PAGE_SIZE,
