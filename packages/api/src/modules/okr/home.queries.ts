@@ -2,7 +2,7 @@ import { and, eq, keyResults, ne, objectives, sql } from "@meridian/db";
 import type { ViewerScope } from "../../lib/scope";
 import { sqlArray } from "../../lib/sql-array";
 import { cycleInView } from "./cycle-in-view";
-import { type KeyResultView, type ObjectiveNode, summaryPage, withKeyResults } from "./objective-summaries";
+import { type KeyResultView, nodePage, type ObjectiveNode } from "./objective-summaries";
 
 /** A check-in is due when the last one is more than a week old, or there is none yet. */
 export const CHECK_IN_INTERVAL_MS = 7 * 86_400_000;
@@ -34,10 +34,10 @@ export async function getMyOkrs(scope: ViewerScope) {
     where ${keyResults.organizationId} = ${objectives.organizationId} and ${keyResults.objectiveId} = ${objectives.id}
       and ${keyResults.archivedAt} is null and ${keyResults.ownerId} = ${me})`;
   const [owned, others] = await Promise.all([
-    summaryPage(scope, expected, and(inCycle, eq(objectives.ownerId, me)), { limit: HOME_LIMIT }),
-    summaryPage(scope, expected, and(inCycle, ne(objectives.ownerId, me), ownsAKeyResult), { limit: HOME_LIMIT }),
+    nodePage(scope, cycle, expected, and(inCycle, eq(objectives.ownerId, me)), { limit: HOME_LIMIT }),
+    nodePage(scope, cycle, expected, and(inCycle, ne(objectives.ownerId, me), ownsAKeyResult), { limit: HOME_LIMIT }),
   ]);
-  const nodes = await withKeyResults(scope, cycle, expected, [...owned.items, ...others.items]);
+  const nodes = [...owned.items, ...others.items];
   const mine = nodes.filter((o) => o.owner.id === me);
   const elsewhere = nodes.filter((o) => o.owner.id !== me).flatMap((o) => keyResultsOf(o, me));
   return {
@@ -73,14 +73,15 @@ export async function getTeamAttention(scope: ViewerScope) {
   const { cycle, expected } = view;
   const led = [...scope.viewer.ledTeamIds];
   const page = led.length
-    ? await summaryPage(
+    ? await nodePage(
         scope,
+        cycle,
         expected,
         and(eq(objectives.cycleId, cycle.id), sql`${objectives.teamId} = any(${sqlArray(led, "uuid")})`),
         { limit: HOME_LIMIT },
       )
     : { items: [] };
-  const all = await withKeyResults(scope, cycle, expected, page.items);
+  const all = page.items;
   const attention: AttentionItem[] = [];
   for (const o of all) {
     const base = { objectiveId: o.id, title: o.title, teamName: o.team?.name ?? null };

@@ -31,7 +31,7 @@ import { toCycleView } from "./cycles.queries";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
 import { progressStatusOf, visibleTo } from "./objective-filters";
 import { findVisibleObjectiveAndCycle } from "./objective-rows";
-import { keyResultViews, summaryPage, withKeyResults } from "./objective-summaries";
+import { keyResultViews, nodePage, summaryPage } from "./objective-summaries";
 
 /** A page of the cycle's visible objectives, filtered and searched in SQL: the Company and Team OKR views. */
 export async function listObjectives(scope: ViewerScope, input: z.output<typeof ZObjectiveListSchema>) {
@@ -47,13 +47,8 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
     input.atRisk ? sql`${progressStatusOf(expected)} in ('at_risk', 'off_track')` : undefined,
     input.q ? matching(input.q) : undefined,
   );
-  const page = await summaryPage(scope, expected, filters, { cursor: input.cursor, limit: input.limit });
-  return {
-    cycle,
-    expected,
-    objectives: await withKeyResults(scope, cycle, expected, page.items),
-    nextCursor: page.nextCursor,
-  };
+  const page = await nodePage(scope, cycle, expected, filters, { cursor: input.cursor, limit: input.limit });
+  return { cycle, expected, objectives: page.items, nextCursor: page.nextCursor };
 }
 
 /**
