@@ -31,7 +31,7 @@ import { toCycleView } from "./cycles.queries";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
 import { progressStatusOf, visibleTo } from "./objective-filters";
 import { findVisibleObjectiveAndCycle } from "./objective-rows";
-import { keyResultViews, nodePage, summaryPage } from "./objective-summaries";
+import { nodePage, summaryPage } from "./objective-summaries";
 
 /** A page of the cycle's visible objectives, filtered and searched in SQL: the Company and Team OKR views. */
 export async function listObjectives(scope: ViewerScope, input: z.output<typeof ZObjectiveListSchema>) {
@@ -81,13 +81,12 @@ export async function getObjective(scope: ViewerScope, input: z.output<typeof ZO
   if (!found.cycle) return null;
   const cycle = toCycleView(found.cycle);
   const expected = expectedByNow(cycle.start, cycle.end, new Date());
-  const [path, self, aligned, krs, history, discussion, activity, strategic] = await Promise.all([
+  const [path, self, aligned, history, discussion, activity, strategic] = await Promise.all([
     alignmentPath(scope, row.id),
-    summaryPage(scope, expected, eq(objectives.id, row.id), { limit: 1 }),
+    nodePage(scope, cycle, expected, eq(objectives.id, row.id), { limit: 1 }),
     summaryPage(scope, expected, and(eq(objectives.cycleId, row.cycleId), eq(objectives.parentId, row.id)), {
       limit: DASHBOARD_PAGE_SIZE,
     }),
-    keyResultViews(scope, cycle, expected, [row]),
     checkInHistory(scope, row.id),
     scope.db
       .select({
@@ -124,10 +123,10 @@ export async function getObjective(scope: ViewerScope, input: z.output<typeof ZO
   const summary = self.items[0];
   // Archived objectives have no page of their own.
   if (!summary) return null;
-  const keyResultsShown = krs.get(row.id) ?? [];
+  const keyResultsShown = summary.keyResults;
   const parent = summary.parentId ? path.at(-1) : undefined;
   return {
-    objective: { ...summary, keyResults: keyResultsShown },
+    objective: summary,
     aligned: aligned.items,
     alignedNextCursor: aligned.nextCursor,
     cycle,
