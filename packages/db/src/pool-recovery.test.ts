@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { createTestDatabase } from "../test/testing";
 import { openDatabase, reconnectDelaySeconds } from "./client";
 import { pendingMigrations, rows } from "./migrate";
@@ -48,8 +48,7 @@ describe.skipIf(!serverUrl)("server pool after its connections are terminated", 
     await admin?.end();
   });
 
-  const terminate = () =>
-    admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${tag}`;
+  const terminate = () => admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${tag}`;
 
   it("drops the dead connections and serves the next query at once", async () => {
     await Promise.all([1, 2, 3, 4].map(() => handle.db.execute(sql`select pg_sleep(0.05)`)));

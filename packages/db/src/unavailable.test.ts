@@ -23,7 +23,8 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("leaves bugs and bad data alone: those stay 500s or 4xx", () => {
-    for (const code of ["23505", "42P01", "22P02", "40001"]) expect(isDatabaseUnavailable(withCode(code)), code).toBe(false);
+    for (const code of ["23505", "42P01", "22P02", "40001"])
+      expect(isDatabaseUnavailable(withCode(code)), code).toBe(false);
     expect(isDatabaseUnavailable(new Error("boom"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
