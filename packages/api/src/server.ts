@@ -1,5 +1,5 @@
 import { hashPassword } from "@meridian/auth/password";
-import { type Database, type DatabaseHandle, migrate, openDatabase } from "@meridian/db";
+import { type Database, type DatabaseHandle, migrate, openDatabase, pendingMigrations } from "@meridian/db";
 import { seedDemoIfEmpty } from "./modules/demo/seed-demo";
 import { refreshStaleRollups } from "./modules/okr/objective-rollup";
 
@@ -32,4 +32,48 @@ export function getDatabase(): Promise<Database> {
     globalForDb.__meridianDatabase = { handle, ready };
   }
   return globalForDb.__meridianDatabase.ready;
+}
+
+/** What `/api/ready` reports: ready means the database answers and every committed migration is applied. */
+export interface Readiness {
+  ready: boolean;
+  database: "up" | "down";
+  driver: "postgres" | "pglite" | null;
+  /** Committed migrations not applied yet; null while the database cannot be asked. */
+  pendingMigrations: number | null;
+}
+
+/**
+ * Asks the database, within `timeoutMs`, whether it answers and is fully
+ * migrated. Never throws and never hangs: a load balancer polls this.
+ */
+export async function checkReadiness(timeoutMs = 2_500): Promise<Readiness> {
+  const down: Readiness = { ready: false, database: "down", driver: null, pendingMigrations: null };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(() => resolve(down), timeoutMs);
+  });
+  const check = (async (): Promise<Readiness> => {
+    const db = await getDatabase();
+    const pending = await pendingMigrations(db);
+    const driver = globalForDb.__meridianDatabase?.handle.driver ?? null;
+    return { ready: pending === 0, database: "up", driver, pendingMigrations: pending };
+  })().catch(() => down);
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes the process-wide database (the server pool waits up to 5 s for
+ * statements in flight; PGlite flushes its folder). For a graceful shutdown,
+ * after the HTTP server has finished its requests.
+ */
+export async function closeDatabase(): Promise<void> {
+  const current = globalForDb.__meridianDatabase;
+  if (!current) return;
+  globalForDb.__meridianDatabase = undefined;
+  await current.handle.close();
 }

@@ -1,5 +1,16 @@
 import type { SessionUser } from "@meridian/auth";
-import { and, asc, type Database, eq, isNull, memberships, organizations, sql, teamMembers } from "@meridian/db";
+import {
+  and,
+  asc,
+  type Database,
+  eq,
+  isDatabaseUnavailable,
+  isNull,
+  memberships,
+  organizations,
+  sql,
+  teamMembers,
+} from "@meridian/db";
 import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
@@ -78,6 +89,26 @@ const uniqueViolationsAsConflicts = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** What a client is told while the database cannot be reached; the HTTP answer is 503 with Retry-After. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The service is briefly unavailable (its database cannot be reached). Try again in a few seconds.";
+
+/**
+ * A database that is down, restarting or too slow is a 503 the client may
+ * retry, not a 500: nothing is wrong with the request.
+ */
+const unavailableDatabaseAsServiceUnavailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
+
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === "23505") return true;
@@ -85,7 +116,10 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export const publicProcedure = t.procedure.use(appErrorsAsTRPCErrors).use(uniqueViolationsAsConflicts);
+export const publicProcedure = t.procedure
+  .use(unavailableDatabaseAsServiceUnavailable)
+  .use(appErrorsAsTRPCErrors)
+  .use(uniqueViolationsAsConflicts);
 
 /**
  * Signed in: `ctx.user` is no longer nullable. Someone holding a temporary
