@@ -77,3 +77,6 @@ export async function closeDatabase(): Promise<void> {
   globalForDb.__meridianDatabase = undefined;
   await current.handle.close();
 }
+
+/** For the web tier's routes: whether an error means the database cannot serve right now (a 503). */
+export { isDatabaseUnavailable } from "@meridian/db";
