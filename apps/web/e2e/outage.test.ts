@@ -93,7 +93,12 @@ describe.skipIf(!serverUrl)("a database outage", () => {
   it("answers a browser with our own 503 page when the route fails on the database", async () => {
     proxy.cut();
     try {
-      const response = await get("/api/ingest/actuals", { accept: "text/html", authorization: "Bearer mrd_x" });
+      const response = await fetch(`${app.baseURL}/api/ingest/actuals`, {
+        method: "POST",
+        headers: { accept: "text/html", authorization: `Bearer mrd_${"x".repeat(43)}`, "content-type": "application/json" },
+        body: "{}",
+        signal: AbortSignal.timeout(15_000),
+      });
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toMatch(/text\/html/);
       expect(await response.text()).toMatch(/Meridian is briefly unavailable/);
