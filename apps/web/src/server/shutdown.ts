@@ -4,8 +4,8 @@ import { logger } from "./log";
 
 /** How long in-flight requests may take to finish after SIGTERM before the process gives up on them. */
 const DRAIN_LIMIT_MS = 25_000;
-/** How long closing the database may take. */
-const CLOSE_LIMIT_MS = 5_000;
+/** How long closing the database may take (the server pool itself gives statements 5 s, then ends them). */
+const CLOSE_LIMIT_MS = 7_000;
 
 const globalForShutdown = globalThis as unknown as { __meridianShutdownInstalled?: boolean };
 
