@@ -90,20 +90,42 @@ describe.skipIf(!serverUrl)("a database outage", () => {
     expect((await get("/api/ready")).status).toBe(200);
   });
 
-  it("answers a browser with our own 503 page when the route fails on the database", async () => {
+  it("answers a browser with our own 503 page, for a route and then for pages, until the database is back", async () => {
     proxy.cut();
     try {
       const response = await fetch(`${app.baseURL}/api/ingest/actuals`, {
         method: "POST",
-        headers: { accept: "text/html", authorization: `Bearer mrd_${"x".repeat(43)}`, "content-type": "application/json" },
+        headers: {
+          accept: "text/html",
+          authorization: `Bearer mrd_${"x".repeat(43)}`,
+          "content-type": "application/json",
+        },
         body: "{}",
         signal: AbortSignal.timeout(15_000),
       });
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toMatch(/text\/html/);
       expect(await response.text()).toMatch(/Meridian is briefly unavailable/);
+
+      // The app now knows the database is down: a page is our 503 page at once, not a failed render.
+      const page = await timed(() => admin.fetch("/dashboard", { headers: { accept: "text/html" } }));
+      expect(page.result.status).toBe(503);
+      expect(page.result.headers.get("retry-after")).toBe("5");
+      expect(page.result.headers.get("x-request-id")).toBeTruthy();
+      expect(await page.result.text()).toMatch(/Meridian is briefly unavailable/);
+      expect(page.ms).toBeLessThan(1_000);
     } finally {
       await proxy.restore();
     }
+    // A probe finds the database back within a second or so, and pages render again.
+    const back = performance.now();
+    let status = 0;
+    while (performance.now() - back < 5_000) {
+      status = (await admin.fetch("/dashboard", { headers: { accept: "text/html" } })).status;
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+    expect(performance.now() - back).toBeLessThan(3_000);
   });
 });

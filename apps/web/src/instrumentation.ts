@@ -28,6 +28,8 @@ export async function register() {
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { logger } = await import("./server/log");
+  const { isDatabaseUnavailable, reportDatabaseUnavailable } = await import("@meridian/api/server");
+  if (isDatabaseUnavailable(error)) reportDatabaseUnavailable();
   const header = request.headers["x-request-id"];
   logger.error(
     {

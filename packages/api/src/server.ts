@@ -72,6 +72,7 @@ export async function checkReadiness(timeoutMs = 2_500): Promise<Readiness> {
  * after the HTTP server has finished its requests.
  */
 export async function closeDatabase(): Promise<void> {
+  databaseHealth().closed = true;
   const current = globalForDb.__meridianDatabase;
   if (!current) return;
   globalForDb.__meridianDatabase = undefined;
@@ -80,3 +81,43 @@ export async function closeDatabase(): Promise<void> {
 
 /** For the web tier's routes: whether an error means the database cannot serve right now (a 503). */
 export { isDatabaseUnavailable } from "@meridian/db";
+
+/** Whether the database is known to be unreachable right now; process-wide, read by the web tier's proxy. */
+export interface DatabaseHealth {
+  down: boolean;
+  probing: boolean;
+  closed: boolean;
+}
+
+const globalForHealth = globalThis as unknown as { __meridianDatabaseHealth?: DatabaseHealth };
+
+export function databaseHealth(): DatabaseHealth {
+  globalForHealth.__meridianDatabaseHealth ??= { down: false, probing: false, closed: false };
+  return globalForHealth.__meridianDatabaseHealth;
+}
+
+/** Milliseconds between probes of a database marked down. */
+const PROBE_INTERVAL_MS = 500;
+
+/**
+ * A request just failed on an unreachable database: mark it down (pages then
+ * get the 503 page at once instead of failing one by one) and probe it every
+ * half second until it answers, then mark it up again. One probe loop per
+ * process; it stops when the database is closed for shutdown.
+ */
+export function reportDatabaseUnavailable(): void {
+  const health = databaseHealth();
+  if (health.closed) return;
+  health.down = true;
+  if (health.probing) return;
+  health.probing = true;
+  void (async () => {
+    while (!health.closed) {
+      await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS).unref());
+      if (health.closed) break;
+      if ((await checkReadiness(2_000)).database === "up") break;
+    }
+    health.down = false;
+    health.probing = false;
+  })();
+}

@@ -15,6 +15,7 @@ import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "./lib/unavailable";
 import { toViewer } from "./lib/viewer";
 
 export interface Context {
@@ -89,9 +90,7 @@ const uniqueViolationsAsConflicts = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** What a client is told while the database cannot be reached; the HTTP answer is 503 with Retry-After. */
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  "The service is briefly unavailable (its database cannot be reached). Try again in a few seconds.";
+export { DATABASE_UNAVAILABLE_MESSAGE };
 
 /**
  * A database that is down, restarting or too slow is a 503 the client may

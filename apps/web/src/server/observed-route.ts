@@ -1,5 +1,5 @@
 import "server-only";
-import { isDatabaseUnavailable } from "@meridian/api/server";
+import { isDatabaseUnavailable, reportDatabaseUnavailable } from "@meridian/api/server";
 import { logger, requestLog, withRequestLog } from "./log";
 import { acceptRequestId, REQUEST_ID_HEADER } from "./request-id";
 import { RETRY_AFTER_SECONDS, serviceUnavailable } from "./unavailable";
@@ -38,8 +38,12 @@ export function observed<Rest extends unknown[]>(handler: RouteHandler<Rest>): R
       }
     }
     response = withHeader(response, REQUEST_ID_HEADER, requestId);
-    if (response.status === 503 && !response.headers.has("retry-after")) {
-      response = withHeader(response, "retry-after", String(RETRY_AFTER_SECONDS));
+    if (response.status === 503) {
+      // Pages get the 503 page at once from now on, until a probe finds the database back.
+      reportDatabaseUnavailable();
+      if (!response.headers.has("retry-after")) {
+        response = withHeader(response, "retry-after", String(RETRY_AFTER_SECONDS));
+      }
     }
     const ms = Math.round(performance.now() - started);
     const level = response.status >= 500 ? "warn" : "info";

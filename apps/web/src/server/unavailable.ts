@@ -1,4 +1,4 @@
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@meridian/api";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@meridian/api/unavailable";
 
 /** Seconds a client is asked to wait before retrying while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
