@@ -2,7 +2,18 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Two projects: `unit` (pure web logic, node, no build) and `e2e` (one built app, started once, driven by
-// headless Chromium). `npx vitest run --project unit` runs the first alone.
+// headless Chromium). `npx vitest run --project unit` runs the first alone. A third, `drills` (the outage
+// drill under load, 30+ s), exists only when MERIDIAN_DRILLS is set: `pnpm test:drills`, never `pnpm test`.
+const drills = {
+  test: {
+    name: "drills",
+    include: ["e2e/drills/**/*.drill.ts"],
+    fileParallelism: false,
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +37,7 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      ...(process.env.MERIDIAN_DRILLS ? [drills] : []),
     ],
   },
 });

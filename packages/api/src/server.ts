@@ -1,5 +1,5 @@
 import { hashPassword } from "@meridian/auth/password";
-import { type Database, type DatabaseHandle, migrate, openDatabase } from "@meridian/db";
+import { type Database, type DatabaseHandle, migrate, openDatabase, pendingMigrations } from "@meridian/db";
 import { seedDemoIfEmpty } from "./modules/demo/seed-demo";
 import { refreshStaleRollups } from "./modules/okr/objective-rollup";
 
@@ -32,4 +32,92 @@ export function getDatabase(): Promise<Database> {
     globalForDb.__meridianDatabase = { handle, ready };
   }
   return globalForDb.__meridianDatabase.ready;
+}
+
+/** What `/api/ready` reports: ready means the database answers and every committed migration is applied. */
+export interface Readiness {
+  ready: boolean;
+  database: "up" | "down";
+  driver: "postgres" | "pglite" | null;
+  /** Committed migrations not applied yet; null while the database cannot be asked. */
+  pendingMigrations: number | null;
+}
+
+/**
+ * Asks the database, within `timeoutMs`, whether it answers and is fully
+ * migrated. Never throws and never hangs: a load balancer polls this.
+ */
+export async function checkReadiness(timeoutMs = 2_500): Promise<Readiness> {
+  const down: Readiness = { ready: false, database: "down", driver: null, pendingMigrations: null };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(() => resolve(down), timeoutMs);
+  });
+  const check = (async (): Promise<Readiness> => {
+    const db = await getDatabase();
+    const pending = await pendingMigrations(db);
+    const driver = globalForDb.__meridianDatabase?.handle.driver ?? null;
+    return { ready: pending === 0, database: "up", driver, pendingMigrations: pending };
+  })().catch(() => down);
+  try {
+    return await Promise.race([check, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes the process-wide database (the server pool waits up to 5 s for
+ * statements in flight; PGlite flushes its folder). For a graceful shutdown,
+ * after the HTTP server has finished its requests.
+ */
+export async function closeDatabase(): Promise<void> {
+  databaseHealth().closed = true;
+  const current = globalForDb.__meridianDatabase;
+  if (!current) return;
+  globalForDb.__meridianDatabase = undefined;
+  await current.handle.close();
+}
+
+/** For the web tier's routes: whether an error means the database cannot serve right now (a 503). */
+export { isDatabaseUnavailable } from "@meridian/db";
+
+/** Whether the database is known to be unreachable right now; process-wide, read by the web tier's proxy. */
+export interface DatabaseHealth {
+  down: boolean;
+  probing: boolean;
+  closed: boolean;
+}
+
+const globalForHealth = globalThis as unknown as { __meridianDatabaseHealth?: DatabaseHealth };
+
+export function databaseHealth(): DatabaseHealth {
+  globalForHealth.__meridianDatabaseHealth ??= { down: false, probing: false, closed: false };
+  return globalForHealth.__meridianDatabaseHealth;
+}
+
+/** Milliseconds between probes of a database marked down. */
+const PROBE_INTERVAL_MS = 500;
+
+/**
+ * A request just failed on an unreachable database: mark it down (pages then
+ * get the 503 page at once instead of failing one by one) and probe it every
+ * half second until it answers, then mark it up again. One probe loop per
+ * process; it stops when the database is closed for shutdown.
+ */
+export function reportDatabaseUnavailable(): void {
+  const health = databaseHealth();
+  if (health.closed) return;
+  health.down = true;
+  if (health.probing) return;
+  health.probing = true;
+  void (async () => {
+    while (!health.closed) {
+      await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS).unref());
+      if (health.closed) break;
+      if ((await checkReadiness(2_000)).database === "up") break;
+    }
+    health.down = false;
+    health.probing = false;
+  })();
 }

@@ -5,6 +5,7 @@ import {
   cycles,
   type Database,
   eq,
+  isDatabaseUnavailable,
   isNull,
   memberships,
   organizations,
@@ -16,6 +17,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
 import type { OrganizationCycle } from "./lib/scope";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "./lib/unavailable";
 import { toViewer } from "./lib/viewer";
 
 export interface Context {
@@ -90,6 +92,24 @@ const uniqueViolationsAsConflicts = t.middleware(async ({ next }) => {
   return result;
 });
 
+export { DATABASE_UNAVAILABLE_MESSAGE };
+
+/**
+ * A database that is down, restarting or too slow is a 503 the client may
+ * retry, not a 500: nothing is wrong with the request.
+ */
+const unavailableDatabaseAsServiceUnavailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
+
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     if ((e as { code?: unknown }).code === "23505") return true;
@@ -97,7 +117,10 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export const publicProcedure = t.procedure.use(appErrorsAsTRPCErrors).use(uniqueViolationsAsConflicts);
+export const publicProcedure = t.procedure
+  .use(unavailableDatabaseAsServiceUnavailable)
+  .use(appErrorsAsTRPCErrors)
+  .use(uniqueViolationsAsConflicts);
 
 /**
  * Signed in: `ctx.user` is no longer nullable. Someone holding a temporary

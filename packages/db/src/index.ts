@@ -24,6 +24,7 @@ export { alias } from "drizzle-orm/pg-core";
 export type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 export { chunk } from "./chunk";
 export * from "./client";
-export { migrate, rows } from "./migrate";
+export { migrate, pendingMigrations, rows } from "./migrate";
 export { dataDir, workspaceRoot } from "./paths";
 export * from "./schema";
+export { isDatabaseUnavailable } from "./unavailable";

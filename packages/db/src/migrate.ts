@@ -42,3 +42,18 @@ export function rows<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
+
+/**
+ * How many committed migrations this database has not applied: 0 when it is
+ * up to date (readiness requires that), all of them on an empty database.
+ */
+export async function pendingMigrations(db: Database, folder = migrationsFolder()): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder: folder });
+  const [table] = rows<{ present: boolean }>(
+    await db.execute(sql`select to_regclass('meridian_meta.migrations') is not null as present`),
+  );
+  if (!table?.present) return migrations.length;
+  const applied = await db.execute(sql`select hash from meridian_meta.migrations`);
+  const done = new Set(rows<{ hash: string }>(applied).map((r) => r.hash));
+  return migrations.filter((m) => !done.has(m.hash)).length;
+}

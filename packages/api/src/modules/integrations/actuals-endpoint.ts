@@ -1,4 +1,4 @@
-import { and, apiTokens, type Database, eq, sql } from "@meridian/db";
+import { and, apiTokens, type Database, eq, isDatabaseUnavailable, sql } from "@meridian/db";
 import {
   type ActualEntry,
   kpiLookup,
@@ -22,6 +22,8 @@ export async function handleIngestActuals(request: Request, db: Database): Promi
   try {
     return await ingest(request, db);
   } catch (error) {
+    // A database that cannot be reached is the web tier's 503 with Retry-After (its route wrapper answers it).
+    if (isDatabaseUnavailable(error)) throw error;
     // The caller gets JSON without details (SQL, parameters); those go to the server log.
     console.error("POST /api/ingest/actuals failed", error);
     return json(500, { error: "Something went wrong on our side. Try again later." });

@@ -1,11 +1,12 @@
 import { ZOrganizationSwitchSchema } from "@meridian/domain";
 import { cookies } from "next/headers";
 import { ORGANIZATION_COOKIE } from "~/server/context";
+import { observed } from "~/server/observed-route";
 import { refuseForeignMutation } from "~/server/request-guard";
 import { getCaller } from "~/trpc/server";
 
 /** Switches the organization the signed-in user acts in, after checking they belong to it. */
-export async function POST(request: Request) {
+async function switchOrganization(request: Request) {
   const refused = refuseForeignMutation(request);
   if (refused) return refused;
   const body: unknown = await request.json().catch(() => null);
@@ -24,3 +25,5 @@ export async function POST(request: Request) {
   });
   return Response.json({ organizationId: parsed.data.organizationId });
 }
+
+export const POST = observed(switchOrganization);

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "~/server/auth";
+import { observed } from "~/server/observed-route";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -7,4 +8,6 @@ async function handler(request: Request, context: RouteContext) {
   return NextAuth(request as never, context as never, authOptions());
 }
 
-export { handler as GET, handler as POST };
+const observedHandler = observed(handler);
+
+export { observedHandler as GET, observedHandler as POST };

@@ -1,5 +1,6 @@
 import { handleIngestActuals } from "@meridian/api";
 import { getDatabase } from "@meridian/api/server";
+import { observed } from "~/server/observed-route";
 
 /**
  * The ingestion endpoint for other systems. It is authenticated by an API
@@ -11,4 +12,12 @@ async function handler(request: Request) {
 }
 
 export const dynamic = "force-dynamic";
-export { handler as DELETE, handler as GET, handler as PATCH, handler as POST, handler as PUT };
+const observedHandler = observed(handler);
+
+export {
+  observedHandler as DELETE,
+  observedHandler as GET,
+  observedHandler as PATCH,
+  observedHandler as POST,
+  observedHandler as PUT,
+};
