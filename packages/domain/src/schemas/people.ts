@@ -42,10 +42,7 @@ export const ZPeopleListSchema = z
      * Only people in any of these teams (as lead or member): a manager's owner candidates, the
      * people of the teams they lead. Another organization's or an archived team matches nobody.
      */
-    teamIds: z
-      .array(ZId)
-      .max(PEOPLE_TEAMS_MAX, `Filter by at most ${PEOPLE_TEAMS_MAX} teams at a time.`)
-      .optional(),
+    teamIds: z.array(ZId).max(PEOPLE_TEAMS_MAX, `Filter by at most ${PEOPLE_TEAMS_MAX} teams at a time.`).optional(),
   })
   .default({ limit: PEOPLE_PAGE_SIZE });
 export type TPeopleList = z.infer<typeof ZPeopleListSchema>;

@@ -32,9 +32,10 @@ export async function listTeams(scope: OrgScope): Promise<TeamView[]> {
     .select({
       teamId: teamMembers.teamId,
       memberCount: sql<number>`count(*)::int`.as("member_count"),
-      myRole: sql<TeamMemberRole | null>`max(${teamMembers.role}::text) filter (where ${teamMembers.userId} = ${scope.user.id})`.as(
-        "my_role",
-      ),
+      myRole:
+        sql<TeamMemberRole | null>`max(${teamMembers.role}::text) filter (where ${teamMembers.userId} = ${scope.user.id})`.as(
+          "my_role",
+        ),
     })
     .from(teamMembers)
     .where(eq(teamMembers.organizationId, scope.org.id))
