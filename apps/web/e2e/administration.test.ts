@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOME, launchBrowser, logIn, newPage, screenshot, signIn } from "./support/browser";
@@ -123,6 +124,14 @@ describe("administration in the browser", () => {
       .poll(() => page.getByText("A team cannot be moved under itself or its own sub-teams.").count())
       .toBe(1);
     await screenshot(page, "settings-teams");
+    // Opened teams have no serious accessibility violation the page's tour does not already know of.
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => (v.impact === "serious" || v.impact === "critical") && v.id !== "label-content-name-mismatch")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(serious).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "settings-teams-390");
     await page.context().close();
   });
 

@@ -37,7 +37,10 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
         onClick={() => setOpen(!open)}
         className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-50"
       >
-        <span aria-hidden="true" className={`w-3 text-slate-400 ${open ? "rotate-90" : ""}`}>
+        <span
+          aria-hidden="true"
+          className={`inline-block w-3 text-center text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}
+        >
           ▸
         </span>
         <span className="font-medium">{team.name}</span>
