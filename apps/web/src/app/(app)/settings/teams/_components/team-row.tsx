@@ -29,7 +29,11 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
   const [open, setOpen] = useState(false);
   const panelId = `team-panel-${team.id}`;
   return (
-    <li className="py-1" style={{ paddingLeft: `${depth * 1.5}rem` }} aria-label={`Team ${team.name}`}>
+    <li
+      className="py-1"
+      style={{ paddingLeft: `min(${depth * 1.5}rem, ${depth * 3}vw)` }}
+      aria-label={`Team ${team.name}`}
+    >
       <button
         type="button"
         aria-expanded={open}
@@ -67,7 +71,7 @@ function TeamPanel({ id, team, allTeams }: { id: string; team: Team; allTeams: T
   const people = members.data ?? [];
 
   return (
-    <div id={id} className="mt-1 mb-2 ml-5 space-y-3 rounded-lg border border-slate-200 p-3">
+    <div id={id} className="mt-1 mb-2 space-y-3 rounded-lg border border-slate-200 p-3 sm:ml-5">
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`name-${team.id}`} className="sr-only">
           Name of {team.name}
@@ -76,14 +80,14 @@ function TeamPanel({ id, team, allTeams }: { id: string; team: Team; allTeams: T
           id={`name-${team.id}`}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          className="w-56 max-w-full rounded-md border border-slate-200 px-2 py-1 text-sm font-medium"
+          className="w-full rounded-md border border-slate-200 px-2 py-1 text-sm font-medium sm:w-56"
         />
         {name !== team.name && (
           <Button variant="secondary" onClick={() => update.mutate({ teamId: team.id, version: team.version, name })}>
             Rename
           </Button>
         )}
-        <label htmlFor={`parent-${team.id}`} className="ml-2 text-xs text-slate-500">
+        <label htmlFor={`parent-${team.id}`} className="text-xs text-slate-500 sm:ml-2">
           Part of
         </label>
         <select
