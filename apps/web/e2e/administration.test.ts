@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOME, launchBrowser, logIn, newPage, screenshot, signIn } from "./support/browser";
@@ -93,6 +94,13 @@ describe("administration in the browser", () => {
     await form.getByRole("button", { name: "Create team" }).click();
     const growth = page.getByRole("listitem", { name: "Team Growth Marketing" });
     await growth.waitFor();
+    // The tree lists each team with its head count; opening a team loads its people.
+    const growthToggle = growth.getByRole("button", { name: /^Growth Marketing\b/ });
+    expect(await growthToggle.textContent()).toContain("0 people");
+    expect(await growthToggle.getAttribute("aria-expanded")).toBe("false");
+    await growthToggle.click();
+    await expect.poll(() => growthToggle.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => growth.getByText("No one is on Growth Marketing yet.").count()).toBe(1);
     // A member is found with the person picker, searched on the server.
     await growth.getByRole("searchbox", { name: "Search people to add to Growth Marketing" }).fill("rivera");
     const add = growth.getByLabel("Add a person to Growth Marketing");
@@ -102,16 +110,28 @@ describe("administration in the browser", () => {
     await expect
       .poll(() => growth.getByRole("list", { name: "People in Growth Marketing" }).textContent())
       .toContain("Sam Rivera");
+    await expect.poll(() => growthToggle.textContent()).toContain("1 person");
+    // Marketing's people, leads first, opened from the keyboard.
+    const marketing = page.getByRole("listitem", { name: "Team Marketing" }).first();
+    await marketing.getByRole("button", { name: /^Marketing\b/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => marketing.getByRole("list", { name: "People in Marketing" }).getByRole("listitem").allTextContents())
+      .toEqual(["Maya Chenlead×", "Sam Riveramember×"]);
     // Moving Marketing under its own child is refused with a clear message.
-    await page
-      .getByRole("listitem", { name: "Team Marketing" })
-      .first()
-      .getByLabel("Part of")
-      .selectOption({ label: "Growth Marketing" });
+    await marketing.getByLabel("Part of").selectOption({ label: "Growth Marketing" });
     await expect
       .poll(() => page.getByText("A team cannot be moved under itself or its own sub-teams.").count())
       .toBe(1);
     await screenshot(page, "settings-teams");
+    // Opened teams have no serious accessibility violation the page's tour does not already know of.
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => (v.impact === "serious" || v.impact === "critical") && v.id !== "label-content-name-mismatch")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(serious).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "settings-teams-390");
     await page.context().close();
   });
 

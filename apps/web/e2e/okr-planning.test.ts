@@ -90,6 +90,26 @@ describe("planning OKRs in the browser", () => {
     await page.context().close();
   });
 
+  it("offers a manager the people of the teams they lead as owners, searched on the server", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "manager");
+    await page.goto("/objectives/new");
+    const form = page.getByRole("form", { name: "New objective" });
+    // A personal objective at first (or none); the teams offered are those the manager is on, from teams.list's own role.
+    await expect
+      .poll(() => form.getByLabel("Team", { exact: true }).locator("option").allTextContents())
+      .toEqual(["No team", "Marketing"]);
+    const owner = form.getByLabel("Key result 1 owner");
+    const names = () => owner.locator("option").allTextContents();
+    await expect.poll(names).toContain("Sam Rivera");
+    expect(await names()).toContain("Maya Chen");
+    // Nobody outside Marketing, whom Maya leads.
+    expect(await names()).not.toContain("Priya Nair");
+    await form.getByRole("searchbox", { name: "Search people for key result 1" }).fill("sam");
+    await expect.poll(names).toEqual(["Objective's owner", "Sam Rivera"]);
+    await page.context().close();
+  });
+
   it("lets an admin run a cycle to its close, grade it, and carry an objective over", async () => {
     const page = await newPage(browser);
     await logIn(page, "admin");

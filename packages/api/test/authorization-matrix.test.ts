@@ -213,6 +213,14 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "cycles.list": SIGNED_IN,
   "cycles.current": SIGNED_IN,
   "teams.list": SIGNED_IN,
+  // Any team of one's organization, whoever is on it; another organization's does not exist.
+  "teams.members": {
+    anonymous: "UNAUTHORIZED",
+    viewer: READ_ANY,
+    member: READ_ANY,
+    manager: READ_ANY,
+    admin: READ_ANY,
+  },
   "people.list": SIGNED_IN,
   "organizations.settings": SIGNED_IN,
   // Another organization's cycle does not exist for anyone here.
@@ -1511,6 +1519,23 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       const ours = await demoTeamIds();
       for (const team of list) expect(ours).toContain(team.id);
       if (cell.scope !== "otherOrg") expect(list.map((t) => t.id)).toContain(teamFor(cell));
+      // The caller's own place in their team.
+      const own = list.find((t) => t.id === f.teamId[PRINCIPAL[cell.principal].team]);
+      expect(own?.myRole).toBe(PRINCIPAL[cell.principal].teamRole);
+    },
+  },
+  "teams.members": {
+    // own: the principal's team; otherTeam: Sales; otherOrg: Globex's team; private: Engineering.
+    input: (cell) => ({ teamId: teamFor(cell) }),
+    verify: async (people, cell, input) => {
+      const rows = await db
+        .select({ userId: teamMembers.userId })
+        .from(teamMembers)
+        .where(eq(teamMembers.teamId, input.teamId));
+      expect(people.map((p) => p.id).sort()).toEqual(rows.map((r) => r.userId).sort());
+      if (cell.scope === "own") {
+        expect(people.find((p) => p.id === ownUserId(cell.principal))?.role).toBe(PRINCIPAL[cell.principal].teamRole);
+      }
     },
   },
   "people.list": {

@@ -363,8 +363,26 @@ const peopleListFields = (f: Fixtures) =>
     },
     { requiredKeys: [] },
   );
+/** people.list's own filter: the people of some teams (ours, the second organization's, archived ones). */
 const peopleListInput = (f: Fixtures) =>
-  fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 6, arbitrary: peopleListFields(f) });
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(
+          peopleListFields(f),
+          fc.option(
+            fc.oneof(
+              { weight: 6, arbitrary: fc.array(teamRef(f), { maxLength: 10 }) },
+              { weight: 1, arbitrary: fc.array(teamRef(f), { minLength: 495, maxLength: 510 }) },
+            ),
+            { nil: undefined },
+          ),
+        )
+        .map(([fields, teamIds]) => (teamIds === undefined ? fields : { ...fields, teamIds })),
+    },
+  );
 
 // ── scorecard, review and token builders ─────────────────────────────────
 
@@ -531,6 +549,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "cycles.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "cycles.current": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.list": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "teams.members": (f) => ({ viewer: "allow", valid: fc.record({ teamId: teamRef(f) }) }),
   "people.list": (f) => ({ viewer: "allow", runs: { garbage: 40, valid: 25 }, valid: peopleListInput(f) }),
   "users.list": (f) => ({
     viewer: "FORBIDDEN",

@@ -346,3 +346,20 @@ export function firstDifference(api: Json, baseline: Json, at = "answer"): strin
   }
   return `${at}: ${JSON.stringify(api)?.slice(0, 120)} (API) ≠ ${JSON.stringify(baseline)?.slice(0, 120)} (SQL)`;
 }
+
+const team = (t: Any, fromSql: boolean): Json => ({
+  id: t.id,
+  name: t.name,
+  parentId: (fromSql ? t.parent_id : t.parentId) ?? null,
+  version: t.version,
+  memberCount: Number(fromSql ? t.member_count : t.memberCount),
+  myRole: (fromSql ? t.my_role : t.myRole) ?? null,
+});
+
+export function teamsFromApi(answer: Any): Json {
+  return (answer as Any[]).map((t) => team(t, false));
+}
+
+export function teamsFromSql(rows: Row[]): Json {
+  return rows.map((t) => team(t, true));
+}

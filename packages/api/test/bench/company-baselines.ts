@@ -430,3 +430,24 @@ export function kpiListBaseline(
     params: [userId, `{${quarterStart}}`, today, lookbackStart, limit === null ? null : limit + 1],
   };
 }
+
+/**
+ * teams.list: the organization's active teams by name, each with its head count and the caller's
+ * role in it — the aggregate over the organization's team memberships, joined once.
+ */
+export function teamsListBaseline(userId: string): Statement {
+  return {
+    text: `with ${ME},
+      counts as (
+        select tm.team_id, count(*)::int as member_count,
+          max(tm.role::text) filter (where tm.user_id = me.user_id) as my_role
+        from me join team_members tm on tm.organization_id = me.org
+        group by tm.team_id
+      )
+      select t.id, t.name, t.parent_id, t.version, coalesce(c.member_count, 0) as member_count, c.my_role
+      from me join teams t on t.organization_id = me.org and t.archived_at is null
+      left join counts c on c.team_id = t.id
+      order by t.name, t.id`,
+    params: [userId],
+  };
+}

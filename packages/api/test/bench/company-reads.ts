@@ -35,6 +35,7 @@ import {
   PAGE,
   type Row,
   type Statement,
+  teamsListBaseline,
   treeBaseline,
 } from "./company-baselines";
 
@@ -333,6 +334,14 @@ function readsOf(company: SeededCompany, callers: Record<"member" | "admin", Cal
     });
   }
   const member = callers.member;
+  reads.push({
+    name: "teams.list (every team, head counts, own role)",
+    as: "member",
+    api: () => member.teams.list(),
+    sql: () => teamsListBaseline(company.memberUserId),
+    differs: (a, rows) => answers.firstDifference(answers.teamsFromApi(a), answers.teamsFromSql(rows)),
+    items: (a) => length(a),
+  });
   const quarters = quartersEndingAt(today, 8).map((q) => q.start);
   reads.push({
     name: shapes.treeHasKpis ? "scorecard.tree (8 quarters, KPIs inline)" : "scorecard.tree (8 quarters, KPI counts)",

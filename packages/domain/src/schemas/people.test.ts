@@ -40,6 +40,17 @@ describe("ZPeopleListSchema and ZUserListSchema", () => {
     expect(messages(ZUserListSchema.safeParse(input))).toEqual([message]);
   });
 
+  it("filters people.list by teams, lower-casing their ids, up to 500 of them", () => {
+    expect(ZPeopleListSchema.parse({ teamIds: [ID] })).toEqual({
+      teamIds: [ID.toLowerCase()],
+      limit: PEOPLE_PAGE_SIZE,
+    });
+    expect(messages(ZPeopleListSchema.safeParse({ teamIds: Array.from({ length: 501 }, () => ID) }))).toEqual([
+      "Filter by at most 500 teams at a time.",
+    ]);
+    expect(messages(ZPeopleListSchema.safeParse({ teamIds: ["sales"] }))).toEqual(["Must be a valid id."]);
+  });
+
   it("refuses an unknown role or a non-boolean active filter", () => {
     expect(messages(ZUserListSchema.safeParse({ role: "owner" }))).toEqual([
       "Role must be admin, manager, member or viewer.",

@@ -31,8 +31,20 @@ const peopleListFields = {
     .default(PEOPLE_PAGE_SIZE),
 };
 
+/** The most teams one people.list may filter by: more than anyone leads. */
+export const PEOPLE_TEAMS_MAX = 500;
+
 /** people.list: a page of the organization's active people, by name. */
-export const ZPeopleListSchema = z.object(peopleListFields).default({ limit: PEOPLE_PAGE_SIZE });
+export const ZPeopleListSchema = z
+  .object({
+    ...peopleListFields,
+    /**
+     * Only people in any of these teams (as lead or member): a manager's owner candidates, the
+     * people of the teams they lead. Another organization's or an archived team matches nobody.
+     */
+    teamIds: z.array(ZId).max(PEOPLE_TEAMS_MAX, `Filter by at most ${PEOPLE_TEAMS_MAX} teams at a time.`).optional(),
+  })
+  .default({ limit: PEOPLE_PAGE_SIZE });
 export type TPeopleList = z.infer<typeof ZPeopleListSchema>;
 export type TPeopleListInput = z.input<typeof ZPeopleListSchema>;
 

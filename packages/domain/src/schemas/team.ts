@@ -27,3 +27,7 @@ export const ZTeamMemberSetSchema = z.object({
   role: z.enum(TEAM_MEMBER_ROLES, { error: "Team role must be lead or member." }).nullable(),
 });
 export type TTeamMemberSet = z.infer<typeof ZTeamMemberSetSchema>;
+
+/** teams.members: one team's people. */
+export const ZTeamMembersSchema = z.object({ teamId: ZId });
+export type TTeamMembers = z.infer<typeof ZTeamMembersSchema>;

@@ -40,6 +40,7 @@ export function PersonPicker({
   emptyLabel,
   accept,
   candidates,
+  teamIds,
   source = "people",
   searchLabel = "Search people",
   className,
@@ -59,6 +60,8 @@ export function PersonPicker({
   accept?: (person: PickablePerson) => boolean;
   /** Everyone the caller may choose, when that is a short list known already: searched here, not on the server. */
   candidates?: readonly PickablePerson[];
+  /** Searches only the people of these teams (source "people"): a manager's owner candidates. */
+  teamIds?: readonly string[];
   /** "users" (admins only) also finds deactivated people; "people" the active ones. */
   source?: "people" | "users";
   /** The search box's accessible name, e.g. "Search people for the owner". */
@@ -78,7 +81,7 @@ export function PersonPicker({
   const local = candidates !== undefined;
   const input = personSearchInput(q);
   const people = useQuery({
-    ...trpc.people.list.queryOptions(input),
+    ...trpc.people.list.queryOptions(personSearchInput(q, teamIds)),
     enabled: !local && source === "people",
     placeholderData: keepPreviousData,
   });

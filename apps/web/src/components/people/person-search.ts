@@ -6,8 +6,15 @@
 /** How many matches the picker offers: enough to choose from, never the whole organization. */
 export const PERSON_MATCHES = 30;
 
-/** The first page of people the picker offers for a search (`q` as typed, trimmed). */
-export const personSearchInput = (q: string) => (q ? { q, limit: PERSON_MATCHES } : { limit: PERSON_MATCHES });
+/**
+ * The first page of people the picker offers for a search (`q` as typed, trimmed); with `teamIds`,
+ * among the people of those teams only (a manager's owner candidates).
+ */
+export const personSearchInput = (q: string, teamIds?: readonly string[]) => ({
+  ...(q ? { q } : {}),
+  limit: PERSON_MATCHES,
+  ...(teamIds ? { teamIds: [...teamIds] } : {}),
+});
 
 /** The lookup that names the person a picker holds. */
 export const personLookupInput = (id: string) => ({ ids: [id] });

@@ -7,6 +7,7 @@ import {
   clientErrorOf,
   createMember,
   createOrganization,
+  createTeam,
   outcomeOf,
   trpcErrorOf,
   useTestDatabase,
@@ -182,5 +183,60 @@ describe("people.list", () => {
     // A cursor of the right shape that names nobody is simply the end of the list.
     const unknown = Buffer.from(JSON.stringify({ n: "zzzz", i: crypto.randomUUID() })).toString("base64url");
     expect(await caller.people.list({ cursor: unknown })).toEqual({ people: [], nextCursor: null });
+  });
+
+  it("filters by teams: their leads and members, once each, paged and searched as ever", async () => {
+    const org = await createOrganization(database.db);
+    const named = (name: string, role: "manager" | "member" = "member") =>
+      createMember(database.db, org.id, role, { name });
+    const lead = await named("Lena Lead", "manager");
+    const [ann, bea, cal, dan, eve] = await Promise.all(["Ann", "Bea", "Cal", "Dan", "Eve"].map((n) => named(n)));
+    if (!ann || !bea || !cal || !dan || !eve) throw new Error("people were not created");
+    const one = await createTeam(database.db, org.id, { leads: [lead.id], members: [ann.id, bea.id] });
+    // Bea in both teams; Dan only in an archived team; Eve in no team.
+    const two = await createTeam(database.db, org.id, { leads: [lead.id], members: [bea.id, cal.id] });
+    const gone = await createTeam(database.db, org.id, { members: [dan.id], archivedAt: new Date() });
+    const other = await createTeam(database.db, org.id, { members: [eve.id] });
+    await deactivate(org.id, cal.id);
+    const caller = await callerFor(database.db, lead.email, org.id);
+    const names = async (input: Parameters<Caller["people"]["list"]>[0]) =>
+      (await caller.people.list(input)).people.map((p) => p.name);
+
+    expect(await names({ teamIds: [one.id, two.id] })).toEqual(["Ann", "Bea", "Lena Lead"]);
+    expect(await names({ teamIds: [two.id] })).toEqual(["Bea", "Lena Lead"]);
+    expect(await names({ teamIds: [one.id, two.id], q: "ea" })).toEqual(["Bea", "Lena Lead"]);
+    expect(await names({ teamIds: [gone.id] })).toEqual([]);
+    expect(await names({ teamIds: [] })).toEqual([]);
+    expect(await names({ teamIds: [other.id] })).toEqual(["Eve"]);
+    // Paged by the same cursor.
+    const first = await caller.people.list({ teamIds: [one.id, two.id], limit: 2 });
+    expect(first.people.map((p) => p.name)).toEqual(["Ann", "Bea"]);
+    const second = await caller.people.list({ teamIds: [one.id, two.id], limit: 2, cursor: first.nextCursor });
+    expect(second).toEqual({ people: [expect.objectContaining({ name: "Lena Lead" })], nextCursor: null });
+  });
+
+  it("never finds another organization's people through its teams", async () => {
+    const ours = await createOrganization(database.db);
+    const theirs = await createOrganization(database.db);
+    const me = await createMember(database.db, ours.id, "admin");
+    const them = await createMember(database.db, theirs.id, "member", { name: "Theirs Person" });
+    // Someone in both organizations, on the other one's team only.
+    const both = await createMember(database.db, theirs.id, "member", { name: "Both Person" });
+    await addMembership(database.db, ours.id, both.id, "member");
+    const team = await createTeam(database.db, theirs.id, { members: [them.id, both.id] });
+    const caller = await callerFor(database.db, me.email, ours.id);
+    expect(await caller.people.list({ teamIds: [team.id] })).toEqual({ people: [], nextCursor: null });
+  });
+
+  it("refuses more than 500 teams or a team id that is not one with a 400", async () => {
+    const org = await createOrganization(database.db);
+    const person = await createMember(database.db, org.id, "member");
+    const caller = await callerFor(database.db, person.email, org.id);
+    const many = Array.from({ length: 501 }, () => crypto.randomUUID());
+    expect(clientErrorOf(await trpcErrorOf(() => caller.people.list({ teamIds: many })), "people.list")).toMatchObject({
+      httpStatus: 400,
+      shape: { data: { fieldErrors: { teamIds: ["Filter by at most 500 teams at a time."] } } },
+    });
+    expect(await outcomeOf(() => caller.people.list({ teamIds: ["sales"] }))).toBe("BAD_REQUEST");
   });
 });

@@ -1,7 +1,6 @@
-import { and, asc, type Executor, eq, isNull, teamMembers, teams, users } from "@meridian/db";
-import type { TeamMemberRole } from "@meridian/domain";
+import { and, asc, type Executor, eq, isNull, sql, teamMembers, teams, users } from "@meridian/db";
+import type { TeamMemberRole, TTeamMembers } from "@meridian/domain";
 import { notFound } from "../../lib/errors";
-import { groupBy } from "../../lib/group-by";
 import type { OrgScope } from "../../lib/scope";
 
 export interface TeamView {
@@ -9,31 +8,63 @@ export interface TeamView {
   name: string;
   parentId: string | null;
   version: number;
-  members: { id: string; name: string; role: TeamMemberRole }[];
+  /** Everyone on the team, leads included. */
+  memberCount: number;
+  /** The caller's own place in it: lead, member, or not on it. */
+  myRole: TeamMemberRole | null;
+}
+
+export interface TeamMemberView {
+  id: string;
+  name: string;
+  role: TeamMemberRole;
 }
 
 export const teamColumns = { id: teams.id, name: teams.name, parentId: teams.parentId, version: teams.version };
 
-/** Active teams of the organization with their people; `parentId` gives the tree. */
+/**
+ * Active teams of the organization by name, lean: `parentId` gives the tree, and each team its
+ * head count and the caller's role in it, aggregated in the same statement (one pass over the
+ * organization's team memberships, whatever the number of teams). Its people: `teams.members`.
+ */
 export async function listTeams(scope: OrgScope): Promise<TeamView[]> {
-  const [teamRows, memberRows] = await Promise.all([
-    scope.db
-      .select(teamColumns)
-      .from(teams)
-      .where(and(eq(teams.organizationId, scope.org.id), isNull(teams.archivedAt)))
-      .orderBy(asc(teams.name)),
-    scope.db
-      .select({ teamId: teamMembers.teamId, id: users.id, name: users.name, role: teamMembers.role })
-      .from(teamMembers)
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(eq(teamMembers.organizationId, scope.org.id))
-      .orderBy(asc(teamMembers.role), asc(users.name)),
-  ]);
-  const membersOf = groupBy(memberRows, (m) => m.teamId);
-  return teamRows.map((t) => ({
-    ...t,
-    members: (membersOf.get(t.id) ?? []).map(({ teamId: _, ...m }) => m),
-  }));
+  const counts = scope.db
+    .select({
+      teamId: teamMembers.teamId,
+      memberCount: sql<number>`count(*)::int`.as("member_count"),
+      myRole:
+        sql<TeamMemberRole | null>`max(${teamMembers.role}::text) filter (where ${teamMembers.userId} = ${scope.user.id})`.as(
+          "my_role",
+        ),
+    })
+    .from(teamMembers)
+    .where(eq(teamMembers.organizationId, scope.org.id))
+    .groupBy(teamMembers.teamId)
+    .as("team_counts");
+  return scope.db
+    .select({
+      ...teamColumns,
+      memberCount: sql<number>`coalesce(${counts.memberCount}, 0)`.mapWith(Number),
+      myRole: counts.myRole,
+    })
+    .from(teams)
+    .leftJoin(counts, eq(counts.teamId, teams.id))
+    .where(and(eq(teams.organizationId, scope.org.id), isNull(teams.archivedAt)))
+    .orderBy(asc(teams.name), asc(teams.id));
+}
+
+/**
+ * One active team's people, leads first, then by name; another organization's or an archived
+ * team is NOT_FOUND.
+ */
+export async function listTeamMembers(scope: OrgScope, input: TTeamMembers): Promise<TeamMemberView[]> {
+  await findTeam(scope.db, scope.org.id, input.teamId);
+  return scope.db
+    .select({ id: users.id, name: users.name, role: teamMembers.role })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.organizationId, scope.org.id), eq(teamMembers.teamId, input.teamId)))
+    .orderBy(asc(teamMembers.role), asc(users.name), asc(users.id));
 }
 
 /** An active (not archived) team of the organization, or NOT_FOUND. */

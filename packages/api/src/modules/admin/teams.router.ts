@@ -1,14 +1,22 @@
-import { ZTeamCreateSchema, ZTeamMemberSetSchema, ZTeamRefSchema, ZTeamUpdateSchema } from "@meridian/domain";
+import {
+  ZTeamCreateSchema,
+  ZTeamMemberSetSchema,
+  ZTeamMembersSchema,
+  ZTeamRefSchema,
+  ZTeamUpdateSchema,
+} from "@meridian/domain";
 import { orgProcedure, router } from "../../trpc";
 import { archiveTeam, createTeam, setTeamMember, updateTeam } from "./teams.commands";
-import { listTeams } from "./teams.queries";
+import { listTeamMembers, listTeams } from "./teams.queries";
 
 const read = orgProcedure("team.read");
 const manage = orgProcedure("team.manage");
 
 export const teamsRouter = router({
-  /** Active teams of the organization with their people; `parentId` gives the tree. */
+  /** Active teams of the organization, lean: the tree, each team's head count and the caller's role in it. */
   list: read.query(({ ctx }) => listTeams(ctx)),
+  /** One active team's people (id, name, role), leads first, then by name. */
+  members: read.input(ZTeamMembersSchema).query(({ ctx, input }) => listTeamMembers(ctx, input)),
   create: manage.input(ZTeamCreateSchema).mutation(({ ctx, input }) => createTeam(ctx, input)),
   /** Renames a team and/or moves it in the tree; never under itself. */
   update: manage.input(ZTeamUpdateSchema).mutation(({ ctx, input }) => updateTeam(ctx, input)),

@@ -38,17 +38,38 @@ describe("teams.list", () => {
     ).toEqual(["Customer Success", "Engineering", "Marketing", "Sales"]);
   });
 
-  it("lists each team's people, leads first", async () => {
-    const teams = await (await callerFor(demo.db, DEMO.member)).teams.list();
-    const people = Object.fromEntries(teams.map((t) => [t.name, t.members.map((m) => `${m.role}:${m.name}`)]));
-    expect(people).toEqual({
-      Executive: ["lead:Priya Nair", "member:Alex Morgan", "member:Victor Hale"],
-      Marketing: ["lead:Maya Chen", "member:Sam Rivera"],
-      Sales: ["lead:Jordan Blake", "member:Tom Becker"],
-      Engineering: ["lead:Lena Fischer", "member:Nina Park", "member:Ravi Patel"],
-      "Customer Success": ["lead:Omar Haddad", "member:Lucia Gomez"],
+  it("answers each team lean: its head count and the caller's own role, no people", async () => {
+    const teams = await (await callerFor(demo.db, DEMO.manager)).teams.list();
+    const view = Object.fromEntries(teams.map((t) => [t.name, [t.memberCount, t.myRole]]));
+    // Maya Chen leads Marketing and is on no other team.
+    expect(view).toEqual({
+      "Customer Success": [2, null],
+      Engineering: [3, null],
+      Executive: [3, null],
+      Marketing: [2, "lead"],
+      Sales: [2, null],
     });
-    for (const team of teams) for (const m of team.members) expect(m.id).toMatch(/^[0-9a-f-]{36}$/);
+    for (const team of teams) {
+      expect(Object.keys(team).sort()).toEqual(["id", "memberCount", "myRole", "name", "parentId", "version"]);
+    }
+    const asMember = await (await callerFor(demo.db, DEMO.member)).teams.list();
+    expect(asMember.filter((t) => t.myRole !== null).map((t) => [t.name, t.myRole])).toEqual([["Marketing", "member"]]);
+  });
+
+  it("counts a team without people as 0 and leaves archived teams uncounted", async () => {
+    const { org, admin, caller } = await workspace();
+    const people = await Promise.all([1, 2, 3].map(() => createMember(demo.db, org.id, "member")));
+    const [a, b, c] = people.map((p) => p.id) as [string, string, string];
+    await createTeam(demo.db, org.id, { name: "Alpha", leads: [admin.id], members: [a, b] });
+    await createTeam(demo.db, org.id, { name: "Beta", members: [admin.id, c] });
+    await createTeam(demo.db, org.id, { name: "Gamma" });
+    await createTeam(demo.db, org.id, { name: "Delta", leads: [c], archivedAt: new Date() });
+    const list = await caller.teams.list();
+    expect(list.map((t) => [t.name, t.memberCount, t.myRole])).toEqual([
+      ["Alpha", 3, "lead"],
+      ["Beta", 2, "member"],
+      ["Gamma", 0, null],
+    ]);
   });
 
   it("keeps organizations apart and leaves archived teams out", async () => {
@@ -62,17 +83,73 @@ describe("teams.list", () => {
 
     const otherTeams = await (await callerFor(demo.db, other.admin.email)).teams.list();
     expect(otherTeams).toEqual([
-      {
-        id: other.team.id,
-        name: other.team.name,
-        parentId: null,
-        version: 1,
-        members: [
-          { id: other.admin.id, name: other.admin.name, role: "lead" },
-          { id: other.member.id, name: other.member.name, role: "member" },
-        ],
-      },
+      { id: other.team.id, name: other.team.name, parentId: null, version: 1, memberCount: 2, myRole: "lead" },
     ]);
+  });
+});
+
+describe("teams.members", () => {
+  it("lists one team's people, leads first, then by name", async () => {
+    const caller = await callerFor(demo.db, DEMO.member);
+    const people = async (name: string) => {
+      const team = await teamByName(demo.db, demo.orgId, name);
+      return (await caller.teams.members({ teamId: team.id })).map((m) => `${m.role}:${m.name}`);
+    };
+    expect(await people("Executive")).toEqual(["lead:Priya Nair", "member:Alex Morgan", "member:Victor Hale"]);
+    expect(await people("Engineering")).toEqual(["lead:Lena Fischer", "member:Nina Park", "member:Ravi Patel"]);
+    const sales = await teamByName(demo.db, demo.orgId, "Sales");
+    for (const m of await caller.teams.members({ teamId: sales.id })) {
+      expect(Object.keys(m).sort()).toEqual(["id", "name", "role"]);
+      expect(m.id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("orders several leads by name before the members, and answers an empty team with []", async () => {
+    const { org, caller } = await workspace();
+    const named = (name: string) => createMember(demo.db, org.id, "member", { name });
+    const [zoe, adam, mia, bob] = await Promise.all(["Zoe Lead", "Adam Lead", "Mia Member", "Bob Member"].map(named));
+    if (!zoe || !adam || !mia || !bob) throw new Error("people were not created");
+    const team = await createTeam(demo.db, org.id, { leads: [zoe.id, adam.id], members: [mia.id, bob.id] });
+    expect(await caller.teams.members({ teamId: team.id })).toEqual([
+      { id: adam.id, name: "Adam Lead", role: "lead" },
+      { id: zoe.id, name: "Zoe Lead", role: "lead" },
+      { id: bob.id, name: "Bob Member", role: "member" },
+      { id: mia.id, name: "Mia Member", role: "member" },
+    ]);
+    const empty = await caller.teams.create({ name: "Empty" });
+    expect(await caller.teams.members({ teamId: empty.id })).toEqual([]);
+  });
+
+  it("lets a viewer read any team's people, as teams.list allows", async () => {
+    const viewer = await callerFor(demo.db, DEMO.viewer);
+    const marketing = await teamByName(demo.db, demo.orgId, "Marketing");
+    expect((await viewer.teams.members({ teamId: marketing.id })).map((m) => m.name)).toEqual([
+      "Maya Chen",
+      "Sam Rivera",
+    ]);
+  });
+
+  it("answers NOT_FOUND for another organization's team, an archived one or an unknown id", async () => {
+    const globex = await createOrganizationWithOkr(demo.db);
+    const archived = await createTeam(demo.db, demo.orgId, {
+      archivedAt: new Date(),
+      members: [await userIdOf(demo.db, DEMO.member)],
+    });
+    const caller = await callerFor(demo.db, DEMO.admin);
+    for (const teamId of [globex.team.id, archived.id, crypto.randomUUID()]) {
+      expect(await outcomeOf(() => caller.teams.members({ teamId }))).toBe("NOT_FOUND");
+    }
+    // And the other organization's admin cannot read ours.
+    const marketing = await teamByName(demo.db, demo.orgId, "Marketing");
+    const outsider = await callerFor(demo.db, globex.admin.email);
+    expect(await outcomeOf(() => outsider.teams.members({ teamId: marketing.id }))).toBe("NOT_FOUND");
+  });
+
+  it.each([[{}], [{ teamId: "marketing" }], [{ teamId: 42 }]])("refuses %j with BAD_REQUEST", async (input) => {
+    const caller = await callerFor(demo.db, DEMO.member);
+    const error = await trpcErrorOf(() => caller.teams.members(input as never));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(clientErrorOf(error, "teams.members").httpStatus).toBe(400);
   });
 });
 
@@ -324,8 +401,10 @@ describe("teams.setMember", () => {
     });
     await caller.teams.setMember({ teamId: team.id, userId: person.id, role: "member" });
     expect(await roleIn()).toBe("member");
-    const listed = (await caller.teams.list()).find((t) => t.id === team.id);
-    expect(listed?.members).toEqual([{ id: person.id, name: person.name, role: "member" }]);
+    expect(await caller.teams.members({ teamId: team.id })).toEqual([
+      { id: person.id, name: person.name, role: "member" },
+    ]);
+    expect((await caller.teams.list()).find((t) => t.id === team.id)).toMatchObject({ memberCount: 1, myRole: null });
 
     await caller.teams.setMember({ teamId: team.id, userId: person.id, role: null });
     expect(await roleIn()).toBeNull();

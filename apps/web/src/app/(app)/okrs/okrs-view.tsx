@@ -14,6 +14,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { StatusDot } from "~/components/okr/status-badge";
+import { PersonPicker } from "~/components/people/person-picker";
 import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
@@ -53,8 +54,6 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
     return () => clearTimeout(timer);
   });
 
-  const people = new Map<string, string>();
-  for (const team of teams) for (const m of team.members) people.set(m.id, m.name);
   const objectives = pages.data?.pages.flatMap((page) => page?.objectives ?? []) ?? [];
   const more = pages.hasNextPage;
   const canWrite = me?.permissions.includes("objective.write") ?? false;
@@ -111,13 +110,20 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           any
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
         />
-        <FilterSelect
-          label="Owner"
-          value={params.owner ?? ""}
-          onChange={(v) => setParam("owner", v)}
-          any
-          options={[...people].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label }))}
-        />
+        {/* Searched on the server, a page at a time: never the organization's whole list of people. */}
+        <div>
+          <label htmlFor="okr-filter-owner" className="block text-xs font-medium text-slate-600">
+            Owner
+          </label>
+          <PersonPicker
+            id="okr-filter-owner"
+            value={input?.ownerId ?? ""}
+            onChange={(v) => setParam("owner", v || undefined)}
+            emptyLabel="Any"
+            searchLabel="Search people for the owner filter"
+            className="mt-1"
+          />
+        </div>
         <FilterSelect
           label="Level"
           value={params.level ?? ""}

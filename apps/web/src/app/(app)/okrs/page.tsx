@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { personLookupInput, personSearchInput } from "~/components/people/person-search";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 import { listInputFrom, nextListPage, type OkrSearchParams } from "./_components/okr-filters";
 import { OkrsView } from "./okrs-view";
@@ -16,6 +17,11 @@ export default async function OkrsPage({ searchParams }: { searchParams: Promise
     queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
     queryClient.prefetchQuery(trpc.teams.list.queryOptions()),
     queryClient.prefetchQuery(trpc.me.get.queryOptions()),
+    // The owner filter's picker: its first page of people, and the name of the owner filtered by.
+    queryClient.prefetchQuery(trpc.people.list.queryOptions(personSearchInput(""))),
+    ...(input?.ownerId
+      ? [queryClient.prefetchQuery(trpc.people.list.queryOptions(personLookupInput(input.ownerId)))]
+      : []),
   ]);
   return (
     <HydrateClient>

@@ -45,8 +45,9 @@ export function NewObjectiveForm({
   const strategy = useStrategicObjectiveBands();
   const planning = cycles.filter((c) => c.status !== "closed");
   const levels = levelsFor(role);
-  const myTeams = teams.filter((t) => t.members.some((m) => m.id === userId));
-  // Admins may choose anyone (searched on the server); others whom their teams allow.
+  // The teams the caller is on, as lead or member.
+  const myTeams = teams.filter((t) => t.myRole !== null);
+  // Admins may choose anyone, managers the people of the teams they lead (both searched on the server).
   const owners = ownerChoices(role, userId, teams);
 
   const { register, control, watch, onSubmit, pending, error, errors } = useMutationForm({

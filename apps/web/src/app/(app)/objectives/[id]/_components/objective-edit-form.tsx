@@ -12,7 +12,7 @@ import { Controller } from "react-hook-form";
 import type { z } from "zod";
 import { ProgressSourceSelect, VisibilitySelect } from "~/components/okr/okr-fields";
 import { emptyAsNull } from "~/components/okr/options";
-import { ownerChoices } from "~/components/people/owner-choices";
+import { type OwnerChoices, offersChoice, ownerChoices, ownerPickerProps } from "~/components/people/owner-choices";
 import { PersonPicker } from "~/components/people/person-picker";
 import {
   StrategicObjectiveOptions,
@@ -96,14 +96,17 @@ export function ObjectiveEditForm({
   const bands = strategy.bands;
   const strategicName = (id: string | null) =>
     bands.flatMap((p) => p.objectives).find((o) => o.id === id)?.name ?? "None";
-  // Admins may choose anyone (searched on the server); others whom their teams allow.
-  const choices =
+  // Admins may choose anyone, managers the people of the teams they lead (both searched on the server).
+  const choices: OwnerChoices =
     me.data?.organization && teams.data
       ? ownerChoices(me.data.organization.role, me.data.user.id, teams.data, me.data.user.name)
       : [];
-  // The current owner stays choosable even when the caller could not pick them.
-  const owners =
-    choices === "anyone" || choices.some((p) => p.id === objective.owner.id) ? choices : [objective.owner, ...choices];
+  // The current owner stays choosable even when the caller could not pick them (a search keeps the
+  // chosen person in its list by itself).
+  const owners: OwnerChoices =
+    !Array.isArray(choices) || choices.some((p) => p.id === objective.owner.id)
+      ? choices
+      : [objective.owner, ...choices];
 
   return (
     <form
@@ -140,19 +143,14 @@ export function ObjectiveEditForm({
       <Field label="Description" error={errors.description?.message}>
         {(id) => <Textarea id={id} rows={3} invalid={Boolean(errors.description)} {...register("description")} />}
       </Field>
-      {(owners === "anyone" || owners.length > 1) && (
+      {offersChoice(owners) && (
         <Field label="Owner" error={errors.ownerId?.message} className="sm:max-w-xs">
           {(id) => (
             <Controller
               control={control}
               name="ownerId"
               render={({ field }) => (
-                <PersonPicker
-                  id={id}
-                  {...field}
-                  invalid={Boolean(errors.ownerId)}
-                  {...(owners !== "anyone" && { candidates: owners })}
-                />
+                <PersonPicker id={id} {...field} invalid={Boolean(errors.ownerId)} {...ownerPickerProps(owners)} />
               )}
             />
           )}

@@ -1,6 +1,7 @@
 import type { TObjectiveCreate } from "@meridian/domain";
 import { type Control, Controller, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { KeyResultTypeSelect, KeyResultUnitSelect, MeasureInput } from "~/components/okr/okr-fields";
+import { type OwnerChoices, offersChoice, ownerPickerProps } from "~/components/people/owner-choices";
 import { PersonPicker } from "~/components/people/person-picker";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -19,8 +20,8 @@ export function KeyResultDraftFields({
   register: UseFormRegister<TObjectiveCreate>;
   control: Control<TObjectiveCreate>;
   errors: FieldErrors<TObjectiveCreate>["keyResults"];
-  /** Whom the caller may make its owner ("anyone": searched on the server); the choice is offered when there is one. */
-  owners: "anyone" | readonly { id: string; name: string }[];
+  /** Whom the caller may make its owner; the choice is offered when there is one. */
+  owners: OwnerChoices;
   onRemove: () => void;
 }) {
   const name = `Key result ${index + 1}`;
@@ -62,7 +63,7 @@ export function KeyResultDraftFields({
           placeholder="USD, days…"
           {...register(`keyResults.${index}.unitLabel`)}
         />
-        {(owners === "anyone" || owners.length > 1) && (
+        {offersChoice(owners) && (
           <Field label={`${name} owner`} className="sm:col-span-6">
             {(id) => (
               <Controller
@@ -79,7 +80,7 @@ export function KeyResultDraftFields({
                     emptyLabel="Objective's owner"
                     searchLabel={`Search people for key result ${index + 1}`}
                     className="sm:grid sm:grid-cols-2 sm:gap-3 sm:space-y-0"
-                    {...(owners !== "anyone" && { candidates: owners })}
+                    {...ownerPickerProps(owners)}
                   />
                 )}
               />

@@ -1,7 +1,7 @@
 "use client";
 
 import type { TeamMemberRole } from "@meridian/domain";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { PersonPicker } from "~/components/people/person-picker";
 import { ConfirmButton } from "~/components/settings/confirm-button";
@@ -15,23 +15,63 @@ interface Team {
   name: string;
   parentId: string | null;
   version: number;
-  members: { id: string; name: string; role: TeamMemberRole }[];
+  memberCount: number;
 }
 
-/** One team: rename, move, archive, and its leads and members (new ones found with the person picker). */
+const peopleCount = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+
+/**
+ * One team of the tree: its name and head count, a disclosure button that opens what an admin
+ * changes (rename, move, archive, its leads and members). Its people load when it opens, so the
+ * tree of a large organization stays one lean list.
+ */
 export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; allTeams: Team[] }) {
+  const [open, setOpen] = useState(false);
+  const panelId = `team-panel-${team.id}`;
+  return (
+    <li
+      className="py-1"
+      style={{ paddingLeft: `min(${depth * 1.5}rem, ${depth * 3}vw)` }}
+      aria-label={`Team ${team.name}`}
+    >
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen(!open)}
+        className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-50"
+      >
+        <span
+          aria-hidden="true"
+          className={`inline-block w-3 text-center text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}
+        >
+          ▸
+        </span>
+        <span className="font-medium">{team.name}</span>
+        <span className="text-xs text-slate-500">{peopleCount(team.memberCount)}</span>
+      </button>
+      {open && <TeamPanel id={panelId} team={team} allTeams={allTeams} />}
+    </li>
+  );
+}
+
+/** An opened team: rename, move, archive, and its people (new ones found with the person picker). */
+function TeamPanel({ id, team, allTeams }: { id: string; team: Team; allTeams: Team[] }) {
   const trpc = useTRPC();
   const [name, setName] = useState(team.name);
   const [newMember, setNewMember] = useState("");
   const [newRole, setNewRole] = useState<TeamMemberRole>("member");
   const [confirmArchive, setConfirmArchive] = useState(false);
-  const { failure, callbacks: mutationCallbacks } = useActionFeedback(["teams", "users"]);
+  const members = useQuery(trpc.teams.members.queryOptions({ teamId: team.id }));
+  // A change of people moves the head counts (teams), the users page and people searched by team.
+  const { failure, callbacks: mutationCallbacks } = useActionFeedback(["teams", "users", "people"]);
   const update = useMutation(trpc.teams.update.mutationOptions(mutationCallbacks));
   const archive = useMutation(trpc.teams.archive.mutationOptions(mutationCallbacks));
   const setMember = useMutation(trpc.teams.setMember.mutationOptions(mutationCallbacks));
+  const people = members.data ?? [];
 
   return (
-    <li className="py-4" style={{ paddingLeft: `${depth * 1.5}rem` }} aria-label={`Team ${team.name}`}>
+    <div id={id} className="mt-1 mb-2 space-y-3 rounded-lg border border-slate-200 p-3 sm:ml-5">
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`name-${team.id}`} className="sr-only">
           Name of {team.name}
@@ -40,21 +80,21 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
           id={`name-${team.id}`}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          className="w-56 rounded-md border border-slate-200 px-2 py-1 text-sm font-medium"
+          className="w-full rounded-md border border-slate-200 px-2 py-1 text-sm font-medium sm:w-56"
         />
         {name !== team.name && (
           <Button variant="secondary" onClick={() => update.mutate({ teamId: team.id, version: team.version, name })}>
             Rename
           </Button>
         )}
-        <label htmlFor={`parent-${team.id}`} className="ml-2 text-xs text-slate-500">
+        <label htmlFor={`parent-${team.id}`} className="text-xs text-slate-500 sm:ml-2">
           Part of
         </label>
         <select
           id={`parent-${team.id}`}
           value={team.parentId ?? ""}
           onChange={(e) => update.mutate({ teamId: team.id, version: team.version, parentId: e.target.value || null })}
-          className="rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
+          className="max-w-full rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
         >
           <option value="">— Top —</option>
           {allTeams
@@ -77,37 +117,49 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
         </span>
       </div>
 
-      <ul aria-label={`People in ${team.name}`} className="mt-2 flex flex-wrap gap-2">
-        {team.members.map((m) => (
-          <li
-            key={m.id}
-            className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2.5 text-xs"
-          >
-            {m.name}
-            <button
-              type="button"
-              onClick={() =>
-                setMember.mutate({ teamId: team.id, userId: m.id, role: m.role === "lead" ? "member" : "lead" })
-              }
-              aria-label={
-                m.role === "lead" ? `Make ${m.name} a member of ${team.name}` : `Make ${m.name} a lead of ${team.name}`
-              }
-              className={`rounded-full px-1.5 ${m.role === "lead" ? "bg-indigo-100 text-indigo-700" : "text-slate-500 hover:bg-slate-200"}`}
+      {members.isPending ? (
+        <p role="status" className="text-xs text-slate-500">
+          Loading the people of {team.name}…
+        </p>
+      ) : members.isError ? (
+        <Alert>{members.error.message}</Alert>
+      ) : people.length === 0 ? (
+        <p className="text-xs text-slate-500">No one is on {team.name} yet.</p>
+      ) : (
+        <ul aria-label={`People in ${team.name}`} className="flex flex-wrap gap-2">
+          {people.map((m) => (
+            <li
+              key={m.id}
+              className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2.5 text-xs"
             >
-              {m.role === "lead" ? "lead" : "member"}
-            </button>
-            <button
-              type="button"
-              onClick={() => setMember.mutate({ teamId: team.id, userId: m.id, role: null })}
-              aria-label={`Remove ${m.name} from ${team.name}`}
-              className="rounded-full px-1 text-slate-400 hover:bg-rose-100 hover:text-rose-700"
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="mt-2 flex flex-wrap items-start gap-2">
+              {m.name}
+              <button
+                type="button"
+                onClick={() =>
+                  setMember.mutate({ teamId: team.id, userId: m.id, role: m.role === "lead" ? "member" : "lead" })
+                }
+                aria-label={
+                  m.role === "lead"
+                    ? `Make ${m.name} a member of ${team.name}`
+                    : `Make ${m.name} a lead of ${team.name}`
+                }
+                className={`rounded-full px-1.5 ${m.role === "lead" ? "bg-indigo-100 text-indigo-700" : "text-slate-500 hover:bg-slate-200"}`}
+              >
+                {m.role === "lead" ? "lead" : "member"}
+              </button>
+              <button
+                type="button"
+                onClick={() => setMember.mutate({ teamId: team.id, userId: m.id, role: null })}
+                aria-label={`Remove ${m.name} from ${team.name}`}
+                className="rounded-full px-1 text-slate-400 hover:bg-rose-100 hover:text-rose-700"
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex flex-wrap items-start gap-2">
         <label htmlFor={`add-${team.id}`} className="sr-only">
           Add a person to {team.name}
         </label>
@@ -117,7 +169,7 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
           onChange={setNewMember}
           emptyLabel="Add person…"
           searchLabel={`Search people to add to ${team.name}`}
-          accept={(p) => !team.members.some((m) => m.id === p.id)}
+          accept={(p) => !people.some((m) => m.id === p.id)}
           className="grid w-full gap-2 space-y-0 sm:w-[28rem] sm:grid-cols-2"
         />
         <label htmlFor={`add-role-${team.id}`} className="sr-only">
@@ -144,11 +196,7 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
           Add
         </Button>
       </div>
-      {failure && (
-        <div className="mt-2">
-          <Alert>{failure}</Alert>
-        </div>
-      )}
-    </li>
+      {failure && <Alert>{failure}</Alert>}
+    </div>
   );
 }
