@@ -153,6 +153,12 @@ describe("the length of a batch", () => {
 });
 
 describe("the work one read may ask for", () => {
+  it("a query's input is bounded by the size of the URL (Node.js: 16 KB of headers)", async () => {
+    const input = encodeURIComponent(JSON.stringify({ q: "a".repeat(20_000) }));
+    const response = await admin.fetch(`/api/trpc/objectives.list?input=${input}`);
+    expect(response.status).toBe(431);
+  });
+
   it("a page size above the maximum is refused with the schema's message", async () => {
     for (const [path, message] of [
       ["objectives.list", "Ask for at most 100 at a time."],
