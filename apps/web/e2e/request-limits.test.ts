@@ -83,6 +83,17 @@ describe("the size of a request body", () => {
     expect(answer.closedByServer).toBe(true);
   });
 
+  it("next-auth's routes are capped too, before anyone has signed in", async () => {
+    const answer = await streamBody("/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: baseURL() },
+      chunk: `email=${"a".repeat(64 * 1024)}`,
+      maxBytes: 32 * MB,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.sentWhenAnswered).toBeLessThan(READ_BEFORE_ANSWER);
+    expect(answer.closedByServer).toBe(true);
+  });
+
   it("the ingestion endpoint answers an endless push with 413 and closes the connection", async () => {
     const answer = await streamBody("/api/ingest/actuals", {
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
