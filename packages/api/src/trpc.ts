@@ -42,9 +42,10 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     // No transformer: answers are plain JSON (dates as ISO strings), see ADR 0014.
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, input }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const appError = error.cause instanceof AppError ? error.cause : null;
+      const wrongInput = zodError ? wrongInputMessage(zodError, input) : null;
       return {
         ...shape,
         data: {
@@ -56,6 +57,9 @@ const t = initTRPC
         },
         ...(zodError && { message: zodError.issues.map((i) => i.message).join(" ") }),
         ...(appError?.fieldErrors && { message: Object.values(appError.fieldErrors).flat().join(" ") }),
+        ...(wrongInput && { message: wrongInput }),
+        // A request tRPC could not read (JavaScript's own error as the cause) says so in our words.
+        ...(isUnreadableRequest(error) && { message: "The request could not be read: send the input as JSON." }),
         // An unexpected failure says so without its details (SQL, parameters); those go to the server log.
         ...(error.code === "INTERNAL_SERVER_ERROR" && {
           message: "Something went wrong on our side. Try again, and tell your administrator if it keeps happening.",
@@ -63,6 +67,36 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * The message for an input that is not even the right kind of value (null, a
+ * list or a number where an object belongs, or nothing at all): zod's own
+ * ("Invalid input: expected object, received null") names JavaScript types.
+ */
+function wrongInputMessage(zodError: ZodError, input: unknown): string | null {
+  const issue = zodError.issues.find((i) => i.path.length === 0);
+  if (issue?.code !== "invalid_type") return null;
+  if (issue.expected !== "object") return "This call's input is not of the kind it takes.";
+  if (input === undefined) return "This call needs an input: a JSON object.";
+  return `This call's input must be a JSON object, not ${kindOf(input)}.`;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "string") return "text";
+  if (typeof value === "boolean") return "true or false";
+  return "that";
+}
+
+function isUnreadableRequest(error: TRPCError): boolean {
+  const cause = error.cause;
+  return (
+    (error.code === "BAD_REQUEST" || error.code === "PARSE_ERROR") &&
+    (cause instanceof SyntaxError || cause instanceof TypeError || cause instanceof RangeError)
+  );
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

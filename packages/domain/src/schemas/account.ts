@@ -14,7 +14,7 @@ export const ZPasswordChangeSchema = z
   .object({
     currentPassword: zText().min(1, "Enter your current password.").max(256, "Password is too long."),
     newPassword: ZNewPassword,
-    confirmPassword: zText(),
+    confirmPassword: zText().max(256, "Password is too long."),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],

@@ -1,6 +1,6 @@
 // Zod input schema for reading the audit log, shared by the API and the page's filters.
 import { z } from "zod";
-import { ZId, ZIsoDate, zText } from "./common";
+import { ZId, ZIsoDate, zPageSize, zText } from "./common";
 
 export const ZAuditQuerySchema = z
   .object({
@@ -13,7 +13,7 @@ export const ZAuditQuerySchema = z
       .optional(),
     from: ZIsoDate.optional(),
     to: ZIsoDate.optional(),
-    limit: z.number().int().min(1).max(200).default(50),
+    limit: zPageSize(200, 50),
     /** Opaque position from the previous page. */
     cursor: zText().max(200).optional(),
   })

@@ -19,6 +19,18 @@ export const ZVersion = z
 /** Any text a person types. Postgres text cannot hold NUL characters, so they are refused here, not by the database. */
 export const zText = () => z.string().refine((s) => !s.includes("\u0000"), "Text cannot contain NUL characters.");
 
+/**
+ * The page size of a list: a whole number from 1 to `max`, `fallback` when absent.
+ * Every list procedure takes one, so that no single read asks for unbounded work.
+ */
+export const zPageSize = (max: number, fallback: number) =>
+  z
+    .number({ error: "The page size must be a number." })
+    .int("The page size must be a whole number.")
+    .min(1, "Ask for at least one.")
+    .max(max, `Ask for at most ${max} at a time.`)
+    .default(fallback);
+
 /** A calendar date, "YYYY-MM-DD", in the years Postgres and JavaScript both hold comfortably. */
 export const ZIsoDate = z.iso
   .date({ error: "Use a date like 2026-01-31.", abort: true })

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { AGGREGATIONS } from "../scorecard/aggregation";
 import { goalRedFlagError, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS } from "../scorecard/kpi-definition";
-import { ZCursor, ZId, ZIsoDate, ZVersion, ZWeight, zKpiNumber, zText } from "./common";
+import { ZCursor, ZId, ZIsoDate, ZVersion, ZWeight, zKpiNumber, zPageSize, zText } from "./common";
 
 const kpiFields = {
   name: zText().trim().min(1, "Name is required.").max(120, "Keep the name under 120 characters."),
@@ -99,7 +99,7 @@ export const ZKpiListSchema = z
     /** Words in the KPI's, its owner's or its strategic objective's name. */
     q: zText().trim().max(100, "Search for at most 100 characters.").optional(),
     cursor: ZCursor,
-    limit: z.number().int().min(1).max(100).default(KPI_PAGE_SIZE),
+    limit: zPageSize(100, KPI_PAGE_SIZE),
   })
   .default({ limit: KPI_PAGE_SIZE });
 export type TKpiList = z.infer<typeof ZKpiListSchema>;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { OBJECTIVE_LEVELS, OBJECTIVE_STATUSES, VISIBILITIES } from "../okr/objective";
 import { PROGRESS_SOURCES } from "../okr/objective-rollup";
-import { ZCursor, ZId, ZTitle, ZVersion, ZWeight, zText } from "./common";
+import { ZCursor, ZId, ZTitle, ZVersion, ZWeight, zPageSize, zText } from "./common";
 import { ZKeyResultDraftSchema } from "./key-result";
 
 export const ZObjectiveCreateSchema = z.object({
@@ -55,7 +55,7 @@ export const ZObjectiveListSchema = z
     atRisk: z.boolean().optional(),
     q: zText().trim().max(100, "Search for at most 100 characters.").optional(),
     cursor: ZCursor,
-    limit: z.number().int().min(1, "Ask for at least one.").max(100, "Ask for at most 100 at a time.").default(50),
+    limit: zPageSize(100, 50),
   })
   .default({ limit: 50 });
 export type TObjectiveList = z.input<typeof ZObjectiveListSchema>;

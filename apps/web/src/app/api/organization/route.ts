@@ -3,13 +3,26 @@ import { cookies } from "next/headers";
 import { ORGANIZATION_COOKIE } from "~/server/context";
 import { observed } from "~/server/observed-route";
 import { refuseForeignMutation } from "~/server/request-guard";
+import { closingConnection, formatBytes, readBodyText, requestLimits } from "~/server/request-limits";
 import { getCaller } from "~/trpc/server";
 
 /** Switches the organization the signed-in user acts in, after checking they belong to it. */
 async function switchOrganization(request: Request) {
   const refused = refuseForeignMutation(request);
   if (refused) return refused;
-  const body: unknown = await request.json().catch(() => null);
+  const limit = requestLimits().maxBodyBytes;
+  const text = await readBodyText(request, limit);
+  if (text === null) {
+    return closingConnection(
+      Response.json({ error: { message: `The request is larger than ${formatBytes(limit)}.` } }, { status: 413 }),
+    );
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return Response.json({ error: { message: "The request body is not valid JSON." } }, { status: 400 });
+  }
   const parsed = ZOrganizationSwitchSchema.safeParse(body);
   if (!parsed.success) return Response.json({ error: { message: "Choose an organization." } }, { status: 400 });
   const me = await (await getCaller()).me.get().catch(() => null);
