@@ -10,6 +10,7 @@ import {
   type DatabaseHandle,
   eq,
   inArray,
+  invitations,
   isNull,
   keyResults,
   kpiBenchmarks,
@@ -183,6 +184,8 @@ interface Fixtures {
     tokenId: string;
     reviewId: string;
     actionId: string;
+    /** The second organization's invitation of a demo person: nobody fuzzing may answer it. */
+    invitationId: string;
   };
 }
 
@@ -528,6 +531,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   // ── reads ──
   "me.get": () => ({ ...NO_INPUT, viewer: "allow" }),
   "demo.accounts": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "invitations.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "cycles.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "cycles.current": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.list": () => ({ ...NO_INPUT, viewer: "allow" }),
@@ -836,6 +840,15 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
       ),
       confirmPassword: fc.oneof({ weight: 5, arbitrary: fc.constant(same("newPassword")) }, text(256, { min: 0 })),
     }),
+  }),
+  // Only one's own invitation can be answered: these are unknown ids or the second organization's invitation of Ravi.
+  "invitations.accept": (f) => ({
+    viewer: "allow",
+    valid: fc.record({ invitationId: idFrom([], [f.other.invitationId]) }),
+  }),
+  "invitations.decline": (f) => ({
+    viewer: "allow",
+    valid: fc.record({ invitationId: idFrom([], [f.other.invitationId]) }),
   }),
   "users.create": (f) => ({
     viewer: "FORBIDDEN",
@@ -1365,6 +1378,10 @@ beforeAll(async () => {
     .where(eq(kpis.organizationId, orgId))
     .orderBy(kpis.name);
   const asTarget = ({ id, name, frequency }: ActualsTarget) => ({ id, name, frequency });
+  const [otherInvitation] = await db
+    .insert(invitations)
+    .values({ organizationId: other.id, userId: idOf(DEMO.ravi), role: "member" })
+    .returning({ id: invitations.id });
 
   fixtures = {
     orgId,
@@ -1394,6 +1411,7 @@ beforeAll(async () => {
       { id: otherKpi.id, name: `${SECRET} Revenue`, frequency: "monthly" },
     ],
     other: {
+      invitationId: otherInvitation?.id ?? NOTHING_LEFT,
       orgId: other.id,
       userIds: [otherAdmin.id, otherMember.id],
       teamId: otherTeam.id,
