@@ -7,7 +7,11 @@ import { baseURL } from "./browser";
 export class HttpSession {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly extraHeaders: Record<string, string> = {}) {}
+  constructor(
+    private readonly extraHeaders: Record<string, string> = {},
+    /** The app to talk to: the one global-setup started, unless a test started its own. */
+    private readonly base: string = baseURL(),
+  ) {}
 
   get cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -22,7 +26,7 @@ export class HttpSession {
     const headers = new Headers(init.headers);
     headers.set("cookie", this.cookieHeader);
     for (const [k, v] of Object.entries(this.extraHeaders)) headers.set(k, v);
-    const response = await fetch(`${baseURL()}${path}`, { ...init, headers, redirect: "manual" });
+    const response = await fetch(`${this.base}${path}`, { ...init, headers, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const [name, ...rest] = (pair ?? "").split("=");
@@ -65,7 +69,7 @@ export class HttpSession {
     return reply(
       await this.fetch(`/api/trpc/${path}`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: baseURL() },
+        headers: { "content-type": "application/json", origin: this.base },
         body: JSON.stringify(input),
       }),
     );
