@@ -20,11 +20,15 @@ describe("sign-in throttling", () => {
   it("still holds a guesser spread over many addresses to the account's own limit", async () => {
     const admin = await adminSession();
     const person = await createPerson(admin, "viewer");
-    const answers = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        new HttpSession({ "x-forwarded-for": `10.77.${i}.1` }).signIn(person.email, "wrong-password-123"),
-      ),
-    );
+    // Ten at a time: a hundred connections at once is more than the test machine's server accepts.
+    const answers: (string | null)[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      const round = Array.from({ length: 10 }, (_, i) =>
+        new HttpSession({ "x-forwarded-for": `10.77.${batch}.${i}` }).signIn(person.email, "wrong-password-123"),
+      );
+      answers.push(...(await Promise.all(round)));
+    }
+    expect(answers).toHaveLength(100);
     expect(answers.every((a) => a === "CredentialsSignin")).toBe(true);
     expect(await new HttpSession({ "x-forwarded-for": "203.0.113.77" }).signIn(person.email, person.password)).toBe(
       "TooManyAttempts",
