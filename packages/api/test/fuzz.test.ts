@@ -86,7 +86,7 @@ import {
   text,
   version,
 } from "./support/fuzz-arbitraries";
-import { type FuzzSnapshot, fuzzInvariantViolations, fuzzSnapshot } from "./support/fuzz-snapshot";
+import { type FuzzSnapshot, type FuzzTable, fuzzInvariantViolations, fuzzSnapshot } from "./support/fuzz-snapshot";
 
 /*
  * Property-based fuzzing of every procedure of the router, through
@@ -1737,6 +1737,13 @@ function rootCause(error: unknown): string {
   return `${at instanceof Error ? at.message : String(at)} (${top})`;
 }
 
+function omit(snapshot: FuzzSnapshot | null, tables: readonly FuzzTable[]) {
+  if (!snapshot) return snapshot;
+  const kept: Partial<FuzzSnapshot> = { ...snapshot };
+  for (const table of tables) delete kept[table];
+  return kept;
+}
+
 async function exercise(path: string, entry: Entry, principal: Principal, input: unknown): Promise<string> {
   const throwaway = entry.throwawayCaller ? throwaways.get(principal) : undefined;
   const caller = throwaway?.caller ?? callers.get(principal);
@@ -1794,7 +1801,11 @@ async function exercise(path: string, entry: Entry, principal: Principal, input:
   if (forbidden) expect(error.code, `${about}: expected FORBIDDEN`).toBe("FORBIDDEN");
   else if (rejectedBySchema) expect(error.code, `${about}: schema rejects the input`).toBe("BAD_REQUEST");
   expect(leaksIn(shape, input), `${about}: the error shows the second organization`).toEqual([]);
-  expect(lastSnapshot, `${about}: ${error.code} but something was written`).toEqual(before);
+  // A wrong current password is counted by the sign-in throttle, on purpose; nothing else may change.
+  const counted = path === "account.changePassword" ? (["login_throttle"] as const) : [];
+  expect(omit(lastSnapshot, counted), `${about}: ${error.code} but something was written`).toEqual(
+    omit(before, counted),
+  );
   return error.code;
 }
 
