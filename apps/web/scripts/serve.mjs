@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Local launcher for `next start` / `next dev`: supplies what a developer's
+// Local launcher for `start` / `next dev`: supplies what a developer's
 // machine lacks (a session secret kept under .data/, NEXTAUTH_URL) and leaves
-// anything already set in the environment alone. Production runs `next start`
-// with its own NEXTAUTH_SECRET and never needs this.
+// anything already set in the environment alone. `start` runs scripts/server.mjs
+// (Next.js in a server that appends the connection's address to
+// X-Forwarded-For, see there); production runs that too, with its own
+// NEXTAUTH_SECRET, and never needs this launcher.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -29,7 +31,9 @@ const env = { ...process.env };
 env.NEXTAUTH_SECRET ||= localSecret();
 env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
+env.PORT = port;
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const child = spawn(process.execPath, [nextBin, mode, "-p", port], { env, stdio: "inherit" });
+const args = mode === "dev" ? [nextBin, "dev", "-p", port] : [path.join(import.meta.dirname, "server.mjs")];
+const child = spawn(process.execPath, args, { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -1,19 +1,20 @@
 import type { Instrumentation } from "next";
 
 /**
- * Runs once when the server starts: fail fast on a missing production secret,
- * install the graceful shutdown, and migrate (and on first start seed) the
+ * Runs once when the server starts: fail fast on a missing production secret
+ * or a malformed TRUSTED_PROXIES, install the graceful shutdown, and migrate (and on first start seed) the
  * database before the first request. A database that cannot be reached at
  * start does not stop the server: it answers 503 (and /api/ready says so)
  * until the database is back, and the first request after that migrates.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { authSecret } = await import("@meridian/auth");
+  const { authSecret, parseTrustedProxies } = await import("@meridian/auth");
   const { getDatabase, isDatabaseUnavailable } = await import("@meridian/api/server");
   const { logger } = await import("./server/log");
   const { installGracefulShutdown } = await import("./server/shutdown");
   authSecret();
+  parseTrustedProxies(process.env.TRUSTED_PROXIES);
   installGracefulShutdown();
   try {
     await getDatabase();

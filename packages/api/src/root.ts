@@ -1,5 +1,6 @@
 import { accountRouter } from "./modules/admin/account.router";
 import { auditRouter } from "./modules/admin/audit.router";
+import { invitationsRouter } from "./modules/admin/invitations.router";
 import { meRouter } from "./modules/admin/me.router";
 import { organizationsRouter } from "./modules/admin/organizations.router";
 import { peopleRouter } from "./modules/admin/people.router";
@@ -33,6 +34,7 @@ export const appRouter = router({
   comments: commentsRouter,
   demo: demoRouter,
   account: accountRouter,
+  invitations: invitationsRouter,
   users: usersRouter,
   organizations: organizationsRouter,
   audit: auditRouter,

@@ -11,6 +11,7 @@ import {
   type Database,
   type DatabaseHandle,
   eq,
+  invitations,
   isNull,
   keyResults,
   kpiActuals,
@@ -51,6 +52,7 @@ import {
   createObjective,
   createOrganization,
   createTeam,
+  createUser,
   cycleByStatus,
   DEMO,
   keyResultByTitle,
@@ -202,11 +204,24 @@ const REVIEW_WRITE = {
   admin: scoped("allow", "allow", "NOT_FOUND", "PRECONDITION_FAILED"),
 } as const satisfies Record<Principal, Decision>;
 
+/** Answering an invitation: only one's own; anyone else's (of Northwind, of Globex) does not exist. */
+const OWN_INVITATION = {
+  anonymous: "UNAUTHORIZED",
+  viewer: scoped("allow", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  member: scoped("allow", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  manager: scoped("allow", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+  admin: scoped("allow", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
+} as const satisfies Record<Principal, Decision>;
+
 /** THE POLICY: procedure × principal (× scope) → "allow" or the TRPCError code. */
 const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   // Reachable with a temporary password too; needs no organization.
   "me.get": SIGNED_IN,
   "account.changePassword": SIGNED_IN,
+  // One's own invitations (own: the principal's; any other scope: someone else's, which does not exist for them).
+  "invitations.list": SIGNED_IN,
+  "invitations.accept": OWN_INVITATION,
+  "invitations.decline": OWN_INVITATION,
   // Public on purpose: the login page lists the demo sign-ins.
   "demo.accounts": { anonymous: "allow", viewer: "allow", member: "allow", manager: "allow", admin: "allow" },
 
@@ -485,7 +500,7 @@ interface Globex {
   name: string;
   admin: { id: string; email: string };
   member: { id: string; email: string };
-  /** Has an account in Globex only; users.create in the otherOrg scope adds them to Northwind. */
+  /** Has an account in Globex only; users.create in the otherOrg scope invites them to Northwind. */
   joiner: { id: string; email: string };
   teamId: string;
   cycleId: string;
@@ -1119,6 +1134,31 @@ async function personFor({ principal, scope }: Cell, options: { deactivated?: bo
   }
 }
 
+/**
+ * An invitation each cell is about, made fresh: own, the principal's to a
+ * throwaway organization; otherTeam, Jordan's (Sales) to one; otherOrg, one
+ * of Globex's to someone outside; private, Ravi's to one.
+ */
+async function invitationFor({ principal, scope }: Cell): Promise<string> {
+  const organization = scope === "otherOrg" ? null : await createOrganization(db, { name: uniqueName("Inviting org") });
+  const organizationId = organization?.id ?? f.globex.organizationId;
+  // A visitor's "own" is nobody's: its cells must not leave an invitation for its stand-in.
+  const userId =
+    scope === "own" && principal !== "anonymous"
+      ? ownUserId(principal)
+      : scope === "otherTeam"
+        ? f.userId.jordan
+        : scope === "private"
+          ? f.userId.ravi
+          : (await createUser(db)).id;
+  const [row] = await db
+    .insert(invitations)
+    .values({ organizationId, userId, role: "viewer" })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error("invitation was not created");
+  return row.id;
+}
+
 const TEMPORARY_PASSWORD = /^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/;
 
 async function demoTeamIds(): Promise<string[]> {
@@ -1497,6 +1537,33 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       passwords.set(principal, input.newPassword);
     },
   },
+  "invitations.list": {
+    verify: (result) => {
+      // Nobody of the demo has a pending invitation between cells: accept and decline cells use theirs up.
+      expect(result).toEqual([]);
+    },
+  },
+  "invitations.accept": {
+    input: async (cell) => ({ invitationId: await invitationFor(cell) }),
+    verify: async (result, { principal }) => {
+      const userId = ownUserId(principal);
+      const [joined] = await db
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, result.organizationId), eq(memberships.userId, userId)));
+      expect(joined).toEqual({ role: "viewer" });
+      // Leaves again, so that later cells see the principal in Northwind alone.
+      await db
+        .delete(memberships)
+        .where(and(eq(memberships.organizationId, result.organizationId), eq(memberships.userId, userId)));
+    },
+  },
+  "invitations.decline": {
+    input: async (cell) => ({ invitationId: await invitationFor(cell) }),
+    verify: (result) => {
+      expect(result).toEqual({ declined: true });
+    },
+  },
   "demo.accounts": {
     verify: (result) => {
       expect(result.accounts.map((a) => a.email)).toEqual([DEMO.admin, DEMO.manager, DEMO.member, DEMO.viewer]);
@@ -1826,9 +1893,10 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       scope === "otherOrg"
         ? { email: f.globex.joiner.email, name: "Jo Joiner", role: "member" }
         : { email: `matrix-${principal}-${scope}-${randomUUID()}@northwind.test`, name: "New Person", role: "member" },
-    verify: (result, { scope }) => {
-      if (scope === "otherOrg") expect(result).toEqual({ userId: f.globex.joiner.id, temporaryPassword: null });
-      else expect(result.temporaryPassword).toMatch(TEMPORARY_PASSWORD);
+    // Alike for a new email and for Jo, who has an account in Globex (and gets an invitation to accept).
+    verify: (result) => {
+      expect(Object.keys(result)).toEqual(["temporaryPassword"]);
+      expect(result.temporaryPassword).toMatch(TEMPORARY_PASSWORD);
     },
   },
   "users.changeRole": {

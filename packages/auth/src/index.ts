@@ -1,4 +1,5 @@
-export { type CredentialsResult, checkCredentials } from "./credentials";
+export { clientAddress, NO_TRUSTED_PROXIES, parseTrustedProxies, type TrustedProxies } from "./client-address";
+export { type CredentialsResult, checkCredentials, checkCurrentPassword } from "./credentials";
 export { type AuthDependencies, createAuthOptions } from "./options";
 export { hashPassword, verifyPassword } from "./password";
 export { passwordPolicyError } from "./password-policy";

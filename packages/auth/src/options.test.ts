@@ -1,7 +1,8 @@
-import { type DatabaseHandle, eq, users } from "@meridian/db";
+import { type DatabaseHandle, eq, loginThrottle, users } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
 import { SIGN_IN_THROTTLED_ERROR } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseTrustedProxies } from "./client-address";
 import { createAuthOptions } from "./options";
 import { hashPassword } from "./password";
 import { resolveSessionUser, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, type SessionClaims } from "./session";
@@ -71,11 +72,62 @@ describe("createAuthOptions", () => {
       for (let i = 0; i < 5; i++) {
         expect(await authorize({ email, password: "wrong" }, "198.51.100.44")).toBeNull();
       }
-      await expect(authorize({ email, password: PASSWORD }, "198.51.100.45")).rejects.toThrow(
+      await expect(authorize({ email, password: PASSWORD }, "198.51.100.44")).rejects.toThrow(
         new Error(SIGN_IN_THROTTLED_ERROR),
       );
     }
     expect(SIGN_IN_THROTTLED_ERROR).toBe("TooManyAttempts");
+  });
+
+  it("counts the connection's address, not the made-up ones a client forwards: 80 of them are one address, locked at 50", async () => {
+    const answers: string[] = [];
+    for (let i = 0; i < 80; i++) {
+      const outcome = await authorize(
+        { email: `spray-${i}@example.com`, password: "wrong" },
+        `10.20.${i}.1, 198.51.100.61`,
+      ).then(
+        (user) => (user ? "ok" : "invalid"),
+        (error: Error) => error.message,
+      );
+      answers.push(outcome);
+    }
+    expect(answers.slice(0, 50)).toEqual(Array(50).fill("invalid"));
+    expect(answers.slice(50)).toEqual(Array(30).fill(SIGN_IN_THROTTLED_ERROR));
+  });
+
+  it("counts the forwarded address when the connection is a trusted proxy", async () => {
+    const behindProxy = createAuthOptions({
+      getDb: async () => handle.db,
+      secret: "test-secret",
+      trustedProxies: parseTrustedProxies("198.51.100.62"),
+    });
+    const provider = behindProxy.providers[0] as unknown as { options: { authorize: Authorize } };
+    for (let i = 0; i < 60; i++) {
+      const user = await provider.options.authorize(
+        { email: `proxied-${i}@example.com`, password: "wrong" },
+        { headers: { "x-forwarded-for": `10.30.${i}.1, 198.51.100.62` } },
+      );
+      expect(user).toBeNull();
+    }
+    const rows = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, "address:10.30.7.1"));
+    expect(rows).toMatchObject([{ failures: 1 }]);
+  });
+
+  it("redirects only to the app's own origin after sign-in and sign-out", async () => {
+    type Redirect = (params: { url: string; baseUrl: string }) => string | Promise<string>;
+    const redirect = callback<Redirect>(options.callbacks?.redirect, "redirect callback");
+    const baseUrl = "http://127.0.0.1:3000";
+    expect(await redirect({ url: "/okrs?cycle=1", baseUrl })).toBe(`${baseUrl}/okrs?cycle=1`);
+    expect(await redirect({ url: `${baseUrl}/kpis`, baseUrl })).toBe(`${baseUrl}/kpis`);
+    for (const url of [
+      "/\\evil.example/x",
+      "/\t/evil.example",
+      "//evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+    ]) {
+      expect(await redirect({ url, baseUrl })).toBe(`${baseUrl}/`);
+    }
   });
 
   it("copies the claims into the token at sign-in and keeps them while the absolute lifetime lasts", async () => {

@@ -2,7 +2,8 @@ import { type Database, eq, sql, users } from "@meridian/db";
 import { SIGN_IN_THROTTLED_ERROR } from "@meridian/domain";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { clientAddress } from "./client-address";
+import { safeCallbackPath } from "./callback-url";
+import { clientAddress, NO_TRUSTED_PROXIES, type TrustedProxies } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { readClaims, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session";
 
@@ -10,6 +11,8 @@ export interface AuthDependencies {
   /** The ready (migrated) database; injected by the app that composes the packages. */
   getDb: () => Promise<Database>;
   secret: string;
+  /** Proxies whose X-Forwarded-For entries count (`TRUSTED_PROXIES`); by default none, so the connection's address counts. */
+  trustedProxies?: TrustedProxies;
 }
 
 /**
@@ -17,7 +20,11 @@ export interface AuthDependencies {
  * JWTs holding only the user id, the session generation and the sign-in time;
  * who the user is and what they may do is read from the database per request.
  */
-export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuthOptions {
+export function createAuthOptions({
+  getDb,
+  secret,
+  trustedProxies = NO_TRUSTED_PROXIES,
+}: AuthDependencies): NextAuthOptions {
   return {
     secret,
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 5 * 60 },
@@ -31,7 +38,7 @@ export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuth
         },
         async authorize(credentials, request) {
           const result = await checkCredentials(await getDb(), credentials, {
-            address: clientAddress(request?.headers),
+            address: clientAddress(request?.headers, trustedProxies),
           });
           // next-auth reports a thrown error's message to the client as `error`.
           if (!result.ok && result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED_ERROR);
@@ -41,6 +48,10 @@ export function createAuthOptions({ getDb, secret }: AuthDependencies): NextAuth
       }),
     ],
     callbacks: {
+      // Only the app's own paths: a callbackUrl of another origin (or one a browser would read as one) goes home.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackPath(url, baseUrl), baseUrl).href;
+      },
       jwt({ token, user }) {
         if (user) {
           const claims = readClaims(user as unknown as Record<string, unknown>);

@@ -8,12 +8,29 @@ export interface ThrottleRule {
 }
 
 const MINUTE = 60_000;
-/** Per account: a handful of guesses. Per address: enough for an office behind one NAT. */
-export const ACCOUNT_RULE: ThrottleRule = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/**
+ * The strict limit, per account AND address: a handful of guesses from one
+ * place lock that place out of that account, and nobody else. The owner, from
+ * their own address, still signs in while someone else guesses.
+ */
+export const PAIR_RULE: ThrottleRule = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+/**
+ * The slow limit, per account from every address together: a guesser spread
+ * over many addresses is still held to 100 guesses an hour per account. Only
+ * such an attack locks the owner out too.
+ */
+export const ACCOUNT_RULE: ThrottleRule = { maxFailures: 100, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE };
+/** Per address, whatever the account: enough for an office behind one NAT. */
 export const ADDRESS_RULE: ThrottleRule = { maxFailures: 50, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
 
-export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const accountKey = (email: string) => `account:${normalizeEmail(email)}`;
 export const addressKey = (address: string) => `address:${address}`;
+/** One account from one address; attempts whose address is unknown share one pair. */
+export const pairKey = (email: string, address: string | null) =>
+  `pair:${normalizeEmail(email)}|${address ?? "unknown"}`;
+/** Guesses at the current password by someone holding a session of this user (account.changePassword). */
+export const passwordChangeKey = (userId: string) => `password-change:${userId}`;
 
 /** True while any of the keys is locked. */
 export async function isLocked(db: Database, keys: string[], now: Date): Promise<boolean> {

@@ -52,6 +52,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "",
       DATABASE_URL: options.databaseUrl ?? "",
+      // Exposed directly unless a test says otherwise: forwarded headers do not count.
+      TRUSTED_PROXIES: "",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -16,9 +16,13 @@ declare module "vitest" {
 const webRoot = path.resolve(import.meta.dirname, "../..");
 
 /**
- * Starts the built app the way a user does (the local launcher, `next start`)
+ * Starts the built app the way a user does (the local launcher, `pnpm start`)
  * on a free port with a database of its own: a fresh PGlite folder, or a new
  * database on the server when DATABASE_URL is set.
+ *
+ * The test clients stand in for a reverse proxy here: they send
+ * X-Forwarded-For to act from many addresses, so loopback is a trusted proxy
+ * (e2e/client-address.test.ts starts its own app without one).
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -32,7 +36,8 @@ export default async function setup(project: TestProject) {
   const logFile = path.resolve(webRoot, "../../artifacts/e2e-server.log");
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    app = await startApp({ databaseUrl: database?.url ?? "", logFile });
+    // The test clients stand in for a proxy on loopback: what they send as X-Forwarded-For counts.
+    app = await startApp({ databaseUrl: database?.url ?? "", logFile, env: { TRUSTED_PROXIES: "127.0.0.1, ::1" } });
   } catch (error) {
     await database?.drop();
     throw error;

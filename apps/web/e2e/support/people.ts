@@ -28,9 +28,11 @@ export async function createPerson(
   const email = uniqueEmail(role);
   const created = await admin.mutate("users.create", { email, name: `Test ${role}`, role });
   expect(created.status).toBe(200);
-  const { userId, temporaryPassword } = created.data as { userId: string; temporaryPassword: string };
+  const { temporaryPassword } = created.data as { temporaryPassword: string };
   const person = new HttpSession();
   expect(await person.signIn(email, temporaryPassword)).toBeNull();
+  const me = await person.query("me.get");
+  const userId = (me.data as { user: { id: string } }).user.id;
   const changed = await person.mutate("account.changePassword", {
     currentPassword: temporaryPassword,
     newPassword: password,

@@ -1,6 +1,13 @@
 import "server-only";
 import { getDatabase } from "@meridian/api/server";
-import { authSecret, createAuthOptions, readClaims, resolveSessionUser, type SessionUser } from "@meridian/auth";
+import {
+  authSecret,
+  createAuthOptions,
+  parseTrustedProxies,
+  readClaims,
+  resolveSessionUser,
+  type SessionUser,
+} from "@meridian/auth";
 import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth/next";
@@ -9,7 +16,12 @@ import { cache } from "react";
 let options: NextAuthOptions | undefined;
 /** Built on first use, not at import, so `next build` needs no secret. */
 export function authOptions(): NextAuthOptions {
-  options ??= createAuthOptions({ getDb: getDatabase, secret: authSecret() });
+  options ??= createAuthOptions({
+    getDb: getDatabase,
+    secret: authSecret(),
+    // Whose X-Forwarded-For entries count for the sign-in limits (docs/security.md).
+    trustedProxies: parseTrustedProxies(process.env.TRUSTED_PROXIES),
+  });
   return options;
 }
 

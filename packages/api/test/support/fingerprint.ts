@@ -4,6 +4,7 @@ import { type Database, sql } from "@meridian/db";
 const TENANT_TABLES = [
   "teams",
   "memberships",
+  "invitations",
   "team_members",
   "cycles",
   "objectives",

@@ -8,6 +8,7 @@ const TABLES = {
   organizations: (org: string) => sql`where t.id = ${org}`,
   users: (org: string) => sql`where t.id in (select m.user_id from memberships m where m.organization_id = ${org})`,
   memberships: (org: string) => sql`where t.organization_id = ${org}`,
+  invitations: (org: string) => sql`where t.organization_id = ${org}`,
   teams: (org: string) => sql`where t.organization_id = ${org}`,
   team_members: (org: string) => sql`where t.organization_id = ${org}`,
   cycles: (org: string) => sql`where t.organization_id = ${org}`,
@@ -27,7 +28,7 @@ const TABLES = {
   reviews: (org: string) => sql`where t.organization_id = ${org}`,
   review_comments: (org: string) => sql`where t.organization_id = ${org}`,
   corrective_actions: (org: string) => sql`where t.organization_id = ${org}`,
-  // Not tenant-owned, but no procedure of the router may write it either.
+  // Not tenant-owned. Only account.changePassword writes it: a wrong current password is counted.
   login_throttle: null,
 } as const satisfies Record<string, ((org: string) => SQL) | null>;
 

@@ -61,6 +61,32 @@ export const memberships = pgTable(
   ],
 );
 
+/**
+ * An admin's invitation of someone who already has an account (in another
+ * organization). They are not a member, and see nothing of the organization,
+ * until they accept it signed in; declining deletes it.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: tenantId(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum().notNull(),
+    invitedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("invitations_org_user_key").on(t.organizationId, t.userId),
+    index("invitations_user_idx").on(t.userId),
+  ],
+);
+
 export const organizationsRelations = relations(organizations, ({ many }) => ({
   memberships: many(memberships),
 }));

@@ -15,3 +15,7 @@ export type TUserCreate = z.infer<typeof ZUserCreateSchema>;
 export const ZUserRefSchema = z.object({ userId: ZId });
 export const ZUserRoleChangeSchema = z.object({ userId: ZId, role: ZRole });
 export type TUserRoleChange = z.infer<typeof ZUserRoleChangeSchema>;
+
+/** An invitation the signed-in person accepts or declines. */
+export const ZInvitationRefSchema = z.object({ invitationId: ZId });
+export type TInvitationRef = z.infer<typeof ZInvitationRefSchema>;

@@ -1,4 +1,5 @@
-import { hashPassword, verifyPassword } from "@meridian/auth/password";
+import { checkCurrentPassword } from "@meridian/auth";
+import { hashPassword } from "@meridian/auth/password";
 import { passwordPolicyError } from "@meridian/auth/password-policy";
 import { eq, sql, users } from "@meridian/db";
 import type { ZPasswordChangeSchema } from "@meridian/domain";
@@ -10,20 +11,23 @@ import { replacePassword } from "./credentials";
 import type { SignedInScope } from "./me.queries";
 
 /**
- * Replaces the caller's password (a temporary one included). Every session
+ * Replaces the caller's password (a temporary one included), after checking
+ * the current one under the sign-in throttle's rules. Every session
  * of the user ends, this one too: the client signs in again with the new password.
  */
 export async function changePassword(scope: SignedInScope, input: z.output<typeof ZPasswordChangeSchema>) {
   const { db, user } = scope;
   const [account] = await db
-    .select({ passwordHash: users.passwordHash, email: users.email })
+    .select({ id: users.id, passwordHash: users.passwordHash, email: users.email })
     .from(users)
     .where(eq(users.id, user.id))
     .limit(1);
   if (!account) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    throw invalidInput("currentPassword", "Your current password is not correct.");
-  }
+  // Throttled like sign-in, so a stolen session cannot guess the password at full speed.
+  const current = await checkCurrentPassword(db, account, input.currentPassword);
+  if (current === "throttled")
+    throw new AppError("TOO_MANY_REQUESTS", "Too many attempts. Wait 15 minutes, then try again.");
+  if (current === "invalid") throw invalidInput("currentPassword", "Your current password is not correct.");
   const policyError = passwordPolicyError(input.newPassword, { email: account.email });
   if (policyError) throw invalidInput("newPassword", policyError);
 

@@ -1,5 +1,6 @@
 import { checkCredentials, type SessionClaims } from "@meridian/auth";
-import { activityLog, desc, eq, memberships, users } from "@meridian/db";
+import { verifyPassword } from "@meridian/auth/password";
+import { activityLog, desc, eq, loginThrottle, memberships, users } from "@meridian/db";
 import { describe, expect, it } from "vitest";
 import {
   type Caller,
@@ -13,6 +14,7 @@ import {
   sessionClaimsFor,
   trpcErrorOf,
   useDemoDatabase,
+  userIdOf,
 } from "../../../test/support";
 import { writeFingerprint } from "../../../test/support/fingerprint";
 import { appRouter } from "../../root";
@@ -63,6 +65,56 @@ describe("account.changePassword: refusals", () => {
       fieldErrors: { currentPassword: ["Your current password is not correct."] },
     });
     expect(await outcomeOf(() => caller.me.get())).toBe("allow");
+  });
+
+  it("is throttled like sign-in: 5 wrong guesses lock the change for 15 minutes, the right password included", async () => {
+    const { caller, user } = await person();
+    const guess = change("not my password", "a much better passphrase");
+    for (let i = 0; i < 5; i++) expect((await refusal(caller, guess)).code).toBe("BAD_REQUEST");
+    const locked = await refusal(caller, change(FACTORY_PASSWORD, "a much better passphrase"));
+    expect(locked).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      httpStatus: 429,
+      message: "Too many attempts. Wait 15 minutes, then try again.",
+    });
+    expect(await verifyPassword((await accountOf(user.id)).passwordHash, FACTORY_PASSWORD)).toBe(true);
+    // The session itself goes on, and the lock is this account's alone.
+    expect(await outcomeOf(() => caller.me.get())).toBe("allow");
+    const other = await person();
+    expect(
+      await other.caller.account.changePassword(change(FACTORY_PASSWORD, "another much better passphrase")),
+    ).toEqual({ changed: true });
+  });
+
+  it("answers 300 rapid guesses with at most 5 password checks, all the rest refused at once", async () => {
+    const { caller } = await person();
+    const started = Date.now();
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 300; i++) {
+      const code = await outcomeOf(() =>
+        caller.account.changePassword(change(`guess number ${i}`, "a new passphrase 1")),
+      );
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(codes)).toEqual({ BAD_REQUEST: 5, TOO_MANY_REQUESTS: 295 });
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it("clears the change's own count on a success: four more wrong guesses later are not a lock", async () => {
+    const { user, caller } = await person();
+    const wrong = (c: Caller) => outcomeOf(() => c.account.changePassword(change("wrong guess", "x".repeat(12))));
+    for (let i = 0; i < 4; i++) expect(await wrong(caller)).toBe("BAD_REQUEST");
+    await caller.account.changePassword(change(FACTORY_PASSWORD, "a much better passphrase"));
+    const [row] = await demo.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `password-change:${user.id}`));
+    expect(row).toBeUndefined();
+    const again = await callerForClaims(demo.db, await sessionClaimsFor(demo.db, user.email));
+    for (let i = 0; i < 4; i++) expect(await wrong(again)).toBe("BAD_REQUEST");
+    expect(await again.account.changePassword(change("a much better passphrase", "the next passphrase"))).toEqual({
+      changed: true,
+    });
   });
 
   it("refuses a password under 10 characters", async () => {
@@ -192,11 +244,12 @@ describe("a temporary password", () => {
   it("opens only me.get and account.changePassword until it is replaced, then everything the role allows", async () => {
     const admin = await callerFor(demo.db, DEMO.admin);
     // An admin, so that every refusal below is about the temporary password, never about the role.
-    const { userId, temporaryPassword } = await admin.users.create({
+    const { temporaryPassword } = await admin.users.create({
       email: "temporary.admin@example.com",
       name: "Temporary Admin",
       role: "admin",
     });
+    const userId = await userIdOf(demo.db, "temporary.admin@example.com");
     if (!temporaryPassword) throw new Error("expected a temporary password");
     const claims = await signIn("temporary.admin@example.com", temporaryPassword);
     if (!claims) throw new Error("the temporary password does not sign in");

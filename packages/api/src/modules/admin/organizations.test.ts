@@ -224,7 +224,8 @@ describe("organizations.overview", () => {
       objectives: false,
     });
 
-    const { userId } = await caller.users.create({ email: "new.hire@initech.test", name: "New Hire", role: "admin" });
+    await caller.users.create({ email: "new.hire@initech.test", name: "New Hire", role: "admin" });
+    const userId = await userIdOf(demo.db, "new.hire@initech.test");
     await caller.teams.create({ name: "Company" });
     await createCycle(demo.db, org.id, { status: "planning" });
     expect(await done()).toEqual({ people: true, teams: true, "second-admin": true, cycle: false, objectives: false });

@@ -2,6 +2,7 @@ import {
   and,
   type Executor,
   eq,
+  invitations,
   isNull,
   memberships,
   ne,
@@ -21,15 +22,20 @@ import { findMember } from "./members";
 type UserRef = z.output<typeof ZUserRefSchema>;
 
 /**
- * Adds a person. A new account gets a one-time temporary password, returned
- * here once and never stored in the clear; someone who already has an account
- * (in another organization) simply joins with the chosen role.
+ * Invites a person, answering alike whether or not the email has an account,
+ * so the answer tells nobody who uses Meridian elsewhere. A new email gets an
+ * account, a membership and a one-time temporary password (stored only as a
+ * hash). An existing account gets a pending invitation that they accept or
+ * decline when signed in; until then they are not a member here. Their answer
+ * carries a temporary password too, generated and hashed the same way but
+ * stored nowhere: it opens nothing.
  */
 export function createUser(scope: OrgScope, input: z.output<typeof ZUserCreateSchema>) {
   return scope.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+    // The same argon2 work on both paths, so the timing does not tell either.
+    const issued = await issueTemporaryPassword();
     let userId = existing?.id;
-    let temporaryPassword: string | null = null;
     if (userId) {
       const [member] = await tx
         .select({ id: memberships.id })
@@ -37,22 +43,25 @@ export function createUser(scope: OrgScope, input: z.output<typeof ZUserCreateSc
         .where(and(eq(memberships.organizationId, scope.org.id), eq(memberships.userId, userId)))
         .limit(1);
       if (member) throw conflict(`${input.email} is already in this organization.`);
+      await tx
+        .insert(invitations)
+        .values({ organizationId: scope.org.id, userId, role: input.role, invitedById: scope.user.id })
+        .onConflictDoUpdate({
+          target: [invitations.organizationId, invitations.userId],
+          set: { role: input.role, invitedById: scope.user.id, createdAt: sql`now()` },
+        });
     } else {
-      const issued = await issueTemporaryPassword();
-      temporaryPassword = issued.password;
       const [created] = await tx
         .insert(users)
         .values({ email: input.email, name: input.name, passwordHash: issued.passwordHash, mustChangePassword: true })
         .returning({ id: users.id });
       userId = created?.id;
+      if (!userId) throw new Error("user was not created");
+      await tx.insert(memberships).values({ organizationId: scope.org.id, userId, role: input.role });
     }
-    if (!userId) throw new Error("user was not created");
-    await tx.insert(memberships).values({ organizationId: scope.org.id, userId, role: input.role });
-    await recordActivity(
-      tx,
-      userActivity(scope, userId, existing ? "user.added" : "user.created", { email: input.email, role: input.role }),
-    );
-    return { userId, temporaryPassword };
+    // One action for both, so the audit log does not tell either.
+    await recordActivity(tx, userActivity(scope, userId, "user.invited", { email: input.email, role: input.role }));
+    return { temporaryPassword: issued.password };
   });
 }
 
@@ -70,7 +79,12 @@ export function changeRole(scope: OrgScope, input: z.output<typeof ZUserRoleChan
   });
 }
 
-/** Ends the person's access here and every session they have; their objectives and history stay. */
+/**
+ * Ends the person's access here; their objectives and history stay. Every
+ * request re-reads the membership, so the next one here is refused. Their
+ * sessions end only when no other organization still has them: access to
+ * the others is none of this organization's business.
+ */
 export async function deactivateUser(scope: OrgScope, input: UserRef) {
   if (input.userId === scope.user.id) throw badRequest("You cannot deactivate yourself.");
   return scope.db.transaction(async (tx) => {
@@ -78,7 +92,12 @@ export async function deactivateUser(scope: OrgScope, input: UserRef) {
     if (member.deactivatedAt) return { active: false };
     if (member.role === "admin") await ensureAnotherAdmin(tx, scope.org.id, input.userId);
     await updateMembership(tx, member.id, { deactivatedAt: sql`now()` });
-    await endSessions(tx, input.userId);
+    const stillActiveElsewhere = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, input.userId), isNull(memberships.deactivatedAt)))
+      .limit(1);
+    if (stillActiveElsewhere.length === 0) await endSessions(tx, input.userId);
     await recordActivity(tx, userActivity(scope, input.userId, "user.deactivated"));
     return { active: false };
   });

@@ -70,8 +70,8 @@ describe("users.create", () => {
     expect(result.temporaryPassword).toMatch(TEMPORARY_PASSWORD);
     const temporary = result.temporaryPassword ?? "";
 
+    expect(Object.keys(result)).toEqual(["temporaryPassword"]);
     const account = await accountOf("grace.hopper@example.com");
-    expect(account.id).toBe(result.userId);
     expect(account.passwordHash).toMatch(/^\$argon2id\$/);
     expect(account.passwordHash).not.toContain(temporary);
     expect(await verifyPassword(account.passwordHash, temporary)).toBe(true);
@@ -83,7 +83,7 @@ describe("users.create", () => {
       organizationId: demo.orgId,
       actorId: adminId,
       entityType: "user",
-      action: "user.created",
+      action: "user.invited",
       details: { email: "grace.hopper@example.com", role: "manager" },
     });
     expect(JSON.stringify(entry)).not.toContain(temporary);
@@ -107,12 +107,16 @@ describe("users.create", () => {
     expect(await outcomeOf(() => caller.teams.list())).toBe("FORBIDDEN");
   });
 
-  it("adds someone who already has an account elsewhere without a new password, keeping their password", async () => {
+  it("invites someone who already has an account elsewhere, who joins once they accept, keeping their password", async () => {
     const globex = await createOrganizationWithOkr(demo.db, { name: "Globex" });
     const before = await accountOf(globex.member.email);
 
     const result = await (await admin()).users.create({ email: globex.member.email, name: "Ignored", role: "manager" });
-    expect(result).toEqual({ userId: globex.member.id, temporaryPassword: null });
+    expect(result.temporaryPassword).toMatch(TEMPORARY_PASSWORD);
+    expect(await membershipOf(demo.orgId, globex.member.id)).toBeNull();
+    const joiner = await callerFor(demo.db, globex.member.email);
+    const [invitation] = await joiner.invitations.list();
+    await joiner.invitations.accept({ invitationId: invitation?.id ?? "" });
 
     const after = await accountOf(globex.member.email);
     expect(after).toMatchObject({
@@ -124,7 +128,7 @@ describe("users.create", () => {
     expect(await membershipOf(demo.orgId, globex.member.id)).toMatchObject({ role: "manager" });
     expect(await membershipOf(globex.organization.id, globex.member.id)).toMatchObject({ role: "member" });
     const [entry] = await activityAbout(globex.member.id);
-    expect(entry).toMatchObject({ organizationId: demo.orgId, action: "user.added" });
+    expect(entry).toMatchObject({ organizationId: demo.orgId, action: "user.invitation_accepted" });
 
     // One person, two organizations, a role in each — and nothing of one visible from the other.
     const inDemo = await callerFor(demo.db, globex.member.email, demo.orgId);
@@ -322,7 +326,18 @@ describe("users.deactivate and users.reactivate", () => {
     const other = await createOrganization(demo.db, { name: "Side Project" });
     const person = await createMember(demo.db, demo.orgId, "member");
     await addMembership(demo.db, other.id, person.id, "admin");
+    const oldClaims = await sessionClaimsFor(demo.db, person.email);
+    const sessionVersion = (await accountOf(person.email)).sessionVersion;
     await (await admin()).users.deactivate({ userId: person.id });
+
+    // The session they already had goes on in the other organization, and reaches nothing here.
+    expect((await accountOf(person.email)).sessionVersion).toBe(sessionVersion);
+    for (const requested of [other.id, demo.orgId]) {
+      const old = await callerForClaims(demo.db, oldClaims, requested);
+      expect((await old.me.get()).organization).toMatchObject({ id: other.id, role: "admin" });
+      expect((await old.organizations.settings()).id).toBe(other.id);
+      expect((await old.me.get()).organizations.map((o) => o.id)).toEqual([other.id]);
+    }
 
     const fresh = await callerFor(demo.db, person.email, demo.orgId);
     const me = await fresh.me.get();
@@ -413,6 +428,9 @@ describe("users.resetPassword", () => {
   it("is FORBIDDEN for someone who also belongs to another organization, writing nothing", async () => {
     const globex = await createOrganizationWithOkr(demo.db);
     await (await admin()).users.create({ email: globex.member.email, name: "Shared", role: "member" });
+    const joiner = await callerFor(demo.db, globex.member.email);
+    const [invitation] = await joiner.invitations.list();
+    await joiner.invitations.accept({ invitationId: invitation?.id ?? "" });
     const before = await writeFingerprint(demo.db);
     const error = await trpcErrorOf(async () => (await admin()).users.resetPassword({ userId: globex.member.id }));
     expect(error.code).toBe("FORBIDDEN");

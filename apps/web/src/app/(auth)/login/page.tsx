@@ -1,3 +1,4 @@
+import { safeCallbackPath } from "@meridian/auth/callback-url";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "~/components/logo";
@@ -19,14 +20,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
           <h1 className="text-xl font-semibold text-slate-900">Sign in</h1>
-          <LoginForm callbackUrl={safeCallback(callbackUrl)} demo={demo} />
+          <LoginForm callbackUrl={safeCallbackPath(callbackUrl, appOrigin())} demo={demo} />
         </div>
       </div>
     </main>
   );
 }
 
-/** Only same-site paths: never bounce a user to another site after login. */
-function safeCallback(url: string | undefined): string {
-  return url?.startsWith("/") && !url.startsWith("//") ? url : "/";
+/** The app's own origin, which a callback URL must resolve to: never bounce a user to another site after login. */
+function appOrigin(): string {
+  return process.env.NEXTAUTH_URL || "http://localhost";
 }

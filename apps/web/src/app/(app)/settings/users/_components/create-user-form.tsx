@@ -16,7 +16,7 @@ const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role
 
 export function CreateUserForm() {
   const trpc = useTRPC();
-  const [created, setCreated] = useState<{ email: string; temporaryPassword: string | null } | null>(null);
+  const [created, setCreated] = useState<{ email: string; temporaryPassword: string } | null>(null);
   const form = useMutationForm({
     schema: ZUserCreateSchema,
     defaultValues: { email: "", name: "", role: "member" },
@@ -58,14 +58,7 @@ export function CreateUserForm() {
       </form>
       <div className="mt-3 space-y-3">
         <Alert>{error}</Alert>
-        {created &&
-          (created.temporaryPassword ? (
-            <TemporaryPassword email={created.email} password={created.temporaryPassword} />
-          ) : (
-            <Alert tone="success">
-              {created.email} already had a Meridian account and has joined this organization with their own password.
-            </Alert>
-          ))}
+        {created && <TemporaryPassword email={created.email} password={created.temporaryPassword} />}
       </div>
     </div>
   );

@@ -10,7 +10,8 @@ export function TemporaryPassword({ email, password }: { email: string; password
       </p>
       <p className="mt-1 text-xs">
         Share it privately. It works once: they must choose their own password when they sign in. It will not be shown
-        again.
+        again. Someone who already uses Meridian elsewhere signs in with their own password instead and accepts the
+        invitation there; they join only once they do.
       </p>
     </div>
   );
