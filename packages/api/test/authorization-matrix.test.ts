@@ -40,6 +40,7 @@ import {
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "../src/modules/integrations/api-token";
+import { nextCheckInSeq } from "../src/modules/okr/check-in-rows";
 import { type AppRouter, appRouter, createCaller } from "../src/root";
 import { createContext } from "../src/trpc";
 import {
@@ -1212,6 +1213,7 @@ async function freshCheckIn(cell: Cell): Promise<string> {
       confidence: 5,
       comment: "written for the matrix",
       idempotencyKey: randomUUID(),
+      seq: nextCheckInSeq(f.demoOrgId, keyResultFor(cell)),
     })
     .returning({ id: checkIns.id });
   if (!row) throw new Error("check-in was not created");

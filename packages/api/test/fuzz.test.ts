@@ -1200,6 +1200,7 @@ beforeAll(async () => {
       confidence: 7,
       comment: `${SECRET} check-in`,
       idempotencyKey: randomUUID(),
+      seq: 1,
     })
     .returning();
   const [otherActivity] = await db
