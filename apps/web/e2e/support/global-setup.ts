@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { createServerDatabase, startApp, webRoot } from "./app-server";
 import { CHROMIUM_PATH } from "./browser";
 
 declare module "vitest" {
@@ -14,12 +12,12 @@ declare module "vitest" {
   }
 }
 
-const webRoot = path.resolve(import.meta.dirname, "../..");
-
 /**
  * Starts the built app the way a user does (the local launcher, `next start`)
  * on a free port with a database of its own: a fresh PGlite folder, or a new
- * database on the server when DATABASE_URL is set.
+ * database on the server when DATABASE_URL is set. The tests sign in with the
+ * demo accounts, so it asks for the demo (MERIDIAN_DEMO=1), which a server
+ * does not seed unasked.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -35,97 +33,29 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "meridian-e2e-"));
   const database = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["scripts/serve.mjs", "start"], {
-    cwd: webRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MERIDIAN_DATA_DIR: dataDir,
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "",
-      DATABASE_URL: database?.url ?? "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  // Also kept on disk, so a failing test's server-side error can be read afterwards.
-  const logFile = path.resolve(webRoot, "../../artifacts/e2e-server.log");
-  mkdirSync(path.dirname(logFile), { recursive: true });
-  writeFileSync(logFile, "");
-  const keep = (d: Buffer) => {
-    output += d;
-    appendFileSync(logFile, d);
-  };
-  server.stdout?.on("data", keep);
-  server.stderr?.on("data", keep);
-
+  let app: Awaited<ReturnType<typeof startApp>>;
   try {
-    await waitForLogin(baseURL, server, () => output);
+    app = await startApp(
+      {
+        ...process.env,
+        MERIDIAN_DATA_DIR: dataDir,
+        MERIDIAN_DEMO: "1",
+        NEXTAUTH_SECRET: "",
+        DATABASE_URL: database?.url ?? "",
+      },
+      "e2e-server.log",
+    );
   } catch (error) {
-    await stop(server);
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  project.provide("baseURL", baseURL);
+  project.provide("baseURL", app.baseURL);
   project.provide("dataDir", dataDir);
 
   return async () => {
-    await stop(server);
+    await app.stop();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-
-async function waitForLogin(baseURL: string, server: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app exited during startup:\n${output()}`);
-    try {
-      const response = await fetch(`${baseURL}/login`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not serve /login within 90 s:\n${output()}`);
-}
-
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once("exit", r));
-  server.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  if (server.exitCode === null) server.kill("SIGKILL");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-async function createServerDatabase(serverUrl: string) {
-  const name = `meridian_e2e_${Date.now().toString(36)}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
   };
 }
