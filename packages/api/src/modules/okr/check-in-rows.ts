@@ -87,13 +87,15 @@ export async function findOwnCheckIn(tx: Executor, scope: ViewerScope, checkInId
  * Locks the key result's row for the rest of the transaction. Every change to
  * its check-ins takes this lock first, so they are numbered (`seq`) and the
  * key result's current value is set one writer at a time, in the same order.
+ * The lock is the one an update of the row takes (FOR NO KEY UPDATE), so rows
+ * that only reference the key result (a comment on it) are not held up.
  */
 export async function lockKeyResult(tx: Executor, organizationId: string, keyResultId: string) {
   await tx
     .select({ id: keyResults.id })
     .from(keyResults)
     .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, keyResultId)))
-    .for("update");
+    .for("no key update");
 }
 
 /**
