@@ -1,60 +1,87 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, createServerDatabase, startApp, webRoot } from "./support/app-server";
+import { type AppServer, createServerDatabase, startApp } from "./support/app-server";
 import { DEMO_PASSWORD } from "./support/browser";
 
-const serverUrl = process.env.DATABASE_URL;
+const serverUrl = process.env.DATABASE_URL ?? "";
+const WARNING = "WARNING: this production database holds the demo organization and its demo accounts";
 
-// On PostgreSQL only: the embedded database runs the demo by default (README's first command).
-describe.skipIf(!serverUrl)("a server started on PostgreSQL without MERIDIAN_DEMO", () => {
-  let app: AppServer | undefined;
-  let database: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
-  let dataDir: string | undefined;
-
+/**
+ * One more instance of the built app, started as global-setup starts the suite's, on a new database of
+ * its own, as a production start (`NODE_ENV=production`) whose only demo switch is `demo`.
+ */
+function appOnNewDatabase(name: string, demo: { MERIDIAN_DEMO?: string }) {
+  const started: { app?: AppServer; database?: Awaited<ReturnType<typeof createServerDatabase>>; dataDir?: string } =
+    {};
   beforeAll(async () => {
-    database = await createServerDatabase(serverUrl ?? "", "meridian_e2e_plain");
-    dataDir = mkdtempSync(path.join(tmpdir(), "meridian-e2e-plain-"));
-    // The environment of this run, without any demo switch: a production install as the README starts one.
+    started.database = await createServerDatabase(serverUrl, `meridian_e2e_${name}`);
+    started.dataDir = mkdtempSync(path.join(tmpdir(), `meridian-e2e-${name}-`));
     const { MERIDIAN_DEMO: _demo, MERIDIAN_SEED_DEMO: _seed, ...env } = process.env;
-    app = await startApp(
-      { ...env, MERIDIAN_DATA_DIR: dataDir, NEXTAUTH_SECRET: "", DATABASE_URL: database.url },
-      "e2e-server-plain.log",
+    started.app = await startApp(
+      {
+        ...env,
+        ...demo,
+        NODE_ENV: "production",
+        MERIDIAN_DATA_DIR: started.dataDir,
+        NEXTAUTH_SECRET: "",
+        DATABASE_URL: started.database.url,
+      },
+      `e2e-server-${name}.log`,
     );
   });
   afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await started.app?.stop();
+    await started.database?.drop();
+    if (started.dataDir) rmSync(started.dataDir, { recursive: true, force: true });
   });
+  return {
+    app: () => started.app as AppServer,
+    async count(table: "organizations" | "users", where = "true") {
+      const sql = postgres(started.database?.url ?? "", { max: 1, onnotice: () => {} });
+      try {
+        const [row] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table} where ${where}`);
+        return row?.n;
+      } finally {
+        await sql.end();
+      }
+    },
+  };
+}
+
+async function loginPage(app: AppServer): Promise<string> {
+  const response = await fetch(`${app.baseURL}/login`);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  expect(html).toContain("Sign in");
+  return html;
+}
+
+// On PostgreSQL only: the embedded database runs the demo by default (README's first command).
+describe.skipIf(!serverUrl)("a server started on PostgreSQL without MERIDIAN_DEMO", () => {
+  const plain = appOnNewDatabase("plain", {});
 
   it("shows a login page without demo accounts, holds no demo organization, and warns of nothing", async () => {
-    const response = await fetch(`${app?.baseURL}/login`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain("Sign in");
+    const html = await loginPage(plain.app());
     for (const demoText of ["Demo accounts", "demo account", "@example.com", DEMO_PASSWORD]) {
       expect(html).not.toContain(demoText);
     }
-
-    const sql = postgres(database?.url ?? "", { max: 1, onnotice: () => {} });
-    try {
-      const [migrated] = await sql<{ n: number }[]>`select count(*)::int as n from meridian_meta.migrations`;
-      expect(migrated?.n).toBeGreaterThan(0);
-      const [organizations] = await sql<{ n: number }[]>`select count(*)::int as n from organizations`;
-      const [users] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
-      expect({ organizations: organizations?.n, users: users?.n }).toEqual({ organizations: 0, users: 0 });
-    } finally {
-      await sql.end();
-    }
-    expect(app?.output()).not.toMatch(/demo accounts/i);
+    expect(await plain.count("organizations")).toBe(0);
+    expect(await plain.count("users")).toBe(0);
+    expect(plain.app().output()).not.toContain(WARNING);
   });
+});
 
-  it("leaves the demo to the instance that asked for it, which warns as a production server holding it", () => {
-    // The suite's own instance (global-setup) runs `next start` (production) with MERIDIAN_DEMO=1 on this server.
-    const log = readFileSync(path.resolve(webRoot, "../../artifacts/e2e-server.log"), "utf8");
-    expect(log).toMatch(/WARNING: this production database holds the demo organization and its demo accounts/);
+describe.skipIf(!serverUrl)("a production server started on PostgreSQL with MERIDIAN_DEMO=1", () => {
+  const demo = appOnNewDatabase("demo", { MERIDIAN_DEMO: "1" });
+
+  it("seeds the demo, lists its accounts on the login page, and logs the loud warning", async () => {
+    const html = await loginPage(demo.app());
+    expect(html).toContain("Demo accounts");
+    expect(html).toContain("admin@example.com");
+    expect(await demo.count("organizations", "is_demo")).toBe(1);
+    expect(demo.app().output()).toContain(WARNING);
   });
 });
