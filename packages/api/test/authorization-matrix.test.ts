@@ -38,7 +38,7 @@ import {
   reviewRows,
 } from "@meridian/domain";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateApiToken } from "../src/modules/integrations/api-token";
 import { nextCheckInSeq } from "../src/modules/okr/check-in-rows";
 import { type AppRouter, appRouter, createCaller } from "../src/root";
@@ -930,6 +930,8 @@ async function createScorecardFixtures(demo: {
 }
 
 beforeAll(async () => {
+  // The app in demo mode, as on the embedded database, whichever database the tests run on: demo.accounts lists.
+  vi.stubEnv("MERIDIAN_DEMO", "1");
   handle = await createTestDatabase();
   db = handle.db;
   const demoOrgId = await seedDemoOrganization(db);
@@ -1025,6 +1027,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await handle?.close();
 });
 
