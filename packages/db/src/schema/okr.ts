@@ -206,9 +206,10 @@ export const checkIns = pgTable(
     /**
      * The check-in's place in its key result's history (1, 2, 3…), numbered while
      * the key result's row is locked: the key result's current value follows the
-     * same order, so the newest check-in is the one with the highest `seq`. Never
-     * reused within a key result, even after a removal. `created_at` is the
-     * transaction's start and can disagree with it under concurrent check-ins.
+     * same order, so the newest check-in is the one with the highest `seq`
+     * (max + 1 of those remaining: a removed newest one's number comes back).
+     * `created_at` is the transaction's start and can disagree with it under
+     * concurrent check-ins.
      */
     seq: integer().notNull(),
     createdAt: createdAt(),
