@@ -39,8 +39,9 @@ import {
   reviewRows,
 } from "@meridian/domain";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateApiToken } from "../src/modules/integrations/api-token";
+import { nextCheckInSeq } from "../src/modules/okr/check-in-rows";
 import { type AppRouter, appRouter, createCaller } from "../src/root";
 import { createContext } from "../src/trpc";
 import {
@@ -952,6 +953,8 @@ async function createScorecardFixtures(demo: {
 }
 
 beforeAll(async () => {
+  // The app in demo mode, as on the embedded database, whichever database the tests run on: demo.accounts lists.
+  vi.stubEnv("MERIDIAN_DEMO", "1");
   handle = await createTestDatabase();
   db = handle.db;
   const demoOrgId = await seedDemoOrganization(db);
@@ -1047,6 +1050,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await handle?.close();
 });
 
@@ -1260,6 +1264,7 @@ async function freshCheckIn(cell: Cell): Promise<string> {
       confidence: 5,
       comment: "written for the matrix",
       idempotencyKey: randomUUID(),
+      seq: nextCheckInSeq(f.demoOrgId, keyResultFor(cell)),
     })
     .returning({ id: checkIns.id });
   if (!row) throw new Error("check-in was not created");

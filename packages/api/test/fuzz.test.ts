@@ -1232,6 +1232,7 @@ beforeAll(async () => {
       confidence: 7,
       comment: `${SECRET} check-in`,
       idempotencyKey: randomUUID(),
+      seq: 1,
     })
     .returning();
   const [otherActivity] = await db

@@ -96,9 +96,14 @@ describe("demo seed", () => {
       .select()
       .from(checkIns)
       .where(eq(checkIns.keyResultId, kr?.id ?? ""))
-      .orderBy(checkIns.createdAt);
+      .orderBy(checkIns.seq);
     expect(history.length).toBeGreaterThanOrEqual(6);
+    // Numbered 1, 2, 3… in the order of their dates, the newest mirrored on the key result.
+    expect(history.map((c) => c.seq)).toEqual(history.map((_, i) => i + 1));
+    const times = history.map((c) => c.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(kr?.currentValue).toBe(history.at(-1)?.value);
+    expect(kr?.lastCheckInAt).toEqual(history.at(-1)?.createdAt);
     const noData = await handle.db.select({ n: count() }).from(keyResults).where(isNull(keyResults.currentValue));
     expect(noData[0]?.n).toBeGreaterThan(0);
   });
@@ -109,7 +114,21 @@ describe("constraints", () => {
     const [existing] = await handle.db.select().from(checkIns).limit(1);
     if (!existing) throw new Error("seed has check-ins");
     const { id: _id, ...copy } = existing;
-    await expect(handle.db.insert(checkIns).values(copy)).rejects.toThrow();
+    // A free seq: only the idempotency key repeats.
+    await expect(handle.db.insert(checkIns).values({ ...copy, seq: existing.seq + 1000 })).rejects.toMatchObject({
+      cause: { message: expect.stringContaining('unique constraint "check_ins_author_idempotency_key"') },
+    });
+  });
+
+  it("rejects a second check-in with the same seq on one key result", async () => {
+    const [existing] = await handle.db.select().from(checkIns).limit(1);
+    if (!existing) throw new Error("seed has check-ins");
+    const { id: _id, ...copy } = existing;
+    await expect(
+      handle.db.insert(checkIns).values({ ...copy, idempotencyKey: crypto.randomUUID() }),
+    ).rejects.toMatchObject({
+      cause: { message: expect.stringContaining('unique constraint "check_ins_org_kr_seq_key"') },
+    });
   });
 
   it("rejects a confidence outside 0–10 and a cycle that ends before it starts", async () => {
@@ -117,7 +136,9 @@ describe("constraints", () => {
     if (!existing) throw new Error("seed has check-ins");
     const { id: _id, ...copy } = existing;
     await expect(
-      handle.db.insert(checkIns).values({ ...copy, confidence: 11, idempotencyKey: crypto.randomUUID() }),
+      handle.db
+        .insert(checkIns)
+        .values({ ...copy, confidence: 11, idempotencyKey: crypto.randomUUID(), seq: existing.seq + 1000 }),
     ).rejects.toThrow();
     await expect(
       handle.db.insert(cycles).values({

@@ -3,16 +3,23 @@ import postgres from "postgres";
 import { type DatabaseHandle, openDatabase } from "../src/client";
 import { migrate } from "../src/migrate";
 
+export interface TestDatabaseOptions {
+  /** Connections in the server's pool (4 by default); PGlite has one. */
+  maxConnections?: number;
+  /** The migrations to apply (the committed ones by default): a test of a migration starts before it. */
+  migrationsFolder?: string;
+}
+
 /**
  * A freshly migrated database of its own for one test file: a new database
  * on the server named by DATABASE_URL, or an in-memory PGlite otherwise.
  * `close()` drops it.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = openDatabase({ pgliteDataDir: "memory://" });
-    await migrate(handle.db);
+    await migrate(handle.db, options.migrationsFolder);
     return handle;
   }
   const name = `meridian_test_${randomBytes(6).toString("hex")}`;
@@ -24,8 +31,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = openDatabase({ url: url.toString(), maxConnections: 4 });
-  await migrate(handle.db);
+  const handle = openDatabase({ url: url.toString(), maxConnections: options.maxConnections ?? 4 });
+  await migrate(handle.db, options.migrationsFolder);
   return {
     ...handle,
     async close() {

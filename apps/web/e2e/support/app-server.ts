@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
-const webRoot = path.resolve(import.meta.dirname, "../..");
+export const webRoot = path.resolve(import.meta.dirname, "../..");
 
 export interface AppServer {
   baseURL: string;
@@ -23,6 +23,8 @@ export interface StartAppOptions {
   /** Where the server's output is also written, for reading after a failed test. */
   logFile?: string;
   env?: Record<string, string>;
+  /** Variables the server must not see, even those set here by default (a switch under test). */
+  unset?: string[];
 }
 
 export function assertBuilt(): void {
@@ -43,19 +45,23 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
   const dataDir = mkdtempSync(path.join(tmpdir(), "meridian-e2e-"));
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    MERIDIAN_DATA_DIR: dataDir,
+    NEXTAUTH_URL: baseURL,
+    NEXTAUTH_SECRET: "",
+    DATABASE_URL: options.databaseUrl ?? "",
+    // Exposed directly unless a test says otherwise: forwarded headers do not count.
+    TRUSTED_PROXIES: "",
+    // The tests sign in with the demo accounts, which a server seeds only when asked.
+    MERIDIAN_DEMO: "1",
+    ...options.env,
+  };
+  for (const name of options.unset ?? []) delete env[name];
   const server = spawn(process.execPath, ["scripts/serve.mjs", "start"], {
     cwd: webRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MERIDIAN_DATA_DIR: dataDir,
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "",
-      DATABASE_URL: options.databaseUrl ?? "",
-      // Exposed directly unless a test says otherwise: forwarded headers do not count.
-      TRUSTED_PROXIES: "",
-      ...options.env,
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

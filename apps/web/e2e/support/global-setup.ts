@@ -22,7 +22,9 @@ const webRoot = path.resolve(import.meta.dirname, "../..");
  *
  * The test clients stand in for a reverse proxy here: they send
  * X-Forwarded-For to act from many addresses, so loopback is a trusted proxy
- * (e2e/client-address.test.ts starts its own app without one).
+ * (e2e/client-address.test.ts starts its own app without one). The tests sign
+ * in with the demo accounts, so it asks for the demo (MERIDIAN_DEMO=1), which a
+ * server does not seed unasked.
  */
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -37,7 +39,11 @@ export default async function setup(project: TestProject) {
   let app: Awaited<ReturnType<typeof startApp>>;
   try {
     // The test clients stand in for a proxy on loopback: what they send as X-Forwarded-For counts.
-    app = await startApp({ databaseUrl: database?.url ?? "", logFile, env: { TRUSTED_PROXIES: "127.0.0.1, ::1" } });
+    app = await startApp({
+      databaseUrl: database?.url ?? "",
+      logFile,
+      env: { TRUSTED_PROXIES: "127.0.0.1, ::1" },
+    });
   } catch (error) {
     await database?.drop();
     throw error;

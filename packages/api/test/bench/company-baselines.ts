@@ -233,7 +233,7 @@ export function getBaseline(userId: string, now: Date, objectiveId: string): Sta
           where so.organization_id = me.org and so.id = obj.strategic_objective_id) as strategic_objective,
         (select coalesce(json_agg(json_build_object('id', ci.id, 'keyResultId', ci.key_result_id, 'value', ci.value,
             'confidence', ci.confidence, 'comment', ci.comment, 'createdAt', ci.created_at, 'editedAt', ci.edited_at,
-            'authorId', ci.author_id, 'authorName', au.name) order by ci.created_at), '[]'::json)
+            'authorId', ci.author_id, 'authorName', au.name) order by ci.key_result_id, ci.seq), '[]'::json)
           from check_ins ci
           join key_results k on k.organization_id = ci.organization_id and k.id = ci.key_result_id
           join users au on au.id = ci.author_id

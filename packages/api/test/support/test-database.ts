@@ -1,5 +1,5 @@
 import type { Database, DatabaseHandle } from "@meridian/db";
-import { createTestDatabase } from "@meridian/db/testing";
+import { createTestDatabase, type TestDatabaseOptions } from "@meridian/db/testing";
 import { afterAll, beforeAll } from "vitest";
 import { cycleByStatus, keyResultByTitle, objectiveByTitle, seedDemoOrganization } from "./demo";
 
@@ -28,10 +28,10 @@ function ready<T>(value: T | undefined, what: string): T {
  * in afterAll. Call it at the top of the file; beforeAll hooks registered after
  * it run after it and may use it.
  */
-export function useTestDatabase(): LiveTestDatabase {
+export function useTestDatabase(options: TestDatabaseOptions = {}): LiveTestDatabase {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
-    handle = await createTestDatabase();
+    handle = await createTestDatabase(options);
   });
   afterAll(async () => {
     await handle?.close();

@@ -203,6 +203,15 @@ export const checkIns = pgTable(
     comment: text().notNull().default(""),
     /** Client-generated per submission: repeating a request adds nothing. */
     idempotencyKey: uuid().notNull(),
+    /**
+     * The check-in's place in its key result's history (1, 2, 3…), numbered while
+     * the key result's row is locked: the key result's current value follows the
+     * same order, so the newest check-in is the one with the highest `seq`
+     * (max + 1 of those remaining: a removed newest one's number comes back).
+     * `created_at` is the transaction's start and can disagree with it under
+     * concurrent check-ins.
+     */
+    seq: integer().notNull(),
     createdAt: createdAt(),
     /** Set when the author corrects the check-in; the activity log keeps the earlier value. */
     editedAt: timestamp({ withTimezone: true }),
@@ -214,7 +223,8 @@ export const checkIns = pgTable(
       columns: [t.organizationId, t.keyResultId],
       foreignColumns: [keyResults.organizationId, keyResults.id],
     }).onDelete("cascade"),
-    index("check_ins_org_kr_created_idx").on(t.organizationId, t.keyResultId, t.createdAt),
+    // A key result's history in order, and its newest check-in, in one probe.
+    uniqueIndex("check_ins_org_kr_seq_key").on(t.organizationId, t.keyResultId, t.seq),
     uniqueIndex("check_ins_author_idempotency_key").on(t.organizationId, t.authorId, t.idempotencyKey),
     check("check_ins_confidence_range", sql`${t.confidence} between 0 and 10`),
   ],

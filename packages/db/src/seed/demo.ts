@@ -212,7 +212,8 @@ async function writeObjectives(
         .returning({ id: keyResults.id });
       if (!createdKr || history.length === 0) continue;
       await ctx.tx.insert(checkIns).values(
-        history.map((h) => ({
+        // Oldest first: the last of the history, the one mirrored on the key result above, is the newest.
+        history.map((h, i) => ({
           organizationId: ctx.organizationId,
           keyResultId: createdKr.id,
           authorId: need(ctx.userId, kr.owner),
@@ -220,6 +221,7 @@ async function writeObjectives(
           confidence: h.confidence,
           comment: h.comment,
           idempotencyKey: crypto.randomUUID(),
+          seq: i + 1,
           createdAt: h.at,
         })),
       );

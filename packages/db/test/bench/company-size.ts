@@ -341,15 +341,16 @@ export async function seedCompany(db: Database, options: SeedCompanyOptions): Pr
     );
 
     // Check-ins: 12 or 13 per key result of a published objective, spread over the cycle (up to today in the open one).
-    // Their ids and idempotency keys extend two md5s per key result with the check-in's number.
+    // Their ids and idempotency keys extend two md5s per key result with the check-in's number w, which is also
+    // its seq: the last (w = n) is the newest, the one the key result's current value above mirrors.
     const extend = (hash: string) =>
       `(substr(${hash}, 1, 12) || '4' || substr(${hash}, 14, 3) || '8' || substr(${hash}, 18, 11) || lpad(to_hex(w), 4, '0'))::uuid`;
     await step(
       "check_ins",
-      `insert into check_ins (id, organization_id, key_result_id, author_id, value, confidence, comment, idempotency_key, created_at)
+      `insert into check_ins (id, organization_id, key_result_id, author_id, value, confidence, comment, idempotency_key, seq, created_at)
        select ${extend("p.id_hash")}, p.organization_id, p.id, p.owner_id, ${valueAt("w")}, ${confidenceAt("w")},
          case when w % 4 = 0 then 'Week ' || w || ': on it.' else '' end,
-         ${extend("p.key_hash")}, ${checkInAt("w")}
+         ${extend("p.key_hash")}, w, ${checkInAt("w")}
        from (
          select kr.id, kr.organization_id, kr.owner_id, kr.type, kr.start_value, kr.target_value, o.cycle_id,
            md5('${ns}:check-in:' || kr.id::text) as id_hash, md5('${ns}:idempotency:' || kr.id::text) as key_hash,

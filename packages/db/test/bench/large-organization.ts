@@ -154,6 +154,7 @@ export async function seedLargeOrganization(
         value: ((k * 7) % 100) * ((w + 1) / size.checkInsPerKeyResult),
         confidence: 6,
         idempotencyKey: crypto.randomUUID(),
+        seq: w + 1,
         createdAt: new Date(start + (w + 1) * 7 * 86_400_000),
       })),
     );

@@ -84,15 +84,42 @@ export async function findOwnCheckIn(tx: Executor, scope: ViewerScope, checkInId
 }
 
 /**
+ * Locks the key result's row for the rest of the transaction. Every change to
+ * its check-ins takes this lock first, so they are numbered (`seq`) and the
+ * key result's current value is set one writer at a time, in the same order.
+ * The lock is the one an update of the row takes (FOR NO KEY UPDATE), so rows
+ * that only reference the key result (a comment on it) are not held up.
+ */
+export async function lockKeyResult(tx: Executor, organizationId: string, keyResultId: string) {
+  await tx
+    .select({ id: keyResults.id })
+    .from(keyResults)
+    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, keyResultId)))
+    .for("no key update");
+}
+
+/**
+ * The `seq` of the next check-in on a key result, as an expression for its
+ * insert. Under `lockKeyResult` it sees every earlier check-in: the insert is a
+ * later statement than the lock, so its snapshot includes what the previous
+ * holder of the lock committed.
+ */
+export function nextCheckInSeq(organizationId: string, keyResultId: string) {
+  return sql<number>`(select coalesce(max(${checkIns.seq}), 0) + 1 from ${checkIns}
+    where ${checkIns.organizationId} = ${organizationId} and ${checkIns.keyResultId} = ${keyResultId})`;
+}
+
+/**
  * Keeps the key result's latest value, confidence and time in step with its
- * newest remaining check-in, and its objective's rollup with them.
+ * newest remaining check-in (the highest `seq`), and its objective's rollup
+ * with them. Call it under `lockKeyResult`.
  */
 export async function refreshLatest(tx: Executor, organizationId: string, keyResultId: string) {
   const [latest] = await tx
     .select({ value: checkIns.value, confidence: checkIns.confidence, createdAt: checkIns.createdAt })
     .from(checkIns)
     .where(and(eq(checkIns.organizationId, organizationId), eq(checkIns.keyResultId, keyResultId)))
-    .orderBy(desc(checkIns.createdAt))
+    .orderBy(desc(checkIns.seq))
     .limit(1);
   const updated = await tx
     .update(keyResults)

@@ -14,6 +14,8 @@ import {
   findByIdempotencyKey,
   findCheckInTarget,
   findOwnCheckIn,
+  lockKeyResult,
+  nextCheckInSeq,
   type OwnCheckIn,
   refreshLatest,
   replay,
@@ -46,6 +48,8 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
   if (valueError) throw invalidInput("value", valueError);
 
   return scope.db.transaction(async (tx) => {
+    // The key result's lock first: concurrent check-ins on it are numbered and set its value in one order.
+    await lockKeyResult(tx, organizationId, input.keyResultId);
     const [created] = await tx
       .insert(checkIns)
       .values({
@@ -56,6 +60,7 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
         confidence: input.confidence,
         comment: input.comment,
         idempotencyKey: input.idempotencyKey,
+        seq: nextCheckInSeq(organizationId, input.keyResultId),
       })
       .onConflictDoNothing({ target: [checkIns.organizationId, checkIns.authorId, checkIns.idempotencyKey] })
       .returning();
@@ -101,7 +106,7 @@ export async function updateCheckIn(scope: ViewerScope, input: z.output<typeof Z
     await tx
       .update(checkIns)
       .set({ value: input.value, confidence: input.confidence, comment: input.comment, editedAt: sql`now()` })
-      .where(eq(checkIns.id, target.id));
+      .where(and(eq(checkIns.organizationId, scope.org.id), eq(checkIns.id, target.id)));
     return {
       before: { value: target.value, confidence: target.confidence, comment: target.comment },
       after: { value: input.value, confidence: input.confidence, comment: input.comment },
@@ -112,7 +117,7 @@ export async function updateCheckIn(scope: ViewerScope, input: z.output<typeof Z
 
 export async function deleteCheckIn(scope: ViewerScope, input: z.output<typeof ZCheckInRefSchema>) {
   await changeCheckIn(scope, input.checkInId, "check_in.deleted", async (tx, target) => {
-    await tx.delete(checkIns).where(eq(checkIns.id, target.id));
+    await tx.delete(checkIns).where(and(eq(checkIns.organizationId, scope.org.id), eq(checkIns.id, target.id)));
     return { value: target.value, confidence: target.confidence, comment: target.comment };
   });
   return { deleted: true };
@@ -120,6 +125,7 @@ export async function deleteCheckIn(scope: ViewerScope, input: z.output<typeof Z
 
 /**
  * One transaction for a correction or a removal: the caller's own check-in,
+ * the key result's lock (taken before any change, as a new check-in takes it),
  * the change, the key result's latest value brought in step, and the activity
  * entry (on the key result) with what `change` says it replaced.
  */
@@ -131,6 +137,7 @@ function changeCheckIn(
 ) {
   return scope.db.transaction(async (tx) => {
     const target = await findOwnCheckIn(tx, scope, checkInId);
+    await lockKeyResult(tx, scope.org.id, target.keyResultId);
     const details = await change(tx, target);
     await refreshLatest(tx, scope.org.id, target.keyResultId);
     await recordActivity(tx, {

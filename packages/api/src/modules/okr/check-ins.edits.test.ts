@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkIns, type Database, desc, eq, keyResults } from "@meridian/db";
+import { checkIns, type Database, desc, eq, keyResults, sql } from "@meridian/db";
 import { describe, expect, it } from "vitest";
 import {
   activityByDetail,
@@ -240,6 +240,46 @@ describe("checkIns.delete", () => {
     expect(clientErrorOf(error, "checkIns.delete").shape.data.fieldErrors).toEqual({
       checkInId: ["Must be a valid id."],
     });
+  });
+});
+
+describe("check-in order: the newest is the one recorded last", () => {
+  it("keeps the key result, the history, corrections and removals in the order the check-ins were recorded, whatever their start times", async () => {
+    const member = await callerFor(demo.db, DEMO.member);
+    const objective = await member.objectives.create({
+      cycleId: demo.openCycleId,
+      level: "personal",
+      title: "Recorded order",
+      publish: true,
+      keyResults: [{ title: "Posts written", type: "increase_to", startValue: 0, targetValue: 10 }],
+    });
+    const [kr] = await demo.db.select().from(keyResults).where(eq(keyResults.objectiveId, objective.id));
+    if (!kr) throw new Error("expected the key result");
+    const first = await checkIn(DEMO.member, kr.id, 1, 5);
+    const second = await checkIn(DEMO.member, kr.id, 2, 6);
+    const third = await checkIn(DEMO.member, kr.id, 3, 7);
+    // created_at is the transaction's start: under concurrency a check-in that started first can be recorded
+    // last. Stamp the first as if it had started an hour after the others.
+    await demo.db
+      .update(checkIns)
+      .set({ createdAt: sql`${checkIns.createdAt} + interval '1 hour'` })
+      .where(eq(checkIns.id, first.id));
+
+    await member.checkIns.update({ checkInId: first.id, value: 1.5, confidence: 5, comment: "" });
+    expect(await keyResultRow(demo.db, kr.id)).toMatchObject({ currentValue: 3, currentConfidence: 7 });
+    const history = (await member.objectives.get({ objectiveId: objective.id }))?.checkIns ?? [];
+    expect(history.map((c) => c.id)).toEqual([first.id, second.id, third.id]);
+
+    await member.checkIns.delete({ checkInId: third.id });
+    expect(await keyResultRow(demo.db, kr.id)).toMatchObject({
+      currentValue: 2,
+      currentConfidence: 6,
+      lastCheckInAt: second.createdAt,
+    });
+    const next = await checkIn(DEMO.member, kr.id, 4, 8);
+    expect(await keyResultRow(demo.db, kr.id)).toMatchObject({ currentValue: 4, lastCheckInAt: next.createdAt });
+    const after = (await member.objectives.get({ objectiveId: objective.id }))?.checkIns ?? [];
+    expect(after.map((c) => c.id)).toEqual([first.id, second.id, next.id]);
   });
 });
 

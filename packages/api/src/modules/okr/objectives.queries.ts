@@ -166,32 +166,35 @@ async function alignmentPath(scope: ViewerScope, objectiveId: string) {
 }
 
 function checkInHistory(scope: ViewerScope, objectiveId: string) {
-  return scope.db
-    .select({
-      id: checkIns.id,
-      keyResultId: checkIns.keyResultId,
-      value: checkIns.value,
-      confidence: checkIns.confidence,
-      comment: checkIns.comment,
-      createdAt: checkIns.createdAt,
-      editedAt: checkIns.editedAt,
-      authorId: checkIns.authorId,
-      authorName: users.name,
-    })
-    .from(checkIns)
-    .innerJoin(
-      keyResults,
-      and(eq(keyResults.organizationId, checkIns.organizationId), eq(keyResults.id, checkIns.keyResultId)),
-    )
-    .innerJoin(users, eq(users.id, checkIns.authorId))
-    .where(
-      and(
-        eq(checkIns.organizationId, scope.org.id),
-        eq(keyResults.objectiveId, objectiveId),
-        sql`${keyResults.archivedAt} is null`,
-      ),
-    )
-    .orderBy(asc(checkIns.createdAt));
+  return (
+    scope.db
+      .select({
+        id: checkIns.id,
+        keyResultId: checkIns.keyResultId,
+        value: checkIns.value,
+        confidence: checkIns.confidence,
+        comment: checkIns.comment,
+        createdAt: checkIns.createdAt,
+        editedAt: checkIns.editedAt,
+        authorId: checkIns.authorId,
+        authorName: users.name,
+      })
+      .from(checkIns)
+      .innerJoin(
+        keyResults,
+        and(eq(keyResults.organizationId, checkIns.organizationId), eq(keyResults.id, checkIns.keyResultId)),
+      )
+      .innerJoin(users, eq(users.id, checkIns.authorId))
+      .where(
+        and(
+          eq(checkIns.organizationId, scope.org.id),
+          eq(keyResults.objectiveId, objectiveId),
+          sql`${keyResults.archivedAt} is null`,
+        ),
+      )
+      // Each key result's history in the order it was recorded (its current value follows the same order).
+      .orderBy(asc(checkIns.keyResultId), asc(checkIns.seq))
+  );
 }
 
 /** The newest 100 entries about the objective and its active key results. */

@@ -185,8 +185,14 @@ describe("objectives.get", () => {
     const krIds = new Set(result.objective.keyResults.map((k) => k.id));
     expect(result.checkIns.length).toBeGreaterThan(10);
     for (const c of result.checkIns) expect(krIds.has(c.keyResultId)).toBe(true);
-    const times = result.checkIns.map((c) => c.createdAt.getTime());
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // Each key result's history together, oldest first (the seeded history is recorded in the order of its dates).
+    const byKeyResult = new Map<string, typeof result.checkIns>();
+    for (const c of result.checkIns) byKeyResult.set(c.keyResultId, [...(byKeyResult.get(c.keyResultId) ?? []), c]);
+    expect(result.checkIns.map((c) => c.id)).toEqual([...byKeyResult.values()].flat().map((c) => c.id));
+    for (const history of byKeyResult.values()) {
+      const times = history.map((c) => c.createdAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
     expect(result.checkIns.at(-1)?.authorName).toEqual(expect.any(String));
 
     expect(result.comments.map((c) => c.authorName)).toEqual(["Priya Nair", "Maya Chen"]);

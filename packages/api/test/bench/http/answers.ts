@@ -2,8 +2,8 @@
  * Whether the bare server answers what the API does: both answers reduced to
  * plain comparable JSON (instants as epoch milliseconds, figures to 9
  * significant digits, `expected` to 4 as the two read the clock a moment
- * apart, check-ins in (time, id) order as equal times may come in either
- * order), then compared; the first difference is named.
+ * apart), then compared in the order each answered (check-ins by key result
+ * and `seq`, which cannot tie); the first difference is named.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,15 +16,7 @@ function normalize(value: unknown, key = ""): Json {
   if (typeof value === "string") return INSTANT.test(value) ? Date.parse(value) : value;
   if (typeof value === "boolean") return value;
   if (Array.isArray(value)) {
-    const items = value.map((v) => normalize(v));
-    if (key === "checkIns") {
-      const order = (x: Json) => {
-        const o = x as { createdAt?: number; id?: string };
-        return `${String(o.createdAt).padStart(16, "0")}:${o.id}`;
-      };
-      items.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-    }
-    return items;
+    return value.map((v) => normalize(v));
   }
   if (typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v, k)]));

@@ -201,7 +201,7 @@ export function objectiveStatement(userId: string, now: Date, objectiveId: strin
         where so.organization_id = obj.organization_id and so.id = obj.strategic_objective_id limit 1) as strategic_objective,
       coalesce((select json_agg(json_build_object('id', ci.id, 'keyResultId', ci.key_result_id, 'value', ci.value,
           'confidence', ci.confidence, 'comment', ci.comment, 'createdAt', ${iso("ci.created_at")},
-          'editedAt', ${iso("ci.edited_at")}, 'authorId', ci.author_id, 'authorName', au.name) order by ci.created_at)
+          'editedAt', ${iso("ci.edited_at")}, 'authorId', ci.author_id, 'authorName', au.name) order by ci.key_result_id, ci.seq)
         from check_ins ci
         join key_results k on k.organization_id = ci.organization_id and k.id = ci.key_result_id
         join users au on au.id = ci.author_id

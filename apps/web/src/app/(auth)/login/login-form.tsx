@@ -11,7 +11,8 @@ import { SubmitButton } from "~/components/ui/form-actions";
 import { TextField } from "~/components/ui/text-field";
 
 interface DemoAccounts {
-  password: string;
+  /** Null unless demo mode lists demo accounts. */
+  password: string | null;
   accounts: { email: string; name: string; role: Role }[];
 }
 
@@ -64,7 +65,7 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
         </SubmitButton>
       </form>
 
-      {demo.accounts.length > 0 && (
+      {demo.password !== null && demo.accounts.length > 0 && (
         <section aria-labelledby="demo-accounts" className="mt-8 border-t border-slate-100 pt-6">
           <h2 id="demo-accounts" className="text-sm font-medium text-slate-900">
             Demo accounts
@@ -79,7 +80,7 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
                   type="button"
                   onClick={() => {
                     setValue("email", account.email, { shouldValidate: true });
-                    setValue("password", demo.password, { shouldValidate: true });
+                    setValue("password", demo.password ?? "", { shouldValidate: true });
                   }}
                   className="w-full rounded-lg border border-slate-200 px-3 py-2 text-left text-xs hover:border-indigo-300 hover:bg-indigo-50"
                   aria-label={`Use the ${ROLE_LABELS[account.role]} demo account (${account.email})`}
