@@ -7,6 +7,7 @@ import {
   type ReviewSnapshot,
   type SnapshotOkr,
   scoreScorecard,
+  todayIso,
   type Viewer,
 } from "@meridian/domain";
 import type { CycleView } from "../okr/cycles.queries";
@@ -62,7 +63,7 @@ export async function takeReviewSnapshot(
       : Promise.resolve([]),
   ]);
 
-  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn));
+  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn), todayIso(now));
   const presentation = new Map<string, KpiPresentation>(
     kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction, kind: k.kind }]),
   );
