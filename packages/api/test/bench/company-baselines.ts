@@ -106,7 +106,7 @@ const keyResultsOf = (o: string) => `(select coalesce(json_agg(json_build_object
     'canCheckIn', cyc.status = 'open' and ${o}.status = 'active' and me.role <> 'viewer'
       and (me.role = 'admin' or k.owner_id = me.user_id
         or (me.role = 'manager' and coalesce(${o}.team_id = any(me.led), false)))
-  ) order by k.created_at, k.id), '[]'::json)
+  ) order by k.position, k.created_at, k.id), '[]'::json)
   from key_results k join users ku on ku.id = k.owner_id
   cross join lateral (select ${KR_PROGRESS} as progress) kp
   where k.organization_id = me.org and k.objective_id = ${o}.id and k.archived_at is null)`;
