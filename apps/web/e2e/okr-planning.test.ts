@@ -1,6 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, openBranch, openDashboard, screenshot } from "./support/browser";
+import {
+  launchBrowser,
+  logIn,
+  newPage,
+  openBranch,
+  openDashboard,
+  screenshot,
+  screenshotWidths,
+} from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -156,6 +164,14 @@ describe("planning OKRs in the browser", () => {
         page.getByRole("button", { name: "Use the suggested grade for Qualified leads from the show" }).count(),
       )
       .toBe(1);
+
+    // The grades come from the API: 40 % suggests 0.40, the override makes it 0.50, and so the objective's.
+    const grading = page.getByRole("region", { name: "Grading" });
+    await expect
+      .poll(() => grading.getByRole("list", { name: "Grades" }).textContent())
+      .toMatch(/suggested grade 0\.40 · grade 0\.50 \(overridden\)/);
+    await expect.poll(() => grading.getByText("Objective grade").locator("xpath=..").textContent()).toContain("0.50");
+    await screenshotWidths(page, "objective-grading");
 
     const carry = page.getByRole("form", { name: "Carry over" });
     await carry.getByLabel("Target cycle").selectOption({ index: 0 });
