@@ -74,8 +74,16 @@ describe("planning OKRs in the browser", () => {
     await checkIn.getByLabel("Confidence (0–10)").fill("9");
     await checkIn.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => progressOf(page, "Webinars hosted")).toBe(100);
+    await page.getByRole("button", { name: "Check in on Average live attendees" }).click();
+    const attendees = page.getByRole("form", { name: "Check in on Average live attendees" });
+    await attendees.getByLabel("New value").fill("120");
+    await attendees.getByLabel("Confidence (0–10)").fill("8");
+    await attendees.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => progressOf(page, "Average live attendees")).toBe(100);
     await screenshot(page, "objective-page-member");
 
+    // Until its first check-in the new objective had no data and stayed out of the team's mean (ADR 0015);
+    // now it counts, at (1 + 1 + 0) / 3 = 67 %, and lifts the team and the company.
     await openDashboard(page);
     await openBranch(page, COMPANY);
     expect(await progressOf(page, TEAM)).toBeGreaterThan(before.team);
