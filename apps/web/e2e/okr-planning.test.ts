@@ -1,6 +1,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, openBranch, openDashboard, screenshot } from "./support/browser";
+import {
+  launchBrowser,
+  logIn,
+  newPage,
+  openBranch,
+  openDashboard,
+  screenshot,
+  screenshotWidths,
+} from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,8 +74,16 @@ describe("planning OKRs in the browser", () => {
     await checkIn.getByLabel("Confidence (0–10)").fill("9");
     await checkIn.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => progressOf(page, "Webinars hosted")).toBe(100);
+    await page.getByRole("button", { name: "Check in on Average live attendees" }).click();
+    const attendees = page.getByRole("form", { name: "Check in on Average live attendees" });
+    await attendees.getByLabel("New value").fill("120");
+    await attendees.getByLabel("Confidence (0–10)").fill("8");
+    await attendees.getByRole("button", { name: "Save check-in" }).click();
+    await expect.poll(() => progressOf(page, "Average live attendees")).toBe(100);
     await screenshot(page, "objective-page-member");
 
+    // Until its first check-in the new objective had no data and stayed out of the team's mean (ADR 0015);
+    // now it counts, at (1 + 1 + 0) / 3 = 67 %, and lifts the team and the company.
     await openDashboard(page);
     await openBranch(page, COMPANY);
     expect(await progressOf(page, TEAM)).toBeGreaterThan(before.team);
@@ -176,6 +192,14 @@ describe("planning OKRs in the browser", () => {
         page.getByRole("button", { name: "Use the suggested grade for Qualified leads from the show" }).count(),
       )
       .toBe(1);
+
+    // The grades come from the API: 40 % suggests 0.40, the override makes it 0.50, and so the objective's.
+    const grading = page.getByRole("region", { name: "Grading" });
+    await expect
+      .poll(() => grading.getByRole("list", { name: "Grades" }).textContent())
+      .toMatch(/suggested grade 0\.40 · grade 0\.50 \(overridden\)/);
+    await expect.poll(() => grading.getByText("Objective grade").locator("xpath=..").textContent()).toContain("0.50");
+    await screenshotWidths(page, "objective-grading");
 
     const carry = page.getByRole("form", { name: "Carry over" });
     await carry.getByLabel("Target cycle").selectOption({ index: 0 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logIn, newPage, screenshot } from "./support/browser";
+import { launchBrowser, logIn, newPage, screenshot, screenshotWidths } from "./support/browser";
 import {
   createKpi,
   expectedScore,
@@ -44,18 +44,29 @@ describe("setting up a KPI and importing its actuals", () => {
     const redFlag = 240;
 
     await addStrategicObjective(page, objective);
-    const kpiUrl = await createKpi(page, {
-      name: kpi,
-      description: "Demos held with a qualified lead, per month.",
-      unit: "demos",
-      direction: "Higher is better",
-      frequency: "Monthly",
-      aggregation: "Sum",
-      goal,
-      redFlag,
-      owner: "Maya Chen",
-      strategicObjective: objective,
-    });
+    const kpiUrl = await createKpi(
+      page,
+      {
+        name: kpi,
+        description: "Demos held with a qualified lead, per month.",
+        unit: "demos",
+        direction: "Higher is better",
+        frequency: "Monthly",
+        aggregation: "Sum",
+        goal,
+        redFlag,
+        owner: "Maya Chen",
+        strategicObjective: objective,
+      },
+      async (form) => {
+        // A summed monthly KPI: the form says plainly that the goal is the quarter's total, not a month's.
+        await expect
+          .poll(() => form.getByTestId("goal-period").textContent())
+          .toContain("Goal and red flag are per quarter: the total of the quarter's months, not one month's.");
+        await expect.poll(() => form.getByText("Per quarter", { exact: true }).count()).toBe(2);
+        await screenshotWidths(page, "kpi-form");
+      },
+    );
     // The KPI's page states its definition.
     const facts = await page.locator("dl").first().textContent();
     expect(facts).toContain("Maya Chen");

@@ -1744,6 +1744,7 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     },
     verify: (created, _cell, input) => {
       expect(created).toMatchObject({ title: input.title, status: "draft", cycleId: input.cycleId });
+      expect(created.keyResults.map((k) => k.title)).toEqual((input.keyResults ?? []).map((k) => k.title));
     },
   },
   "objectives.update": {
@@ -1810,8 +1811,11 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       });
       return { keyResultId: kr.id, version: kr.version };
     },
-    verify: (result) => {
-      expect(result).toEqual({ archived: true });
+    verify: (result, _cell, input) => {
+      expect(result).toMatchObject({
+        archived: true,
+        keyResult: { id: input.keyResultId, version: input.version + 1 },
+      });
     },
   },
   "keyResults.grade": {
@@ -1858,14 +1862,19 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
   "cycles.open": {
     input: async ({ scope }) =>
       scope === "otherOrg" ? { cycleId: f.globex.planningCycleId, version: 1 } : freshCycle("planning"),
-    verify: (result) => {
-      expect(result).toEqual({ status: "open" });
+    verify: (result, _cell, input) => {
+      expect(result).toMatchObject({ id: input.cycleId, status: "open", version: input.version + 1 });
     },
   },
   "cycles.close": {
     input: async ({ scope }) => (scope === "otherOrg" ? { cycleId: f.globex.cycleId, version: 1 } : freshCycle("open")),
-    verify: (result) => {
-      expect(result).toEqual({ status: "closed", objectivesClosed: 0 });
+    verify: (result, _cell, input) => {
+      expect(result).toMatchObject({
+        id: input.cycleId,
+        status: "closed",
+        version: input.version + 1,
+        objectivesClosed: 0,
+      });
     },
   },
   "cycles.carryOver": {
@@ -1974,8 +1983,8 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       }
       return { teamId, version: (await teamVersion(teamId)).version };
     },
-    verify: (result) => {
-      expect(result).toEqual({ archived: true });
+    verify: (result, _cell, input) => {
+      expect(result).toMatchObject({ archived: true, team: { id: input.teamId, version: input.version + 1 } });
     },
   },
   "teams.setMember": {

@@ -54,7 +54,12 @@ export interface NewKpi {
 }
 
 /** Creates a KPI through /kpis/new as a person would; returns its page's URL. */
-export async function createKpi(page: Page, kpi: NewKpi): Promise<string> {
+export async function createKpi(
+  page: Page,
+  kpi: NewKpi,
+  /** Runs once the form is filled in, before it is sent. */
+  beforeSubmit?: (form: Locator) => Promise<void>,
+): Promise<string> {
   await page.goto("/kpis/new");
   const form = page.getByRole("form", { name: "Create KPI" });
   await form.getByLabel("Name", { exact: true }).fill(kpi.name);
@@ -73,6 +78,7 @@ export async function createKpi(page: Page, kpi: NewKpi): Promise<string> {
     await expect.poll(() => objective.locator("option").allTextContents()).toContain(kpi.strategicObjective);
     await objective.selectOption({ label: kpi.strategicObjective });
   }
+  await beforeSubmit?.(form);
   await form.getByRole("button", { name: "Create KPI" }).click();
   await page.waitForURL(/\/kpis\/[0-9a-f-]{36}$/);
   await page.getByRole("heading", { level: 1, name: kpi.name }).waitFor();

@@ -106,7 +106,7 @@ const keyResultsOf = (o: string) => `(select coalesce(json_agg(json_build_object
     'canCheckIn', cyc.status = 'open' and ${o}.status = 'active' and me.role <> 'viewer'
       and (me.role = 'admin' or k.owner_id = me.user_id
         or (me.role = 'manager' and coalesce(${o}.team_id = any(me.led), false)))
-  ) order by k.created_at, k.id), '[]'::json)
+  ) order by k.position, k.created_at, k.id), '[]'::json)
   from key_results k join users ku on ku.id = k.owner_id
   cross join lateral (select ${KR_PROGRESS} as progress) kp
   where k.organization_id = me.org and k.objective_id = ${o}.id and k.archived_at is null)`;
@@ -264,7 +264,8 @@ export function getBaseline(userId: string, now: Date, objectiveId: string): Sta
  * Scorecard scoring in SQL, for entered (manual) KPIs — the only kind the
  * generator makes: a quarter's actual aggregates the KPI's values as it
  * declares (sum, average, last), a summed KPI is held to the share of its
- * targets for the periods reported, the goal / red-flag score is
+ * targets for the periods reported while its quarter is open and to its full
+ * targets once the quarter has ended (ADR 0015), the goal / red-flag score is
  * clamp(10·(actual − (red − d)) / 3d, 0, 10) with d = goal − red, and
  * objectives, perspectives and the scorecard take weighted means of the
  * scores they have. $2: the quarters' first days, oldest first.
@@ -278,10 +279,11 @@ const QUARTERS = `q as (
 const periodsIn = (frequency: string) => `case ${frequency} when 'monthly' then 3 when 'quarterly' then 1
     else (q.qe - (q.qs + (8 - extract(isodow from q.qs)::int) % 7)) / 7 + 1 end`;
 /**
- * Every live KPI (k) scored in every quarter (q): ks. `kpiFilter` narrows k. An actual is
- * stored once per reporting period, named by its first day, so a quarter's rows are its periods with data.
+ * Every live KPI (k) scored in every quarter (q) as of the day `today` (a placeholder such as
+ * "$3"): ks. `kpiFilter` narrows k. An actual is stored once per reporting period, named by its
+ * first day, so a quarter's rows are its periods with data.
  */
-const scored = (kpiFilter = "") => `k as (
+const scored = (today: string, kpiFilter = "") => `k as (
     select kp.* from me cross join kpis kp where kp.organization_id = me.org and kp.archived_at is null ${kpiFilter}
   ),
   agg as (
@@ -293,7 +295,7 @@ const scored = (kpiFilter = "") => `k as (
     group by 1, 2
   ),
   kq as (
-    select k.id, k.strategic_objective_id, k.weight, q.i, q.qs,
+    select k.id, k.strategic_objective_id, k.weight, q.i, q.qs, q.qe < ${today}::date as ended,
       case k.aggregation when 'sum' then agg.total when 'average' then agg.mean else la.value end as actual,
       coalesce(t.goal, k.goal) as full_goal, coalesce(t.red_flag, k.red_flag) as full_red,
       case when k.aggregation = 'sum' and ${periodsIn("k.frequency")} > 1 and coalesce(agg.reported, 0) > 0
@@ -307,8 +309,8 @@ const scored = (kpiFilter = "") => `k as (
   ),
   kg as (
     select kq.*,
-      case when reported is null then full_goal else full_goal * (reported::float8 / periods) end as goal,
-      case when reported is null then full_red else full_red * (reported::float8 / periods) end as red_flag
+      case when reported is null or ended then full_goal else full_goal * (reported::float8 / periods) end as goal,
+      case when reported is null or ended then full_red else full_red * (reported::float8 / periods) end as red_flag
     from kq
   ),
   ks as (
@@ -327,7 +329,12 @@ const weighted = (score: string, weight: string) =>
  * scorecard.tree: the scorecard, its perspectives and strategic objectives, each scored over 8 quarters, with
  * how many KPIs each objective has (and how many are linked to none); with `withKpis` the KPIs too, scored alike.
  */
-export function treeBaseline(userId: string, quarterStarts: readonly string[], withKpis: boolean): Statement {
+export function treeBaseline(
+  userId: string,
+  quarterStarts: readonly string[],
+  withKpis: boolean,
+  today: string,
+): Statement {
   const kpiRows = `
       union all
       select 'kpi', k.id, k.name, k.weight, kt.scores, kt.statuses, kt.actuals, kt.actual, kt.goal, kt.red_flag,
@@ -337,7 +344,7 @@ export function treeBaseline(userId: string, quarterStarts: readonly string[], w
       left join so on so.id = k.strategic_objective_id left join pe on pe.id = so.perspective_id
       where k.strategic_objective_id is null or so.id is not null`;
   return {
-    text: `with ${ME}, ${QUARTERS}, ${scored()},
+    text: `with ${ME}, ${QUARTERS}, ${scored("$3")},
       so as (select s.* from me cross join strategic_objectives s where s.organization_id = me.org),
       pe as (select p.* from me cross join perspectives p where p.organization_id = me.org),
       sos as (
@@ -390,7 +397,7 @@ export function treeBaseline(userId: string, quarterStarts: readonly string[], w
       group by so.id, so.name, so.weight, so.description, so.owner_id, ou.name, so.organization_id, pe.position, pe.name
       ${withKpis ? kpiRows : ""}
       order by g, p_position nulls first, p_name nulls first, o_name nulls first, k_name nulls first, k_id nulls first`,
-    params: [userId, `{${quarterStarts.join(",")}}`],
+    params: [userId, `{${quarterStarts.join(",")}}`, today],
   };
 }
 
@@ -411,7 +418,7 @@ export function kpiListBaseline(
         select kp.id from me cross join kpis kp where kp.organization_id = me.org and kp.archived_at is null
         order by kp.name, kp.id limit $5
       ),
-      ${scored("and kp.id in (select id from page)")}
+      ${scored("$3", "and kp.id in (select id from page)")}
       select k.id, k.name, k.unit, k.direction::text as direction, k.frequency::text as frequency,
         k.aggregation::text as aggregation, k.kind::text as kind, k.goal as definition_goal,
         k.red_flag as definition_red_flag, k.weight, k.version, k.owner_id, u.name as owner_name,

@@ -347,7 +347,7 @@ function readsOf(company: SeededCompany, callers: Record<"member" | "admin", Cal
     name: shapes.treeHasKpis ? "scorecard.tree (8 quarters, KPIs inline)" : "scorecard.tree (8 quarters, KPI counts)",
     as: "member",
     api: () => member.scorecard.tree({}),
-    sql: () => treeBaseline(company.memberUserId, quarters, shapes.treeHasKpis),
+    sql: () => treeBaseline(company.memberUserId, quarters, shapes.treeHasKpis, today),
     differs: (a, rows) => answers.firstDifference(answers.treeFromApi(a), answers.treeFromSql(rows)),
     items: (a) => (a?.perspectives ?? []).reduce((n: number, p: Any) => n + length(p.objectives), 0),
   });

@@ -6,7 +6,7 @@ import {
   seedLargeOrganization,
   seedLargeScorecard,
 } from "@meridian/db/testing";
-import { quarterContaining, scoreScorecard } from "@meridian/domain";
+import { quarterContaining, scoreScorecard, todayIso } from "@meridian/domain";
 import { afterAll, bench, describe } from "vitest";
 import { loadScorecard } from "../../src/modules/scorecard/load-scorecard";
 import { callerFor, userIdOf } from "../support";
@@ -52,6 +52,6 @@ describe(`scorecard reads over ${kpiIds.length} KPIs`, () => {
 
 describe("domain scoring", () => {
   bench(`scoreScorecard over ${kpiIds.length} KPIs, one quarter`, () => {
-    scoreScorecard(index, quarter);
+    scoreScorecard(index, quarter, todayIso());
   });
 });

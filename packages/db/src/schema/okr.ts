@@ -164,6 +164,8 @@ export const keyResults = pgTable(
     /** The key result this one was carried over from, in an earlier cycle. */
     carriedFromId: uuid(),
     archivedAt: timestamp({ withTimezone: true }),
+    /** Where it stands among its objective's key results: the order they were written in (0 first). */
+    position: integer().notNull().default(0),
     /** clock_timestamp(): key results inserted in one statement still get their order. */
     createdAt: timestamp({ withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     updatedAt: updatedAt(),

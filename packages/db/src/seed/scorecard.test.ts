@@ -1,4 +1,4 @@
-import { indexScorecard, quartersEndingAt, scoreScorecard } from "@meridian/domain";
+import { indexScorecard, quartersEndingAt, scoreScorecard, todayIso } from "@meridian/domain";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/testing";
@@ -101,7 +101,7 @@ describe("demo scorecard seed", () => {
 
   it("scores eight finished quarters and the current one, with a mix of statuses that changes over time", async () => {
     const { index, quarters } = await scored();
-    const results = quarters.map((q) => scoreScorecard(index, q));
+    const results = quarters.map((q) => scoreScorecard(index, q, todayIso()));
     const linked = (i: number) => results[i]?.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis)) ?? [];
     for (let q = 0; q < 8; q++) expect(results[q]?.score).not.toBeNull();
     const last = linked(7).map((k) => k.status);
@@ -120,7 +120,7 @@ describe("demo scorecard seed", () => {
   it("leaves one quarter of one KPI without data, shown as no data rather than zero", async () => {
     const { index, quarters } = await scored();
     const missing = quarters.slice(0, 8).flatMap((q) =>
-      scoreScorecard(index, q)
+      scoreScorecard(index, q, todayIso())
         .perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
         .filter((k) => k.status === "no_data")
         .map((k) => k.name),
@@ -132,7 +132,7 @@ describe("demo scorecard seed", () => {
     const { index, quarters } = await scored();
     const current = quarters[8];
     if (!current) throw new Error("nine quarters");
-    const arr = scoreScorecard(index, current)
+    const arr = scoreScorecard(index, current, todayIso())
       .perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
       .find((k) => k.name === "Annual recurring revenue");
     expect(arr?.goal).toBe(5600);

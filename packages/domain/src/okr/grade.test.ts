@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveGrade, objectiveGrade, suggestedGrade } from "./grade";
+import { effectiveGrade, keyResultGrade, objectiveGrade, suggestedGrade } from "./grade";
 
 describe("suggestedGrade", () => {
   it("is the progress clamped to 0–1, to two decimals", () => {
@@ -33,5 +33,15 @@ describe("objectiveGrade", () => {
         { progress: 0.4, weight: 1, override: null },
       ]),
     ).toBe(0.4);
+  });
+});
+
+describe("keyResultGrade", () => {
+  it("reads a stored override with its reason, and no override as the suggestion", () => {
+    const overridden = keyResultGrade({ progress: 0.4, weight: 2, gradeOverride: 0.7, gradeReason: "market fell" });
+    expect(overridden).toEqual({ progress: 0.4, weight: 2, override: { grade: 0.7, reason: "market fell" } });
+    const plain = keyResultGrade({ progress: 1.25, weight: 1, gradeOverride: null, gradeReason: "" });
+    // (2·0.7 + 1·1.0) / 3 = 0.8: the override counts, the over-achiever is clamped to 1
+    expect(objectiveGrade([overridden, plain])).toBe(0.8);
   });
 });

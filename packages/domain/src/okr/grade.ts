@@ -14,6 +14,20 @@ export function suggestedGrade(progress: number): number {
   return Math.round(clampProgress(progress) * 100) / 100;
 }
 
+/** A key result as stored (override and reason side by side) read as what grading needs. */
+export function keyResultGrade(kr: {
+  progress: number;
+  weight: number;
+  gradeOverride: number | null;
+  gradeReason: string;
+}): KeyResultGrade {
+  return {
+    progress: kr.progress,
+    weight: kr.weight,
+    override: kr.gradeOverride === null ? null : { grade: kr.gradeOverride, reason: kr.gradeReason },
+  };
+}
+
 export function effectiveGrade(kr: KeyResultGrade): number {
   return kr.override ? kr.override.grade : suggestedGrade(kr.progress);
 }

@@ -150,13 +150,46 @@ describe("rollupObjectives: alignment tree", () => {
     expect(get(r, "parent")).toEqual({ progress: 0, hasData: false, measurable: false });
   });
 
-  it("a measurable child without check-ins counts as 0: (1·0.8 + 1·0) / 2 = 0.4", () => {
+  it("leaves a child without check-ins out of the mean: A 0.8 and a new, silent child → 0.8, not (0.8 + 0) / 2", () => {
     const r = rollupObjectives([
       objective("parent", null, "aligned_objectives"),
       objective("A", "parent", "key_results", [kr(0.8)]),
       objective("silent", "parent", "key_results", [{ progress: 0, weight: 1, hasData: false }]),
     ]);
-    expect(get(r, "parent")).toEqual({ progress: 0.4, hasData: true, measurable: true });
+    expect(get(r, "parent")).toEqual({ progress: 0.8, hasData: true, measurable: true });
+  });
+
+  it("a parent whose children all lack data has no data, but is measurable", () => {
+    const r = rollupObjectives([
+      objective("parent", null, "aligned_objectives"),
+      objective("new1", "parent", "key_results", [{ progress: 0, weight: 1, hasData: false }]),
+      objective("new2", "parent", "key_results", [{ progress: 0, weight: 3, hasData: false }]),
+    ]);
+    expect(get(r, "parent")).toEqual({ progress: 0, hasData: false, measurable: true });
+  });
+
+  it("both: own key results 0.6 (w1), a silent child (w3) left out → 0.6; a grandparent sees 0.6 too", () => {
+    const r = rollupObjectives([
+      objective("top", null, "aligned_objectives"),
+      objective("mid", "top", "both", [kr(0.6)]),
+      objective("silent", "mid", "key_results", [{ progress: 0, weight: 1, hasData: false }], 3),
+      objective("other", "top", "key_results", [{ progress: 0, weight: 1, hasData: false }], 2),
+    ]);
+    expect(get(r, "mid")).toEqual({ progress: 0.6, hasData: true, measurable: true });
+    // "other" has no data either: top = 0.6 from mid alone, not (1·0.6 + 2·0) / 3 = 0.2
+    expect(get(r, "top").progress).toBeCloseTo(0.6, 12);
+  });
+
+  it("a stored child without data stays out as well: (known 0, no data, w4) beside 0.5 → 0.5", () => {
+    const r = rollupObjectives([
+      objective("parent", null, "aligned_objectives"),
+      objective("A", "parent", "key_results", [kr(0.5)]),
+      {
+        ...objective("stored", "parent", "key_results", [], 4),
+        known: { progress: 0, hasData: false, measurable: true },
+      },
+    ]);
+    expect(get(r, "parent")).toEqual({ progress: 0.5, hasData: true, measurable: true });
   });
 
   it("drops a child with weight 0", () => {

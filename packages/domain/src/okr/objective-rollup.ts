@@ -47,6 +47,9 @@ export interface ObjectiveProgress extends Progress {
 /**
  * Progress of every objective in an alignment forest, rolled up from the leaves,
  * with weights kept at every level. Parents outside the given set are treated as roots.
+ * An aligned child without data (no check-in anywhere below it) is left out of its
+ * parent's mean; a parent whose feeding children all lack data (and whose own key
+ * results, if it reads them, have none) has no data itself.
  * Throws on an alignment loop, which the API never lets happen.
  */
 export function rollupObjectives(objectives: readonly RollupObjective[]): Map<string, ObjectiveProgress> {
@@ -70,12 +73,15 @@ export function rollupObjectives(objectives: readonly RollupObjective[]): Map<st
 
     const items: WeightedProgress[] = [];
     if (o.progressSource !== "aligned_objectives") items.push(...o.keyResults);
+    let measurable = items.some((i) => i.weight > 0);
     for (const child of children.get(o.id) ?? []) {
       // Visited even when it does not feed this objective, so every loop is found.
       const p = visit(child);
-      if (o.progressSource !== "key_results" && p.measurable) items.push({ ...p, weight: child.weight });
+      if (o.progressSource === "key_results" || !p.measurable || !(child.weight > 0)) continue;
+      measurable = true;
+      // A child nobody has checked in on yet is missing data, not 0 %: it stays out of the mean (ADR 0015).
+      if (p.hasData) items.push({ ...p, weight: child.weight });
     }
-    const measurable = items.some((i) => i.weight > 0);
     const progress: ObjectiveProgress = { ...weightedProgress(items), measurable };
     visiting.delete(o.id);
     result.set(o.id, progress);

@@ -42,6 +42,7 @@ function scorecard(actuals: { revenue?: number; churn?: number }) {
       targets: [],
     }),
     Q3,
+    "2026-09-15",
   );
 }
 

@@ -60,6 +60,11 @@ export interface SnapshotOkr {
   /** Expected by the moment the snapshot was taken (0–1). */
   expected: number;
   status: ProgressStatus;
+  /**
+   * The objective's grade when the snapshot was taken: the weighted mean of its key results'
+   * grades (`objectiveGrade`); null with nothing to grade. Absent in snapshots taken before it was kept.
+   */
+  grade?: number | null;
 }
 
 /** Everything a review shows, frozen when it opened: later data changes never reach it. */

@@ -52,3 +52,44 @@ export function goalRedFlagError(direction: KpiDirection, goal: number, redFlag:
   }
   return null;
 }
+
+const PERIOD_NOUN: Record<KpiFrequency, { one: string; many: string }> = {
+  weekly: { one: "week", many: "weeks" },
+  monthly: { one: "month", many: "months" },
+  quarterly: { one: "quarter", many: "quarters" },
+};
+
+/**
+ * What the goal and red flag of a KPI are measured over, in words for the KPI form: every KPI
+ * is scored per quarter, so a summed monthly KPI's goal is the quarter's total, not a month's.
+ * `per` names the period a goal is for ("quarter", "month", "week"); `sentence` explains it (ADR 0015).
+ */
+export function kpiGoalPeriod(kpi: { kind: KpiKind; aggregation: Aggregation; frequency: KpiFrequency }): {
+  per: string;
+  sentence: string;
+} {
+  const { one, many } = PERIOD_NOUN[kpi.frequency];
+  if (kpi.kind !== "manual") {
+    return {
+      per: "quarter",
+      sentence: "Goal and red flag are for the quarter's value, computed from its inputs' quarter totals.",
+    };
+  }
+  if (kpi.frequency === "quarterly") {
+    return { per: "quarter", sentence: "Goal and red flag are for the quarter's value." };
+  }
+  switch (kpi.aggregation) {
+    case "sum":
+      return {
+        per: "quarter",
+        sentence:
+          `Goal and red flag are per quarter: the total of the quarter's ${many}, not one ${one}'s. ` +
+          `While a quarter is open it is held to the ${many} reported so far; once it has ended, ` +
+          `to the full goal, and ${many} not reported are shown as missing.`,
+      };
+    case "average":
+      return { per: one, sentence: `Goal and red flag are per ${one}: compared with the quarter's average ${one}.` };
+    case "last":
+      return { per: one, sentence: `Goal and red flag are per ${one}: compared with the quarter's latest ${one}.` };
+  }
+}

@@ -44,7 +44,7 @@ describe("kpiHistory", () => {
       ],
       [{ kpiId: "k", periodStart: "2026-07-01", goal: 100, redFlag: 60 }],
     );
-    const rows = kpiHistory(idx, kpi, quartersEndingAt("2026-08-15", 3));
+    const rows = kpiHistory(idx, kpi, quartersEndingAt("2026-08-15", 3), "2026-08-15");
     expect(rows.map((r) => r.period.start)).toEqual(["2026-01-01", "2026-04-01", "2026-07-01"]);
     // Q1: 270 against goal 300 / red flag 240 → 10·(270 − 180)/180 = 5.0
     expect(rows[0]).toMatchObject({ actual: 270, goal: 300, redFlag: 240, status: "amber" });
@@ -53,7 +53,11 @@ describe("kpiHistory", () => {
     expect(rows[1]).toMatchObject({ actual: null, score: null, status: "no_data" });
     // Q3 uses its override (goal 100, red flag 60); one month of three reported, so the sum is held to a third of it.
     expect(rows[0]?.targetShare).toBeNull();
-    expect(rows[2]).toMatchObject({ actual: 120, status: "green", targetShare: { reported: 1, total: 3 } });
+    expect(rows[2]).toMatchObject({
+      actual: 120,
+      status: "green",
+      targetShare: { reported: 1, total: 3, basis: "to_date" },
+    });
     expect(rows[2]?.goal).toBeCloseTo(100 / 3, 9);
     expect(rows[2]?.redFlag).toBeCloseTo(20, 9);
   });
@@ -71,7 +75,7 @@ describe("kpiHistory", () => {
         { kpiId: "c", periodStart: "2026-02-01", value: 30 },
       ],
     );
-    const [q1] = kpiHistory(idx, rate, [quarterContaining("2026-02-01")]);
+    const [q1] = kpiHistory(idx, rate, [quarterContaining("2026-02-01")], "2026-08-15");
     expect(q1?.actual).toBeCloseTo(50 / 1000, 12); // not the mean of 20 % and 3.3 %
     const readings = kpiReadings(idx, rate, quarterContaining("2026-02-01"));
     expect(readings.map((r) => r.value)).toEqual([0.2, 30 / 900, null]);

@@ -27,10 +27,15 @@ export interface KpiHistoryRow {
   status: KpiStatus;
 }
 
-/** The KPI scored in each period (usually quarters) exactly as the scorecard scores it. */
-export function kpiHistory(index: ScorecardIndex, kpi: KpiForScoring, periods: readonly Period[]): KpiHistoryRow[] {
+/** The KPI scored in each period (usually quarters) as of `today`, exactly as the scorecard scores it. */
+export function kpiHistory(
+  index: ScorecardIndex,
+  kpi: KpiForScoring,
+  periods: readonly Period[],
+  today: string,
+): KpiHistoryRow[] {
   return periods.map((period) => {
-    const { actual, goal, redFlag, targetShare, score, status } = scoreKpi(index, kpi, period);
+    const { actual, goal, redFlag, targetShare, score, status } = scoreKpi(index, kpi, period, today);
     return { period, actual, goal, redFlag, targetShare, score, status };
   });
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { KpiForScoring, ScorecardData } from "./score-scorecard";
-import { indexScorecard, scoreScorecard, selectableQuarters } from "./score-scorecard";
+import { indexScorecard, scoreScorecard, selectableQuarters, targetShareLabel } from "./score-scorecard";
 
 const Q3 = { start: "2026-07-01", end: "2026-09-30" };
+/** A day inside Q3, while the quarter is open. */
+const IN_Q3 = "2026-09-15";
 
 const kpi = (over: Partial<KpiForScoring> & Pick<KpiForScoring, "id">): KpiForScoring => ({
   name: over.id,
@@ -70,7 +72,7 @@ function data(over: Partial<ScorecardData> = {}): ScorecardData {
 
 describe("scoreScorecard", () => {
   it("scores KPIs by goal / red flag and rolls weighted means up, leaving missing data out", () => {
-    const result = scoreScorecard(indexScorecard(data()), Q3);
+    const result = scoreScorecard(indexScorecard(data()), Q3, IN_Q3);
     const financial = result.perspectives.find((p) => p.id === "financial");
     const customer = result.perspectives.find((p) => p.id === "customer");
     const growth = financial?.objectives[0];
@@ -105,18 +107,19 @@ describe("scoreScorecard", () => {
         kpis: d.kpis.filter((k) => k.id !== "conversion"),
       }),
       Q3,
+      IN_Q3,
     );
     expect(result.perspectives[0]?.score).toBe(10);
     expect(result.score).toBeCloseTo((2 * 10 + 1 * 5) / 3, 9);
   });
 
-  it("holds a summed KPI to the share of its targets for the periods reported: 2 of 3 months → ⅔ of goal and red flag", () => {
+  it("holds a summed KPI in an open quarter to the share of its targets for the periods reported: 2 of 3 months → ⅔ of goal and red flag", () => {
     const d = data();
     const twoMonths = d.actuals.filter((a) => !(a.kpiId === "revenue" && a.periodStart === "2026-09-01"));
-    const result = scoreScorecard(indexScorecard({ ...d, actuals: twoMonths }), Q3);
+    const result = scoreScorecard(indexScorecard({ ...d, actuals: twoMonths }), Q3, IN_Q3);
     const revenue = result.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "revenue");
     // 60 against goal 66.67 / red flag 53.33 → 10·(60 − 40)/40 = 5.0, as 90 against 100 / 80 for the whole quarter.
-    expect(revenue).toMatchObject({ actual: 60, targetShare: { reported: 2, total: 3 } });
+    expect(revenue).toMatchObject({ actual: 60, targetShare: { reported: 2, total: 3, basis: "to_date" } });
     expect(revenue?.goal).toBeCloseTo(200 / 3, 9);
     expect(revenue?.redFlag).toBeCloseTo(160 / 3, 9);
     expect(revenue?.score).toBeCloseTo(5, 9);
@@ -125,10 +128,71 @@ describe("scoreScorecard", () => {
     expect(churn).toMatchObject({ goal: 2, redFlag: 5, targetShare: null });
   });
 
+  describe("a closed quarter with months missing", () => {
+    // Sales: monthly, summed, goal 900 and red flag 720 a quarter; only July reported, 700.
+    const sales = (): ScorecardData => ({
+      perspectives: [{ id: "financial", name: "Financial", weight: 1 }],
+      objectives: [{ id: "growth", name: "Grow revenue", perspectiveId: "financial", weight: 1 }],
+      kpis: [kpi({ id: "sales", goal: 900, redFlag: 720 })],
+      actuals: [{ kpiId: "sales", periodStart: "2026-07-01", value: 700 }],
+      targets: [],
+    });
+
+    it("while open, 700 of a third of the goal (300 / 240) scores 10.0: the quarter to date", () => {
+      const result = scoreScorecard(indexScorecard(sales()), Q3, "2026-07-31");
+      const k = result.perspectives[0]?.objectives[0]?.kpis[0];
+      expect(k).toMatchObject({ actual: 700, score: 10, status: "green" });
+      expect(k?.goal).toBeCloseTo(300, 9);
+      expect(k?.targetShare).toEqual({ reported: 1, total: 3, basis: "to_date" });
+    });
+
+    it("once ended, 700 is held to the full 900 / 720: 10·(700 − 540)/540 = 2.96, red, and so are its objective and the scorecard", () => {
+      const result = scoreScorecard(indexScorecard(sales()), Q3, "2026-10-01");
+      const objective = result.perspectives[0]?.objectives[0];
+      const k = objective?.kpis[0];
+      expect(k).toMatchObject({ actual: 700, goal: 900, redFlag: 720, status: "red" });
+      expect(k?.score).toBeCloseTo((10 * 160) / 540, 9);
+      expect(k?.targetShare).toEqual({ reported: 1, total: 3, basis: "full" });
+      expect(objective?.score).toBeCloseTo((10 * 160) / 540, 9);
+      expect(result.score).toBeCloseTo((10 * 160) / 540, 9);
+      expect(result.status).toBe("red");
+    });
+
+    it("the quarter's last day still counts as open; a fully reported quarter carries no share either way", () => {
+      const lastDay = scoreScorecard(indexScorecard(sales()), Q3, "2026-09-30");
+      expect(lastDay.perspectives[0]?.objectives[0]?.kpis[0]?.targetShare?.basis).toBe("to_date");
+      const d = sales();
+      const full = scoreScorecard(
+        indexScorecard({
+          ...d,
+          actuals: [
+            ...d.actuals,
+            { kpiId: "sales", periodStart: "2026-08-01", value: 100 },
+            { kpiId: "sales", periodStart: "2026-09-01", value: 100 },
+          ],
+        }),
+        Q3,
+        "2027-01-01",
+      );
+      // 900 against 900 / 720 → the goal, 6.67
+      expect(full.perspectives[0]?.objectives[0]?.kpis[0]).toMatchObject({ goal: 900, targetShare: null });
+      expect(full.score).toBeCloseTo(20 / 3, 9);
+    });
+
+    it("labels the two cases apart", () => {
+      expect(targetShareLabel({ reported: 1, total: 3, basis: "full" }, "monthly")).toBe("1 of 3 months reported");
+      expect(targetShareLabel({ reported: 2, total: 3, basis: "to_date" }, "monthly")).toBe("to date: 2 of 3 months");
+      // A snapshot frozen before the rule carries no basis: it was scored to date.
+      expect(targetShareLabel({ reported: 2, total: 13 }, "weekly")).toBe("to date: 2 of 13 weeks");
+      expect(targetShareLabel(null)).toBeNull();
+    });
+  });
+
   it("uses a period's goal / red-flag override when there is one", () => {
     const result = scoreScorecard(
       indexScorecard(data({ targets: [{ kpiId: "revenue", periodStart: "2026-07-01", goal: 90, redFlag: 60 }] })),
       Q3,
+      IN_Q3,
     );
     const revenue = result.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "revenue");
     expect(revenue).toMatchObject({ goal: 90, redFlag: 60, status: "green" });
@@ -140,6 +204,7 @@ describe("scoreScorecard", () => {
     const blank = scoreScorecard(
       indexScorecard({ ...d, actuals: d.actuals.filter((a) => a.kpiId !== "visitors") }),
       Q3,
+      IN_Q3,
     );
     expect(blank.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "conversion")?.actual).toBeNull();
 
@@ -149,6 +214,7 @@ describe("scoreScorecard", () => {
         kpis: [...d.kpis, kpi({ id: "odd", kind: "roi", inputAId: "conversion", inputBId: "revenue" })],
       }),
       Q3,
+      IN_Q3,
     );
     expect(nested.perspectives[0]?.objectives[0]?.kpis.find((k) => k.id === "odd")?.status).toBe("no_data");
   });

@@ -28,10 +28,22 @@ export interface ScoredKpi {
   actual: number | null;
   goal: number;
   redFlag: number;
-  /** Set when a summed KPI is held to part of its targets: the reporting periods with data, of those in the period. */
-  targetShare: { reported: number; total: number } | null;
+  /** Set when a summed KPI has data for only some of the period's reporting periods (see `targetsToDate`). */
+  targetShare: TargetShare | null;
   score: number | null;
   status: KpiStatus;
+}
+
+/**
+ * A summed KPI with data for `reported` of the period's `total` reporting periods.
+ * "to_date": the period is still open and the actual is held to that share of goal
+ * and red flag; "full": the period has ended, the missing periods are missing data,
+ * and the actual is held to the full goal and red flag (ADR 0015).
+ */
+export interface TargetShare {
+  reported: number;
+  total: number;
+  basis: "to_date" | "full";
 }
 
 export interface KpiForScoring {
@@ -112,17 +124,24 @@ export function targetsFor(
   return override ? { goal: override.goal, redFlag: override.redFlag } : { goal: kpi.goal, redFlag: kpi.redFlag };
 }
 
+/** Whether `period` has ended by `today` ("YYYY-MM-DD"): its last day is behind us. */
+export const periodHasEnded = (period: Period, today: string) => period.end < today;
+
 /**
- * The goal and red flag a period's actual is held to. A summed KPI is held to
- * the share of its targets for the reporting periods that have data: two months
- * reported of a quarter meet two thirds of the quarter's goal. A missing month
- * stays missing instead of counting as zero, and a quarter in progress is judged
- * on what has been reported so far.
+ * The goal and red flag a period's actual is held to, on `today`. While the
+ * period is open, a summed KPI is held to the share of its targets for the
+ * reporting periods that have data: two months reported of a quarter in
+ * progress meet two thirds of the quarter's goal, so a quarter in progress is
+ * judged on what has been reported so far. Once the period has ended, a missing
+ * month is missing data, not a smaller goal: the actual is held to the full goal
+ * and red flag, and `targetShare` (basis "full") says how many periods reported
+ * (ADR 0015).
  */
 export function targetsToDate(
   index: ScorecardIndex,
   kpi: KpiForScoring,
   period: Period,
+  today: string,
 ): { goal: number; redFlag: number; targetShare: ScoredKpi["targetShare"] } {
   const full = targetsFor(index, kpi, period);
   if (kpi.kind !== "manual" || kpi.aggregation !== "sum") return { ...full, targetShare: null };
@@ -133,13 +152,15 @@ export function targetsToDate(
       .map((v) => periodContaining(v.period, kpi.frequency).start),
   ).size;
   if (total <= 1 || reported === 0 || reported >= total) return { ...full, targetShare: null };
+  if (periodHasEnded(period, today)) return { ...full, targetShare: { reported, total, basis: "full" } };
   const share = reported / total;
-  return { goal: full.goal * share, redFlag: full.redFlag * share, targetShare: { reported, total } };
+  return { goal: full.goal * share, redFlag: full.redFlag * share, targetShare: { reported, total, basis: "to_date" } };
 }
 
-export function scoreKpi(index: ScorecardIndex, kpi: KpiForScoring, period: Period): ScoredKpi {
+/** One KPI scored for one period as of `today`: the function every view's KPI score comes from. */
+export function scoreKpi(index: ScorecardIndex, kpi: KpiForScoring, period: Period, today: string): ScoredKpi {
   const actual = kpiActualFor(index, kpi, period);
-  const { goal, redFlag, targetShare } = targetsToDate(index, kpi, period);
+  const { goal, redFlag, targetShare } = targetsToDate(index, kpi, period, today);
   const score = kpiScore(actual, goal, redFlag);
   return {
     id: kpi.id,
@@ -155,15 +176,15 @@ export function scoreKpi(index: ScorecardIndex, kpi: KpiForScoring, period: Peri
 }
 
 /**
- * Scores the whole scorecard for one period: KPIs by the goal / red-flag
- * method, then weighted means up through strategic objectives, perspectives
- * and the scorecard. Missing data stays missing at every level.
+ * Scores the whole scorecard for one period as of `today`: KPIs by the goal /
+ * red-flag method, then weighted means up through strategic objectives,
+ * perspectives and the scorecard. Missing data stays missing at every level.
  */
-export function scoreScorecard(index: ScorecardIndex, period: Period): ScorecardResult {
+export function scoreScorecard(index: ScorecardIndex, period: Period, today: string): ScorecardResult {
   const kpisByObjective = new Map<string, ScoredKpi[]>();
   const unlinkedKpis: ScoredKpi[] = [];
   for (const kpi of index.data.kpis) {
-    const scored = scoreKpi(index, kpi, period);
+    const scored = scoreKpi(index, kpi, period, today);
     if (kpi.strategicObjectiveId === null) unlinkedKpis.push(scored);
     else {
       const list = kpisByObjective.get(kpi.strategicObjectiveId) ?? [];
@@ -188,11 +209,18 @@ export function scoreScorecard(index: ScorecardIndex, period: Period): Scorecard
 
 const PERIOD_NOUNS: Record<KpiFrequency, string> = { weekly: "weeks", monthly: "months", quarterly: "quarters" };
 
-/** "to date: 2 of 3 months", shown beside a summed KPI's goal when it is held to a share of it. */
-export function targetShareLabel(share: ScoredKpi["targetShare"] | undefined, frequency?: KpiFrequency): string | null {
-  return share
-    ? `to date: ${share.reported} of ${share.total} ${frequency ? PERIOD_NOUNS[frequency] : "periods"}`
-    : null;
+/**
+ * Shown beside a summed KPI's goal when only some periods reported: "to date: 2 of 3 months"
+ * while the period is open (held to that share of the goal), "1 of 3 months reported" once it
+ * has ended (held to the full goal). Snapshots taken before ADR 0015 carry no basis: "to date".
+ */
+export function targetShareLabel(
+  share: (Omit<TargetShare, "basis"> & { basis?: TargetShare["basis"] }) | null | undefined,
+  frequency?: KpiFrequency,
+): string | null {
+  if (!share) return null;
+  const counted = `${share.reported} of ${share.total} ${frequency ? PERIOD_NOUNS[frequency] : "periods"}`;
+  return share.basis === "full" ? `${counted} reported` : `to date: ${counted}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   KPI_INPUT_LABELS,
   KPI_KIND_LABELS,
   KPI_KINDS,
+  kpiGoalPeriod,
   RED_BELOW,
   type Role,
   type TKpiCreate,
@@ -85,6 +86,11 @@ export function KpiForm({
   const kind = watch("kind") ?? "manual";
   const direction = watch("direction");
   const unit = watch("unit") ?? "";
+  const goalPeriod = kpiGoalPeriod({
+    kind,
+    aggregation: watch("aggregation") ?? "sum",
+    frequency: watch("frequency") ?? "monthly",
+  });
 
   // Managers own what they create; only admins choose another owner, never a viewer (the server holds the same rule).
   const ownerCandidates = role === "admin" ? undefined : [];
@@ -143,14 +149,22 @@ export function KpiForm({
             : "Higher is better: the goal lies above the red flag."}{" "}
           These are the quarterly defaults; single quarters can be overridden on the KPI's page.
         </p>
+        <p className="text-sm font-medium text-slate-700" data-testid="goal-period">
+          {goalPeriod.sentence}
+        </p>
         <div className="grid gap-4 sm:grid-cols-3">
           <NumberField
             label="Goal"
             error={errors.goal?.message}
-            hint={entryHint(unit, kind)}
+            hint={[`Per ${goalPeriod.per}`, entryHint(unit, kind)].filter(Boolean).join(" · ")}
             {...register("goal", number)}
           />
-          <NumberField label="Red flag" error={errors.redFlag?.message} {...register("redFlag", number)} />
+          <NumberField
+            label="Red flag"
+            error={errors.redFlag?.message}
+            hint={`Per ${goalPeriod.per}`}
+            {...register("redFlag", number)}
+          />
           <Field label="Weight" error={errors.weight?.message} hint="Within its strategic objective">
             {(id) => <WeightInput id={id} invalid={Boolean(errors.weight)} {...register("weight", number)} />}
           </Field>

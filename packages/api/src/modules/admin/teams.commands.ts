@@ -76,16 +76,17 @@ export function archiveTeam(scope: OrgScope, input: z.output<typeof ZTeamRefSche
       .set({ parentId: team.parentId, updatedAt: sql`now()`, version: sql`${teams.version} + 1` })
       .where(and(eq(teams.organizationId, scope.org.id), eq(teams.parentId, team.id)));
     // A stale version rolls the sub-teams' move back with it.
-    await auditedUpdate(tx, {
+    const archived = await auditedUpdate(tx, {
       table: teams,
       id: team.id,
       version: input.version,
       set: { archivedAt: sql`now()` },
-      returning: { id: teams.id },
+      returning: teamColumns,
       conflict: { what: "team", current: () => findTeam(tx, scope.org.id, team.id) },
       activity: activityBy(scope, "team", team.id, "team.archived", { name: team.name }),
     });
-    return { archived: true };
+    // The archived team with its new version: the client needs no read before its next change.
+    return { archived: true as const, team: archived };
   });
 }
 

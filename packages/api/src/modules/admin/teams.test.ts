@@ -339,7 +339,10 @@ describe("teams.archive", () => {
       { title: "Dept objective", teamId: dept.id },
     );
 
-    expect(await caller.teams.archive({ teamId: dept.id, version: dept.version })).toEqual({ archived: true });
+    expect(await caller.teams.archive({ teamId: dept.id, version: dept.version })).toMatchObject({
+      archived: true,
+      team: { id: dept.id, name: "Dept", version: dept.version + 1 },
+    });
     expect(await tree(caller)).toEqual({ Company: null, "Squad A": "Company", "Squad B": "Company" });
     expect((await teamRow(dept.id)).archivedAt).toBeInstanceOf(Date);
     const [kept] = await demo.db.select().from(objectives).where(eq(objectives.id, objective.id));

@@ -10,6 +10,7 @@ import { recordActivity } from "../../lib/activity";
 import { badRequest, editConflict, preconditionFailed } from "../../lib/errors";
 import type { OrgScope, ViewerScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
+import { cycleColumns } from "./cycles.queries";
 import { refreshRollups } from "./objective-rollup";
 import { findCycle, findVisibleObjective, requireOpenForPlanning } from "./objective-rows";
 
@@ -40,8 +41,9 @@ export function openCycle(scope: OrgScope, input: CycleRef) {
     const cycle = await findCycle(tx, scope.org.id, input.cycleId);
     if (cycle.version !== input.version) throw editConflict("cycle", cycle);
     if (cycle.status !== "planning") throw preconditionFailed(`This cycle is already ${cycle.status}.`);
-    await setCycleStatus(tx, scope, cycle.id, input.version, "open", { action: "cycle.opened" });
-    return { status: "open" as const };
+    // The cycle as it now stands, with its new version: the next change needs no read first.
+    const opened = await setCycleStatus(tx, scope, cycle.id, input.version, "open", { action: "cycle.opened" });
+    return { ...opened, status: "open" as const };
   });
 }
 
@@ -62,11 +64,11 @@ export function closeCycle(scope: OrgScope, input: CycleRef) {
         ),
       )
       .returning({ id: objectives.id });
-    await setCycleStatus(tx, scope, cycle.id, input.version, "closed", {
+    const updated = await setCycleStatus(tx, scope, cycle.id, input.version, "closed", {
       action: "cycle.closed",
       details: { objectivesClosed: closed.length },
     });
-    return { status: "closed" as const, objectivesClosed: closed.length };
+    return { ...updated, status: "closed" as const, objectivesClosed: closed.length };
   });
 }
 
@@ -84,7 +86,7 @@ function setCycleStatus(
     id: cycleId,
     version,
     set: { status },
-    returning: { id: cycles.id },
+    returning: cycleColumns,
     conflict: { what: "cycle", current: () => findCycle(tx, scope.org.id, cycleId) },
     activity: { organizationId: scope.org.id, actorId: scope.user.id, entityType: "cycle", ...activity },
   });
@@ -114,6 +116,8 @@ export function carryOver(scope: ViewerScope, input: z.output<typeof ZCarryOverS
           )
       : [];
     if (chosen.length !== new Set(input.keyResultIds).size) throw badRequest("Choose key results of this objective.");
+    // The copies keep the originals' order.
+    chosen.sort((a, b) => a.position - b.position || +a.createdAt - +b.createdAt || a.id.localeCompare(b.id));
     const [copy] = await tx
       .insert(objectives)
       .values({
@@ -135,9 +139,10 @@ export function carryOver(scope: ViewerScope, input: z.output<typeof ZCarryOverS
     if (!copy) throw new Error("objective was not carried over");
     if (chosen.length) {
       await tx.insert(keyResults).values(
-        chosen.map((kr) => ({
+        chosen.map((kr, position) => ({
           organizationId,
           objectiveId: copy.id,
+          position,
           title: kr.title,
           type: kr.type,
           startValue: carriedStartValue(kr),

@@ -153,7 +153,14 @@ describe("cycles.open", () => {
   it("opens a cycle in planning: status open, version + 1, logged; opening it again is refused", async () => {
     const admin = await callerFor(demo.db, DEMO.admin);
     const created = await admin.cycles.create({ name: "Q2 2027", startsOn: "2027-04-01", endsOn: "2027-06-30" });
-    expect(await admin.cycles.open({ cycleId: created.id, version: created.version })).toEqual({ status: "open" });
+    expect(await admin.cycles.open({ cycleId: created.id, version: created.version })).toEqual({
+      id: created.id,
+      name: "Q2 2027",
+      startsOn: "2027-04-01",
+      endsOn: "2027-06-30",
+      status: "open",
+      version: created.version + 1,
+    });
     expect(await cycleRow(demo.db, created.id)).toMatchObject({ status: "open", version: created.version + 1 });
     expect((await activityRowsOf(demo.db, created.id)).map((a) => a.action)).toEqual(["cycle.created", "cycle.opened"]);
 
@@ -190,6 +197,23 @@ describe("cycles.open", () => {
   });
 });
 
+describe("cycles.open and cycles.close answer the new version", () => {
+  it("lets the next change use the version the last one returned, with no read between", async () => {
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const created = await admin.cycles.create({ name: "Q1 2028", startsOn: "2028-01-01", endsOn: "2028-03-31" });
+    const opened = await admin.cycles.open({ cycleId: created.id, version: created.version });
+    expect(opened).toMatchObject({ status: "open", version: created.version + 1 });
+    const closed = await admin.cycles.close({ cycleId: created.id, version: opened.version });
+    expect(closed).toMatchObject({
+      id: created.id,
+      status: "closed",
+      version: opened.version + 1,
+      objectivesClosed: 0,
+    });
+    expect(await cycleRow(demo.db, created.id)).toMatchObject({ status: "closed", version: closed.version });
+  });
+});
+
 describe("cycles.close", () => {
   /** Another organization, so closing its open cycle leaves the demo quarter alone. */
   async function organizationToClose() {
@@ -205,7 +229,12 @@ describe("cycles.close", () => {
     const admin = await callerFor(demo.db, org.admin.email);
     const before = await state();
     expect(await admin.cycles.close({ cycleId: org.cycle.id, version: org.cycle.version })).toEqual({
+      id: org.cycle.id,
+      name: org.cycle.name,
+      startsOn: org.cycle.startsOn,
+      endsOn: org.cycle.endsOn,
       status: "closed",
+      version: org.cycle.version + 1,
       objectivesClosed: 2,
     });
     expect(await cycleRow(demo.db, org.cycle.id)).toMatchObject({ status: "closed", version: org.cycle.version + 1 });

@@ -37,6 +37,7 @@ const keyResultColumns = {
   gradeOverride: keyResults.gradeOverride,
   gradeReason: keyResults.gradeReason,
   archivedAt: keyResults.archivedAt,
+  position: keyResults.position,
   version: keyResults.version,
 };
 
@@ -94,7 +95,15 @@ export function createKeyResult(scope: ViewerScope, input: z.output<typeof ZKeyR
     const { objectiveId, ...fields } = input;
     const [created] = await tx
       .insert(keyResults)
-      .values({ ...fields, ownerId, objectiveId, organizationId })
+      .values({
+        ...fields,
+        ownerId,
+        objectiveId,
+        organizationId,
+        // After every key result the objective has had, archived ones too: a new one goes last.
+        position: sql`(select coalesce(max(${keyResults.position}) + 1, 0) from ${keyResults}
+          where ${keyResults.organizationId} = ${organizationId} and ${keyResults.objectiveId} = ${objectiveId})`,
+      })
       .returning(keyResultColumns);
     if (!created) throw new Error("key result was not created");
     await refreshRollups(tx, organizationId, [objectiveId]);
@@ -146,12 +155,12 @@ export function updateKeyResult(scope: ViewerScope, input: z.output<typeof ZKeyR
 export function archiveKeyResult(scope: ViewerScope, input: z.output<typeof ZKeyResultRefSchema>) {
   return scope.db.transaction(async (tx) => {
     const { kr } = await findEditable(tx, scope, input);
-    await auditedUpdate(tx, {
+    const archived = await auditedUpdate(tx, {
       table: keyResults,
       id: kr.id,
       version: input.version,
       set: { archivedAt: sql`now()` },
-      returning: { id: keyResults.id },
+      returning: keyResultColumns,
       conflict: { what: "key result", current: currentOf(tx, scope, kr.id) },
       activity: {
         organizationId: scope.org.id,
@@ -161,7 +170,8 @@ export function archiveKeyResult(scope: ViewerScope, input: z.output<typeof ZKey
       },
     });
     await refreshRollups(tx, scope.org.id, [kr.objectiveId]);
-    return { archived: true };
+    // The archived row with its new version, so the client needs no read before its next change.
+    return { archived: true as const, keyResult: archived };
   });
 }
 

@@ -303,10 +303,15 @@ describe("keyResults.archive", () => {
     expect((await dashboardNode(demo.db, DEMO.member, objective.id))?.progress).toBeCloseTo(0.75, 12);
 
     const before = await state();
-    expect(await member.keyResults.archive(await ref(full.id))).toEqual({ archived: true });
+    const archived = await member.keyResults.archive(await ref(full.id));
     const row = await keyResultRow(demo.db, full.id);
     expect(row.archivedAt).toBeInstanceOf(Date);
     expect(row.version).toBe(3);
+    // The archived row and its new version come back: no read needed before the next change.
+    expect(archived).toMatchObject({
+      archived: true,
+      keyResult: { id: full.id, version: 3, archivedAt: row.archivedAt },
+    });
     expect((await state()).activity).toBe(before.activity + 1);
     expect((await activityRowsOf(demo.db, full.id)).at(-1)).toMatchObject({
       action: "key_result.archived",
@@ -391,6 +396,22 @@ describe("keyResults.grade", () => {
     const closed = await cycleByStatus(demo.db, demo.orgId, "closed");
     const node = await dashboardNode(demo.db, DEMO.viewer, await demo.objectiveId(PREVIOUS), closed.id);
     expect(node?.keyResults.find((k) => k.id === id)).toMatchObject({ gradeOverride: 0.8, gradeReason: REASON });
+
+    // The API serves the grades: each key result's suggestion and the grade that counts, and the objective's.
+    const page = await priya.objectives.get({ objectiveId: await demo.objectiveId(PREVIOUS) });
+    const served = page?.objective.keyResults ?? [];
+    const graded = served.find((k) => k.id === id);
+    expect(graded).toMatchObject({ grade: 0.8, gradeOverride: 0.8 });
+    const clamped = (p: number) => Math.round(Math.min(1, Math.max(0, p)) * 100) / 100;
+    for (const kr of served) {
+      expect(kr.suggestedGrade).toBe(clamped(kr.progress));
+      if (kr.id !== id && kr.gradeOverride === null) expect(kr.grade).toBe(kr.suggestedGrade);
+    }
+    const weights = served.reduce((s, k) => s + k.weight, 0);
+    const mean = served.reduce((s, k) => s + k.weight * k.grade, 0) / weights;
+    expect(page?.objective.grade).toBe(Math.round(mean * 100) / 100);
+    const listed = await priya.objectives.list({ cycleId: closed.id, q: PREVIOUS });
+    expect(listed?.objectives.find((o) => o.id === page?.objective.id)?.grade).toBe(page?.objective.grade);
   });
 
   it("clears the override with null, dropping the reason", async () => {

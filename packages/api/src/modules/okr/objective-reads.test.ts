@@ -278,6 +278,38 @@ describe("stored rollups", () => {
       expect(o).toEqual({ ...kept[i], progress: expect.closeTo(kept[i]?.progress ?? 0, 12) });
   });
 
+  it("leave a new aligned objective without check-ins out of its parent's progress, stored and recomputed alike", async () => {
+    const newCycle = (await createCycle(db(), org.id)).id;
+    const scope = { organizationId: org.id, cycleId: newCycle, ownerId: admin.id };
+    const parent = await createObjective(db(), scope, { level: "company", progressSource: "aligned_objectives" });
+    const child = await createObjective(db(), scope, { parentId: parent.id });
+    const kr = await createKeyResult(db(), { organizationId: org.id, objectiveId: child.id, ownerId: admin.id });
+    const caller = await callerFor(db(), admin.email);
+    await caller.checkIns.create({
+      keyResultId: kr.id,
+      value: 60,
+      confidence: 8,
+      comment: "",
+      idempotencyKey: crypto.randomUUID(),
+    });
+    // A second child, just written, nobody has checked in on yet: no data, not 0 %.
+    await caller.objectives.create({
+      cycleId: newCycle,
+      level: "company",
+      title: "New and silent",
+      parentId: parent.id,
+      publish: true,
+      keyResults: [{ title: "Not started", type: "increase_to", startValue: 0, targetValue: 10 }],
+    });
+    const storedParent = async () => (await db().select().from(objectives).where(eq(objectives.id, parent.id)))[0];
+    expect(await storedParent()).toMatchObject({ progress: expect.closeTo(0.6, 12), progressHasData: true });
+    expect((await caller.objectives.get({ objectiveId: parent.id }))?.objective.progress).toBeCloseTo(0.6, 12);
+
+    await db().update(objectives).set({ progressStale: true, progress: -1 }).where(eq(objectives.cycleId, newCycle));
+    await refreshStaleRollups(db());
+    expect(await storedParent()).toMatchObject({ progress: expect.closeTo(0.6, 12), progressHasData: true });
+  });
+
   // One PGlite connection runs one transaction at a time; the race needs the server.
   it.runIf(Boolean(process.env.DATABASE_URL))(
     "stay right when check-ins under one parent land at the same time",

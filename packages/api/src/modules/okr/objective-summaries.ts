@@ -1,14 +1,18 @@
 import { alias, and, asc, eq, keyResults, ne, objectives, type SQL, sql, teams, users } from "@meridian/db";
 import {
   canCheckInOnKeyResult,
+  effectiveGrade,
   type KeyResultType,
   type KeyResultUnit,
+  keyResultGrade,
   keyResultProgress,
   type ObjectiveLevel,
   type ObjectiveStatus,
+  objectiveGrade,
   type ProgressSource,
   type ProgressStatus,
   progressStatus,
+  suggestedGrade,
   type Viewer,
   type Visibility,
 } from "@meridian/domain";
@@ -39,6 +43,10 @@ export interface KeyResultView {
   canCheckIn: boolean;
   gradeOverride: number | null;
   gradeReason: string;
+  /** What Meridian suggests at close: the progress clamped to 0–1 (`suggestedGrade`). */
+  suggestedGrade: number;
+  /** The grade that counts: the owner's override, else the suggestion (`effectiveGrade`). */
+  grade: number;
 }
 
 /** What a list, the dashboard or a branch shows of an objective: its stored rollup, no key results. */
@@ -68,7 +76,13 @@ export interface ObjectiveSummary {
 /** A summary with its key results: what a page that shows them reads. */
 export interface ObjectiveNode extends ObjectiveSummary {
   keyResults: KeyResultView[];
+  /** The weighted mean of its key results' grades (`objectiveGrade`); null with nothing to grade. */
+  grade: number | null;
 }
+
+/** An objective's grade from its key results as served: computed once, by the domain. */
+export const gradeOf = (keyResults: readonly KeyResultView[]): number | null =>
+  objectiveGrade(keyResults.map(keyResultGrade));
 
 export interface Page<T> {
   items: T[];
@@ -114,7 +128,7 @@ export async function nodePage(
           lastCheckInAt: kr.lastCheckInAt === null ? null : new Date(kr.lastCheckInAt),
         }),
       );
-      return { ...summary, keyResults: krs };
+      return { ...summary, keyResults: krs, grade: gradeOf(krs) };
     }),
     nextCursor,
   };
@@ -229,7 +243,7 @@ function nestedKeyResults() {
       'currentValue', ${kr.currentValue}, 'currentConfidence', ${kr.currentConfidence},
       'lastCheckInAt', ${kr.lastCheckInAt}, 'unit', ${kr.unit}, 'unitLabel', ${kr.unitLabel},
       'weight', ${kr.weight}, 'ownerId', ${kr.ownerId}, 'ownerName', ${owner.name}
-    ) order by ${kr.createdAt}, ${kr.id}), '[]')
+    ) order by ${kr.position}, ${kr.createdAt}, ${kr.id}), '[]')
     from "key_results" ${kr} join "users" ${owner} on ${owner.id} = ${kr.ownerId}
     where ${kr.organizationId} = ${objectives.organizationId} and ${kr.objectiveId} = ${objectives.id}
       and ${kr.archivedAt} is null
@@ -277,8 +291,9 @@ export async function keyResultViews(
         sql`${keyResults.archivedAt} is null`,
       ),
     )
-    // Created together in one statement, key results share a timestamp: the id keeps the order stable.
-    .orderBy(asc(keyResults.createdAt), asc(keyResults.id));
+    // The order they were written in (position), as nestedKeyResults orders them; created_at and id break
+    // ties between rows written before positions were kept (and bulk loads that leave them 0).
+    .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
   const ownerById = new Map(owners.map((o) => [o.id, o]));
   for (const kr of rows) {
     const objective = ownerById.get(kr.objectiveId);
@@ -323,6 +338,8 @@ function toKeyResultView(
     owner: { id: ownerId, name: ownerName },
     progress: p.progress,
     hasData: p.hasData,
+    suggestedGrade: suggestedGrade(p.progress),
+    grade: effectiveGrade(keyResultGrade({ ...kr, progress: p.progress })),
     status: progressStatus(p, expected, kr.currentConfidence),
     canCheckIn: canCheckIn(viewer, cycle, objective, ownerId),
   };

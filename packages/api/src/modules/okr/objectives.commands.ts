@@ -28,6 +28,20 @@ import {
 
 type ObjectiveRef = z.output<typeof ZObjectiveRefSchema>;
 
+const createdKeyResultColumns = {
+  id: keyResults.id,
+  title: keyResults.title,
+  type: keyResults.type,
+  startValue: keyResults.startValue,
+  targetValue: keyResults.targetValue,
+  unit: keyResults.unit,
+  unitLabel: keyResults.unitLabel,
+  weight: keyResults.weight,
+  ownerId: keyResults.ownerId,
+  position: keyResults.position,
+  version: keyResults.version,
+};
+
 function requireWrite(viewer: Viewer, facts: ObjectiveWriteFacts) {
   if (!canWriteObjective(viewer, facts)) {
     throw forbidden(
@@ -93,22 +107,26 @@ export function createObjective(scope: ViewerScope, input: z.output<typeof ZObje
       })
       .returning(objectiveColumns);
     if (!created) throw new Error("objective was not created");
-    if (input.keyResults.length) {
-      await tx.insert(keyResults).values(
-        input.keyResults.map((kr) => ({
-          organizationId,
-          objectiveId: created.id,
-          title: kr.title,
-          type: kr.type,
-          startValue: kr.startValue,
-          targetValue: kr.targetValue,
-          unit: kr.unit,
-          unitLabel: kr.unitLabel,
-          weight: kr.weight,
-          ownerId: kr.ownerId ?? ownerId,
-        })),
-      );
-    }
+    const createdKeyResults = input.keyResults.length
+      ? await tx
+          .insert(keyResults)
+          .values(
+            input.keyResults.map((kr, position) => ({
+              organizationId,
+              objectiveId: created.id,
+              position,
+              title: kr.title,
+              type: kr.type,
+              startValue: kr.startValue,
+              targetValue: kr.targetValue,
+              unit: kr.unit,
+              unitLabel: kr.unitLabel,
+              weight: kr.weight,
+              ownerId: kr.ownerId ?? ownerId,
+            })),
+          )
+          .returning(createdKeyResultColumns)
+      : [];
     await refreshRollups(tx, organizationId, [created.id]);
     await recordActivity(tx, {
       organizationId,
@@ -118,7 +136,8 @@ export function createObjective(scope: ViewerScope, input: z.output<typeof ZObje
       action: "objective.created",
       details: { title: input.title, status, keyResults: input.keyResults.length },
     });
-    return created;
+    // The key results as written, in the order given, each with its id and version for the next edit.
+    return { ...created, keyResults: createdKeyResults.sort((a, b) => a.position - b.position) };
   });
 }
 

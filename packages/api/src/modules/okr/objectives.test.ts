@@ -230,6 +230,41 @@ describe("objectives.get", () => {
   });
 });
 
+describe("key results keep the order they were written in", () => {
+  it("objectives.create answers its key results in order, and every read keeps it, even where created_at ties", async () => {
+    const member = await callerFor(demo.db, DEMO.member);
+    const titles = ["KR one", "KR two", "KR three", "KR four", "KR five", "KR six", "KR seven", "KR eight"];
+    const created = await member.objectives.create(
+      personal({
+        title: "Written in order",
+        keyResults: titles.map((title) => ({ title, type: "increase_to", startValue: 0, targetValue: 10 })),
+      }),
+    );
+    expect(created.keyResults.map((k) => k.title)).toEqual(titles);
+    expect(created.keyResults.map((k) => k.version)).toEqual(titles.map(() => 1));
+    // Rows written in one statement (or restored, or on a coarse clock) can share their timestamp.
+    await demo.db
+      .update(keyResults)
+      .set({ createdAt: new Date("2026-10-02T09:00:00.000Z") })
+      .where(eq(keyResults.objectiveId, created.id));
+    await member.keyResults.create({
+      objectiveId: created.id,
+      title: "KR nine",
+      type: "milestone",
+      startValue: 0,
+      targetValue: 1,
+    });
+    const expected = [...titles, "KR nine"];
+
+    const page = await member.objectives.get({ objectiveId: created.id });
+    expect(page?.objective.keyResults.map((k) => k.title)).toEqual(expected);
+    const listed = await member.objectives.list({ q: "Written in order" });
+    expect(listed?.objectives.find((o) => o.id === created.id)?.keyResults.map((k) => k.title)).toEqual(expected);
+    const branch = await member.objectives.branch({ objectiveId: created.id });
+    expect(branch.keyResults.map((k) => k.title)).toEqual(expected);
+  });
+});
+
 describe("objectives.create", () => {
   it("lets a member create a published personal objective with three key results, aligned to the Marketing pipeline", async () => {
     const memberId = await userIdOf(demo.db, DEMO.member);
@@ -281,8 +316,10 @@ describe("objectives.create", () => {
     const pipeline = nodeOf(before, idOf(PIPELINE));
     const growth = nodeOf(before, idOf(GROWTH));
     expect(nodeOf(before, partnerId)).toMatchObject({ progress: 0, hasData: false, parentId: idOf(PIPELINE) });
-    // Every weight here is 1: each objective averages its key results and its counted (non-draft) children.
-    const items = (n: ObjectiveNode) => n.keyResults.length + n.children.filter((c) => c.status !== "draft").length;
+    // Every weight here is 1: each objective averages its key results and its counted children (not drafts,
+    // and not those without data, ADR 0015): the new objective, unchecked, is left out of the pipeline until now.
+    const items = (n: ObjectiveNode) =>
+      n.keyResults.length + n.children.filter((c) => c.status !== "draft" && c.hasData).length;
     for (const n of [pipeline, growth, ...pipeline.children, ...growth.children]) expect(n.weight).toBe(1);
 
     const member = await callerFor(demo.db, DEMO.member);
@@ -297,8 +334,10 @@ describe("objectives.create", () => {
 
     const after = await dashboardOf(DEMO.admin);
     expect(nodeOf(after, partnerId)).toMatchObject({ progress: 1, hasData: true });
-    const pipelineGain = 1 / items(pipeline);
-    expect(nodeOf(after, idOf(PIPELINE)).progress).toBeCloseTo(pipeline.progress + pipelineGain, 12);
+    const k = items(pipeline);
+    const pipelineAfter = (pipeline.progress * k + 1) / (k + 1);
+    expect(nodeOf(after, idOf(PIPELINE)).progress).toBeCloseTo(pipelineAfter, 12);
+    const pipelineGain = pipelineAfter - pipeline.progress;
     expect(nodeOf(after, idOf(GROWTH)).progress).toBeCloseTo(growth.progress + pipelineGain / items(growth), 12);
     expect(nodeOf(after, idOf(GROWTH)).progress).toBeGreaterThan(growth.progress);
     // The member's own dashboard shows the same numbers.

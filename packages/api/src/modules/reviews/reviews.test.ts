@@ -91,8 +91,10 @@ describe("reviews.open", () => {
       "Sales objective",
     ]);
     // Progress as the dashboard computes it; the cycle is over, so 100 % was expected.
+    // Its grade, served by the API as objectives.get serves it: one key result at 50 % → 0.5.
     expect(snapshot.okrs.find((o) => o.title === "Company objective")).toMatchObject({
       progress: 0.5,
+      grade: 0.5,
       expected: 1,
       status: "off_track",
       owner: org.member.name,
@@ -101,6 +103,7 @@ describe("reviews.open", () => {
     });
     expect(snapshot.okrs.find((o) => o.title === "Marketing objective")).toMatchObject({
       progress: 0.8,
+      grade: 0.8,
       team: "Marketing",
     });
   });

@@ -7,10 +7,11 @@ import {
   type ReviewSnapshot,
   type SnapshotOkr,
   scoreScorecard,
+  todayIso,
   type Viewer,
 } from "@meridian/domain";
 import type { CycleView } from "../okr/cycles.queries";
-import { summaryPage } from "../okr/objective-summaries";
+import { gradeOf, keyResultViews, summaryPage } from "../okr/objective-summaries";
 import { loadScorecard } from "../scorecard/load-scorecard";
 
 /**
@@ -37,23 +38,19 @@ export async function takeReviewSnapshot(
   teamId: string | null,
   now: Date,
 ): Promise<ReviewSnapshot> {
+  const reader = {
+    db,
+    org: { id: organizationId, role: PUBLIC_READER.role },
+    user: { id: PUBLIC_READER.userId },
+    viewer: PUBLIC_READER,
+  };
   const [index, kpiRows, cycleObjectives, teamRows] = await Promise.all([
     loadScorecard(db, organizationId, { window: quarterContaining(cycle.startsOn) }),
     db
       .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction, kind: kpis.kind })
       .from(kpis)
       .where(eq(kpis.organizationId, organizationId)),
-    summaryPage(
-      {
-        db,
-        org: { id: organizationId, role: PUBLIC_READER.role },
-        user: { id: PUBLIC_READER.userId },
-        viewer: PUBLIC_READER,
-      },
-      expectedByNow(cycle.start, cycle.end, now),
-      eq(objectives.cycleId, cycle.id),
-      { limit: null },
-    ),
+    summaryPage(reader, expectedByNow(cycle.start, cycle.end, now), eq(objectives.cycleId, cycle.id), { limit: null }),
     teamId
       ? db
           .select({ id: teams.id, parentId: teams.parentId })
@@ -62,25 +59,32 @@ export async function takeReviewSnapshot(
       : Promise.resolve([]),
   ]);
 
-  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn));
+  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn), todayIso(now));
   const presentation = new Map<string, KpiPresentation>(
     kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction, kind: k.kind }]),
   );
 
   const inScope = teamId ? teamAndDescendants(teamId, teamRows) : null;
   const expected = expectedByNow(cycle.start, cycle.end, now);
-  const okrs: SnapshotOkr[] = cycleObjectives.items
-    .filter((node) => !inScope || (node.team !== null && inScope.has(node.team.id)))
-    .map((node) => ({
-      id: node.id,
-      title: node.title,
-      level: node.level,
-      team: node.team?.name ?? null,
-      owner: node.owner.name,
-      progress: node.progress,
-      expected,
-      status: node.progressStatus,
-    }));
+  const shown = cycleObjectives.items.filter((node) => !inScope || (node.team !== null && inScope.has(node.team.id)));
+  // Each objective's grade, from its key results, as objectives.get serves it.
+  const keyResultsOf = await keyResultViews(
+    reader,
+    cycle,
+    expected,
+    shown.map((node) => ({ id: node.id, status: node.status, teamId: node.team?.id ?? null })),
+  );
+  const okrs: SnapshotOkr[] = shown.map((node) => ({
+    id: node.id,
+    title: node.title,
+    level: node.level,
+    team: node.team?.name ?? null,
+    owner: node.owner.name,
+    progress: node.progress,
+    expected,
+    status: node.progressStatus,
+    grade: gradeOf(keyResultsOf.get(node.id) ?? []),
+  }));
 
   return buildReviewSnapshot({ takenAt: now, scorecard, kpis: presentation, okrs });
 }

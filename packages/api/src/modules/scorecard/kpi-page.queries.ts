@@ -113,7 +113,7 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
   ]);
 
   const scoring = forHistory(kpi);
-  const history = kpiHistory(index, scoring, quarters).map((row) => ({
+  const history = kpiHistory(index, scoring, quarters, today).map((row) => ({
     ...row,
     label: quarterLabel(row.period),
   }));

@@ -95,7 +95,7 @@ export async function listKpis(scope: OrgScope, input: TKpiList) {
       : null;
   const items = page.map(({ kpi, ownerName, objectiveName }) => {
     const scoring = forHistory(kpi);
-    const [current] = index ? kpiHistory(index, scoring, [quarter]) : [];
+    const [current] = index ? kpiHistory(index, scoring, [quarter], today) : [];
     return {
       ...kpiDefinition(kpi),
       owner: { id: kpi.ownerId, name: ownerName },

@@ -44,10 +44,11 @@ async function scoreQuarters(db: Executor, organizationId: string, day: string) 
     loadScorecard(db, organizationId, { window: { start: first.start, end: last.end } }),
     quartersWithActuals(db, organizationId),
   ]);
-  const results = quarters.map((q) => scoreScorecard(index, q));
+  const today = todayIso();
+  const results = quarters.map((q) => scoreScorecard(index, q, today));
   const chosen = results.at(-1);
   if (!chosen) throw new Error("no quarter to score");
-  return { quarters, results, chosen, availableQuarters: selectableQuarters(withActuals, todayIso()) };
+  return { quarters, results, chosen, availableQuarters: selectableQuarters(withActuals, today) };
 }
 
 /** Each node's score per quarter (oldest first), by id, so any level finds its trend. */
@@ -145,7 +146,8 @@ function statusCounts(scored: readonly { status: KpiStatus }[]): Record<KpiStatu
  * and their actuals in the quarters shown.
  */
 export async function scorecardKpis(scope: OrgScope, input: z.output<typeof ZScorecardKpisSchema>) {
-  const quarters = quartersEndingAt(input.period ?? todayIso(), TREND_QUARTERS);
+  const today = todayIso();
+  const quarters = quartersEndingAt(input.period ?? today, TREND_QUARTERS);
   const first = quarters[0];
   const last = quarters.at(-1);
   if (!first || !last) throw new Error("no quarter to score");
@@ -171,7 +173,7 @@ export async function scorecardKpis(scope: OrgScope, input: z.output<typeof ZSco
   });
   return {
     kpis: rows.map(({ kpi, ownerName }) => {
-      const scored = quarters.map((q) => scoreKpi(index, forHistory(kpi), q));
+      const scored = quarters.map((q) => scoreKpi(index, forHistory(kpi), q, today));
       const current = scored.at(-1);
       return {
         id: kpi.id,

@@ -38,7 +38,7 @@ export async function strategyMap(scope: OrgScope, input: z.output<typeof ZStrat
       .where(eq(strategyLinks.organizationId, scope.org.id))
       .orderBy(asc(strategyLinks.createdAt)),
   ]);
-  const scored = scoreScorecard(index, period);
+  const scored = scoreScorecard(index, period, todayIso());
   const bandById = new Map(bandRows.map((b) => [b.id, b]));
   const objectiveById = new Map(objectiveRows.map((o) => [o.id, o]));
   return {

@@ -167,7 +167,7 @@ export function objectiveStatement(userId: string, now: Date, objectiveId: strin
     self as (${summaries("o.id = $3::uuid", 1)}),
     aligned as (${summaries("o.cycle_id = (select cycle_id from obj) and o.parent_id = $3::uuid", PAGE + 1)}),
     krs as (
-      select k.created_at, k.id, k.owner_id, json_build_object('id', k.id, 'objectiveId', k.objective_id,
+      select k.position, k.created_at, k.id, k.owner_id, json_build_object('id', k.id, 'objectiveId', k.objective_id,
         'version', k.version, 'gradeOverride', k.grade_override, 'gradeReason', k.grade_reason, 'title', k.title,
         'type', k.type, 'startValue', k.start_value, 'targetValue', k.target_value, 'currentValue', k.current_value,
         'currentConfidence', k.current_confidence, 'lastCheckInAt', ${iso("k.last_check_in_at")}, 'unit', k.unit,
@@ -189,7 +189,7 @@ export function objectiveStatement(userId: string, now: Date, objectiveId: strin
       where up.depth < 50 and o.status <> 'archived' and ${visible("o")}
     )
     select (select j from self) as objective,
-      coalesce((select json_agg(j order by created_at, id) from krs), '[]'::json) as key_results,
+      coalesce((select json_agg(j order by position, created_at, id) from krs), '[]'::json) as key_results,
       ${pageColumns("aligned", "aligned", "aligned_next")},
       ${CYCLE_JSON} as cycle, cv.expected,
       case when (select j->>'parentId' from self) is not null then

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { effectiveGrade, type KeyResultGrade, objectiveGrade, suggestedGrade, ZGradeSchema } from "@meridian/domain";
+import { ZGradeSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -19,18 +19,13 @@ import { useTRPC } from "~/trpc/react";
 import type { KeyResultView } from "~/trpc/types";
 import type { ObjectiveDetail } from "./types";
 
-function toGrade(kr: KeyResultView): KeyResultGrade {
-  return {
-    progress: kr.progress,
-    weight: kr.weight,
-    override: kr.gradeOverride === null ? null : { grade: kr.gradeOverride, reason: kr.gradeReason },
-  };
-}
-
-/** At the end of a closed cycle: each key result's suggested grade, its override, and the objective's grade. */
+/**
+ * At the end of a closed cycle: each key result's suggested grade, its override, and the objective's grade,
+ * all as the API serves them (the domain computes them once, on the server).
+ */
 export function GradingSection({ detail }: { detail: ObjectiveDetail }) {
   const { objective, can } = detail;
-  const grade = objectiveGrade(objective.keyResults.map(toGrade));
+  const grade = objective.grade;
 
   return (
     <section aria-labelledby="grading-heading" className={ui.card}>
@@ -59,13 +54,8 @@ export function GradingSection({ detail }: { detail: ObjectiveDetail }) {
                 <p className="text-sm font-medium text-slate-800">{kr.title}</p>
                 <p className="text-xs text-slate-500">
                   Progress {formatPercent(kr.progress)} · suggested grade{" "}
-                  <span className="font-semibold tabular-nums text-slate-700">
-                    {formatGrade(suggestedGrade(kr.progress))}
-                  </span>{" "}
-                  · grade{" "}
-                  <span className="font-semibold tabular-nums text-slate-900">
-                    {formatGrade(effectiveGrade(toGrade(kr)))}
-                  </span>
+                  <span className="font-semibold tabular-nums text-slate-700">{formatGrade(kr.suggestedGrade)}</span> ·
+                  grade <span className="font-semibold tabular-nums text-slate-900">{formatGrade(kr.grade)}</span>
                   {kr.gradeOverride !== null && " (overridden)"}
                 </p>
               </div>
@@ -132,7 +122,7 @@ function GradeForm({ keyResult: kr }: { keyResult: KeyResultView }) {
           max={1}
           step={0.05}
           inputMode="decimal"
-          placeholder={formatGrade(suggestedGrade(kr.progress))}
+          placeholder={formatGrade(kr.suggestedGrade)}
           invalid={Boolean(errors.grade)}
           className="mt-1"
           {...register("grade", { setValueAs: (v: unknown) => (v === "" || v === null ? null : Number(v)) })}
