@@ -171,7 +171,8 @@ try {
   });
 } catch (error) {
   const chain: string[] = [];
-  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined) chain.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined)
+    chain.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
   reply({ type: "failed", error: chain.join("\ncaused by: ") });
   await shutdown(1);
 }
