@@ -22,7 +22,7 @@ function isPage(request: NextRequest): boolean {
 }
 
 /**
- * Every request, page or API, carries a request id from here on: the
+ * Every page request carries a request id from here on (API routes take theirs in `observed()`): the
  * caller's X-Request-Id when it is a sane short token, else a new one. The
  * app reads it from the request (route logs, error logs) and the response
  * returns it, so a user's report and a log line can be matched.
@@ -42,6 +42,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output needs no id.
-  matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
+  // Static build output needs no id. API routes give their own (`observed()`, the same rule) and must
+  // not pass through here: a proxy makes Next read a request's whole body before the route sees it,
+  // which would defeat the body caps (request-limits.ts).
+  matcher: ["/((?!api/|_next/static|_next/image|icon.svg).*)"],
 };
