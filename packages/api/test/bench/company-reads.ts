@@ -38,6 +38,7 @@ import {
   teamsListBaseline,
   treeBaseline,
 } from "./company-baselines";
+import { BENCH_STATEMENT_TIMEOUT_MS } from "./statement-timeout";
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -90,7 +91,7 @@ async function freshDatabase(scale: number): Promise<BenchDatabase> {
   }
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
-  const handle = openDatabase({ url: url.toString() });
+  const handle = openDatabase({ url: url.toString(), statementTimeoutMs: BENCH_STATEMENT_TIMEOUT_MS });
   await migrate(handle.db);
   // postgres.js reads `debug` from its options on every query it sends: the count sees every statement.
   const client = (handle.db as unknown as { $client: postgres.Sql }).$client;

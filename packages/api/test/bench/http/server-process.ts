@@ -5,6 +5,7 @@ import { refreshStaleRollups } from "../../../src/modules/okr/objective-rollup";
 import { createCaller } from "../../../src/root";
 import { createContext } from "../../../src/trpc";
 import { sessionUserFor } from "../../support/callers";
+import { BENCH_STATEMENT_TIMEOUT_MS } from "../statement-timeout";
 import {
   captureStatements,
   type DriverStatement,
@@ -71,7 +72,7 @@ async function openFresh(): Promise<{ handle: DatabaseHandle; drop(): Promise<vo
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // The pool the app opens (openDatabase's default size).
-  const handle = openDatabase({ url: url.toString() });
+  const handle = openDatabase({ url: url.toString(), statementTimeoutMs: BENCH_STATEMENT_TIMEOUT_MS });
   return {
     handle,
     async drop() {
