@@ -274,7 +274,7 @@ function report(f: Figures) {
     ["check-ins not answered 200", `${f.refused} (of them in the database nonetheless: ${f.refusedFound})`],
   ];
   const table = ["| figure | value |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-  const text = `# Outage drill\n\nRun ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, built app (\`next start\`) on PostgreSQL.\n\n${table}\n`;
+  const text = `# Outage drill\n\nRun ${new Date().toISOString()} on ${process.platform}, Node ${process.version}, built app (\`pnpm start\`) on PostgreSQL.\n\n${table}\n`;
   mkdirSync(path.dirname(reportFile), { recursive: true });
   writeFileSync(reportFile, text);
   process.stdout.write(`\n${table}\n\nwritten to ${reportFile}\n`);
