@@ -1,4 +1,5 @@
 import { apiTokens, type Database, eq } from "@meridian/db";
+import { readBodyText } from "../../lib/limited-body";
 import { bearerToken, hashApiToken } from "./api-token";
 
 /** The largest body a push may have; 1,000 actuals take far less. */
@@ -54,7 +55,7 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return json(415, { error: "Send the body as JSON, with the header 'Content-Type: application/json'." });
   }
-  const text = await readLimited(request, MAX_INGEST_BODY_BYTES);
+  const text = await readBodyText(request, MAX_INGEST_BODY_BYTES);
   if (text === null) {
     return json(413, { error: "The body is larger than 1 MB: send at most 1,000 actuals per request." });
   }
@@ -63,25 +64,4 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
   } catch {
     return json(400, { error: "The body is not valid JSON." });
   }
-}
-
-/** The body as text, or null once it passes `limit` bytes (whatever Content-Length claimed). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
 }

@@ -304,25 +304,11 @@ export async function keyResultViews(
   return byObjective;
 }
 
-interface KeyResultRow {
-  id: string;
-  objectiveId: string;
-  version: number;
-  gradeOverride: number | null;
-  gradeReason: string;
-  title: string;
-  type: KeyResultType;
-  startValue: number;
-  targetValue: number;
-  currentValue: number | null;
-  currentConfidence: number | null;
-  lastCheckInAt: Date | null;
-  unit: KeyResultUnit;
-  unitLabel: string;
-  weight: number;
-  ownerId: string;
-  ownerName: string;
-}
+/** A key result as read, before its progress and grades are worked out: the view's stored fields. */
+type KeyResultRow = Omit<
+  KeyResultView,
+  "owner" | "progress" | "hasData" | "status" | "canCheckIn" | "suggestedGrade" | "grade"
+> & { ownerId: string; ownerName: string };
 
 function toKeyResultView(
   viewer: Viewer,
