@@ -21,8 +21,11 @@ export const ZReviewCommentSchema = z.object({
   subjectType: ZReviewSubjectType,
   subjectId: ZId,
   body: zText().trim().max(REVIEW_COMMENT_MAX, `Keep the commentary under ${REVIEW_COMMENT_MAX} characters.`),
-  /** The version of the commentary the writer read, when there was one: a stale one is a conflict. */
-  version: ZVersion.optional(),
+  /**
+   * The version of the commentary the writer read: a stale one is a conflict. `null` says the writer
+   * saw none, so commentary someone saved meanwhile is a conflict too; left out, nothing is checked.
+   */
+  version: ZVersion.nullable().optional(),
 });
 export type TReviewComment = z.infer<typeof ZReviewCommentSchema>;
 

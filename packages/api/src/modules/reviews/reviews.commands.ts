@@ -73,6 +73,7 @@ export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZRevie
         ),
       )
       .limit(1);
+    // `null`: the writer saw no commentary, so any there now was saved by someone meanwhile.
     if (current && input.version !== undefined && current.version !== input.version) {
       if (current.body === input.body) return current;
       throw editConflict("commentary", { body: current.body, version: current.version });

@@ -2,7 +2,15 @@ import { activityLog, and, type DatabaseHandle, eq, keyResults, kpiActuals, revi
 import { createTestDatabase } from "@meridian/db/testing";
 import { type ReviewSnapshot, reviewCsv } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, cycleByStatus, DEMO, outcomeOf, seedDemoOrganization, trpcErrorOf } from "../../../test/support";
+import {
+  callerFor,
+  clientErrorOf,
+  cycleByStatus,
+  DEMO,
+  outcomeOf,
+  seedDemoOrganization,
+  trpcErrorOf,
+} from "../../../test/support";
 import { writeFingerprint } from "../../../test/support/fingerprint";
 import { createReviewOrganization, type ReviewOrganization } from "../../../test/support/reviews";
 
@@ -301,6 +309,25 @@ describe("reviews.comment", () => {
     const admin = await org.as("admin");
     const error = await trpcErrorOf(() => admin.reviews.comment({ ...subject(), body: "Overwrite", version: 1 }));
     expect(error.code).toBe("CONFLICT");
+  });
+
+  it("answers a writer who saw no commentary, when some was saved meanwhile, with CONFLICT and that text", async () => {
+    const [manager, admin] = [await org.as("manager"), await org.as("admin")];
+    const other = { reviewId: q3ReviewId, subjectType: "kpi" as const, subjectId: org.kpis.churn.id };
+    await manager.reviews.comment({ ...other, body: "Churn rose in August.", version: null });
+    const before = await writeFingerprint(handle.db);
+    const error = await trpcErrorOf(() => admin.reviews.comment({ ...other, body: "Churn is fine.", version: null }));
+    expect(error.code).toBe("CONFLICT");
+    expect(clientErrorOf(error, "reviews.comment").shape.data.current).toEqual({
+      body: "Churn rose in August.",
+      version: 1,
+    });
+    // The same text as saved is no conflict: nothing to lose.
+    expect(await admin.reviews.comment({ ...other, body: "Churn rose in August.", version: null })).toMatchObject({
+      version: 1,
+    });
+    expect(await writeFingerprint(handle.db)).toEqual(before);
+    await manager.reviews.comment({ ...other, body: "", version: 1 });
   });
 
   it("deletes the commentary when the body is empty", async () => {
