@@ -22,6 +22,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { useFormDraft } from "~/components/forms/use-draft";
 import { PersonPicker } from "~/components/people/person-picker";
 import { formatThreshold } from "~/components/scorecard/status-colours";
 import {
@@ -70,6 +71,12 @@ export function KpiForm({
   const kpis = useQuery(trpc.kpis.list.queryOptions(INPUT_CHOICES));
   const [failure, setFailure] = useState<string | null>(null);
 
+  const form = useForm<TKpiCreateInput, unknown, TKpiCreate>({
+    resolver: zodResolver(ZKpiCreateSchema),
+    defaultValues,
+    // The inputs disappear when the kind goes back to "entered", and so do their values.
+    shouldUnregister: true,
+  });
   const {
     register,
     control,
@@ -77,12 +84,9 @@ export function KpiForm({
     watch,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<TKpiCreateInput, unknown, TKpiCreate>({
-    resolver: zodResolver(ZKpiCreateSchema),
-    defaultValues,
-    // The inputs disappear when the kind goes back to "entered", and so do their values.
-    shouldUnregister: true,
-  });
+  } = form;
+  // Unsaved edits (the description above all) are kept, and given back when the form opens again.
+  const draft = useFormDraft(form, `kpi:${kpiId ?? "new"}`, kpiId ? "KPI" : "New KPI");
   const kind = watch("kind") ?? "manual";
   const direction = watch("direction");
   const unit = watch("unit") ?? "";
@@ -102,6 +106,7 @@ export function KpiForm({
     setFailure(null);
     try {
       await onSubmit(values);
+      draft.clear();
     } catch (error) {
       setFailure(applyServerErrors(error, setError));
     }

@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useFormDraft } from "~/components/forms/use-draft";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { KeyResultView } from "~/trpc/types";
@@ -21,17 +22,21 @@ export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultVie
   const invalidate = useInvalidateObjectives();
   // One key per submission attempt: a retry of the same attempt adds nothing.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const form = useForm<CheckInFormInput, unknown, CheckInFormValues>({
+    resolver: zodResolver(ZCheckInFormSchema),
+    defaultValues: { value: kr.currentValue ?? kr.startValue, confidence: kr.currentConfidence ?? 5, comment: "" },
+  });
   const {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<CheckInFormInput, unknown, CheckInFormValues>({
-    resolver: zodResolver(ZCheckInFormSchema),
-    defaultValues: { value: kr.currentValue ?? kr.startValue, confidence: kr.currentConfidence ?? 5, comment: "" },
-  });
+  } = form;
+  // A check-in not yet saved (its note above all) is kept, and given back when the form opens again.
+  const draft = useFormDraft(form, `check-in:${kr.id}`, `Check-in on ${kr.title}`);
   const checkIn = useMutation(
     trpc.checkIns.create.mutationOptions({
       onSuccess: async () => {
+        draft.clear();
         await invalidate();
         onDone();
       },

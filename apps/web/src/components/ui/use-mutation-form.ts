@@ -5,6 +5,7 @@ import { type UseMutationOptions, useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { type DefaultValues, type FieldValues, useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useFormDraft } from "~/components/forms/use-draft";
 import { applyServerErrors, conflictCurrent } from "./server-errors";
 
 /** Someone saved the record after this form read it: what they saved, and the server's message. */
@@ -37,6 +38,13 @@ export interface MutationFormOptions<
    * next save applies to what is really there.
    */
   conflictValues?: (current: TCurrent) => TInput;
+  /**
+   * For forms with text a person writes (descriptions, comments): keeps the unsaved values as a
+   * draft of `record` in the browser, restored when the form opens again, and asks before the page
+   * is left (components/forms/use-draft.ts). With it, a conflict keeps the person's values and takes
+   * the saved record's version, the record itself shown beside the form: nothing typed is dropped.
+   */
+  draft?: { record: string | null; what: string };
 }
 
 /**
@@ -58,9 +66,11 @@ export function useMutationForm<
   invalidate,
   onSuccess,
   conflictValues,
+  draft,
 }: MutationFormOptions<TInput, TOutput, TVars, TData, TError, TContext, TCurrent>) {
   const form = useForm<TInput, unknown, TOutput>({ resolver: zodResolver(schema), defaultValues });
   const mutation = useMutation(mutationOptions);
+  const kept = useFormDraft(form, draft?.record ?? null, draft?.what ?? "");
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<EditConflict<TCurrent> | null>(null);
 
@@ -69,12 +79,19 @@ export function useMutationForm<
     setConflict(null);
     try {
       const data = await mutation.mutateAsync(values);
+      kept.clear();
       await invalidate?.();
       await onSuccess?.(data, values);
     } catch (failure) {
       const current = conflictValues ? (conflictCurrent(failure) as TCurrent | null) : null;
-      // Someone saved first: the form now holds their version, and the page reads it again.
-      if (current && conflictValues) form.reset(conflictValues(current));
+      // Someone saved first: the form now holds their version (or, with a draft, the person's own
+      // values on top of their version), and the page reads it again.
+      if (current && conflictValues) {
+        const theirs = conflictValues(current);
+        form.reset(draft ? ({ ...form.getValues(), version: theirs.version } as TInput) : theirs, {
+          keepDefaultValues: Boolean(draft),
+        });
+      }
       const message = applyServerErrors(failure, form.setError);
       if (current) {
         setConflict({ current, message: message ?? "" });
@@ -98,5 +115,7 @@ export function useMutationForm<
     /** Set after an edit conflict, until the next submit. */
     conflict,
     mutation,
+    /** True when the form opened with a draft left from an earlier visit. */
+    draftRestored: kept.restored,
   };
 }

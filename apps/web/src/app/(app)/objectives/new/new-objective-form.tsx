@@ -62,6 +62,7 @@ export function NewObjectiveForm({
     mutation: trpc.objectives.create.mutationOptions(),
     invalidate: useInvalidateObjectives(),
     onSuccess: (created) => router.push(`/objectives/${created.id}`),
+    draft: { record: "objective:new", what: "New objective" },
   });
   const keyResults = useFieldArray({ control, name: "keyResults" });
   const cycleId = watch("cycleId");

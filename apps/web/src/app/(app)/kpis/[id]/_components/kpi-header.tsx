@@ -21,6 +21,7 @@ import { StatusPill } from "~/components/scorecard/status-pill";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
+import { conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -41,6 +42,8 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
   const router = useRouter();
   const invalidate = useInvalidateKpis();
   const [editing, setEditing] = useState(false);
+  // The version the form was opened on: a refetch while editing must not turn a stale save into an overwrite.
+  const [readVersion, setReadVersion] = useState(kpi.version);
   const update = useMutation(trpc.kpis.update.mutationOptions());
   const archive = useMutation(
     trpc.kpis.archive.mutationOptions({
@@ -150,7 +153,13 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
 
       {detail.canEdit && !editing && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" onClick={() => setEditing(true)}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setReadVersion(kpi.version);
+              setEditing(true);
+            }}
+          >
             Edit KPI
           </Button>
           <ConfirmAction
@@ -192,12 +201,17 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
               try {
                 await update.mutateAsync({
                   kpiId: kpi.id,
-                  version: kpi.version,
+                  version: readVersion,
                   ...values,
                   inputAId: values.inputAId ?? null,
                   inputBId: values.inputBId ?? null,
                 });
                 setEditing(false);
+              } catch (error) {
+                // A conflict: the message says so and the person's values stay; the next save names the version shown.
+                const current = conflictCurrent(error);
+                if (typeof current?.version === "number") setReadVersion(current.version);
+                throw error;
               } finally {
                 // A conflict shows its message in the form; the page reloads the current values either way.
                 await invalidate();

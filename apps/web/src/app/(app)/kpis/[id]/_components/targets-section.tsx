@@ -11,6 +11,7 @@ import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 import { EntryForm, RemoveButton } from "./entry-form";
+import { storedQuarterTargets } from "./quarter-targets";
 
 /** Per-quarter goal / red-flag overrides: where a quarter's bar differs from the KPI's default. */
 export function TargetsSection({ detail }: { detail: KpiDetail }) {
@@ -62,9 +63,11 @@ function TargetForm({ detail }: { detail: KpiDetail }) {
     ...[4, 3, 2, 1].map((i) => quarterAt(detail.quarter.start, i)),
     ...[...detail.history].reverse().map((h) => h.period),
   ];
+  // Each quarter opens on what it holds: its own override, or the default.
+  const stored = (periodStart: string) => storedQuarterTargets(periodStart, detail.targets, kpi);
   const form = useMutationForm({
     schema: ZKpiSetTargetSchema,
-    defaultValues: { kpiId: kpi.id, periodStart: detail.quarter.start, goal: kpi.goal, redFlag: kpi.redFlag },
+    defaultValues: { kpiId: kpi.id, periodStart: detail.quarter.start, ...stored(detail.quarter.start) },
     mutation: trpc.kpis.setTarget.mutationOptions(),
     invalidate,
   });
@@ -84,7 +87,13 @@ function TargetForm({ detail }: { detail: KpiDetail }) {
           <Select
             id={id}
             options={quarters.map((q) => ({ value: q.start, label: quarterLabel(q.start) }))}
-            {...form.register("periodStart")}
+            {...form.register("periodStart", {
+              onChange: (e: { target: { value: string } }) => {
+                const { goal, redFlag } = stored(e.target.value);
+                form.setValue("goal", goal);
+                form.setValue("redFlag", redFlag);
+              },
+            })}
           />
         )}
       </Field>

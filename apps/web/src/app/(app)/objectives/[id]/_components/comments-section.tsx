@@ -58,6 +58,8 @@ function CommentForm({ detail }: { detail: ObjectiveDetail }) {
     schema: ZCommentCreateSchema,
     defaultValues: onObjective,
     mutation: trpc.comments.create.mutationOptions(),
+    // A comment not yet posted is kept, and given back, until it is.
+    draft: { record: `comment:${objective.id}`, what: "Comment" },
     // The form stays, emptied, on the subject it was about.
     onSuccess: async (_, values) => {
       reset({ ...values, body: "" });

@@ -88,6 +88,7 @@ export function ObjectiveEditForm({
     invalidate: useInvalidateObjectives(),
     onSuccess: onDone,
     conflictValues: (current: Current) => formValues(current),
+    draft: { record: `objective:${objective.id}`, what: "Objective" },
   });
   const me = useQuery(trpc.me.get.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions());
@@ -122,7 +123,9 @@ export function ObjectiveEditForm({
           <p className="font-medium">
             {conflict.message || "Someone else changed this objective after you opened it."}
           </p>
-          <p className="mt-1">The form now shows their version; make your change again and save.</p>
+          <p className="mt-1">
+            Your changes are still in the form. What they saved is below; saving again replaces it.
+          </p>
           <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_minmax(0,1fr)]">
             <dt className="text-amber-800">Title</dt>
             <dd className="font-medium">{conflict.current.title}</dd>

@@ -3,6 +3,8 @@
 import { REVIEW_COMMENT_MAX, type ReviewSubjectType } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { ConflictChoice, SaveStatus } from "~/components/forms/save-status";
+import { useAutosave } from "~/components/forms/use-autosave";
 import type { ReviewCommentEntry } from "~/components/review/types";
 import { Button } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/input";
@@ -79,36 +81,30 @@ function EditableCommentary({
   const id = useId();
   const trpc = useTRPC();
   const invalidate = useInvalidateReviews();
-  const save = useMutation(trpc.reviews.comment.mutationOptions());
-  const serverBody = comment?.body ?? "";
-  const [body, setBody] = useState(serverBody);
-  const [shownServerBody, setShownServerBody] = useState(serverBody);
-  // Someone else's save arriving with a refetch replaces the text only while it is untouched here.
-  if (serverBody !== shownServerBody) {
-    setShownServerBody(serverBody);
-    if (body === shownServerBody) setBody(serverBody);
-  }
-  const [message, setMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const dirty = body.trim() !== serverBody;
-  const tooLong = body.length > REVIEW_COMMENT_MAX;
-
-  const onSave = async () => {
-    setMessage(null);
-    setSaved(false);
-    try {
-      await save.mutateAsync({ reviewId, subjectType, subjectId, body, version: comment?.version });
-      setSaved(true);
-      await invalidate();
-    } catch (error) {
+  const { mutateAsync } = useMutation(trpc.reviews.comment.mutationOptions());
+  const [tooLong, setTooLong] = useState(false);
+  // Saves itself as the reviewer types; see components/forms/use-autosave.ts.
+  const autosave = useAutosave({
+    record: `review:${reviewId}:${subjectType}:${subjectId}`,
+    server: { value: comment?.body ?? "", version: comment?.version },
+    // `null`: this page saw no commentary here, so one saved meanwhile is a conflict.
+    save: async (body, version) => {
+      const saved = await mutateAsync({ reviewId, subjectType, subjectId, body, version: version ?? null });
+      void invalidate();
+      return { version: saved?.version };
+    },
+    conflictOf: (error) => {
       const current = conflictCurrent(error);
-      if (current && typeof current.body === "string") {
-        setMessage("Someone else saved commentary here meanwhile; their text is shown. Edit it and save again.");
-        setBody(current.body);
-        await invalidate();
-      } else setMessage(error instanceof Error ? error.message : "Could not save the commentary.");
-    }
-  };
+      return current && typeof current.body === "string"
+        ? { value: current.body, version: typeof current.version === "number" ? current.version : undefined }
+        : null;
+    },
+    what: `Commentary on ${name}`,
+    blocked: tooLong,
+  });
+  const { state } = autosave;
+  const body = state.value;
+  const unsaved = state.status === "pending" || state.status === "failed";
 
   return (
     <div>
@@ -123,43 +119,37 @@ function EditableCommentary({
           autoFocus={autoFocus}
           value={body}
           onChange={(e) => {
-            setBody(e.target.value);
-            setSaved(false);
+            autosave.setValue(e.target.value);
+            setTooLong(e.target.value.length > REVIEW_COMMENT_MAX);
           }}
           invalid={tooLong}
           placeholder={compact ? `Add commentary on ${name}…` : "What happened, and what we do about it"}
           className={`min-h-9 resize-y ${body ? "" : EMPTY}`}
         />
-        {/* Shown once there is something to save, so a page of empty editors stays quiet. */}
-        {(dirty || save.isPending) && (
+        {/* Saving waits for a pause in typing; the button sends at once. Shown only while there is something to send. */}
+        {unsaved && (
           <Button
-            onClick={onSave}
-            disabled={tooLong || save.isPending}
+            onClick={autosave.saveNow}
+            disabled={tooLong}
             aria-label={`Save commentary on ${name}`}
             className="shrink-0 px-3 py-1.5"
           >
-            {save.isPending ? "Saving…" : "Save"}
+            Save
           </Button>
         )}
       </div>
       {tooLong && (
         <p className="mt-1 text-xs text-rose-600">Keep the commentary under {REVIEW_COMMENT_MAX} characters.</p>
       )}
-      {message && (
-        <p role="alert" className="mt-1 text-xs text-rose-600">
-          {message}
-        </p>
+      {state.status === "conflict" && state.theirs && (
+        <ConflictChoice theirs={state.theirs.value} onKeepMine={autosave.keepMine} onTakeTheirs={autosave.takeTheirs} />
       )}
-      {!dirty && (comment || saved) && (
-        <p className="mt-1 text-xs text-slate-500">
-          {comment && <>Last edited by {comment.author.name}</>}
-          {saved && (
-            <span role="status" className="font-medium text-emerald-700">
-              {comment ? " · " : ""}Saved.
-            </span>
-          )}
-        </p>
-      )}
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <SaveStatus state={state} onRetry={autosave.saveNow} />
+        {state.status === "saved" && comment && body && (
+          <p className="text-xs text-slate-500">Last edited by {comment.author.name}</p>
+        )}
+      </div>
     </div>
   );
 }

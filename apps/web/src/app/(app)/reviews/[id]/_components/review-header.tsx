@@ -3,6 +3,7 @@
 import { quarterLabel } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFinalizeQuestion } from "~/components/review/finalize-guard";
 import { finalizedNote } from "~/components/review/finalized";
 import { ReviewStatusBadge } from "~/components/review/review-status-badge";
 import type { ReviewDetail } from "~/components/review/types";
@@ -69,12 +70,13 @@ function FinalizeButton({ review }: { review: ReviewDetail }) {
   const invalidate = useInvalidateReviews();
   const finalize = useMutation(trpc.reviews.finalize.mutationOptions());
   const [message, setMessage] = useState<string | null>(null);
+  const ask = useFinalizeQuestion("Finalize? Commentary and actions of this review become read-only.", "Yes, finalize");
   return (
     <div className="flex flex-col items-end gap-1">
       <ConfirmAction
         label="Finalize review"
-        question="Finalize? Commentary and actions of this review become read-only."
-        confirmLabel="Yes, finalize"
+        question={ask.question}
+        confirmLabel={ask.confirmLabel}
         pending={finalize.isPending}
         onConfirm={async () => {
           setMessage(null);
