@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { Browser, BrowserContext, Dialog, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, launchBrowser, logIn, screenshotWidths } from "./support/browser";
@@ -30,7 +32,10 @@ async function openTeamReview(page: Page): Promise<string> {
   for (const team of ["Customer Success", "Engineering", "Sales", "Executive"]) {
     await page.goto("/reviews");
     const open = page.getByRole("form", { name: "Open a review" });
-    await expect.poll(() => open.getByLabel("Cycle").locator("option").allTextContents()).toContain(quarterOf(0).label);
+    await open
+      .getByLabel("Cycle")
+      .locator("option", { hasText: quarterOf(0).label })
+      .waitFor({ state: "attached" });
     await open.getByLabel("Cycle").selectOption({ label: quarterOf(0).label });
     const scopes = await open.getByLabel("Scope").locator("option").allTextContents();
     const scope = scopes.find((s) => s.includes(team));
@@ -51,6 +56,13 @@ function firstEditor(page: Page) {
   const box = page.getByRole("textbox", { name: /^Commentary on / }).first();
   const editor = box.locator("xpath=ancestor::div[2]");
   return { box, editor, status: editor.getByRole("status") };
+}
+
+/** One editor in the state it is in, beside the full-page screenshots, for a person to look at. */
+async function shot(target: Locator, name: string) {
+  const folder = path.resolve(import.meta.dirname, "../../../artifacts/screenshots");
+  mkdirSync(folder, { recursive: true });
+  await target.screenshot({ path: path.join(folder, `${name}.png`) });
 }
 
 async function typeInto(box: Locator, text: string) {
@@ -129,6 +141,7 @@ describe("review commentary", () => {
       expect(await alert.textContent()).toContain(first);
       expect(await theirs.box.inputValue()).toBe(stale);
       expect(await theirs.status.textContent()).toBe("Not saved: someone else saved here");
+      await shot(theirs.editor, "unsaved-work-conflict");
 
       // Nothing was overwritten behind anyone's back.
       await page.reload();
@@ -153,6 +166,7 @@ describe("review commentary", () => {
     await typeInto(box, text);
     await expect.poll(() => status.textContent()).toMatch(/^Not saved:/);
     expect(await status.textContent()).not.toBe("Not saved: someone else saved here");
+    await shot(firstEditor(page).editor, "unsaved-work-failed");
 
     // A link inside the app: asked, and staying keeps page and text.
     const [linkDialog] = await Promise.all([
@@ -197,6 +211,7 @@ describe("review commentary", () => {
     await page.getByRole("button", { name: "Finalize review" }).click();
     const question = page.getByRole("group", { name: /is not saved yet/ });
     await question.waitFor();
+    await shot(question, "unsaved-work-finalize");
     expect(await question.getByRole("button", { name: "Finalize without it" }).count()).toBe(1);
     await question.getByRole("button", { name: "Cancel" }).click();
     expect(await page.getByRole("button", { name: "Finalize review" }).count()).toBe(1);
