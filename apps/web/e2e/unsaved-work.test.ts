@@ -228,6 +228,63 @@ describe("review commentary", () => {
   });
 });
 
+describe("long text fields elsewhere", () => {
+  it("a new objective's text is kept as a draft: a reload gives it back", async () => {
+    const { context, page } = await adminContext();
+    try {
+      await page.goto("/objectives/new");
+      const form = () => page.getByRole("form", { name: "New objective" });
+      const title = `Draft objective (${suffix})`;
+      const description = `Why it matters, written before the first save (${suffix}).`;
+      await form().getByLabel("Objective", { exact: true }).click();
+      await form().getByLabel("Objective", { exact: true }).pressSequentially(title, { delay: 2 });
+      await form().getByLabel("Description", { exact: true }).fill(description);
+      const [dialog] = await Promise.all([nextDialog(page, "accept"), page.reload()]);
+      expect(dialog.type).toBe("beforeunload");
+      await expect.poll(() => form().getByLabel("Description", { exact: true }).inputValue()).toBe(description);
+      expect(await form().getByLabel("Objective", { exact: true }).inputValue()).toBe(title);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a comment not yet posted asks before a link leaves, comes back after a reload, and is gone once posted", async () => {
+    const { context, page } = await adminContext();
+    try {
+      await page.goto("/dashboard");
+      const link = page.locator('a[href^="/objectives/"]').first();
+      await link.waitFor();
+      const objectiveUrl = new URL((await link.getAttribute("href")) ?? "", baseURL()).pathname;
+      await page.goto(objectiveUrl);
+      const box = () => page.getByRole("textbox", { name: "Comment", exact: true });
+      const text = `A risk nobody has written down yet (${suffix}).`;
+      await box().click();
+      await box().pressSequentially(text, { delay: 2 });
+
+      const [asked] = await Promise.all([
+        nextDialog(page, "dismiss"),
+        page.getByRole("link", { name: "Dashboard", exact: true }).first().click(),
+      ]);
+      expect(asked.type).toBe("confirm");
+      expect(new URL(page.url()).pathname).toBe(objectiveUrl);
+
+      const [dialog] = await Promise.all([nextDialog(page, "accept"), page.reload()]);
+      expect(dialog.type).toBe("beforeunload");
+      await expect.poll(() => box().inputValue()).toBe(text);
+
+      await page.getByRole("button", { name: "Post comment" }).click();
+      await expect.poll(() => page.getByRole("region", { name: "Discussion" }).textContent()).toContain(text);
+      await expect.poll(() => box().inputValue()).toBe("");
+      // Posted: nothing to keep, nothing to ask about (an unexpected question would stop the reload).
+      await page.reload();
+      await box().waitFor();
+      expect(await box().inputValue()).toBe("");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe("the quarter-targets form", () => {
   it("opens a quarter on its own override, and saving it untouched keeps the override", async () => {
     const kpiPage = await reviewer.newPage();
