@@ -7,7 +7,7 @@ const LABELS = {
   pending: "Not saved yet",
   saving: "Saving…",
   saved: "Saved",
-  failed: "Not saved",
+  failed: "Not saved, kept in this browser",
   conflict: "Not saved: someone else saved here",
 } as const;
 
