@@ -158,6 +158,7 @@ function CheckInEditForm({
     mutation: trpc.checkIns.update.mutationOptions(),
     invalidate: useInvalidateObjectives(),
     onSuccess: onDone,
+    draft: { record: `check-in-edit:${entry.id}`, what: "Check-in" },
   });
   return (
     <form

@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useFormDraft } from "~/components/forms/use-draft";
 import { CompactField } from "~/components/okr/compact-field";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -81,16 +82,19 @@ function GradeForm({ keyResult: kr }: { keyResult: KeyResultView }) {
   const invalidate = useInvalidateObjectives();
   const id = useId();
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const form = useForm<GradeInput, unknown, GradeValues>({
+    resolver: zodResolver(ZGradeSchema),
+    defaultValues: { keyResultId: kr.id, grade: kr.gradeOverride, reason: kr.gradeReason },
+  });
   const {
     register,
     handleSubmit,
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<GradeInput, unknown, GradeValues>({
-    resolver: zodResolver(ZGradeSchema),
-    defaultValues: { keyResultId: kr.id, grade: kr.gradeOverride, reason: kr.gradeReason },
-  });
+  } = form;
+  // An unsaved grade reason is kept, and given back; the reset after a save ends the draft.
+  useFormDraft(form, `grade:${kr.id}`, `Grade of ${kr.title}`);
   const grade = useMutation(trpc.keyResults.grade.mutationOptions());
 
   const save = async (values: GradeValues) => {

@@ -117,6 +117,7 @@ export function NewStrategicObjectiveForm({
     mutation: trpc.strategy.createObjective.mutationOptions(),
     invalidate: useInvalidateStrategy(),
     onSuccess: onDone,
+    draft: { record: `strategic-objective:new:${perspectiveId}`, what: "New strategic objective" },
   });
   return (
     <form
@@ -176,6 +177,7 @@ export function EditStrategicObjectiveForm({
     invalidate: useInvalidateStrategy(),
     onSuccess: onDone,
     conflictValues: editValues,
+    draft: { record: `strategic-objective:${objective.id}`, what: "Strategic objective" },
   });
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`Edit ${objective.name}`} className={formClass}>
@@ -183,8 +185,8 @@ export function EditStrategicObjectiveForm({
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
       {conflict && (
         <Alert tone="warning">
-          Someone else changed this objective after you opened it. The form now shows their version; make your change
-          again and save.
+          Someone else changed this objective after you opened it. Your changes are still in the form; saving again
+          replaces what they saved.
         </Alert>
       )}
       {/* The current owner stays in the picker, by name, even if they have since left. */}
