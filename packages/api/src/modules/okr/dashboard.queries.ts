@@ -1,4 +1,4 @@
-import { alias, and, eq, ne, objectives, rows, sql } from "@meridian/db";
+import { alias, and, eq, ne, objectives, sql } from "@meridian/db";
 import {
   PROGRESS_STATUSES,
   type ProgressStatus,
@@ -8,21 +8,27 @@ import {
 import type { z } from "zod";
 import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
+import { runShaped } from "../../lib/shaped-statement";
 import { cycleInView } from "./cycle-in-view";
 import type { CycleView } from "./cycles.queries";
-import { progressStatusOf, visibleTo } from "./objective-filters";
+import { AFTER_CURSOR_PLACEHOLDERS, cursorValues } from "./objective-cursor";
+import { progressStatusOf, viewerValues, visibleTo } from "./objective-filters";
 import { type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
 import {
+  boundScope,
   type KeyResultJson,
   type KeyResultView,
   nestedKeyResults,
   type ObjectiveSummary,
   pageOf,
+  type SqlScope,
   type SummaryRowJson,
   summaryRowsJson,
   toKeyResultViews,
   toSummary,
 } from "./objective-summaries";
+
+type SqlValue = string | ReturnType<typeof sql.placeholder>;
 
 /** Roots per page of the dashboard, and aligned objectives per page of a branch. */
 export const DASHBOARD_PAGE_SIZE = 50;
@@ -49,11 +55,24 @@ export async function getDashboard(
   const view = await cycleInView(scope, input.cycleId, new Date());
   if (!view) return null;
   const { cycle, expected } = view;
-  const roots = and(eq(objectives.cycleId, cycle.id), withoutVisibleParent(scope));
-  const [row] = rows<{ totals: Partial<Record<ProgressStatus, number>> | null; roots: SummaryRowJson[] }>(
-    await scope.db.execute(sql`select
-      (select json_object_agg(t.status, t.count) from (${statusTotals(scope, cycle.id, expected)}) t) as totals,
-      ${summaryRowsJson(scope, roots, { cursor: input.cursor, limit: DASHBOARD_PAGE_SIZE }, false)} as roots`),
+  const cursor = input.cursor ? cursorValues(input.cursor) : null;
+  const [row] = await runShaped<{ totals: Partial<Record<ProgressStatus, number>> | null; roots: SummaryRowJson[] }>(
+    scope.db,
+    `dashboard:${scope.viewer.role === "admin" ? "admin" : "other"}:${cursor ? "next" : "first"}`,
+    () => {
+      const bound = boundScope(scope);
+      const cycleId = sql.placeholder("cycleId");
+      const roots = and(
+        eq(objectives.cycleId, cycleId),
+        withoutVisibleParent(bound),
+        cursor ? AFTER_CURSOR_PLACEHOLDERS : undefined,
+      );
+      return sql`select
+        (select json_object_agg(t.status, t.count) from (${statusTotals(bound, cycleId, sql.placeholder("expected"))}) t)
+          as totals,
+        ${summaryRowsJson(bound, roots, { limit: DASHBOARD_PAGE_SIZE }, false)} as roots`;
+    },
+    { org: scope.org.id, cycleId: cycle.id, expected, ...viewerValues(scope.viewer), ...cursor },
   );
   const counted = row?.totals ?? {};
   const totals = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, counted[s] ?? 0])) as Record<
@@ -85,17 +104,30 @@ export interface Branch {
  * under it, read with the objective in one statement.
  */
 export async function getBranch(scope: ViewerScope, input: z.output<typeof ZBranchSchema>): Promise<Branch> {
-  const { objectiveId, cursor } = input;
-  const self = and(eq(objectives.organizationId, scope.org.id), eq(objectives.id, objectiveId));
-  const under = and(
-    sql`${objectives.cycleId} = (select ${objectives.cycleId} from ${objectives} where ${self})`,
-    eq(objectives.parentId, objectiveId),
-  );
-  const [row] = rows<{ objective: ObjectiveRow; keyResults: KeyResultJson[] | null; aligned: SummaryRowJson[] }>(
-    await scope.db.execute(sql`select ${jsonObject(objectiveColumns)} as objective,
-      ${cursor ? sql`null` : nestedKeyResults()} as "keyResults",
-      ${summaryRowsJson(scope, under, { cursor, limit: DASHBOARD_PAGE_SIZE }, false)} as aligned
-      from ${objectives} where ${self}`),
+  const cursor = input.cursor ? cursorValues(input.cursor) : null;
+  const [row] = await runShaped<{
+    objective: ObjectiveRow;
+    keyResults: KeyResultJson[] | null;
+    aligned: SummaryRowJson[];
+  }>(
+    scope.db,
+    `branch:${scope.viewer.role === "admin" ? "admin" : "other"}:${cursor ? "next" : "first"}`,
+    () => {
+      const bound = boundScope(scope);
+      const objectiveId = sql.placeholder("objectiveId");
+      const self = and(eq(objectives.organizationId, bound.org.id), eq(objectives.id, objectiveId));
+      const under = and(
+        sql`${objectives.cycleId} = (select ${objectives.cycleId} from ${objectives} where ${self})`,
+        eq(objectives.parentId, objectiveId),
+        cursor ? AFTER_CURSOR_PLACEHOLDERS : undefined,
+      );
+      // A later page of a branch shows only more aligned objectives, not the key results again.
+      return sql`select ${jsonObject(objectiveColumns)} as objective,
+        ${cursor ? sql`null` : nestedKeyResults()} as "keyResults",
+        ${summaryRowsJson(bound, under, { limit: DASHBOARD_PAGE_SIZE }, false)} as aligned
+        from ${objectives} where ${self}`;
+    },
+    { org: scope.org.id, objectiveId: input.objectiveId, ...viewerValues(scope.viewer), ...cursor },
   );
   const objective = visibleOrNotFound(scope.viewer, row?.objective);
   const view = await cycleInView(scope, objective.cycleId, new Date());
@@ -112,7 +144,7 @@ export async function getBranch(scope: ViewerScope, input: z.output<typeof ZBran
 }
 
 /** A root is an objective whose parent the viewer cannot see here (none, another cycle's, archived, hidden). */
-function withoutVisibleParent(scope: ViewerScope) {
+function withoutVisibleParent(scope: SqlScope) {
   const parent = alias(objectives, "root_parent");
   return sql`not exists (
     select 1 from "objectives" ${parent}
@@ -123,7 +155,7 @@ function withoutVisibleParent(scope: ViewerScope) {
 }
 
 /** Every visible objective of the cycle counted by status: rows (status, count). */
-function statusTotals(scope: ViewerScope, cycleId: string, expected: number) {
+function statusTotals(scope: SqlScope, cycleId: SqlValue, expected: ReturnType<typeof sql.placeholder>) {
   return (
     scope.db
       .select({ status: progressStatusOf(expected).as("status"), count: sql<number>`count(*)::int`.as("count") })

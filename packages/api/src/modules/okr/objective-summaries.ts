@@ -35,7 +35,7 @@ import type { ViewerScope } from "../../lib/scope";
 import { sqlArray } from "../../lib/sql-array";
 import type { CycleView } from "./cycles.queries";
 import { afterCursor, cursorKeyColumns, encodeCursor, OBJECTIVE_ORDER } from "./objective-cursor";
-import { visibleTo } from "./objective-filters";
+import { type ViewerPlaceholders, visibleTo } from "./objective-filters";
 
 export interface KeyResultView {
   id: string;
@@ -175,7 +175,7 @@ export function pageOf<T extends { id: string; cursorLevel: ObjectiveLevel; curs
 }
 
 /** What a summary reads of an objective, its owner, team, visible parent and aligned children. */
-function summaryFields(viewer: Viewer, nestKeyResults: boolean) {
+function summaryFields(viewer: Viewer | ViewerPlaceholders, nestKeyResults: boolean) {
   const child = alias(objectives, "child");
   return {
     id: objectives.id,
@@ -214,7 +214,7 @@ const SUMMARY_PARENT = alias(objectives, "parent");
  * their owner, team and visible parent joined: the rows `fields` are read from.
  */
 function summarySelect(
-  scope: ViewerScope,
+  scope: SqlScope,
   fields: SelectedFields,
   where: SQL | undefined,
   cursor: string | null | undefined,
@@ -252,7 +252,7 @@ function summarySelect(
  * `limit`, in page order), for a statement that reads a page beside other things (an objective's page).
  */
 export function summaryRowsJson(
-  scope: ViewerScope,
+  scope: SqlScope,
   where: SQL | undefined,
   page: { cursor?: string | null; limit: number },
   nestKeyResults: boolean,
@@ -268,6 +268,21 @@ export function summaryRowsJson(
     page.cursor,
   ).limit(page.limit + 1);
   return sql<SummaryRowJson[]>`(select coalesce(json_agg(page.j order by page.n), '[]'::json) from (${rows}) page)`;
+}
+
+/**
+ * What a summary statement is scoped by: a request's scope, or (for runShaped) one whose
+ * organization and viewer are placeholders.
+ */
+export interface SqlScope {
+  db: ViewerScope["db"];
+  org: { id: string | ReturnType<typeof sql.placeholder> };
+  viewer: Viewer | ViewerPlaceholders;
+}
+
+/** The scope with its organization and viewer as placeholders (org; viewerValues), for runShaped. */
+export function boundScope(scope: ViewerScope): SqlScope {
+  return { db: scope.db, org: { id: sql.placeholder("org") }, viewer: { role: scope.viewer.role, placeholders: true } };
 }
 
 /** A summary row as summaryRowsJson nests it (its key results too, as nodePage reads them). */

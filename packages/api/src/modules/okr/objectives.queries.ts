@@ -9,7 +9,6 @@ import {
   keyResults,
   objectives,
   perspectives,
-  rows,
   type SQL,
   sql,
   strategicObjectives,
@@ -26,11 +25,21 @@ import type { z } from "zod";
 import { containsPattern } from "../../lib/contains-pattern";
 import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
+import { runShaped } from "../../lib/shaped-statement";
 import { cycleInView } from "./cycle-in-view";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
-import { progressStatusOf, visibleTo } from "./objective-filters";
+import { progressStatusOf, viewerValues, visibleTo } from "./objective-filters";
 import { type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
-import { nodePage, pageOf, type SummaryRowJson, summaryRowsJson, toNode, toSummary } from "./objective-summaries";
+import {
+  boundScope,
+  nodePage,
+  pageOf,
+  type SqlScope,
+  type SummaryRowJson,
+  summaryRowsJson,
+  toNode,
+  toSummary,
+} from "./objective-summaries";
 
 /** A page of the cycle's visible objectives, filtered and searched in SQL: the Company and Team OKR views. */
 export async function listObjectives(scope: ViewerScope, input: z.output<typeof ZObjectiveListSchema>) {
@@ -75,7 +84,12 @@ function matching(q: string): SQL {
  */
 export async function getObjective(scope: ViewerScope, input: z.output<typeof ZObjectiveIdSchema>) {
   const { viewer } = scope;
-  const [page] = rows<ObjectivePageRow>(await scope.db.execute(objectivePageStatement(scope, input.objectiveId)));
+  const [page] = await runShaped<ObjectivePageRow>(
+    scope.db,
+    `objective-page:${viewer.role === "admin" ? "admin" : "other"}`,
+    () => objectivePageStatement(boundScope(scope), sql.placeholder("objectiveId")),
+    { org: scope.org.id, objectiveId: input.objectiveId, ...viewerValues(viewer) },
+  );
   const row = visibleOrNotFound(viewer, page?.objective ?? undefined);
   const view = await cycleInView(scope, row.cycleId, new Date());
   if (!page || !view) return null;
@@ -152,7 +166,7 @@ interface ObjectivePageRow {
  * its strategic objective, check-ins, comments and the newest 100 activity entries. Every part is
  * keyed by the organization and the objective, so the statement reads only this objective's rows.
  */
-function objectivePageStatement(scope: ViewerScope, objectiveId: string): SQL {
+function objectivePageStatement(scope: SqlScope, objectiveId: ReturnType<typeof sql.placeholder>): SQL {
   const organizationId = scope.org.id;
   const target = alias(objectives, "target");
   const up = alias(objectives, "up_parent");
