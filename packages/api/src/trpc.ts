@@ -1,12 +1,8 @@
 import type { SessionUser } from "@meridian/auth";
 import {
-  and,
-  asc,
   cycles,
   type Database,
-  eq,
   isDatabaseUnavailable,
-  isNull,
   memberships,
   organizations,
   sql,
@@ -17,6 +13,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
 import type { OrganizationCycle } from "./lib/scope";
+import { runShaped } from "./lib/shaped-statement";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "./lib/unavailable";
 import { toViewer } from "./lib/viewer";
 
@@ -201,35 +198,14 @@ async function findMembership(
   teams: { member: string[]; led: string[] };
   cycles: OrganizationCycle[];
 } | null> {
-  const conditions = [eq(memberships.userId, userId), isNull(memberships.deactivatedAt)];
-  if (requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success) {
-    conditions.push(eq(memberships.organizationId, requestedOrganizationId));
-  }
-  const teamsOf = (lead: boolean) => sql<string>`(
-    select coalesce(string_agg(${teamMembers.teamId}::text, ','), '') from ${teamMembers}
-    where ${teamMembers.organizationId} = ${memberships.organizationId} and ${teamMembers.userId} = ${memberships.userId}
-      ${lead ? sql`and ${teamMembers.role} = 'lead'` : sql``})`;
-  const [row] = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      isDemo: organizations.isDemo,
-      role: memberships.role,
-      memberOf: teamsOf(false),
-      leads: teamsOf(true),
-      // A handful of rows per organization, and most reads start by picking one of them.
-      cycles: sql<OrganizationCycle[]>`(
-        select coalesce(json_agg(json_build_object(
-          'id', ${cycles.id}, 'name', ${cycles.name}, 'startsOn', ${cycles.startsOn}, 'endsOn', ${cycles.endsOn},
-          'status', ${cycles.status}, 'version', ${cycles.version}
-        ) order by ${cycles.startsOn} desc), '[]') from ${cycles}
-        where ${cycles.organizationId} = ${memberships.organizationId})`,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(...conditions))
-    .orderBy(asc(memberships.createdAt), asc(organizations.name))
-    .limit(1);
+  const requested = requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success;
+  // Every request runs this statement: rendered once per shape, filled per request (runShaped).
+  const [row] = await runShaped<MembershipRow>(
+    db,
+    requested ? "membership:requested" : "membership:first",
+    () => membershipStatement(Boolean(requested)),
+    requested ? { userId, organizationId: requestedOrganizationId } : { userId },
+  );
   if (!row && requestedOrganizationId) return findMembership(db, userId, null);
   if (!row || !isRole(row.role)) return null;
   const ids = (list: string) => (list ? list.split(",") : []);
@@ -238,6 +214,37 @@ async function findMembership(
     teams: { member: ids(row.memberOf), led: ids(row.leads) },
     cycles: row.cycles,
   };
+}
+
+interface MembershipRow {
+  id: string;
+  name: string;
+  isDemo: boolean;
+  role: string;
+  memberOf: string;
+  leads: string;
+  cycles: OrganizationCycle[];
+}
+
+/** The membership, its teams and the organization's cycles: findMembership's one statement. */
+function membershipStatement(requested: boolean) {
+  const teamsOf = (lead: boolean) => sql`(
+    select coalesce(string_agg(${teamMembers.teamId}::text, ','), '') from ${teamMembers}
+    where ${teamMembers.organizationId} = ${memberships.organizationId} and ${teamMembers.userId} = ${memberships.userId}
+      ${lead ? sql`and ${teamMembers.role} = 'lead'` : sql``})`;
+  return sql`select ${organizations.id} as id, ${organizations.name} as name, ${organizations.isDemo} as "isDemo",
+      ${memberships.role} as role, ${teamsOf(false)} as "memberOf", ${teamsOf(true)} as leads,
+      -- A handful of rows per organization, and most reads start by picking one of them.
+      (select coalesce(json_agg(json_build_object(
+          'id', ${cycles.id}, 'name', ${cycles.name}, 'startsOn', ${cycles.startsOn}, 'endsOn', ${cycles.endsOn},
+          'status', ${cycles.status}, 'version', ${cycles.version}
+        ) order by ${cycles.startsOn} desc), '[]') from ${cycles}
+        where ${cycles.organizationId} = ${memberships.organizationId}) as cycles
+    from ${memberships} join ${organizations} on ${organizations.id} = ${memberships.organizationId}
+    where ${memberships.userId} = ${sql.placeholder("userId")} and ${memberships.deactivatedAt} is null
+      ${requested ? sql`and ${memberships.organizationId} = ${sql.placeholder("organizationId")}` : sql``}
+    order by ${memberships.createdAt}, ${organizations.name}
+    limit 1`;
 }
 
 /**

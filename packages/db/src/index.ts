@@ -15,7 +15,7 @@ export {
   ne,
   not,
   or,
-  type SQL,
+  SQL,
   sql,
 } from "drizzle-orm";
 // Types for helpers that work on any versioned table (the API's audited update).

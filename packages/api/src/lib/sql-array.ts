@@ -9,10 +9,15 @@ type ArrayType = "uuid" | "text" | "float8" | "int4" | "int2" | "bool";
  * because postgres.js guesses a parameter's type from the array's first item.
  */
 export function sqlArray(values: readonly (string | number | boolean | null)[], type: ArrayType): SQL {
+  return sql`${sqlArrayLiteral(values)}::${sql.raw(type)}[]`;
+}
+
+/** The array's literal text (`{a,b,c}`), the value sqlArray binds: for a placeholder's value. */
+export function sqlArrayLiteral(values: readonly (string | number | boolean | null)[]): string {
   const items = values.map((v) => {
     if (v === null) return "NULL";
     if (typeof v === "string") return `"${v.replace(/["\\]/g, "\\$&")}"`;
     return String(v);
   });
-  return sql`${`{${items.join(",")}}`}::${sql.raw(type)}[]`;
+  return `{${items.join(",")}}`;
 }

@@ -9,5 +9,6 @@ export * from "./okr-tree";
 export * from "./rejections";
 export * from "./reviews";
 export * from "./rows";
+export * from "./statements";
 export * from "./strategy";
 export * from "./test-database";

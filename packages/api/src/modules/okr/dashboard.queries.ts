@@ -6,12 +6,29 @@ import {
   type ZDashboardInputSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
+import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
+import { runShaped } from "../../lib/shaped-statement";
 import { cycleInView } from "./cycle-in-view";
 import type { CycleView } from "./cycles.queries";
-import { progressStatusOf, visibleTo } from "./objective-filters";
-import { findVisibleObjective } from "./objective-rows";
-import { type KeyResultView, keyResultViews, type ObjectiveSummary, summaryPage } from "./objective-summaries";
+import { AFTER_CURSOR_PLACEHOLDERS, cursorValues } from "./objective-cursor";
+import { progressStatusOf, viewerValues, visibleTo } from "./objective-filters";
+import { type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
+import {
+  boundScope,
+  type KeyResultJson,
+  type KeyResultView,
+  nestedKeyResults,
+  type ObjectiveSummary,
+  pageOf,
+  type SqlScope,
+  type SummaryRowJson,
+  summaryRowsJson,
+  toKeyResultViews,
+  toSummary,
+} from "./objective-summaries";
+
+type SqlValue = string | ReturnType<typeof sql.placeholder>;
 
 /** Roots per page of the dashboard, and aligned objectives per page of a branch. */
 export const DASHBOARD_PAGE_SIZE = 50;
@@ -28,7 +45,8 @@ export interface Dashboard {
 
 /**
  * The cycle's dashboard: status totals over every visible objective and one
- * page of the roots, both counted and paged in SQL from the stored rollups.
+ * page of the roots, both counted and paged in SQL from the stored rollups,
+ * in one statement (one round trip after the request's membership).
  */
 export async function getDashboard(
   scope: ViewerScope,
@@ -37,15 +55,38 @@ export async function getDashboard(
   const view = await cycleInView(scope, input.cycleId, new Date());
   if (!view) return null;
   const { cycle, expected } = view;
-  const inCycle = eq(objectives.cycleId, cycle.id);
-  const [totals, roots] = await Promise.all([
-    statusTotals(scope, cycle.id, expected),
-    summaryPage(scope, expected, and(inCycle, withoutVisibleParent(scope)), {
-      cursor: input.cursor,
-      limit: DASHBOARD_PAGE_SIZE,
-    }),
-  ]);
-  return { cycle, expected, totals, roots: roots.items, nextCursor: roots.nextCursor };
+  const cursor = input.cursor ? cursorValues(input.cursor) : null;
+  const [row] = await runShaped<{ totals: Partial<Record<ProgressStatus, number>> | null; roots: SummaryRowJson[] }>(
+    scope.db,
+    `dashboard:${scope.viewer.role === "admin" ? "admin" : "other"}:${cursor ? "next" : "first"}`,
+    () => {
+      const bound = boundScope(scope);
+      const cycleId = sql.placeholder("cycleId");
+      const roots = and(
+        eq(objectives.cycleId, cycleId),
+        withoutVisibleParent(bound),
+        cursor ? AFTER_CURSOR_PLACEHOLDERS : undefined,
+      );
+      return sql`select
+        (select json_object_agg(t.status, t.count) from (${statusTotals(bound, cycleId, sql.placeholder("expected"))}) t)
+          as totals,
+        ${summaryRowsJson(bound, roots, { limit: DASHBOARD_PAGE_SIZE }, false)} as roots`;
+    },
+    { org: scope.org.id, cycleId: cycle.id, expected, ...viewerValues(scope.viewer), ...cursor },
+  );
+  const counted = row?.totals ?? {};
+  const totals = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, counted[s] ?? 0])) as Record<
+    ProgressStatus,
+    number
+  >;
+  const page = pageOf(row?.roots ?? [], DASHBOARD_PAGE_SIZE);
+  return {
+    cycle,
+    expected,
+    totals,
+    roots: page.rows.map((r) => toSummary(r, expected)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export interface Branch {
@@ -58,30 +99,52 @@ export interface Branch {
   nextCursor: string | null;
 }
 
-/** What opening one objective on the dashboard shows: its key results and a page of what aligns under it. */
+/**
+ * What opening one objective on the dashboard shows: its key results and a page of what aligns
+ * under it, read with the objective in one statement.
+ */
 export async function getBranch(scope: ViewerScope, input: z.output<typeof ZBranchSchema>): Promise<Branch> {
-  const objective = await findVisibleObjective(scope.db, scope.org.id, scope.viewer, input.objectiveId);
+  const cursor = input.cursor ? cursorValues(input.cursor) : null;
+  const [row] = await runShaped<{
+    objective: ObjectiveRow;
+    keyResults: KeyResultJson[] | null;
+    aligned: SummaryRowJson[];
+  }>(
+    scope.db,
+    `branch:${scope.viewer.role === "admin" ? "admin" : "other"}:${cursor ? "next" : "first"}`,
+    () => {
+      const bound = boundScope(scope);
+      const objectiveId = sql.placeholder("objectiveId");
+      const self = and(eq(objectives.organizationId, bound.org.id), eq(objectives.id, objectiveId));
+      const under = and(
+        sql`${objectives.cycleId} = (select ${objectives.cycleId} from ${objectives} where ${self})`,
+        eq(objectives.parentId, objectiveId),
+        cursor ? AFTER_CURSOR_PLACEHOLDERS : undefined,
+      );
+      // A later page of a branch shows only more aligned objectives, not the key results again.
+      return sql`select ${jsonObject(objectiveColumns)} as objective,
+        ${cursor ? sql`null` : nestedKeyResults()} as "keyResults",
+        ${summaryRowsJson(bound, under, { limit: DASHBOARD_PAGE_SIZE }, false)} as aligned
+        from ${objectives} where ${self}`;
+    },
+    { org: scope.org.id, objectiveId: input.objectiveId, ...viewerValues(scope.viewer), ...cursor },
+  );
+  const objective = visibleOrNotFound(scope.viewer, row?.objective);
   const view = await cycleInView(scope, objective.cycleId, new Date());
-  if (!view) throw new Error("an objective's cycle is always there");
+  if (!row || !view) throw new Error("an objective's cycle is always there");
   const { cycle, expected } = view;
-  const under = and(eq(objectives.cycleId, objective.cycleId), eq(objectives.parentId, objective.id));
-  const [krs, aligned] = await Promise.all([
-    input.cursor
-      ? Promise.resolve(new Map<string, KeyResultView[]>())
-      : keyResultViews(scope, cycle, expected, [objective]),
-    summaryPage(scope, expected, under, { cursor: input.cursor, limit: DASHBOARD_PAGE_SIZE }),
-  ]);
+  const aligned = pageOf(row.aligned, DASHBOARD_PAGE_SIZE);
   return {
     objectiveId: objective.id,
     expected,
-    keyResults: krs.get(objective.id) ?? [],
-    aligned: aligned.items,
+    keyResults: toKeyResultViews(scope.viewer, cycle, expected, objective, row.keyResults ?? []),
+    aligned: aligned.rows.map((r) => toSummary(r, expected)),
     nextCursor: aligned.nextCursor,
   };
 }
 
 /** A root is an objective whose parent the viewer cannot see here (none, another cycle's, archived, hidden). */
-function withoutVisibleParent(scope: ViewerScope) {
+function withoutVisibleParent(scope: SqlScope) {
   const parent = alias(objectives, "root_parent");
   return sql`not exists (
     select 1 from "objectives" ${parent}
@@ -91,22 +154,21 @@ function withoutVisibleParent(scope: ViewerScope) {
   )`;
 }
 
-async function statusTotals(scope: ViewerScope, cycleId: string, expected: number) {
-  const status = progressStatusOf(expected);
-  const rows = await scope.db
-    .select({ status, count: sql<number>`count(*)::int` })
-    .from(objectives)
-    .where(
-      and(
-        eq(objectives.organizationId, scope.org.id),
-        eq(objectives.cycleId, cycleId),
-        ne(objectives.status, "archived"),
-        visibleTo(scope.viewer),
-      ),
-    )
-    // By position: the same expression written twice binds its parameters twice, and Postgres would not match them.
-    .groupBy(sql`1`);
-  const totals = Object.fromEntries(PROGRESS_STATUSES.map((s) => [s, 0])) as Record<ProgressStatus, number>;
-  for (const r of rows) totals[r.status] = r.count;
-  return totals;
+/** Every visible objective of the cycle counted by status: rows (status, count). */
+function statusTotals(scope: SqlScope, cycleId: SqlValue, expected: ReturnType<typeof sql.placeholder>) {
+  return (
+    scope.db
+      .select({ status: progressStatusOf(expected).as("status"), count: sql<number>`count(*)::int`.as("count") })
+      .from(objectives)
+      .where(
+        and(
+          eq(objectives.organizationId, scope.org.id),
+          eq(objectives.cycleId, cycleId),
+          ne(objectives.status, "archived"),
+          visibleTo(scope.viewer),
+        ),
+      )
+      // By position: the same expression written twice binds its parameters twice, and Postgres would not match them.
+      .groupBy(sql`1`)
+  );
 }

@@ -42,6 +42,15 @@ export function afterCursor(cursor: string | null | undefined): SQL | undefined 
   return sql`(${objectives.level}, ${objectives.createdAt}, ${objectives.id}) > (${key.l}::objective_level, ${key.c}::timestamptz, ${key.i}::uuid)`;
 }
 
+/** afterCursor with the cursor's key as placeholders, filled by cursorValues: for runShaped. */
+export const AFTER_CURSOR_PLACEHOLDERS = sql`(${objectives.level}, ${objectives.createdAt}, ${objectives.id}) > (${sql.placeholder("cursorLevel")}::objective_level, ${sql.placeholder("cursorCreatedAt")}::timestamptz, ${sql.placeholder("cursorId")}::uuid)`;
+
+/** The values of AFTER_CURSOR_PLACEHOLDERS; a cursor that is not ours is a 400. */
+export function cursorValues(cursor: string) {
+  const key = decode(cursor);
+  return { cursorLevel: key.l, cursorCreatedAt: key.c, cursorId: key.i };
+}
+
 function decode(cursor: string): CursorKey {
   try {
     const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));

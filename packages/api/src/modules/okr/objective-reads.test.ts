@@ -16,6 +16,7 @@ import {
   createObjective,
   createOrganization,
   createTeam,
+  statementsOf,
   trpcErrorOf,
   useTestDatabase,
 } from "../../../test/support";
@@ -187,6 +188,44 @@ describe("paging", () => {
     expect(rest.nextCursor).toBeNull();
     expect(new Set([...branch.aligned, ...rest.aligned].map((o) => o.id)).size).toBe(61);
     for (const o of [...branch.aligned, ...rest.aligned]) expect(o.parentId).toBe(parentId);
+  });
+
+  it("reads an objective's page in one statement after the membership, its aligned objectives paged", async () => {
+    const caller = await callerFor(db(), admin.email);
+    const krId = (await createKeyResult(db(), { organizationId: org.id, objectiveId: parentId, ownerId: admin.id })).id;
+    await caller.checkIns.create({
+      keyResultId: krId,
+      value: 10,
+      confidence: 6,
+      comment: "first",
+      idempotencyKey: crypto.randomUUID(),
+    });
+    await caller.comments.create({ objectiveId: parentId, body: "A word" });
+    const { result: shown, sent } = await statementsOf(db(), () => caller.objectives.get({ objectiveId: parentId }));
+    // The membership (with teams and cycles), then the page: not one statement per part.
+    expect(sent.length).toBe(2);
+    if (!shown) throw new Error("expected the page");
+    expect(shown.objective.keyResults.map((kr) => kr.id)).toEqual([krId]);
+    expect(shown.checkIns.map((c) => [c.keyResultId, c.value, c.comment])).toEqual([[krId, 10, "first"]]);
+    expect(shown.checkIns[0]?.createdAt).toBeInstanceOf(Date);
+    expect(shown.comments.map((c) => c.body)).toEqual(["A word"]);
+    expect(shown.activity.length).toBeGreaterThan(0);
+    expect(shown.aligned.length).toBe(50);
+    // The page's cursor is the branch's: the rest of what aligns under it follows.
+    const rest = await caller.objectives.branch({ objectiveId: parentId, cursor: shown.alignedNextCursor });
+    expect(rest.aligned.length).toBe(11);
+    expect(new Set([...shown.aligned, ...rest.aligned].map((o) => o.id)).size).toBe(61);
+  });
+
+  it("reads the dashboard and a branch in one statement each after the membership", async () => {
+    const caller = await callerFor(db(), member.email);
+    const dashboard = await statementsOf(db(), () => caller.objectives.dashboard({ cycleId: pagedCycle }));
+    expect(dashboard.sent.length).toBe(2);
+    expect(dashboard.result?.roots.length).toBe(50);
+    const branch = await statementsOf(db(), () => caller.objectives.branch({ objectiveId: parentId }));
+    expect(branch.sent.length).toBe(2);
+    expect(branch.result.keyResults.length).toBe(1);
+    expect(branch.result.aligned.length).toBe(50);
   });
 
   it("answers a forged or garbled cursor with BAD_REQUEST", async () => {

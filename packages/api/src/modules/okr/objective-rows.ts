@@ -52,7 +52,10 @@ export async function findVisibleObjectiveAndCycle(
   return { objective: visibleOrNotFound(viewer, found?.objective), cycle: found?.cycle };
 }
 
-function visibleOrNotFound<T extends Parameters<typeof canSeeObjective>[1]>(viewer: Viewer, row: T | undefined): T {
+export function visibleOrNotFound<T extends Parameters<typeof canSeeObjective>[1]>(
+  viewer: Viewer,
+  row: T | undefined,
+): T {
   if (!row || !canSeeObjective(viewer, row)) throw notFound("No such objective.");
   return row;
 }

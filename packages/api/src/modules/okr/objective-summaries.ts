@@ -1,4 +1,18 @@
-import { alias, and, asc, eq, keyResults, ne, objectives, type SQL, sql, teams, users } from "@meridian/db";
+import {
+  alias,
+  and,
+  asc,
+  eq,
+  keyResults,
+  ne,
+  objectives,
+  type SelectedFields,
+  type SelectResultFields,
+  type SQL,
+  sql,
+  teams,
+  users,
+} from "@meridian/db";
 import {
   canCheckInOnKeyResult,
   effectiveGrade,
@@ -16,11 +30,12 @@ import {
   type Viewer,
   type Visibility,
 } from "@meridian/domain";
+import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
 import { sqlArray } from "../../lib/sql-array";
 import type { CycleView } from "./cycles.queries";
 import { afterCursor, cursorKeyColumns, encodeCursor, OBJECTIVE_ORDER } from "./objective-cursor";
-import { visibleTo } from "./objective-filters";
+import { type ViewerPlaceholders, visibleTo } from "./objective-filters";
 
 export interface KeyResultView {
   id: string;
@@ -118,24 +133,24 @@ export async function nodePage(
   page: { cursor?: string | null; limit: number },
 ): Promise<Page<ObjectiveNode>> {
   const { rows, nextCursor } = await summaryRows(scope, where, page, true);
-  return {
-    items: rows.map((r) => {
-      const summary = toSummary(r, expected);
-      const objective = { status: summary.status, teamId: summary.team?.id ?? null };
-      const krs = (r.keyResults ?? []).map((kr) =>
-        toKeyResultView(scope.viewer, cycle, expected, objective, {
-          ...kr,
-          lastCheckInAt: kr.lastCheckInAt === null ? null : new Date(kr.lastCheckInAt),
-        }),
-      );
-      return { ...summary, keyResults: krs, grade: gradeOf(krs) };
-    }),
-    nextCursor,
-  };
+  return { items: rows.map((r) => toNode(scope.viewer, cycle, expected, r)), nextCursor };
+}
+
+/** A summary row read with its key results (nodePage, summaryRowsJson), as the viewer sees it. */
+export function toNode(
+  viewer: Viewer,
+  cycle: Pick<CycleView, "status">,
+  expected: number,
+  r: SummaryRow,
+): ObjectiveNode {
+  const summary = toSummary(r, expected);
+  const objective = { status: summary.status, teamId: summary.team?.id ?? null };
+  const krs = toKeyResultViews(viewer, cycle, expected, objective, r.keyResults ?? []);
+  return { ...summary, keyResults: krs, grade: gradeOf(krs) };
 }
 
 /** An active key result as the page statement nests it (JSON: instants arrive as strings). */
-type KeyResultJson = Omit<KeyResultRow, "lastCheckInAt"> & { lastCheckInAt: string | null };
+export type KeyResultJson = Omit<KeyResultRow, "lastCheckInAt"> & { lastCheckInAt: string | null };
 
 async function summaryRows(
   scope: ViewerScope,
@@ -143,38 +158,70 @@ async function summaryRows(
   page: { cursor?: string | null; limit: number | null },
   nestKeyResults: boolean,
 ) {
-  const { viewer } = scope;
-  const parent = alias(objectives, "parent");
+  const query = summarySelect(scope, summaryFields(scope.viewer, nestKeyResults), where, page.cursor);
+  const rows = (page.limit === null ? await query : await query.limit(page.limit + 1)) as SummaryRow[];
+  return pageOf(rows, page.limit);
+}
+
+/** The rows of a page (one more was read to know whether there is a next one) and its cursor. */
+export function pageOf<T extends { id: string; cursorLevel: ObjectiveLevel; cursorCreatedAt: string }>(
+  rows: T[],
+  limit: number | null,
+): { rows: T[]; nextCursor: string | null } {
+  const more = limit !== null && rows.length > limit;
+  const shown = more ? rows.slice(0, limit ?? undefined) : rows;
+  const last = shown.at(-1);
+  return { rows: shown, nextCursor: more && last ? encodeCursor(last) : null };
+}
+
+/** What a summary reads of an objective, its owner, team, visible parent and aligned children. */
+function summaryFields(viewer: Viewer | ViewerPlaceholders, nestKeyResults: boolean) {
   const child = alias(objectives, "child");
-  const query = scope.db
-    .select({
-      id: objectives.id,
-      cycleId: objectives.cycleId,
-      title: objectives.title,
-      description: objectives.description,
-      level: objectives.level,
-      status: objectives.status,
-      visibility: objectives.visibility,
-      progressSource: objectives.progressSource,
-      weight: objectives.weight,
-      version: objectives.version,
-      ownerId: objectives.ownerId,
-      ownerName: users.name,
-      teamId: objectives.teamId,
-      teamName: teams.name,
-      visibleParentId: parent.id,
-      progress: objectives.progress,
-      hasData: objectives.progressHasData,
-      lowestConfidence: objectives.lowestConfidence,
-      keyResultCount: objectives.keyResultCount,
-      alignedCount: sql<number>`(
+  return {
+    id: objectives.id,
+    cycleId: objectives.cycleId,
+    title: objectives.title,
+    description: objectives.description,
+    level: objectives.level,
+    status: objectives.status,
+    visibility: objectives.visibility,
+    progressSource: objectives.progressSource,
+    weight: objectives.weight,
+    version: objectives.version,
+    ownerId: objectives.ownerId,
+    ownerName: users.name,
+    teamId: objectives.teamId,
+    teamName: teams.name,
+    visibleParentId: SUMMARY_PARENT.id,
+    progress: objectives.progress,
+    hasData: objectives.progressHasData,
+    lowestConfidence: objectives.lowestConfidence,
+    keyResultCount: objectives.keyResultCount,
+    alignedCount: sql<number>`(
         select count(*)::int from "objectives" ${child}
         where ${child.organizationId} = ${objectives.organizationId} and ${child.parentId} = ${objectives.id}
           and ${child.cycleId} = ${objectives.cycleId} and ${child.status} <> 'archived' and ${visibleTo(viewer, child)}
       )`,
-      keyResults: nestKeyResults ? nestedKeyResults() : sql<null>`null`,
-      ...cursorKeyColumns,
-    })
+    keyResults: nestKeyResults ? nestedKeyResults() : sql<null>`null`,
+    ...cursorKeyColumns,
+  };
+}
+
+const SUMMARY_PARENT = alias(objectives, "parent");
+
+/**
+ * The objectives matching `where` (after the cursor) that the viewer may see, in page order, with
+ * their owner, team and visible parent joined: the rows `fields` are read from.
+ */
+function summarySelect(
+  scope: SqlScope,
+  fields: SelectedFields,
+  where: SQL | undefined,
+  cursor: string | null | undefined,
+) {
+  const parent = SUMMARY_PARENT;
+  return scope.db
+    .select(fields)
     .from(objectives)
     .innerJoin(users, eq(users.id, objectives.ownerId))
     .leftJoin(teams, and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)))
@@ -185,30 +232,65 @@ async function summaryRows(
         eq(parent.id, objectives.parentId),
         eq(parent.cycleId, objectives.cycleId),
         ne(parent.status, "archived"),
-        visibleTo(viewer, parent),
+        visibleTo(scope.viewer, parent),
       ),
     )
     .where(
       and(
         eq(objectives.organizationId, scope.org.id),
         ne(objectives.status, "archived"),
-        visibleTo(viewer, objectives),
+        visibleTo(scope.viewer, objectives),
         where,
-        afterCursor(page.cursor),
+        afterCursor(cursor),
       ),
     )
     .orderBy(...OBJECTIVE_ORDER.map((c) => asc(c)));
-  const rows = page.limit === null ? await query : await query.limit(page.limit + 1);
-
-  const more = page.limit !== null && rows.length > page.limit;
-  const shown = more ? rows.slice(0, page.limit ?? undefined) : rows;
-  const last = shown.at(-1);
-  return { rows: shown, nextCursor: more && last ? encodeCursor(last) : null };
 }
 
-type SummaryRow = Awaited<ReturnType<typeof summaryRows>>["rows"][number];
+/**
+ * As summaryRows, as SQL that yields the page as one JSON array of summary rows (one more than
+ * `limit`, in page order), for a statement that reads a page beside other things (an objective's page).
+ */
+export function summaryRowsJson(
+  scope: SqlScope,
+  where: SQL | undefined,
+  page: { cursor?: string | null; limit: number },
+  nestKeyResults: boolean,
+): SQL<SummaryRowJson[]> {
+  const fields = summaryFields(scope.viewer, nestKeyResults);
+  const rows = summarySelect(
+    scope,
+    {
+      j: jsonObject(fields).as("j"),
+      n: sql<number>`row_number() over (order by ${sql.join([...OBJECTIVE_ORDER], sql`, `)})`.as("n"),
+    },
+    where,
+    page.cursor,
+  ).limit(page.limit + 1);
+  return sql<SummaryRowJson[]>`(select coalesce(json_agg(page.j order by page.n), '[]'::json) from (${rows}) page)`;
+}
 
-function toSummary(r: SummaryRow, expected: number): ObjectiveSummary {
+/**
+ * What a summary statement is scoped by: a request's scope, or (for runShaped) one whose
+ * organization and viewer are placeholders.
+ */
+export interface SqlScope {
+  db: ViewerScope["db"];
+  org: { id: string | ReturnType<typeof sql.placeholder> };
+  viewer: Viewer | ViewerPlaceholders;
+}
+
+/** The scope with its organization and viewer as placeholders (org; viewerValues), for runShaped. */
+export function boundScope(scope: ViewerScope): SqlScope {
+  return { db: scope.db, org: { id: sql.placeholder("org") }, viewer: { role: scope.viewer.role, placeholders: true } };
+}
+
+/** A summary row as summaryRowsJson nests it (its key results too, as nodePage reads them). */
+export type SummaryRowJson = SummaryRow;
+
+type SummaryRow = SelectResultFields<ReturnType<typeof summaryFields>>;
+
+export function toSummary(r: SummaryRow, expected: number): ObjectiveSummary {
   return {
     id: r.id,
     cycleId: r.cycleId,
@@ -231,8 +313,11 @@ function toSummary(r: SummaryRow, expected: number): ObjectiveSummary {
   };
 }
 
-/** The objective's active key results as a JSON array, in keyResultViews' order. */
-function nestedKeyResults() {
+/**
+ * The active key results of the objective in the enclosing query's row (`objectives`, unaliased),
+ * as a JSON array in keyResultViews' order; map with toKeyResultViews.
+ */
+export function nestedKeyResults() {
   const kr = alias(keyResults, "kr");
   const owner = alias(users, "kr_owner");
   return sql<KeyResultJson[]>`(
@@ -302,6 +387,22 @@ export async function keyResultViews(
     list.push(toKeyResultView(scope.viewer, cycle, expected, objective, kr));
   }
   return byObjective;
+}
+
+/** Key results as nestedKeyResults reads them, as the viewer sees them (an objective's branch). */
+export function toKeyResultViews(
+  viewer: Viewer,
+  cycle: Pick<CycleView, "status">,
+  expected: number,
+  objective: { status: ObjectiveStatus; teamId: string | null },
+  rows: readonly KeyResultJson[],
+): KeyResultView[] {
+  return rows.map((kr) =>
+    toKeyResultView(viewer, cycle, expected, objective, {
+      ...kr,
+      lastCheckInAt: kr.lastCheckInAt === null ? null : new Date(kr.lastCheckInAt),
+    }),
+  );
 }
 
 /** A key result as read, before its progress and grades are worked out: the view's stored fields. */

@@ -1,15 +1,14 @@
 import {
+  type AnyPgColumn,
   activityLog,
+  alias,
   and,
-  asc,
   checkIns,
   comments,
-  desc,
   eq,
   keyResults,
   objectives,
   perspectives,
-  rows,
   type SQL,
   sql,
   strategicObjectives,
@@ -19,19 +18,28 @@ import {
   can,
   canPublishObjective,
   canWriteObjective,
-  expectedByNow,
   type ZObjectiveIdSchema,
   type ZObjectiveListSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
 import { containsPattern } from "../../lib/contains-pattern";
+import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
+import { runShaped } from "../../lib/shaped-statement";
 import { cycleInView } from "./cycle-in-view";
-import { toCycleView } from "./cycles.queries";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
-import { progressStatusOf, visibleTo } from "./objective-filters";
-import { findVisibleObjectiveAndCycle } from "./objective-rows";
-import { nodePage, summaryPage } from "./objective-summaries";
+import { progressStatusOf, viewerValues, visibleTo } from "./objective-filters";
+import { type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
+import {
+  boundScope,
+  nodePage,
+  pageOf,
+  type SqlScope,
+  type SummaryRowJson,
+  summaryRowsJson,
+  toNode,
+  toSummary,
+} from "./objective-summaries";
 
 /** A page of the cycle's visible objectives, filtered and searched in SQL: the Company and Team OKR views. */
 export async function listObjectives(scope: ViewerScope, input: z.output<typeof ZObjectiveListSchema>) {
@@ -70,74 +78,47 @@ function matching(q: string): SQL {
 /**
  * One objective's page: the objective with its key results, a page of what
  * aligns under it, the visible chain it contributes to, its check-in history,
- * comments, activity and what the caller may do. Reads only this objective's rows.
+ * comments, activity and what the caller may do. Reads only this objective's
+ * rows, in one statement (after the request's membership): each part is a JSON
+ * column of the one row, mapped here by the same functions the lists use.
  */
 export async function getObjective(scope: ViewerScope, input: z.output<typeof ZObjectiveIdSchema>) {
   const { viewer } = scope;
-  const organizationId = scope.org.id;
-  // The objective and its cycle in one round trip; then everything the page shows at once.
-  const found = await findVisibleObjectiveAndCycle(scope.db, organizationId, viewer, input.objectiveId);
-  const row = found.objective;
-  if (!found.cycle) return null;
-  const cycle = toCycleView(found.cycle);
-  const expected = expectedByNow(cycle.start, cycle.end, new Date());
-  const [path, self, aligned, history, discussion, activity, strategic] = await Promise.all([
-    alignmentPath(scope, row.id),
-    nodePage(scope, cycle, expected, eq(objectives.id, row.id), { limit: 1 }),
-    summaryPage(scope, expected, and(eq(objectives.cycleId, row.cycleId), eq(objectives.parentId, row.id)), {
-      limit: DASHBOARD_PAGE_SIZE,
-    }),
-    checkInHistory(scope, row.id),
-    scope.db
-      .select({
-        id: comments.id,
-        keyResultId: comments.keyResultId,
-        body: comments.body,
-        createdAt: comments.createdAt,
-        authorName: users.name,
-      })
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .where(and(eq(comments.organizationId, organizationId), eq(comments.objectiveId, row.id)))
-      .orderBy(asc(comments.createdAt)),
-    activityOf(scope, row.id),
-    // The scorecard's strategic objective this objective contributes to.
-    row.strategicObjectiveId
-      ? scope.db
-          .select({
-            id: strategicObjectives.id,
-            name: strategicObjectives.name,
-            perspectiveName: perspectives.name,
-          })
-          .from(strategicObjectives)
-          .innerJoin(perspectives, eq(perspectives.id, strategicObjectives.perspectiveId))
-          .where(
-            and(
-              eq(strategicObjectives.organizationId, organizationId),
-              eq(strategicObjectives.id, row.strategicObjectiveId),
-            ),
-          )
-          .limit(1)
-      : [],
-  ]);
-  const summary = self.items[0];
+  const [page] = await runShaped<ObjectivePageRow>(
+    scope.db,
+    `objective-page:${viewer.role === "admin" ? "admin" : "other"}`,
+    () => objectivePageStatement(boundScope(scope), sql.placeholder("objectiveId")),
+    { org: scope.org.id, objectiveId: input.objectiveId, ...viewerValues(viewer) },
+  );
+  const row = visibleOrNotFound(viewer, page?.objective ?? undefined);
+  const view = await cycleInView(scope, row.cycleId, new Date());
+  if (!page || !view) return null;
+  const { cycle, expected } = view;
+  const selfRow = page.self[0];
   // Archived objectives have no page of their own.
-  if (!summary) return null;
+  if (!selfRow) return null;
+  const summary = toNode(viewer, cycle, expected, selfRow);
+  const aligned = pageOf(page.aligned, DASHBOARD_PAGE_SIZE);
   const keyResultsShown = summary.keyResults;
-  const parent = summary.parentId ? path.at(-1) : undefined;
+  const parent = summary.parentId ? page.path.at(-1) : undefined;
+  const instant = (t: string) => new Date(t);
   return {
     objective: summary,
-    aligned: aligned.items,
+    aligned: aligned.rows.map((r) => toSummary(r, expected)),
     alignedNextCursor: aligned.nextCursor,
     cycle,
     expected,
     parent: parent ? { id: parent.id, title: parent.title } : null,
     /** The visible objectives it contributes to, from the top down to its parent, in any cycle. */
-    path,
-    strategicObjective: strategic[0] ?? null,
-    checkIns: history,
-    comments: discussion,
-    activity,
+    path: page.path,
+    strategicObjective: page.strategic,
+    checkIns: page.checkIns.map((c) => ({
+      ...c,
+      createdAt: instant(c.createdAt),
+      editedAt: c.editedAt === null ? null : instant(c.editedAt),
+    })),
+    comments: page.comments.map((c) => ({ ...c, createdAt: instant(c.createdAt) })),
+    activity: page.activity.map((a) => ({ ...a, createdAt: instant(a.createdAt) })),
     can: {
       edit: canWriteObjective(viewer, row) && cycle.status !== "closed",
       publish: row.status === "draft" && canPublishObjective(viewer, row),
@@ -149,26 +130,86 @@ export async function getObjective(scope: ViewerScope, input: z.output<typeof ZO
   };
 }
 
-/** Walks up the alignment in one recursive query, stopping at the first objective the viewer may not see. */
-async function alignmentPath(scope: ViewerScope, objectiveId: string) {
-  const organizationId = scope.org.id;
-  const result = await scope.db.execute(sql`
-    with recursive up(id, title, parent_id, depth) as (
-      select ${objectives.id}, ${objectives.title}, ${objectives.parentId}, 0 from ${objectives}
-      where ${objectives.organizationId} = ${organizationId} and ${objectives.id} = ${objectiveId}
-      union all
-      select ${objectives.id}, ${objectives.title}, ${objectives.parentId}, up.depth + 1 from up
-      join ${objectives} on ${objectives.organizationId} = ${organizationId} and ${objectives.id} = up.parent_id
-      where up.depth < 50 and ${objectives.status} <> 'archived' and ${visibleTo(scope.viewer)}
-    )
-    select id, title from up where depth > 0 order by depth desc`);
-  return rows<{ id: string; title: string }>(result);
+/** The one row of objectivePageStatement: JSON columns (instants as text). */
+interface ObjectivePageRow {
+  objective: ObjectiveRow | null;
+  self: SummaryRowJson[];
+  aligned: SummaryRowJson[];
+  path: { id: string; title: string }[];
+  strategic: { id: string; name: string; perspectiveName: string } | null;
+  checkIns: {
+    id: string;
+    keyResultId: string;
+    value: number;
+    confidence: number;
+    comment: string;
+    createdAt: string;
+    editedAt: string | null;
+    authorId: string;
+    authorName: string;
+  }[];
+  comments: { id: string; keyResultId: string | null; body: string; createdAt: string; authorName: string }[];
+  activity: {
+    id: string;
+    action: string;
+    entityType: string;
+    entityId: string;
+    details: Record<string, unknown>;
+    createdAt: string;
+    actorName: string | null;
+  }[];
 }
 
-function checkInHistory(scope: ViewerScope, objectiveId: string) {
-  return (
-    scope.db
-      .select({
+/**
+ * Everything objectives.get shows, as one row: the objective (to check visibility by the domain's
+ * rule), its summary with key results, a page of what aligns under it, the visible path above it,
+ * its strategic objective, check-ins, comments and the newest 100 activity entries. Every part is
+ * keyed by the organization and the objective, so the statement reads only this objective's rows.
+ */
+function objectivePageStatement(scope: SqlScope, objectiveId: ReturnType<typeof sql.placeholder>): SQL {
+  const organizationId = scope.org.id;
+  const target = alias(objectives, "target");
+  const up = alias(objectives, "up_parent");
+  const kr = alias(keyResults, "page_kr");
+  const author = alias(users, "page_author");
+  const isTarget = sql`${target.organizationId} = ${organizationId} and ${target.id} = ${objectiveId}`;
+  const activeKeyResults = sql`select ${kr.id} from "key_results" ${kr}
+    where ${kr.organizationId} = ${organizationId} and ${kr.objectiveId} = ${objectiveId} and ${kr.archivedAt} is null`;
+  const targetColumns = Object.fromEntries(
+    Object.entries(objectiveColumns).map(([key]) => [key, target[key as keyof typeof objectiveColumns]]),
+  ) as Record<string, AnyPgColumn>;
+  return sql`
+    with recursive up(id, title, parent_id, depth) as (
+      select ${target.id}, ${target.title}, ${target.parentId}, 0 from "objectives" ${target} where ${isTarget}
+      union all
+      select ${up.id}, ${up.title}, ${up.parentId}, up.depth + 1 from up
+      join "objectives" ${up} on ${up.organizationId} = ${organizationId} and ${up.id} = up.parent_id
+      where up.depth < 50 and ${up.status} <> 'archived' and ${visibleTo(scope.viewer, up)}
+    )
+    select
+      (select ${jsonObject(targetColumns)} from "objectives" ${target} where ${isTarget}) as objective,
+      ${summaryRowsJson(scope, eq(objectives.id, objectiveId), { limit: 1 }, true)} as self,
+      ${summaryRowsJson(
+        scope,
+        and(
+          sql`${objectives.cycleId} = (select ${target.cycleId} from "objectives" ${target} where ${isTarget})`,
+          eq(objectives.parentId, objectiveId),
+        ),
+        { limit: DASHBOARD_PAGE_SIZE },
+        false,
+      )} as aligned,
+      (select coalesce(json_agg(json_build_object('id', id, 'title', title) order by depth desc), '[]'::json)
+        from up where depth > 0) as path,
+      (select ${jsonObject({
+        id: strategicObjectives.id,
+        name: strategicObjectives.name,
+        perspectiveName: perspectives.name,
+      })}
+        from ${strategicObjectives} join ${perspectives} on ${perspectives.id} = ${strategicObjectives.perspectiveId}
+        where ${strategicObjectives.organizationId} = ${organizationId}
+          and ${strategicObjectives.id} = (select ${target.strategicObjectiveId} from "objectives" ${target} where ${isTarget})
+        limit 1) as strategic,
+      (select coalesce(json_agg(${jsonObject({
         id: checkIns.id,
         keyResultId: checkIns.keyResultId,
         value: checkIns.value,
@@ -177,50 +218,36 @@ function checkInHistory(scope: ViewerScope, objectiveId: string) {
         createdAt: checkIns.createdAt,
         editedAt: checkIns.editedAt,
         authorId: checkIns.authorId,
-        authorName: users.name,
-      })
-      .from(checkIns)
-      .innerJoin(
-        keyResults,
-        and(eq(keyResults.organizationId, checkIns.organizationId), eq(keyResults.id, checkIns.keyResultId)),
-      )
-      .innerJoin(users, eq(users.id, checkIns.authorId))
-      .where(
-        and(
-          eq(checkIns.organizationId, scope.org.id),
-          eq(keyResults.objectiveId, objectiveId),
-          sql`${keyResults.archivedAt} is null`,
-        ),
-      )
-      // Each key result's history in the order it was recorded (its current value follows the same order).
-      .orderBy(asc(checkIns.keyResultId), asc(checkIns.seq))
-  );
-}
-
-/** The newest 100 entries about the objective and its active key results. */
-function activityOf(scope: ViewerScope, objectiveId: string) {
-  return scope.db
-    .select({
-      id: activityLog.id,
-      action: activityLog.action,
-      entityType: activityLog.entityType,
-      entityId: activityLog.entityId,
-      details: activityLog.details,
-      createdAt: activityLog.createdAt,
-      actorName: users.name,
-    })
-    .from(activityLog)
-    .leftJoin(users, eq(users.id, activityLog.actorId))
-    .where(
-      and(
-        eq(activityLog.organizationId, scope.org.id),
-        sql`((${activityLog.entityType} = 'objective' and ${activityLog.entityId} = ${objectiveId})
-          or (${activityLog.entityType} = 'key_result' and ${activityLog.entityId} in (
-            select ${keyResults.id} from ${keyResults}
-            where ${keyResults.organizationId} = ${scope.org.id} and ${keyResults.objectiveId} = ${objectiveId}
-              and ${keyResults.archivedAt} is null)))`,
-      ),
-    )
-    .orderBy(desc(activityLog.createdAt))
-    .limit(100);
+        authorName: author.name,
+      })} order by ${checkIns.keyResultId}, ${checkIns.seq}), '[]'::json) -- each key result's history as recorded
+        from ${checkIns} join "users" ${author} on ${author.id} = ${checkIns.authorId}
+        where ${checkIns.organizationId} = ${organizationId} and ${checkIns.keyResultId} in (${activeKeyResults})
+      ) as "checkIns",
+      (select coalesce(json_agg(${jsonObject({
+        id: comments.id,
+        keyResultId: comments.keyResultId,
+        body: comments.body,
+        createdAt: comments.createdAt,
+        authorName: author.name,
+      })} order by ${comments.createdAt}), '[]'::json)
+        from ${comments} join "users" ${author} on ${author.id} = ${comments.authorId}
+        where ${comments.organizationId} = ${organizationId} and ${comments.objectiveId} = ${objectiveId}
+      ) as comments,
+      (select coalesce(json_agg(newest.j order by newest.at desc), '[]'::json) from (
+        select ${jsonObject({
+          id: activityLog.id,
+          action: activityLog.action,
+          entityType: activityLog.entityType,
+          entityId: activityLog.entityId,
+          details: activityLog.details,
+          createdAt: activityLog.createdAt,
+          actorName: author.name,
+        })} as j, ${activityLog.createdAt} as at
+        from ${activityLog} left join "users" ${author} on ${author.id} = ${activityLog.actorId}
+        where ${activityLog.organizationId} = ${organizationId}
+          and ((${activityLog.entityType} = 'objective' and ${activityLog.entityId} = ${objectiveId})
+            or (${activityLog.entityType} = 'key_result' and ${activityLog.entityId} in (${activeKeyResults})))
+        order by ${activityLog.createdAt} desc
+        limit 100) newest
+      ) as activity`;
 }

@@ -145,6 +145,9 @@ const KR_PROGRESS = `case when k.current_value is null then 0::float8 else case 
   when 'milestone' then (k.current_value >= 1)::int::float8
   when 'percentage' then k.current_value / 100 end end`;
 
+/** `suggestedGrade`: the progress clamped to 0–1, to two decimals. */
+const SUGGESTED_GRADE = (p: string) => `round((least(1, greatest(0, ${p})) * 100)::numeric)::float8 / 100`;
+
 const leads = "coalesce(obj.team_id = any(me.led), false)";
 const ownPersonal = "(obj.level = 'personal' and obj.owner_id = me.uid)";
 /** `canWriteObjective`. */
@@ -167,19 +170,22 @@ export function objectiveStatement(userId: string, now: Date, objectiveId: strin
     self as (${summaries("o.id = $3::uuid", 1)}),
     aligned as (${summaries("o.cycle_id = (select cycle_id from obj) and o.parent_id = $3::uuid", PAGE + 1)}),
     krs as (
-      select k.position, k.created_at, k.id, k.owner_id, json_build_object('id', k.id, 'objectiveId', k.objective_id,
+      select k.position, k.created_at, k.id, k.owner_id, k.weight,
+        coalesce(k.grade_override, kp.suggested) as grade, json_build_object('id', k.id, 'objectiveId', k.objective_id,
         'version', k.version, 'gradeOverride', k.grade_override, 'gradeReason', k.grade_reason, 'title', k.title,
         'type', k.type, 'startValue', k.start_value, 'targetValue', k.target_value, 'currentValue', k.current_value,
         'currentConfidence', k.current_confidence, 'lastCheckInAt', ${iso("k.last_check_in_at")}, 'unit', k.unit,
         'unitLabel', k.unit_label, 'weight', k.weight, 'owner', json_build_object('id', ku.id, 'name', ku.name),
         'progress', kp.progress, 'hasData', k.current_value is not null,
+        'suggestedGrade', kp.suggested, 'grade', coalesce(k.grade_override, kp.suggested),
         'status', ${status("kp.progress", "(k.current_value is not null)", "k.current_confidence")},
         'canCheckIn', cv.status = 'open' and obj.status = 'active' and me.role in ('admin', 'manager', 'member')
           and (me.role = 'admin' or k.owner_id = me.uid or (me.role = 'manager' and ${leads}))) as j
       from me cross join obj cross join cv
       join key_results k on k.organization_id = obj.organization_id and k.objective_id = obj.id and k.archived_at is null
       join users ku on ku.id = k.owner_id
-      cross join lateral (select ${KR_PROGRESS} as progress) kp
+      cross join lateral (select ${KR_PROGRESS} as progress) kp0
+      cross join lateral (select kp0.progress, ${SUGGESTED_GRADE("kp0.progress")} as suggested) kp
     ),
     up(id, title, parent_id, depth) as (
       select obj.id, obj.title, obj.parent_id, 0 from obj
@@ -190,6 +196,8 @@ export function objectiveStatement(userId: string, now: Date, objectiveId: strin
     )
     select (select j from self) as objective,
       coalesce((select json_agg(j order by position, created_at, id) from krs), '[]'::json) as key_results,
+      (select round((sum(weight * grade) / nullif(sum(weight), 0) * 100)::numeric)::float8 / 100
+        from krs where weight > 0) as grade,
       ${pageColumns("aligned", "aligned", "aligned_next")},
       ${CYCLE_JSON} as cycle, cv.expected,
       case when (select j->>'parentId' from self) is not null then

@@ -140,7 +140,7 @@ function dashboardAnswer(row: Row) {
 function objectiveAnswer(row: Row) {
   if (!row.objective) return null;
   return {
-    objective: { ...(row.objective as Row), keyResults: row.key_results },
+    objective: { ...(row.objective as Row), keyResults: row.key_results, grade: row.grade },
     aligned: row.aligned,
     alignedNextCursor: cursorOf(row.aligned_next),
     cycle: row.cycle,
