@@ -60,3 +60,4 @@ export * from "./scorecard/kpi-history";
 export * from "./scorecard/kpi-score";
 export * from "./scorecard/periods";
 export * from "./scorecard/score-scorecard";
+export * from "./experiments/experiment-status";
