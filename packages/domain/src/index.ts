@@ -1,3 +1,4 @@
+export * from "./access/experiment-permissions";
 export * from "./access/home";
 export * from "./access/kpi-permissions";
 export * from "./access/objective-permissions";
