@@ -83,6 +83,22 @@ describe("experiment schemas", () => {
     expect(messages).toContain("An experiment needs a control and at least one treatment.");
   });
 
+  it("refuses an effect that rounds to 0 in the stored basis points (found by the API fuzzer: 5e-324)", () => {
+    const base = {
+      name: "Tiny",
+      ownerId: id,
+      teamId: id,
+      variants: [
+        { name: "A", weight: 1 },
+        { name: "B", weight: 1 },
+      ],
+    };
+    for (const minimumDetectableEffect of [5e-324, -5e-324, 0.004]) {
+      expect(ZExperimentCreateSchema.safeParse({ ...base, minimumDetectableEffect }).success).toBe(false);
+    }
+    expect(ZExperimentCreateSchema.safeParse({ ...base, minimumDetectableEffect: 0.01 }).success).toBe(true);
+  });
+
   it("refuses negative counts and more conversions than exposures", () => {
     const r = ZExperimentResultsSaveSchema.safeParse({
       experimentId: id,

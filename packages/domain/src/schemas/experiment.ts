@@ -12,8 +12,9 @@ const zPercent = (what: string, min: number, max: number) =>
     // Stored in whole basis points.
     .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, `${what} takes at most two decimals.`);
 
+// Compared as stored (whole basis points): 0.000001 % is 0 there.
 const zMde = zPercent("The minimum detectable effect", -100, 1000).refine(
-  (n) => n !== 0,
+  (n) => Math.round(n * 100) !== 0,
   "The minimum detectable effect cannot be 0 %.",
 );
 const zAlpha = zPercent("The significance level", 0.01, 50);

@@ -41,9 +41,10 @@ export function ExperimentsView() {
             {rows.length}
             {list.hasNextPage ? "+" : ""} experiment{rows.length === 1 ? "" : "s"}
           </p>
-          <label className="flex items-center gap-2 text-sm text-slate-600">
-            <span>Status</span>
+          <div className="flex items-center gap-2 text-sm text-slate-600">
+            <label htmlFor="experiment-status-filter">Status</label>
             <Select
+              id="experiment-status-filter"
               value={status}
               onChange={(e) => setStatus(e.target.value as ExperimentStatus | "")}
               className="w-40"
@@ -52,7 +53,7 @@ export function ExperimentsView() {
                 ...EXPERIMENT_STATUSES.map((s) => ({ value: s, label: EXPERIMENT_STATUS_LABELS[s] })),
               ]}
             />
-          </label>
+          </div>
         </div>
         {list.error ? (
           <p role="alert" className="px-5 pb-5 text-rose-700">

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
 import { Textarea } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
 import { useInvalidate } from "~/components/ui/use-invalidate";
@@ -65,30 +66,31 @@ export function ExperimentActions({ page }: { page: ExperimentPage }) {
             setOpen(false);
           }}
         >
-          <label className="block text-sm text-slate-700">
-            <span className="block font-medium">Decision</span>
-            <Select
-              value={decision}
-              onChange={(e) => setDecision(e.target.value as ExperimentDecision)}
-              options={EXPERIMENT_DECISIONS.map((d) => ({ value: d, label: EXPERIMENT_DECISION_LABELS[d] }))}
-              className="mt-1"
-            />
-          </label>
-          {decision === "ship_winner" && (
-            <label className="block text-sm text-slate-700">
-              <span className="block font-medium">Treatment to ship</span>
+          <Field label="Decision">
+            {(id) => (
               <Select
-                value={winner}
-                onChange={(e) => setWinner(e.target.value)}
-                options={treatments.map((t) => ({ value: t.id, label: t.name }))}
-                className="mt-1"
+                id={id}
+                value={decision}
+                onChange={(e) => setDecision(e.target.value as ExperimentDecision)}
+                options={EXPERIMENT_DECISIONS.map((d) => ({ value: d, label: EXPERIMENT_DECISION_LABELS[d] }))}
               />
-            </label>
+            )}
+          </Field>
+          {decision === "ship_winner" && (
+            <Field label="Treatment to ship">
+              {(id) => (
+                <Select
+                  id={id}
+                  value={winner}
+                  onChange={(e) => setWinner(e.target.value)}
+                  options={treatments.map((t) => ({ value: t.id, label: t.name }))}
+                />
+              )}
+            </Field>
           )}
-          <label className="block text-sm text-slate-700">
-            <span className="block font-medium">Reason</span>
-            <Textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1" required />
-          </label>
+          <Field label="Reason">
+            {(id) => <Textarea id={id} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required />}
+          </Field>
           {conclude.error && <Alert>{conclude.error.message}</Alert>}
           <Button type="submit" disabled={conclude.isPending}>
             Record the decision

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -88,10 +89,11 @@ export function ResultsGrid({ page }: { page: ExperimentPage }) {
             </select>
           </label>
         )}
-        <label className="text-sm text-slate-700">
-          <span className="block font-medium">Day</span>
-          <Input type="date" value={newDay} onChange={(e) => setNewDay(e.target.value)} className="mt-1 w-44" />
-        </label>
+        <Field label="Day">
+          {(id) => (
+            <Input id={id} type="date" value={newDay} onChange={(e) => setNewDay(e.target.value)} className="w-44" />
+          )}
+        </Field>
         <Button
           variant="secondary"
           disabled={!newDay}

@@ -21,22 +21,21 @@ export function ResultsImport({ experimentId }: { experimentId: string }) {
   const rows = preview.data?.rows ?? [];
   return (
     <div className="space-y-3">
-      <label className="block text-sm text-slate-700">
-        <span className="block font-medium">
-          CSV with the columns day, variant, exposures, conversions (metric optional)
-        </span>
-        <Textarea
-          rows={5}
-          value={csv}
-          placeholder={EXPERIMENT_RESULTS_CSV_EXAMPLE}
-          onChange={(e) => {
-            setCsv(e.target.value);
-            preview.reset();
-            run.reset();
-          }}
-          className="mt-1 font-mono text-xs"
-        />
+      <label htmlFor="experiment-csv" className="block text-sm font-medium text-slate-700">
+        CSV with the columns day, variant, exposures, conversions (metric optional)
       </label>
+      <Textarea
+        id="experiment-csv"
+        rows={5}
+        value={csv}
+        placeholder={EXPERIMENT_RESULTS_CSV_EXAMPLE}
+        onChange={(e) => {
+          setCsv(e.target.value);
+          preview.reset();
+          run.reset();
+        }}
+        className="font-mono text-xs"
+      />
       <label className="block text-sm text-slate-700">
         <span className="font-medium">Or choose a file</span>
         <input
