@@ -1,4 +1,5 @@
 export { handleIngestActuals } from "./modules/integrations/actuals-endpoint";
+export { handleIngestExperimentResults } from "./modules/integrations/experiments-endpoint";
 export type { CycleView } from "./modules/okr/cycles.queries";
 export type { Branch, Dashboard } from "./modules/okr/dashboard.queries";
 export type { KeyResultView, ObjectiveNode, ObjectiveSummary } from "./modules/okr/objective-summaries";

@@ -7,6 +7,7 @@ import { peopleRouter } from "./modules/admin/people.router";
 import { teamsRouter } from "./modules/admin/teams.router";
 import { usersRouter } from "./modules/admin/users.router";
 import { demoRouter } from "./modules/demo/demo.router";
+import { experimentsRouter } from "./modules/experiments/experiments.router";
 import { apiTokensRouter } from "./modules/integrations/api-tokens.router";
 import { checkInsRouter } from "./modules/okr/check-ins.router";
 import { commentsRouter } from "./modules/okr/comments.router";
@@ -47,6 +48,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   reviews: reviewsRouter,
   correctiveActions: correctiveActionsRouter,
+  experiments: experimentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,9 @@ import {
   cycles,
   type DatabaseHandle,
   eq,
+  experimentMetrics,
+  experiments,
+  experimentVariants,
   inArray,
   invitations,
   isNull,
@@ -33,6 +36,8 @@ import { createTestDatabase } from "@meridian/db/testing";
 import {
   ACTION_STATUSES,
   AGGREGATIONS,
+  EXPERIMENT_DECISIONS,
+  EXPERIMENT_STATUSES,
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
   KPI_DIRECTIONS,
@@ -164,6 +169,10 @@ interface Fixtures {
   tokenIds: string[];
   reviewIds: string[];
   actionIds: string[];
+  /** The experiments the fuzzer made in the demo organization, their variants and metrics. */
+  experimentIds: string[];
+  variantIds: string[];
+  metricIds: string[];
   /** Live KPIs whose values are entered: what well-formed CSV files name. */
   enteredKpis: ActualsTarget[];
   /** KPIs no file may fill: this organization's computed ones and the second organization's. */
@@ -184,6 +193,8 @@ interface Fixtures {
     tokenId: string;
     reviewId: string;
     actionId: string;
+    experimentId: string;
+    variantId: string;
     /** The second organization's invitation of a demo person: nobody fuzzing may answer it. */
     invitationId: string;
   };
@@ -246,6 +257,22 @@ const selfOrOthers = (f: Fixtures) =>
     { weight: 8, arbitrary: idFrom([...f.targetUserIds, f.adminId], f.other.userIds) },
     { weight: 1, arbitrary: fc.constant(f.adminId.toUpperCase()) },
   );
+
+/** Experiments change version as the fuzzer edits them: small numbers hit the current one now and then. */
+const experimentVersion = fc.integer({ min: 1, max: 6 });
+const experimentRef = (f: Fixtures) => idFrom(f.experimentIds, [f.other.experimentId]);
+/** Daily results as a spreadsheet exports them, now and then with a broken cell. */
+const experimentCsv = fc
+  .array(
+    fc.tuple(
+      fc.oneof(isoDay, text(12)),
+      fc.constantFrom("Control", "Treatment B", "control", "Nobody"),
+      fc.oneof(fc.integer({ min: 0, max: 100_000 }).map(String), text(8)),
+      fc.oneof(fc.integer({ min: 0, max: 1_000 }).map(String), fc.constant("-3")),
+    ),
+    { minLength: 0, maxLength: 30 },
+  )
+  .map((rows) => ["day,variant,exposures,conversions", ...rows.map((r) => r.join(","))].join("\n"));
 
 const weight = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0, 1, 100));
 
@@ -681,6 +708,110 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     valid: fc.record({ reviewId: reviewRef(f) }),
   }),
   "correctiveActions.listOpen": () => ({ ...NO_INPUT, viewer: "allow" }),
+
+  "experiments.list": (f) => ({
+    viewer: "allow",
+    valid: fc.oneof(
+      fc.constant(undefined),
+      fc.record(
+        {
+          status: fc.constantFrom(...EXPERIMENT_STATUSES),
+          teamId: teamRef(f),
+          q: text(100, { min: 0 }),
+          limit: fc.integer({ min: 1, max: 100 }),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  }),
+  "experiments.running": () => ({ viewer: "allow", valid: fc.record({ limit: fc.integer({ min: 1, max: 50 }) }) }),
+  "experiments.get": (f) => ({ viewer: "allow", valid: fc.record({ experimentId: experimentRef(f) }) }),
+  "experiments.create": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record(
+      {
+        name: text(120),
+        hypothesis: text(2000, { min: 0 }),
+        ownerId: personRef(f),
+        teamId: teamRef(f),
+        startDate: fc.option(isoDay),
+        endDate: fc.option(isoDay),
+        minimumDetectableEffect: fc.oneof(fc.integer({ min: -100, max: 1000 }), fc.double({ min: -200, max: 2000 })),
+        alpha: fc.constantFrom(1, 5, 10, 0.5, 60),
+        power: fc.constantFrom(80, 90, 99.99, 40),
+        baselineRate: fc.option(fc.constantFrom(0.5, 10, 50, 99.99, 120)),
+        keyResultId: fc.option(keyResultRef(f)),
+        kpiId: fc.option(idFrom(f.kpiIds, [f.other.kpiId])),
+        variants: fc.array(fc.record({ name: text(120), weight: fc.integer({ min: -1, max: 10001 }) }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        primaryMetric: text(120),
+        secondaryMetrics: fc.array(text(120), { maxLength: 6 }),
+      },
+      { requiredKeys: ["name", "ownerId", "teamId", "minimumDetectableEffect", "variants"] },
+    ),
+  }),
+  "experiments.update": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record(
+      {
+        experimentId: experimentRef(f),
+        version: experimentVersion,
+        name: text(120),
+        startDate: fc.option(isoDay),
+        endDate: fc.option(isoDay),
+        teamId: teamRef(f),
+        ownerId: personRef(f),
+        minimumDetectableEffect: fc.integer({ min: -100, max: 1000 }),
+        kpiId: fc.option(idFrom(f.kpiIds, [f.other.kpiId])),
+      },
+      { requiredKeys: ["experimentId", "version"] },
+    ),
+  }),
+  "experiments.setStatus": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record({
+      experimentId: experimentRef(f),
+      version: experimentVersion,
+      status: fc.constantFrom("running", "stopped"),
+    }),
+  }),
+  "experiments.conclude": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 30, valid: 10 },
+    valid: fc.record({
+      experimentId: experimentRef(f),
+      version: experimentVersion,
+      decision: fc.constantFrom(...EXPERIMENT_DECISIONS),
+      reason: text(2000),
+      winnerVariantId: fc.option(idFrom(f.variantIds, [f.other.variantId])),
+    }),
+  }),
+  "experiments.saveResults": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record({
+      experimentId: experimentRef(f),
+      metricId: idFrom(f.metricIds),
+      rows: fc.array(
+        fc.record({
+          variantId: idFrom(f.variantIds, [f.other.variantId]),
+          day: isoDay,
+          exposures: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer()),
+          conversions: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer()),
+        }),
+        { minLength: 1, maxLength: 20 },
+      ),
+    }),
+  }),
+  "experiments.previewImport": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record({ experimentId: experimentRef(f), csv: experimentCsv }),
+  }),
+  "experiments.importResults": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record({ experimentId: experimentRef(f), csv: experimentCsv }),
+  }),
   "apiTokens.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
 
   // ── creates and edits ──
@@ -1362,6 +1493,23 @@ beforeAll(async () => {
     dueOn: "2026-12-31",
   });
   await admin.apiTokens.create({ name: "Fuzz warehouse" });
+  // Two experiments of the demo, one running, for the experiment procedures to work on.
+  const [someTeam] = await db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, orgId)).limit(1);
+  if (!someTeam) throw new Error("the demo has no team");
+  for (const name of ["Fuzz checkout button", "Fuzz pricing page"]) {
+    const made = await admin.experiments.create({
+      name,
+      ownerId: await userIdOf(db, DEMO.admin),
+      teamId: someTeam.id,
+      minimumDetectableEffect: 10,
+      variants: [
+        { name: "Control", weight: 1 },
+        { name: "Treatment B", weight: 1 },
+      ],
+    });
+    if (name.includes("checkout"))
+      await admin.experiments.setStatus({ experimentId: made.id, version: 1, status: "running" });
+  }
 
   const people = await db
     .select({ id: users.id, email: users.email })
@@ -1403,6 +1551,24 @@ beforeAll(async () => {
     .values({ organizationId: other.id, userId: idOf(DEMO.ravi), role: "member" })
     .returning({ id: invitations.id });
 
+  const [otherExperiment] = await db
+    .insert(experiments)
+    .values({
+      organizationId: other.id,
+      teamId: otherTeam.id,
+      ownerId: otherAdmin.id,
+      name: `${SECRET} experiment`,
+      mdeBp: 500,
+    })
+    .returning({ id: experiments.id });
+  if (!otherExperiment) throw new Error("no second-organization experiment");
+  const [otherVariant] = await db
+    .insert(experimentVariants)
+    .values({ organizationId: other.id, experimentId: otherExperiment.id, name: "Control", isControl: true })
+    .returning({ id: experimentVariants.id });
+  const tenantIds = async (table: typeof experiments | typeof experimentVariants | typeof experimentMetrics) =>
+    (await db.select({ id: table.id }).from(table).where(eq(table.organizationId, orgId))).map((r) => r.id);
+
   fixtures = {
     orgId,
     adminId,
@@ -1425,6 +1591,9 @@ beforeAll(async () => {
     tokenIds: await idsIn(apiTokens),
     reviewIds: await idsIn(reviews),
     actionIds: await idsIn(correctiveActions),
+    experimentIds: await tenantIds(experiments),
+    variantIds: await tenantIds(experimentVariants),
+    metricIds: await tenantIds(experimentMetrics),
     enteredKpis: kpiRows.filter((k) => k.kind === "manual" && !k.archivedAt).map(asTarget),
     refusedKpis: [
       ...kpiRows.filter((k) => k.kind !== "manual" || k.archivedAt).map(asTarget),
@@ -1447,6 +1616,8 @@ beforeAll(async () => {
       tokenId: otherToken.id,
       reviewId: otherReview.id,
       actionId: otherAction.id,
+      experimentId: otherExperiment.id,
+      variantId: otherVariant?.id ?? NOTHING_LEFT,
     },
   };
   guarded = await guardedAccess();

@@ -24,6 +24,11 @@ const TENANT_TABLES = [
   "reviews",
   "review_comments",
   "corrective_actions",
+  // A/B experiments.
+  "experiments",
+  "experiment_variants",
+  "experiment_metrics",
+  "experiment_results",
 ] as const;
 
 /** Every table a procedure may write. */

@@ -1,6 +1,7 @@
 export * from "./activity";
 export * from "./api-tokens";
 export * from "./enums";
+export * from "./experiments";
 export * from "./login-throttle";
 export * from "./okr";
 export * from "./organizations";

@@ -25,6 +25,7 @@ import {
   type DemoKeyResult,
   type DemoObjective,
 } from "./demo-data";
+import { seedDemoExperiments } from "./experiments";
 import { seedDemoScorecard } from "./scorecard";
 
 export interface SeedOptions {
@@ -125,6 +126,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<void
       previousIds,
     );
     await seedDemoScorecard(tx, { organizationId, userId, now });
+    await seedDemoExperiments(tx, { organizationId, userId, teamId, now });
 
     await tx.insert(activityLog).values({
       organizationId,

@@ -20,6 +20,7 @@ describe("can", () => {
   it("viewers only read", () => {
     expect(allowedFor("viewer")).toEqual([
       "cycle.read",
+      "experiment.read",
       "objective.read",
       "organization.read",
       "review.read",
@@ -34,6 +35,8 @@ describe("can", () => {
       "checkin.create",
       "comment.create",
       "cycle.read",
+      "experiment.read",
+      "experiment.write",
       "kpi.actuals.write",
       "objective.read",
       "objective.write",

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   "review.read": ["admin", "manager", "member", "viewer"],
   "review.manage": ["admin", "manager"],
   "action.update": ["admin", "manager", "member"],
+  // A/B experiments: everyone reads them; admins and managers run any, members their teams' (a row rule).
+  "experiment.read": ["admin", "manager", "member", "viewer"],
+  "experiment.write": ["admin", "manager", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

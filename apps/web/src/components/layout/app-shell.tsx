@@ -24,6 +24,7 @@ export function AppShell({ me, children }: { me: ShellViewer; children: ReactNod
   links.push({ href: "/scorecard", label: "Scorecard" });
   links.push({ href: "/strategy-map", label: "Strategy map" });
   links.push({ href: "/kpis", label: "KPIs" });
+  links.push({ href: "/experiments", label: "Experiments" });
   links.push({ href: "/reviews", label: "Reviews" });
   if (permissions.includes("settings.view")) links.push({ href: "/settings", label: "Settings" });
   links.push({ href: "/account/password", label: "Account" });

@@ -1,0 +1,326 @@
+import { and, asc, eq, experimentResults } from "@meridian/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  callerFor,
+  clientErrorOf,
+  createMember,
+  createOrganization,
+  createTeam,
+  expectRejectedUntouched,
+  outcomeOf,
+  trpcErrorOf,
+  useTestDatabase,
+} from "../../../test/support";
+
+const database = useTestDatabase();
+let orgId: string;
+const people = {} as Record<"admin" | "manager" | "member" | "outsider" | "viewer", { id: string; email: string }>;
+let marketingId: string;
+let salesId: string;
+
+const as = (who: keyof typeof people) => callerFor(database.db, people[who].email);
+
+async function newExperiment(
+  who: keyof typeof people = "member",
+  teamId = marketingId,
+  name = `Checkout ${Math.random()}`,
+) {
+  const caller = await as(who);
+  const { id } = await caller.experiments.create({
+    name,
+    ownerId: people[who].id,
+    teamId,
+    minimumDetectableEffect: 10,
+    baselineRate: 10,
+    variants: [
+      { name: "Control", weight: 50 },
+      { name: "Treatment B", weight: 50 },
+    ],
+  });
+  const page = await caller.experiments.get({ experimentId: id });
+  return page;
+}
+
+type Page = Awaited<ReturnType<typeof newExperiment>>;
+const arms = (page: Page) => {
+  const control = page.variants.find((v) => v.isControl);
+  const treatment = page.variants.find((v) => !v.isControl);
+  const metric = page.metrics.find((m) => m.isPrimary);
+  if (!control || !treatment || !metric) throw new Error("experiment without arms");
+  return { control: control.id, treatment: treatment.id, metric: metric.id };
+};
+
+async function storedResults(experimentId: string) {
+  return database.db
+    .select({
+      day: experimentResults.day,
+      variantId: experimentResults.variantId,
+      exposures: experimentResults.exposures,
+      conversions: experimentResults.conversions,
+      source: experimentResults.source,
+    })
+    .from(experimentResults)
+    .where(and(eq(experimentResults.organizationId, orgId), eq(experimentResults.experimentId, experimentId)))
+    .orderBy(asc(experimentResults.day), asc(experimentResults.variantId));
+}
+
+beforeAll(async () => {
+  const org = await createOrganization(database.db);
+  orgId = org.id;
+  people.admin = await createMember(database.db, orgId, "admin");
+  people.manager = await createMember(database.db, orgId, "manager");
+  people.member = await createMember(database.db, orgId, "member");
+  people.outsider = await createMember(database.db, orgId, "member");
+  people.viewer = await createMember(database.db, orgId, "viewer");
+  marketingId = (
+    await createTeam(database.db, orgId, { name: "Marketing", members: [people.member.id, people.viewer.id] })
+  ).id;
+  salesId = (await createTeam(database.db, orgId, { name: "Sales", members: [people.outsider.id] })).id;
+});
+
+describe("experiments: who may do what", () => {
+  it("admins and managers manage any team's experiment, members their teams', viewers read only", async () => {
+    const page = await newExperiment("member");
+    const { control, metric } = arms(page);
+    const save = (who: keyof typeof people) => async () =>
+      (await as(who)).experiments.saveResults({
+        experimentId: page.experiment.id,
+        metricId: metric,
+        rows: [{ variantId: control, day: "2026-07-01", exposures: 100, conversions: 9 }],
+      });
+    expect(await outcomeOf(save("admin"))).toBe("allow");
+    expect(await outcomeOf(save("manager"))).toBe("allow");
+    expect(await outcomeOf(save("member"))).toBe("allow");
+    expect(await outcomeOf(save("outsider"))).toBe("FORBIDDEN");
+    expect(await outcomeOf(save("viewer"))).toBe("FORBIDDEN");
+    expect(
+      await outcomeOf(async () => (await as("viewer")).experiments.get({ experimentId: page.experiment.id })),
+    ).toBe("allow");
+    expect((await (await as("viewer")).experiments.get({ experimentId: page.experiment.id })).canEdit).toBe(false);
+    expect((await (await as("outsider")).experiments.get({ experimentId: page.experiment.id })).canEdit).toBe(false);
+    expect((await (await as("member")).experiments.get({ experimentId: page.experiment.id })).canEdit).toBe(true);
+  });
+
+  it("refuses a member creating an experiment for a team they are not on, and writes nothing", async () => {
+    await expectRejectedUntouched(database.db, "FORBIDDEN", () => newExperiment("member", salesId));
+  });
+
+  it("does not find another organization's experiment", async () => {
+    const other = await createOrganization(database.db);
+    const admin = await createMember(database.db, other.id, "admin");
+    const team = await createTeam(database.db, other.id);
+    const caller = await callerFor(database.db, admin.email);
+    const foreign = await caller.experiments.create({
+      name: "Foreign",
+      ownerId: admin.id,
+      teamId: team.id,
+      minimumDetectableEffect: 5,
+      variants: [
+        { name: "A", weight: 1 },
+        { name: "B", weight: 1 },
+      ],
+    });
+    const error = await trpcErrorOf(async () => (await as("admin")).experiments.get({ experimentId: foreign.id }));
+    expect(error.code).toBe("NOT_FOUND");
+    const list = await (await as("admin")).experiments.list({});
+    expect(list.experiments.map((e) => e.id)).not.toContain(foreign.id);
+  });
+});
+
+describe("experiments: results", () => {
+  it("saves the grid idempotently: the same numbers again change nothing, new numbers replace the day", async () => {
+    const page = await newExperiment();
+    const { control, treatment, metric } = arms(page);
+    const caller = await as("member");
+    const rows = [
+      { variantId: control, day: "2026-07-01", exposures: 1000, conversions: 100 },
+      { variantId: treatment, day: "2026-07-01", exposures: 1000, conversions: 125 },
+    ];
+    const input = { experimentId: page.experiment.id, metricId: metric, rows };
+    expect(await caller.experiments.saveResults(input)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await caller.experiments.saveResults(input)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    const again = await caller.experiments.saveResults({
+      ...input,
+      rows: [{ variantId: treatment, day: "2026-07-01", exposures: 1000, conversions: 130 }],
+    });
+    expect(again).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect((await storedResults(page.experiment.id)).map((r) => r.conversions).sort()).toEqual([100, 130]);
+  });
+
+  it("refuses bad numbers with a 400 and writes nothing: negative counts, conversions above exposures, a foreign variant", async () => {
+    const page = await newExperiment();
+    const { control, metric } = arms(page);
+    const caller = await as("member");
+    const save = (row: { variantId: string; day: string; exposures: number; conversions: number }) => () =>
+      caller.experiments.saveResults({ experimentId: page.experiment.id, metricId: metric, rows: [row] });
+    const negative = await expectRejectedUntouched(
+      database.db,
+      "BAD_REQUEST",
+      save({ variantId: control, day: "2026-07-01", exposures: -1, conversions: 0 }),
+    );
+    expect(clientErrorOf(negative, "experiments.saveResults").shape.message).toBe("Exposures cannot be negative.");
+    const above = await expectRejectedUntouched(
+      database.db,
+      "BAD_REQUEST",
+      save({ variantId: control, day: "2026-07-01", exposures: 10, conversions: 11 }),
+    );
+    expect(clientErrorOf(above, "experiments.saveResults").shape.message).toBe(
+      "Conversions cannot be more than exposures.",
+    );
+    expect(clientErrorOf(above, "experiments.saveResults").httpStatus).toBe(400);
+    const other = await newExperiment();
+    await expectRejectedUntouched(
+      database.db,
+      "BAD_REQUEST",
+      save({ variantId: arms(other).control, day: "2026-07-01", exposures: 10, conversions: 1 }),
+    );
+  });
+
+  it("previews a CSV row by row without writing, imports it all or nothing, and a repeat changes nothing", async () => {
+    const page = await newExperiment();
+    const caller = await as("member");
+    const csv = "day,variant,exposures,conversions\n2026-07-01,Control,1200,96\n2026-07-01,Treatment B,1185,112\n";
+    const preview = await caller.experiments.previewImport({ experimentId: page.experiment.id, csv });
+    expect(preview.counts).toEqual({ new: 2, update: 0, unchanged: 0, error: 0 });
+    expect(await storedResults(page.experiment.id)).toEqual([]);
+    expect(await caller.experiments.importResults({ experimentId: page.experiment.id, csv })).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(await caller.experiments.importResults({ experimentId: page.experiment.id, csv })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    const bad = `${csv}2026-07-02,Control,10,20\n`;
+    const error = await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+      caller.experiments.importResults({ experimentId: page.experiment.id, csv: bad }),
+    );
+    expect(error.message).toBe("1 row has errors; nothing was imported.");
+    expect((await storedResults(page.experiment.id)).every((r) => r.source === "csv")).toBe(true);
+  });
+
+  it("reads the verdict once the planned sample is in, and the cumulative rates per day", async () => {
+    const page = await newExperiment();
+    const { control, treatment, metric } = arms(page);
+    const caller = await as("member");
+    await caller.experiments.setStatus({
+      experimentId: page.experiment.id,
+      version: page.experiment.version,
+      status: "running",
+    });
+    await caller.experiments.saveResults({
+      experimentId: page.experiment.id,
+      metricId: metric,
+      rows: [
+        { variantId: control, day: "2026-07-01", exposures: 7500, conversions: 750 },
+        { variantId: treatment, day: "2026-07-01", exposures: 7500, conversions: 900 },
+        { variantId: control, day: "2026-07-02", exposures: 7500, conversions: 750 },
+        { variantId: treatment, day: "2026-07-02", exposures: 7500, conversions: 900 },
+      ],
+    });
+    const read = await (await as("viewer")).experiments.get({ experimentId: page.experiment.id });
+    const primary = read.results.find((r) => r.metric.isPrimary);
+    expect(primary?.analysis.verdict).toEqual({ kind: "treatment_wins", variantId: treatment });
+    expect(primary?.verdictText).toBe(
+      "Treatment B converts 20 % better than Control (p < 0.001, 95 % CI +12 % to +28 %).",
+    );
+    expect(read.cumulative.map((c) => c.day)).toEqual(["2026-07-01", "2026-07-02"]);
+    expect(read.cumulative[1]?.rates[treatment]).toBeCloseTo(0.12, 12);
+    const listed = await (await as("viewer")).experiments.list({ status: "running" });
+    const row = listed.experiments.find((e) => e.id === page.experiment.id);
+    expect(row).toMatchObject({ verdict: "treatment_wins", leadingVariant: { id: treatment, name: "Treatment B" } });
+    const running = await (await as("viewer")).experiments.running({});
+    expect(running.experiments.map((e) => e.id)).toContain(page.experiment.id);
+  });
+});
+
+describe("experiments: plan and life", () => {
+  it("refuses an end before the start (400) on create and on edit, and a stale version is a conflict", async () => {
+    const caller = await as("member");
+    const created = await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+      caller.experiments.create({
+        name: "Backwards",
+        ownerId: people.member.id,
+        teamId: marketingId,
+        startDate: "2026-07-10",
+        endDate: "2026-07-01",
+        minimumDetectableEffect: 10,
+        variants: [
+          { name: "Control", weight: 1 },
+          { name: "B", weight: 1 },
+        ],
+      }),
+    );
+    expect(clientErrorOf(created, "experiments.create").shape.message).toBe(
+      "The end date cannot be before the start date.",
+    );
+    const page = await newExperiment();
+    const id = page.experiment.id;
+    await caller.experiments.update({ experimentId: id, version: 1, startDate: "2026-07-10" });
+    await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+      caller.experiments.update({ experimentId: id, version: 2, endDate: "2026-07-01" }),
+    );
+    await expectRejectedUntouched(database.db, "CONFLICT", () =>
+      caller.experiments.update({ experimentId: id, version: 1, name: "Stale" }),
+    );
+  });
+
+  it("goes draft → running → concluded with a decision, and is frozen after", async () => {
+    const page = await newExperiment();
+    const { treatment, control, metric } = arms(page);
+    const caller = await as("member");
+    const id = page.experiment.id;
+    await expectRejectedUntouched(database.db, "PRECONDITION_FAILED", () =>
+      caller.experiments.conclude({ experimentId: id, version: 1, decision: "keep_control", reason: "Too early" }),
+    );
+    const started = await caller.experiments.setStatus({ experimentId: id, version: 1, status: "running" });
+    await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+      caller.experiments.conclude({
+        experimentId: id,
+        version: started.version,
+        decision: "ship_winner",
+        reason: "It won",
+        winnerVariantId: control,
+      }),
+    );
+    const concluded = await caller.experiments.conclude({
+      experimentId: id,
+      version: started.version,
+      decision: "ship_winner",
+      reason: "It won",
+      winnerVariantId: treatment,
+    });
+    expect(concluded).toMatchObject({ status: "concluded", decision: "ship_winner" });
+    await expectRejectedUntouched(database.db, "PRECONDITION_FAILED", () =>
+      caller.experiments.saveResults({
+        experimentId: id,
+        metricId: metric,
+        rows: [{ variantId: control, day: "2026-07-01", exposures: 1, conversions: 0 }],
+      }),
+    );
+    const read = await caller.experiments.get({ experimentId: id });
+    expect(read.experiment.decisionReason).toBe("Treatment B: It won");
+    expect(read.canEdit).toBe(false);
+  });
+
+  it("pages the list with a cursor, newest first, and filters by status in SQL", async () => {
+    const caller = await as("admin");
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof caller.experiments.list>> = await caller.experiments.list({
+        cursor,
+        limit: 3,
+      });
+      all.push(...page.experiments.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(all).size).toBe(all.length);
+    const drafts = await caller.experiments.list({ status: "draft", limit: 100 });
+    expect(drafts.experiments.every((e) => e.status === "draft")).toBe(true);
+    expect(all.length).toBeGreaterThan(drafts.experiments.length);
+    expect(await outcomeOf(() => caller.experiments.list({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
+  });
+});
