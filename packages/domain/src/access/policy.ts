@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   "review.read": ["admin", "manager", "member", "viewer"],
   "review.manage": ["admin", "manager"],
   "action.update": ["admin", "manager", "member"],
+  // Campaigns: everyone reads the calendar; members write those of their teams (a row rule, campaign-permissions.ts).
+  "campaign.read": ["admin", "manager", "member", "viewer"],
+  "campaign.write": ["admin", "manager", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
