@@ -6,6 +6,7 @@ import { organizationsRouter } from "./modules/admin/organizations.router";
 import { peopleRouter } from "./modules/admin/people.router";
 import { teamsRouter } from "./modules/admin/teams.router";
 import { usersRouter } from "./modules/admin/users.router";
+import { calendarFeedRouter, campaignsRouter } from "./modules/campaigns/campaigns.router";
 import { demoRouter } from "./modules/demo/demo.router";
 import { apiTokensRouter } from "./modules/integrations/api-tokens.router";
 import { checkInsRouter } from "./modules/okr/check-ins.router";
@@ -47,6 +48,8 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   reviews: reviewsRouter,
   correctiveActions: correctiveActionsRouter,
+  campaigns: campaignsRouter,
+  calendarFeed: calendarFeedRouter,
 });
 
 export type AppRouter = typeof appRouter;

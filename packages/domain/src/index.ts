@@ -7,6 +7,7 @@ export * from "./access/policy";
 export * from "./access/review-permissions";
 export * from "./access/roles";
 export * from "./analytics/forecast";
+export * from "./campaigns/budget-by-month";
 export * from "./campaigns/campaign-definition";
 export * from "./campaigns/campaign-metrics";
 export * from "./campaigns/campaign-results";

@@ -24,6 +24,10 @@ const TENANT_TABLES = [
   "reviews",
   "review_comments",
   "corrective_actions",
+  // Campaigns.
+  "campaigns",
+  "campaign_results",
+  "calendar_feeds",
 ] as const;
 
 /** Every table a procedure may write. */

@@ -28,6 +28,9 @@ const TABLES = {
   reviews: (org: string) => sql`where t.organization_id = ${org}`,
   review_comments: (org: string) => sql`where t.organization_id = ${org}`,
   corrective_actions: (org: string) => sql`where t.organization_id = ${org}`,
+  campaigns: (org: string) => sql`where t.organization_id = ${org}`,
+  campaign_results: (org: string) => sql`where t.organization_id = ${org}`,
+  calendar_feeds: (org: string) => sql`where t.organization_id = ${org}`,
   // Not tenant-owned. Only account.changePassword writes it: a wrong current password is counted.
   login_throttle: null,
 } as const satisfies Record<string, ((org: string) => SQL) | null>;

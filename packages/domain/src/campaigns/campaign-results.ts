@@ -145,9 +145,9 @@ export interface RawResult {
   campaign: string;
   period: string;
   currency: string;
-  spend: Raw;
-  conversions: Raw;
-  revenue: Raw;
+  spend?: Raw;
+  conversions?: Raw;
+  revenue?: Raw;
 }
 
 /**

@@ -138,7 +138,9 @@ export const ZCampaignCalendarSchema = z
   });
 export type TCampaignCalendar = z.infer<typeof ZCampaignCalendarSchema>;
 
-export const ZMarketingDashboardSchema = z.object({ ...campaignFilters, period: ZIsoDate.optional() }).default({});
+export const ZMarketingDashboardSchema = z
+  .object({ ...campaignFilters, period: ZIsoDate.optional(), currency: ZCurrency.optional() })
+  .default({});
 export type TMarketingDashboard = z.infer<typeof ZMarketingDashboardSchema>;
 
 /** One period's spend and results of a campaign; a blank field is not entered (not zero). */
@@ -194,3 +196,6 @@ export const ZIngestCampaignResultsSchema = z.object(
   },
 );
 export type TIngestCampaignResults = z.infer<typeof ZIngestCampaignResultsSchema>;
+
+/** Nothing to choose: the caller's own calendar feed. */
+export const ZCalendarFeedSchema = z.object({}).default({});
