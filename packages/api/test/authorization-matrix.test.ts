@@ -440,7 +440,7 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   // The new campaign's team: a member may name only their own; Globex's team is no team of Northwind (400).
   "campaigns.create": {
     ...CAMPAIGN_WRITE,
-    member: "FORBIDDEN",
+    member: scoped("allow", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"),
     manager: scoped("allow", "allow", "BAD_REQUEST", "allow"),
     admin: scoped("allow", "allow", "BAD_REQUEST", "allow"),
   },

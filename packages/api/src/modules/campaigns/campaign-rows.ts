@@ -18,8 +18,10 @@ import { forbidden, invalidInput, notFound } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
 
 /** A money or count sum of the campaign's results; blank when nothing was entered (sum of no values). */
-const resultSum = (column: AnyPgColumn): SQL<number | null> =>
-  sql`(select sum(${column})::float8 from ${campaignResults} where ${campaignResults.organizationId} = ${campaigns.organizationId} and ${campaignResults.campaignId} = ${campaigns.id})`.mapWith(
+const resultSum = (column: "spend" | "conversions" | "revenue"): SQL<number | null> =>
+  // Qualified by hand: Drizzle leaves the table name off the columns of a one-table select, and here
+  // "id" would then mean campaign_results.id.
+  sql`(select sum(r.${sql.identifier(column)})::float8 from ${campaignResults} r where r.organization_id = "campaigns"."organization_id" and r.campaign_id = "campaigns"."id")`.mapWith(
     Number,
   ) as SQL<number | null>;
 
@@ -43,9 +45,9 @@ export const campaignColumns = {
   keyResultId: campaigns.keyResultId,
   strategicObjectiveId: campaigns.strategicObjectiveId,
   version: campaigns.version,
-  spend: resultSum(campaignResults.spend),
-  conversions: resultSum(campaignResults.conversions),
-  revenue: resultSum(campaignResults.revenue),
+  spend: resultSum("spend"),
+  conversions: resultSum("conversions"),
+  revenue: resultSum("revenue"),
 };
 
 export type CampaignRow = {
