@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ZCampaignCreateSchema, ZCampaignMoveSchema, ZCampaignResultsSaveSchema } from "./campaign";
+import {
+  ZCampaignCreateSchema,
+  ZCampaignFormSchema,
+  ZCampaignMoveSchema,
+  ZCampaignResultsSaveSchema,
+} from "./campaign";
 
 const base = {
   name: "Spring launch",
@@ -68,5 +73,20 @@ describe("ZCampaignResultsSaveSchema", () => {
       "Spend cannot be negative.",
       "Conversions cannot be negative.",
     ]);
+  });
+});
+
+describe("ZCampaignFormSchema", () => {
+  it("turns the typed budget into minor units, blank into no budget", () => {
+    expect(ZCampaignFormSchema.parse({ ...base, budget: "2500.50" }).budget).toBe(250_050);
+    expect(ZCampaignFormSchema.parse({ ...base, budget: "" }).budget).toBeNull();
+    expect(ZCampaignFormSchema.parse({ ...base, currency: "JPY", budget: "300000" }).budget).toBe(300_000);
+  });
+  it("refuses a negative budget, too many decimals and the end before the start", () => {
+    const messages = (input: object) =>
+      ZCampaignFormSchema.safeParse({ ...base, ...input }).error?.issues.map((i) => i.message) ?? [];
+    expect(messages({ budget: "-5" })).toEqual(["Budget cannot be negative."]);
+    expect(messages({ budget: "10.005" })).toEqual(["Write the budget as a number in EUR, like 2500.50."]);
+    expect(messages({ budget: "", endsOn: "2026-03-01" })).toEqual(["The end date cannot be before the start date."]);
   });
 });

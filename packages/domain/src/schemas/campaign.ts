@@ -1,6 +1,6 @@
 // Zod input schemas for campaigns and their results, shared by the API and the forms.
 import { z } from "zod";
-import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, CURRENCIES } from "../campaigns/campaign-definition";
+import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, CURRENCIES, toMinorUnits } from "../campaigns/campaign-definition";
 import { isLandingUrl, normaliseUtmValue } from "../campaigns/utm";
 import { ZCursor, ZId, ZIsoDate, ZName, ZVersion, zPageSize, zText } from "./common";
 
@@ -69,6 +69,33 @@ function checkDates(v: { startsOn?: string; endsOn?: string }, ctx: z.Refinement
 export const ZCampaignCreateSchema = z.object(campaignFields).superRefine(checkDates);
 export type TCampaignCreate = z.infer<typeof ZCampaignCreateSchema>;
 export type TCampaignCreateInput = z.input<typeof ZCampaignCreateSchema>;
+
+/**
+ * The campaign form: the same fields, with the budget typed in major units ("2500.50", blank for none)
+ * and turned into minor units for the API, so the form and the API share every rule.
+ */
+export const ZCampaignFormSchema = z
+  .object({ ...campaignFields, budget: zText().trim().max(20, "Write the budget as a number, like 2500.50.") })
+  .superRefine((v, ctx) => {
+    checkDates(v, ctx);
+    if (v.budget === "") return;
+    const minor = /^\d+(\.\d+)?$/.test(v.budget) ? toMinorUnits(Number(v.budget), v.currency) : null;
+    if (minor === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["budget"],
+        message: v.budget.startsWith("-")
+          ? "Budget cannot be negative."
+          : `Write the budget as a number in ${v.currency}, like 2500.50.`,
+      });
+    } else if (minor > MAX_MINOR_AMOUNT)
+      ctx.addIssue({ code: "custom", path: ["budget"], message: "Budget is out of range." });
+  })
+  .transform((v) => ({
+    ...v,
+    budget: v.budget === "" ? null : (toMinorUnits(Number(v.budget), v.currency) as number),
+  }));
+export type TCampaignFormInput = z.input<typeof ZCampaignFormSchema>;
 
 /** Changes to a campaign: any subset of its fields, against the version read. */
 export const ZCampaignUpdateSchema = z
