@@ -126,7 +126,10 @@ export const campaignResults = pgTable(
     uniqueIndex("campaign_results_campaign_period_key").on(t.organizationId, t.campaignId, t.periodStart),
     // KPIs fed by campaigns and the dashboard's months read results by period.
     index("campaign_results_org_period_idx").on(t.organizationId, t.periodStart),
-    check("campaign_results_not_negative", sql`coalesce(${t.spend}, 0) >= 0 and coalesce(${t.conversions}, 0) >= 0 and coalesce(${t.revenue}, 0) >= 0`),
+    check(
+      "campaign_results_not_negative",
+      sql`coalesce(${t.spend}, 0) >= 0 and coalesce(${t.conversions}, 0) >= 0 and coalesce(${t.revenue}, 0) >= 0`,
+    ),
   ],
 );
 
