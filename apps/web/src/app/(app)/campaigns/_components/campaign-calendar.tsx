@@ -8,6 +8,7 @@ import { Calendar, dayjsLocalizer, type View } from "react-big-calendar";
 import withDragAndDrop, { type EventInteractionArgs } from "react-big-calendar/lib/addons/dragAndDrop";
 import "react-big-calendar/lib/css/react-big-calendar.css";
 import "react-big-calendar/lib/addons/dragAndDrop/styles.css";
+import "./calendar-overrides.css";
 import { addDays } from "~/components/campaigns/campaign-filters";
 import { CHANNEL_COLORS } from "./channel-colors";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { type Currency, formatMoney, toMajorUnits } from "@meridian/domain";
+import { type Currency, formatMoney, toMajorUnits, toMinorUnits } from "@meridian/domain";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_COLOURS, chartAxis, chartGrid } from "~/components/ui/chart-defaults";
 
@@ -18,7 +18,7 @@ export function SpendChart({
     Spend: m.spend === null ? null : toMajorUnits(m.spend, currency),
   }));
   return (
-    <div className="mt-3 h-64" aria-hidden="true">
+    <figure className="m-0 mt-3 h-64" aria-label="Budget and spend per month (the table below gives the figures)">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data}>
           <CartesianGrid {...chartGrid} />
@@ -26,14 +26,22 @@ export function SpendChart({
           <YAxis
             {...chartAxis(12)}
             width={70}
-            tickFormatter={(v: number) => formatMoney(Math.round(v * 100), currency, { compact: true })}
+            tickFormatter={(v: number) =>
+              formatMoney(toMinorUnits(Math.round(v), currency), currency, { compact: true })
+            }
           />
-          <Tooltip formatter={(v) => (typeof v === "number" ? formatMoney(Math.round(v * 100), currency) : "—")} />
+          <Tooltip
+            formatter={(v) =>
+              typeof v === "number"
+                ? formatMoney(Math.round(v * 100) / 100 === v ? toMinorUnits(v, currency) : null, currency)
+                : "—"
+            }
+          />
           <Legend />
           <Bar dataKey="Budget" fill={CHART_COLOURS.muted} isAnimationActive={false} />
           <Bar dataKey="Spend" fill={CHART_COLOURS.actual} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </figure>
   );
 }
