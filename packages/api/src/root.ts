@@ -6,6 +6,7 @@ import { organizationsRouter } from "./modules/admin/organizations.router";
 import { peopleRouter } from "./modules/admin/people.router";
 import { teamsRouter } from "./modules/admin/teams.router";
 import { usersRouter } from "./modules/admin/users.router";
+import { calendarFeedRouter, campaignsRouter } from "./modules/campaigns/campaigns.router";
 import { demoRouter } from "./modules/demo/demo.router";
 import { experimentsRouter } from "./modules/experiments/experiments.router";
 import { apiTokensRouter } from "./modules/integrations/api-tokens.router";
@@ -49,6 +50,8 @@ export const appRouter = router({
   reviews: reviewsRouter,
   correctiveActions: correctiveActionsRouter,
   experiments: experimentsRouter,
+  campaigns: campaignsRouter,
+  calendarFeed: calendarFeedRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import {
   and,
   apiTokens,
   asc,
+  campaigns,
   checkIns,
   correctiveActions,
   count,
@@ -230,6 +231,18 @@ const OWN_INVITATION = {
   admin: scoped("allow", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
 } as const satisfies Record<Principal, Decision>;
 
+/**
+ * Campaigns: own is a campaign of the principal's team, otherTeam one of Sales, otherOrg Globex's, private
+ * one of no team. Admins and managers manage every campaign; members those of their teams; viewers read.
+ */
+const CAMPAIGN_WRITE = {
+  anonymous: "UNAUTHORIZED",
+  viewer: "FORBIDDEN",
+  member: scoped("allow", "FORBIDDEN", "NOT_FOUND", "FORBIDDEN"),
+  manager: scoped("allow", "allow", "NOT_FOUND", "allow"),
+  admin: scoped("allow", "allow", "NOT_FOUND", "allow"),
+} as const satisfies Record<Principal, Decision>;
+
 /** THE POLICY: procedure × principal (× scope) → "allow" or the TRPCError code. */
 const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   // Reachable with a temporary password too; needs no organization.
@@ -429,6 +442,45 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "apiTokens.list": adminOnly("allow"),
   "apiTokens.create": adminOnly("allow"),
   "apiTokens.revoke": adminOnly(ITEM_MANAGEMENT),
+
+  "campaigns.list": SIGNED_IN,
+  "campaigns.calendar": SIGNED_IN,
+  "campaigns.dashboard": SIGNED_IN,
+  "campaigns.get": {
+    anonymous: "UNAUTHORIZED",
+    viewer: READ_ANY,
+    member: READ_ANY,
+    manager: READ_ANY,
+    admin: READ_ANY,
+  },
+  // The new campaign's team: a member may name only their own; Globex's team is no team of Northwind (400).
+  "campaigns.create": {
+    ...CAMPAIGN_WRITE,
+    member: scoped("allow", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"),
+    manager: scoped("allow", "allow", "BAD_REQUEST", "allow"),
+    admin: scoped("allow", "allow", "BAD_REQUEST", "allow"),
+  },
+  "campaigns.update": CAMPAIGN_WRITE,
+  "campaigns.move": CAMPAIGN_WRITE,
+  "campaigns.saveResults": CAMPAIGN_WRITE,
+  "campaigns.previewImport": {
+    anonymous: "UNAUTHORIZED",
+    viewer: "FORBIDDEN",
+    member: "allow",
+    manager: "allow",
+    admin: "allow",
+  },
+  // One row they may not import (another team's, Globex's unknown name) refuses the whole file.
+  "campaigns.import": {
+    anonymous: "UNAUTHORIZED",
+    viewer: "FORBIDDEN",
+    member: scoped("allow", "BAD_REQUEST", "BAD_REQUEST", "BAD_REQUEST"),
+    manager: scoped("allow", "allow", "BAD_REQUEST", "allow"),
+    admin: scoped("allow", "allow", "BAD_REQUEST", "allow"),
+  },
+  "calendarFeed.status": SIGNED_IN,
+  "calendarFeed.rotate": SIGNED_IN,
+  "calendarFeed.revoke": SIGNED_IN,
 
   "reviews.list": SIGNED_IN,
   "reviews.get": REVIEW_READ,
@@ -1088,6 +1140,8 @@ beforeAll(async () => {
   // An open action of an open review: listOpen shows it to everyone but viewers.
   await freshAction({ principal: "member", scope: "own" });
   await createExperimentFixtures();
+  cf = await createCampaignFixtures();
+  f.leaks.otherOrg.push(cf.globex, cf.globexName);
   for (const principal of PRINCIPALS) passwords.set(principal, DEMO_PASSWORD);
 });
 
@@ -1561,6 +1615,93 @@ const demoActionIds = async () =>
       .from(correctiveActions)
       .where(eq(correctiveActions.organizationId, f.demoOrgId)),
   );
+
+// ── campaigns ──
+
+interface CampaignFixtures {
+  byTeam: Record<TeamName, string>;
+  noTeam: string;
+  globex: string;
+  globexName: string;
+}
+let cf: CampaignFixtures;
+
+async function insertCampaign(organizationId: string, ownerId: string, teamId: string | null, name: string) {
+  const [row] = await db
+    .insert(campaigns)
+    .values({
+      organizationId,
+      ownerId,
+      teamId,
+      name,
+      channel: "email",
+      startsOn: "2026-07-06",
+      endsOn: "2026-07-26",
+      currency: "EUR",
+      budget: 300_000,
+    })
+    .returning({ id: campaigns.id });
+  if (!row) throw new Error("campaign was not created");
+  return row.id;
+}
+
+async function createCampaignFixtures(): Promise<CampaignFixtures> {
+  const teamNames: TeamName[] = ["Executive", "Marketing", "Sales", "Engineering"];
+  const byTeam = Object.fromEntries(
+    await Promise.all(
+      teamNames.map(
+        async (t) =>
+          [t, await insertCampaign(f.demoOrgId, f.userId.admin, f.teamId[t], `Matrix ${t} campaign`)] as const,
+      ),
+    ),
+  ) as Record<TeamName, string>;
+  const globexName = "Globex Matrix Launch";
+  return {
+    byTeam,
+    noTeam: await insertCampaign(f.demoOrgId, f.userId.admin, null, "Matrix brand campaign"),
+    globex: await insertCampaign(f.globex.organizationId, f.globex.admin.id, f.globex.teamId, globexName),
+    globexName,
+  };
+}
+
+function campaignFor({ principal, scope }: Cell): string {
+  switch (scope) {
+    case "own":
+      return cf.byTeam[PRINCIPAL[principal].team];
+    case "otherTeam":
+      return cf.byTeam.Sales;
+    case "otherOrg":
+      return cf.globex;
+    case "private":
+      return cf.noTeam;
+  }
+}
+
+function campaignTeamFor({ principal, scope }: Cell): string | null {
+  switch (scope) {
+    case "own":
+      return f.teamId[PRINCIPAL[principal].team];
+    case "otherTeam":
+      return f.teamId.Sales;
+    case "otherOrg":
+      return f.globex.teamId;
+    case "private":
+      return null;
+  }
+}
+
+async function campaignVersion(id: string): Promise<number> {
+  const [row] = await db.select({ version: campaigns.version }).from(campaigns).where(eq(campaigns.id, id));
+  if (!row) throw new Error(`no campaign ${id}`);
+  return row.version;
+}
+
+/** A CSV of one period for the cell's campaign; Globex's named in capitals, so an echo of the name is no leak. */
+const campaignCsv = (cell: Cell, spend: string) =>
+  `campaign,period,currency,spend\n${cell.scope === "otherOrg" ? cf.globexName.toUpperCase() : campaignFor(cell)},2026-07,EUR,${spend}\n`;
+
+const demoCampaignIds = async () =>
+  idSet(await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organizationId, f.demoOrgId)));
 
 /** The write fingerprint before a previewImport, which must write nothing even when it answers. */
 let beforePreview: Awaited<ReturnType<typeof writeFingerprint>> | null = null;
@@ -2486,6 +2627,125 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     input: (cell) => ({ csv: actualsCsv(cell, 56) }),
     verify: (result) => {
       expect(result.created + result.updated + result.unchanged).toBe(1);
+    },
+  },
+
+  "campaigns.list": {
+    verify: async (page) => {
+      const ours = await demoCampaignIds();
+      expect(page.campaigns.length).toBeGreaterThan(0);
+      for (const c of page.campaigns) expect(ours.has(c.id)).toBe(true);
+    },
+  },
+  "campaigns.calendar": {
+    input: () => ({ from: "2026-07-01", to: "2026-07-31" }),
+    verify: async (result, { principal }) => {
+      const ours = await demoCampaignIds();
+      expect(result.campaigns.map((c) => c.id)).toEqual(expect.arrayContaining(Object.values(cf.byTeam)));
+      for (const c of result.campaigns) {
+        expect(ours.has(c.id)).toBe(true);
+        // What the calendar offers to drag is what move allows.
+        const scope =
+          c.id === cf.noTeam ? "private" : c.teamId === f.teamId[PRINCIPAL[principal].team] ? "own" : "otherTeam";
+        if (c.id === cf.byTeam.Sales || c.id === cf.noTeam || c.teamId === f.teamId[PRINCIPAL[principal].team]) {
+          expect(c.canManage).toBe(expectedOutcome("campaigns.move", principal, scope) === "allow");
+        }
+      }
+    },
+  },
+  "campaigns.dashboard": {
+    input: () => ({ period: "2026-07-15" }),
+    verify: (dashboard) => {
+      expect(dashboard.quarter.start).toBe("2026-07-01");
+      expect(dashboard.months).toHaveLength(3);
+    },
+  },
+  "campaigns.get": {
+    input: (cell) => ({ campaignId: campaignFor(cell) }),
+    verify: (campaign, cell, input) => {
+      expect(campaign.id).toBe(input.campaignId);
+      expect(campaign.canManage).toBe(expectedOutcome("campaigns.update", cell.principal, cell.scope) === "allow");
+    },
+  },
+  "campaigns.create": {
+    input: (cell) => ({
+      name: uniqueName("Matrix new campaign"),
+      channel: "content" as const,
+      ownerId: ownUserId(cell.principal),
+      teamId: campaignTeamFor(cell),
+      startsOn: "2026-08-03",
+      endsOn: "2026-08-16",
+      currency: "EUR" as const,
+    }),
+    verify: async (created, _cell, input) => {
+      expect(created).toMatchObject({ name: input.name, version: 1 });
+      expect((await demoCampaignIds()).has(created.id)).toBe(true);
+    },
+  },
+  "campaigns.update": {
+    input: async (cell) => {
+      const campaignId = campaignFor(cell);
+      return { campaignId, version: await campaignVersion(campaignId), utmSource: `Matrix ${cell.principal}` };
+    },
+    verify: (updated, _cell, input) => {
+      expect(updated).toMatchObject({ id: input.campaignId, version: input.version + 1 });
+    },
+  },
+  "campaigns.move": {
+    input: async (cell) => {
+      const campaignId = campaignFor(cell);
+      return { campaignId, version: await campaignVersion(campaignId), startsOn: "2026-07-13", endsOn: "2026-08-02" };
+    },
+    verify: (moved, _cell, input) => {
+      expect(moved).toEqual({
+        id: input.campaignId,
+        version: input.version + 1,
+        startsOn: "2026-07-13",
+        endsOn: "2026-08-02",
+      });
+    },
+  },
+  "campaigns.saveResults": {
+    input: (cell) => ({
+      campaignId: campaignFor(cell),
+      currency: "EUR" as const,
+      values: [{ periodStart: "2026-07-01", spend: 12_000, conversions: 4, revenue: 30_000 }],
+    }),
+    verify: (result) => {
+      expect(result.created + result.updated + result.unchanged).toBe(1);
+    },
+  },
+  "campaigns.previewImport": {
+    input: async (cell) => {
+      beforePreview = await writeFingerprint(db);
+      return { csv: campaignCsv(cell, "150.25") };
+    },
+    verify: async (preview, { principal, scope }) => {
+      expect(preview.rows).toHaveLength(1);
+      const importable = expectedOutcome("campaigns.import", principal, scope) === "allow";
+      expect(preview.counts.error).toBe(importable ? 0 : 1);
+      expect(await writeFingerprint(db), "a preview wrote something").toEqual(beforePreview);
+    },
+  },
+  "campaigns.import": {
+    input: (cell) => ({ csv: campaignCsv(cell, "160.75") }),
+    verify: (result) => {
+      expect(result.created + result.updated + result.unchanged).toBe(1);
+    },
+  },
+  "calendarFeed.status": {
+    verify: (status) => {
+      expect(typeof status.exists).toBe("boolean");
+    },
+  },
+  "calendarFeed.rotate": {
+    verify: (feed) => {
+      expect(feed.path).toMatch(/^\/api\/calendar\/mcal_[A-Za-z0-9_-]{43}\.ics$/);
+    },
+  },
+  "calendarFeed.revoke": {
+    verify: (result) => {
+      expect(result).toEqual({ revoked: true });
     },
   },
 

@@ -4,6 +4,7 @@ import {
   activityLog,
   and,
   apiTokens,
+  campaigns,
   checkIns,
   correctiveActions,
   cycles,
@@ -38,6 +39,8 @@ import {
   AGGREGATIONS,
   EXPERIMENT_DECISIONS,
   EXPERIMENT_STATUSES,
+  CAMPAIGN_CHANNELS,
+  CAMPAIGN_STATUSES,
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
   KPI_DIRECTIONS,
@@ -177,6 +180,8 @@ interface Fixtures {
   enteredKpis: ActualsTarget[];
   /** KPIs no file may fill: this organization's computed ones and the second organization's. */
   refusedKpis: ActualsTarget[];
+  campaignIds: string[];
+  campaignNames: string[];
   other: {
     orgId: string;
     userIds: string[];
@@ -197,6 +202,7 @@ interface Fixtures {
     variantId: string;
     /** The second organization's invitation of a demo person: nobody fuzzing may answer it. */
     invitationId: string;
+    campaignId: string;
   };
 }
 
@@ -431,6 +437,29 @@ const reviewRef = (f: Fixtures) => liveOr("review", f.reviewIds, f.other.reviewI
 /** Mostly an open review, the only kind that takes commentary, actions or finalizing. */
 const openReviewRef = (f: Fixtures) => fc.oneof({ weight: 3, arbitrary: live("openReview") }, reviewRef(f));
 const actionRef = (f: Fixtures) => liveOr("correctiveAction", f.actionIds, f.other.actionId);
+
+// ── campaign builders ─────────────────────────────────────────────────────
+
+const campaignRef = (f: Fixtures) => idFrom(f.campaignIds, [f.other.campaignId]);
+const currency = fc.constantFrom("EUR", "USD", "JPY", "XXX");
+const money = fc.oneof(
+  fc.integer({ min: 0, max: 10_000_000 }),
+  fc.constantFrom(-1, 0.5, 10_000_000_000_001, Number.MAX_SAFE_INTEGER),
+);
+/** A CSV of results naming this organization's campaigns (and now and then the other's), good and bad figures mixed. */
+const campaignCsv = (f: Fixtures) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(...f.campaignNames, `${SECRET} Launch`),
+        fc.constantFrom("2026-04", "2026-05-01", "soon"),
+        fc.constantFrom("EUR", "USD", ""),
+        fc.constantFrom("1250.50", "", "-3", "1.005"),
+        fc.constantFrom("4", "", "2.5"),
+      ),
+      { minLength: 1, maxLength: 5 },
+    )
+    .map((rows) => `campaign,period,currency,spend,conversions\n${rows.map((r) => r.join(",")).join("\n")}\n`);
 
 const scoreWeight = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0, 1, 100));
 /** Any day of the quarter to look at, the edges of the years the schemas allow included. */
@@ -1168,6 +1197,121 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     runs: { garbage: 25, valid: 10 },
     valid: fc.record({ name: text(80) }),
   }),
+  // Campaigns.
+  "campaigns.list": (f) => ({
+    viewer: "allow",
+    valid: fc.record(
+      {
+        channel: fc.constantFrom(...CAMPAIGN_CHANNELS),
+        status: fc.constantFrom(...CAMPAIGN_STATUSES),
+        teamId: teamRef(f),
+        ownerId: idFrom(f.allUserIds),
+        limit: fc.integer({ min: 1, max: 100 }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
+  "campaigns.calendar": (f) => ({
+    viewer: "allow",
+    valid: fc.record(
+      {
+        from: fc.constantFrom("2026-01-01", "2026-04-01", "2026-07-01"),
+        to: fc.constantFrom("2026-03-31", "2026-12-31", "2027-01-31"),
+        channel: fc.constantFrom(...CAMPAIGN_CHANNELS),
+        teamId: teamRef(f),
+      },
+      { requiredKeys: ["from", "to"] },
+    ),
+  }),
+  "campaigns.get": (f) => ({ viewer: "allow", valid: fc.record({ campaignId: campaignRef(f) }) }),
+  "campaigns.dashboard": (f) => ({
+    viewer: "allow",
+    valid: fc.record(
+      { period: quarterDay, channel: fc.constantFrom(...CAMPAIGN_CHANNELS), teamId: teamRef(f), currency: currency },
+      { requiredKeys: [] },
+    ),
+  }),
+  "campaigns.create": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        name: text(120),
+        channel: fc.constantFrom(...CAMPAIGN_CHANNELS),
+        ownerId: idFrom(f.allUserIds, f.other.userIds),
+        teamId: fc.option(teamRef(f), { nil: null }),
+        status: fc.constantFrom(...CAMPAIGN_STATUSES),
+        startsOn: fc.constantFrom("2026-04-01", "2026-07-15"),
+        endsOn: fc.constantFrom("2026-03-31", "2026-07-31", "2026-09-30"),
+        budget: money,
+        currency,
+        utmSource: text(100, { min: 0 }),
+        landingUrl: fc.constantFrom("", "https://example.com/spring", "javascript:alert(1)"),
+        objectiveId: fc.option(objectiveRef(f), { nil: null }),
+        keyResultId: fc.option(keyResultRef(f), { nil: null }),
+        strategicObjectiveId: fc.option(strategicObjectiveRef(f), { nil: null }),
+      },
+      { requiredKeys: ["name", "channel", "ownerId", "startsOn", "endsOn", "currency"] },
+    ),
+  }),
+  "campaigns.update": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record(
+      {
+        campaignId: campaignRef(f),
+        version: version("campaignVersion"),
+        name: text(120),
+        status: fc.constantFrom(...CAMPAIGN_STATUSES),
+        endsOn: fc.constantFrom("2026-03-31", "2026-09-30"),
+        budget: money,
+        currency,
+        teamId: fc.option(teamRef(f), { nil: null }),
+        ownerId: idFrom(f.allUserIds, f.other.userIds),
+      },
+      { requiredKeys: ["campaignId", "version"] },
+    ),
+  }),
+  "campaigns.move": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      campaignId: campaignRef(f),
+      version: version("campaignVersion"),
+      startsOn: fc.constantFrom("2026-04-06", "2026-07-13"),
+      endsOn: fc.constantFrom("2026-04-01", "2026-07-26", "2026-10-04"),
+    }),
+  }),
+  "campaigns.saveResults": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: SCORECARD_WRITE_RUNS,
+    valid: fc.record({
+      campaignId: campaignRef(f),
+      currency,
+      values: fc.uniqueArray(
+        fc.record({
+          periodStart: fc.constantFrom("2026-04-01", "2026-05-01", "2026-06-01", "2026-07-06"),
+          spend: fc.option(money, { nil: null }),
+          conversions: fc.option(fc.integer({ min: -5, max: 1_000_000 }), { nil: null }),
+          revenue: fc.option(money, { nil: null }),
+        }),
+        { minLength: 1, maxLength: 4, selector: (v) => v.periodStart },
+      ),
+    }),
+  }),
+  "campaigns.previewImport": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 15, valid: 15 },
+    valid: fc.record({ csv: campaignCsv(f) }),
+  }),
+  "campaigns.import": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 15, valid: 15 },
+    valid: fc.record({ csv: campaignCsv(f) }),
+  }),
+  "calendarFeed.status": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "calendarFeed.rotate": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "calendarFeed.revoke": () => ({ ...NO_INPUT, viewer: "allow" }),
   // The quarterly review.
   "reviews.open": (f) => ({
     viewer: "FORBIDDEN",
@@ -1428,7 +1572,21 @@ beforeAll(async () => {
     ownerId: otherMember.id,
     dueOn: "2026-12-31",
   });
+  const otherCampaign = await zeta.campaigns.create({
+    name: `${SECRET} Launch`,
+    channel: "events",
+    ownerId: otherAdmin.id,
+    startsOn: "2026-04-01",
+    endsOn: "2026-06-30",
+    currency: "EUR",
+  });
+  await zeta.campaigns.saveResults({
+    campaignId: otherCampaign.id,
+    currency: "EUR",
+    values: [{ periodStart: "2026-04-01", spend: 1000, conversions: 3, revenue: 5000 }],
+  });
   needles.push(
+    otherCampaign.id,
     otherPerspective.id,
     otherGoal.id,
     otherCause.id,
@@ -1509,6 +1667,25 @@ beforeAll(async () => {
     });
     if (name.includes("checkout"))
       await admin.experiments.setStatus({ experimentId: made.id, version: 1, status: "running" });
+  }
+  const [marketing] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.organizationId, orgId), eq(teams.name, "Marketing")));
+  for (const [name, teamId] of [
+    ["Fuzz spring launch", marketing?.id ?? null],
+    ["Fuzz brand week", null],
+  ] as const) {
+    await admin.campaigns.create({
+      name,
+      channel: "email",
+      ownerId: await userIdOf(db, DEMO.admin),
+      teamId,
+      startsOn: "2026-04-01",
+      endsOn: "2026-06-30",
+      currency: "EUR",
+      budget: 500_000,
+    });
   }
 
   const people = await db
@@ -1594,6 +1771,12 @@ beforeAll(async () => {
     experimentIds: await tenantIds(experiments),
     variantIds: await tenantIds(experimentVariants),
     metricIds: await tenantIds(experimentMetrics),
+    campaignIds: (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.organizationId, orgId))).map(
+      (r) => r.id,
+    ),
+    campaignNames: (
+      await db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.organizationId, orgId))
+    ).map((r) => r.name),
     enteredKpis: kpiRows.filter((k) => k.kind === "manual" && !k.archivedAt).map(asTarget),
     refusedKpis: [
       ...kpiRows.filter((k) => k.kind !== "manual" || k.archivedAt).map(asTarget),
@@ -1618,6 +1801,7 @@ beforeAll(async () => {
       actionId: otherAction.id,
       experimentId: otherExperiment.id,
       variantId: otherVariant?.id ?? NOTHING_LEFT,
+      campaignId: otherCampaign.id,
     },
   };
   guarded = await guardedAccess();
@@ -1758,7 +1942,7 @@ function resolversFor(principal: Principal): MarkerResolvers {
   };
   /** The same for the scorecard's and reviews' tables, by name. */
   const versionIn = async (
-    table: "perspectives" | "strategic_objectives" | "kpis" | "reviews" | "corrective_actions",
+    table: "perspectives" | "strategic_objectives" | "kpis" | "reviews" | "corrective_actions" | "campaigns",
     id: unknown,
   ): Promise<number> => {
     if (typeof id !== "string" || !UUID_SHAPE.test(id)) return 1;
@@ -1813,6 +1997,8 @@ function resolversFor(principal: Principal): MarkerResolvers {
           return versionIn("reviews", sibling.reviewId);
         case "actionVersion":
           return versionIn("corrective_actions", sibling.actionId);
+        case "campaignVersion":
+          return versionIn("campaigns", sibling.campaignId);
         case "perspectiveOrder": {
           const ids = (await pools.perspective()).map((r) => r.id);
           // A quarter of the picks keep the order as it is: a reorder that changes nothing.

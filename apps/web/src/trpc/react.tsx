@@ -8,7 +8,7 @@ import { type ReactNode, useState } from "react";
 import { CLIENT_BATCH_MAX_CALLS } from "./limits";
 import { makeQueryClient } from "./query-client";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {

@@ -29,6 +29,10 @@ const TENANT_TABLES = [
   "experiment_variants",
   "experiment_metrics",
   "experiment_results",
+  // Campaigns.
+  "campaigns",
+  "campaign_results",
+  "calendar_feeds",
 ] as const;
 
 /** Every table a procedure may write. */

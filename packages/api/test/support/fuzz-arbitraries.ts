@@ -33,6 +33,7 @@ export type LiveKind =
   | "correctiveAction";
 /** A value read from the database (or the test's state) at call time, for the record named by sibling keys. */
 export type CurrentKind =
+  | "campaignVersion"
   | "teamVersion"
   | "objectiveVersion"
   | "keyResultVersion"
@@ -65,7 +66,8 @@ export type VersionKind =
   | "strategicObjectiveVersion"
   | "kpiVersion"
   | "reviewVersion"
-  | "actionVersion";
+  | "actionVersion"
+  | "campaignVersion";
 
 export type Marker =
   | { $live: LiveKind; pick: number }

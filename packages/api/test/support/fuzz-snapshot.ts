@@ -32,6 +32,9 @@ const TABLES = {
   experiment_variants: (org: string) => sql`where t.organization_id = ${org}`,
   experiment_metrics: (org: string) => sql`where t.organization_id = ${org}`,
   experiment_results: (org: string) => sql`where t.organization_id = ${org}`,
+  campaigns: (org: string) => sql`where t.organization_id = ${org}`,
+  campaign_results: (org: string) => sql`where t.organization_id = ${org}`,
+  calendar_feeds: (org: string) => sql`where t.organization_id = ${org}`,
   // Not tenant-owned. Only account.changePassword writes it: a wrong current password is counted.
   login_throttle: null,
 } as const satisfies Record<string, ((org: string) => SQL) | null>;

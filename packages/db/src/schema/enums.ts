@@ -1,6 +1,8 @@
 import {
   ACTION_STATUSES,
   AGGREGATIONS,
+  CAMPAIGN_CHANNELS,
+  CAMPAIGN_STATUSES,
   CYCLE_STATUSES,
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
@@ -37,3 +39,5 @@ export const kpiActualSourceEnum = pgEnum("kpi_actual_source", KPI_ACTUAL_SOURCE
 export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
 export const reviewSubjectTypeEnum = pgEnum("review_subject_type", REVIEW_SUBJECT_TYPES);
 export const actionStatusEnum = pgEnum("action_status", ACTION_STATUSES);
+export const campaignChannelEnum = pgEnum("campaign_channel", CAMPAIGN_CHANNELS);
+export const campaignStatusEnum = pgEnum("campaign_status", CAMPAIGN_STATUSES);

@@ -1,5 +1,6 @@
 export * from "./activity";
 export * from "./api-tokens";
+export * from "./campaigns";
 export * from "./enums";
 export * from "./experiments";
 export * from "./login-throttle";

@@ -15,6 +15,7 @@ import {
   users,
 } from "../schema";
 import { endOfRange, startOfDay } from "./calendar";
+import { seedDemoCampaigns } from "./campaigns";
 import {
   DEMO_OBJECTIVES,
   DEMO_ORGANIZATION,
@@ -127,6 +128,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<void
     );
     await seedDemoScorecard(tx, { organizationId, userId, now });
     await seedDemoExperiments(tx, { organizationId, userId, teamId, now });
+    await seedDemoCampaigns(tx, { organizationId, userId, teamId, now });
 
     await tx.insert(activityLog).values({
       organizationId,

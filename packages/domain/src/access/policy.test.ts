@@ -19,6 +19,7 @@ describe("can", () => {
 
   it("viewers only read", () => {
     expect(allowedFor("viewer")).toEqual([
+      "campaign.read",
       "cycle.read",
       "experiment.read",
       "objective.read",
@@ -32,6 +33,8 @@ describe("can", () => {
   it("members read, write objectives, check in and keep their KPIs and actions current, but manage nothing", () => {
     const member = [
       "action.update",
+      "campaign.read",
+      "campaign.write",
       "checkin.create",
       "comment.create",
       "cycle.read",

@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   // A/B experiments: everyone reads them; admins and managers run any, members their teams' (a row rule).
   "experiment.read": ["admin", "manager", "member", "viewer"],
   "experiment.write": ["admin", "manager", "member"],
+  // Campaigns: everyone reads the calendar; members write those of their teams (a row rule, campaign-permissions.ts).
+  "campaign.read": ["admin", "manager", "member", "viewer"],
+  "campaign.write": ["admin", "manager", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

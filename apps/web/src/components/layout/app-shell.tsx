@@ -26,6 +26,10 @@ export function AppShell({ me, children }: { me: ShellViewer; children: ReactNod
   links.push({ href: "/kpis", label: "KPIs" });
   links.push({ href: "/experiments", label: "Experiments" });
   links.push({ href: "/reviews", label: "Reviews" });
+  if (permissions.includes("campaign.read")) {
+    links.push({ href: "/campaigns", label: "Campaigns" });
+    links.push({ href: "/marketing", label: "Marketing" });
+  }
   if (permissions.includes("settings.view")) links.push({ href: "/settings", label: "Settings" });
   links.push({ href: "/account/password", label: "Account" });
 
