@@ -22,13 +22,13 @@ export interface ResultEntry<C extends ResultsCampaign = ResultsCampaign> {
   errors: string[];
 }
 
-export interface ResultsCsvRow<C extends ResultsCampaign = ResultsCampaign> extends ResultEntry<C> {
+export interface CampaignResultsCsvRow<C extends ResultsCampaign = ResultsCampaign> extends ResultEntry<C> {
   line: number;
   cells: Record<(typeof RESULT_COLUMNS)[number], string>;
 }
 
-export type ResultsCsvResult<C extends ResultsCampaign = ResultsCampaign> =
-  | { ok: true; rows: ResultsCsvRow<C>[] }
+export type CampaignResultsCsvResult<C extends ResultsCampaign = ResultsCampaign> =
+  | { ok: true; rows: CampaignResultsCsvRow<C>[] }
   | { ok: false; error: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -212,7 +212,7 @@ const REQUIRED = ["campaign", "period", "currency"] as const;
 export function parseCampaignResultsCsv<C extends ResultsCampaign>(
   text: string,
   campaigns: readonly C[],
-): ResultsCsvResult<C> {
+): CampaignResultsCsvResult<C> {
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const parsed = Papa.parse<string[]>(normalized, { skipEmptyLines: "greedy", preview: MAX_CSV_RESULT_ROWS + 2 });
   const [header, ...body] = parsed.data;
@@ -235,10 +235,10 @@ export function parseCampaignResultsCsv<C extends ResultsCampaign>(
   if (!body.length) return { ok: false, error: "The file has a header but no rows." };
   const lookup = campaignLookup(campaigns);
   // Rows are numbered by their record (header = line 1); quoted line breaks are rare in this file.
-  const rows: ResultsCsvRow<C>[] = body.map((record, i) => {
+  const rows: CampaignResultsCsvRow<C>[] = body.map((record, i) => {
     const cells = Object.fromEntries(
       RESULT_COLUMNS.map((c) => [c, record[at.get(c) ?? -1] ?? ""]),
-    ) as ResultsCsvRow<C>["cells"];
+    ) as CampaignResultsCsvRow<C>["cells"];
     return { line: i + 2, ...readResultEntry(cells, lookup, "major"), cells };
   });
   markDuplicateResults(rows, (i) => `line ${rows[i]?.line}`);
