@@ -680,6 +680,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     runs: SCORECARD_READ_RUNS,
     valid: fc.record({ reviewId: reviewRef(f) }),
   }),
+  "reviews.openable": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "correctiveActions.listOpen": () => ({ ...NO_INPUT, viewer: "allow" }),
   "apiTokens.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
 
