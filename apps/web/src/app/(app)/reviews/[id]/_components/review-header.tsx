@@ -3,6 +3,7 @@
 import { quarterLabel } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { finalizeQuestion } from "~/components/review/finalize-question";
 import { finalizedNote } from "~/components/review/finalized";
 import { ReviewStatusBadge } from "~/components/review/review-status-badge";
 import type { ReviewDetail } from "~/components/review/types";
@@ -73,7 +74,7 @@ function FinalizeButton({ review }: { review: ReviewDetail }) {
     <div className="flex flex-col items-end gap-1">
       <ConfirmAction
         label="Finalize review"
-        question="Finalize? Commentary and actions of this review become read-only."
+        question={finalizeQuestion(review.cycle)}
         confirmLabel="Yes, finalize"
         pending={finalize.isPending}
         onConfirm={async () => {
