@@ -101,8 +101,8 @@ export function OpenReviewForm() {
       </div>
       {chosenReviewed ? (
         <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          This cycle and scope has its review already: there is one per cycle and scope. Choose another, or open it
-          from the list.
+          This cycle and scope has its review already: there is one per cycle and scope. Choose another, or open it from
+          the list.
         </p>
       ) : (
         <p className="text-xs text-slate-500">
