@@ -116,7 +116,7 @@ export function KpiTable({
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],
         ["Goal", "px-3 py-2 text-right"],
-        ["Red flag", "px-3 py-2 text-right"],
+        ["Red flag", "hidden px-3 py-2 text-right sm:table-cell"],
         ["Score", "px-4 py-2 text-right"],
       ]}
       className=""
@@ -172,8 +172,12 @@ function KpiRows({
         <td className="px-3 py-2 text-right tabular-nums text-slate-600">
           {formatKpiValue(k.goal, k.unit, k.kind)}
           {k.targetShare && <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>}
+          {/* On a phone the red flag sits under the goal, so the score keeps its column on screen. */}
+          <span className="block text-xs text-slate-500 sm:hidden">
+            red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}
+          </span>
         </td>
-        <td className="px-3 py-2 text-right tabular-nums text-slate-500">
+        <td className="hidden px-3 py-2 text-right tabular-nums text-slate-500 sm:table-cell">
           {formatKpiValue(k.redFlag, k.unit, k.kind)}
         </td>
         <td className="px-4 py-2 text-right">

@@ -47,7 +47,7 @@ export function ReviewHeader({ review }: { review: ReviewDetail }) {
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3">
         <span className="text-sm font-medium text-slate-700">Scorecard</span>
         <StatusPill status={snapshot.scorecard.status} score={snapshot.scorecard.score} />
-        <span aria-hidden="true" className="text-slate-300">
+        <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           |
         </span>
         {snapshot.scorecard.perspectives.map((p) => (

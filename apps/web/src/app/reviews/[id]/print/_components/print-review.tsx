@@ -199,9 +199,9 @@ function KpiRows({
         columns={[
           ["KPI", "py-1 pr-2"],
           ["Actual", "w-[17%] py-1 pr-2 text-right"],
-          ["Goal", "w-[15%] py-1 pr-2 text-right"],
-          ["Red flag", "w-[15%] py-1 pr-2 text-right"],
-          ["Score", "w-[16%] py-1 text-right"],
+          ["Goal", "w-[17%] py-1 pr-2 text-right"],
+          ["Red flag", "w-[17%] py-1 pr-2 text-right"],
+          ["Score", "w-[15%] py-1 text-right"],
         ]}
       />
       <tbody>
@@ -218,11 +218,13 @@ function KpiRow({ kpi, note }: { kpi: SnapshotKpi; note: string | undefined }) {
     <>
       <tr className={note ? "" : "border-b border-slate-100"}>
         <td className="py-1 pr-2">{kpi.name}</td>
-        <td className="py-1 pr-2 text-right font-medium tabular-nums">
+        <td className="whitespace-nowrap py-1 pr-2 text-right font-medium tabular-nums">
           {formatKpiValue(kpi.actual, kpi.unit, kpi.kind)}
         </td>
-        <td className="py-1 pr-2 text-right tabular-nums">{formatKpiValue(kpi.goal, kpi.unit, kpi.kind)}</td>
-        <td className="py-1 pr-2 text-right tabular-nums text-slate-500">
+        <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">
+          {formatKpiValue(kpi.goal, kpi.unit, kpi.kind)}
+        </td>
+        <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums text-slate-500">
           {formatKpiValue(kpi.redFlag, kpi.unit, kpi.kind)}
         </td>
         <td className="py-1 text-right">
