@@ -117,7 +117,7 @@ export function KpiTable({
         ["Actual", "px-3 py-2 text-right"],
         ["Goal", "px-3 py-2 text-right"],
         ["Red flag", "hidden px-3 py-2 text-right sm:table-cell"],
-        ["Score", "px-4 py-2 text-right"],
+        ["Score", "hidden px-4 py-2 text-right sm:table-cell"],
       ]}
       className=""
     >
@@ -168,19 +168,23 @@ function KpiRows({
         </th>
         <td className="px-3 py-2 text-right font-medium tabular-nums text-slate-900">
           {formatKpiValue(k.actual, k.unit, k.kind)}
+          {/* On a phone the score sits under the actual, so the row fits without scrolling. */}
+          <span className="mt-1 block font-normal sm:hidden">
+            <StatusPill status={k.status} score={k.score} />
+          </span>
         </td>
         <td className="px-3 py-2 text-right tabular-nums text-slate-600">
           {formatKpiValue(k.goal, k.unit, k.kind)}
           {k.targetShare && <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>}
-          {/* On a phone the red flag sits under the goal, so the score keeps its column on screen. */}
-          <span className="block text-xs text-slate-500 sm:hidden">
+          {/* On a phone the red flag sits under the goal: the row fits without scrolling. */}
+          <span className="block whitespace-nowrap text-xs text-slate-500 sm:hidden">
             red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}
           </span>
         </td>
         <td className="hidden px-3 py-2 text-right tabular-nums text-slate-500 sm:table-cell">
           {formatKpiValue(k.redFlag, k.unit, k.kind)}
         </td>
-        <td className="px-4 py-2 text-right">
+        <td className="hidden px-4 py-2 text-right sm:table-cell">
           <StatusPill status={k.status} score={k.score} />
         </td>
       </tr>
