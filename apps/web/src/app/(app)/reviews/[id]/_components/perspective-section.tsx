@@ -115,7 +115,7 @@ export function KpiTable({
       columns={[
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],
-        ["Goal", "px-3 py-2 text-right"],
+        ["Goal", "hidden px-3 py-2 text-right sm:table-cell"],
         ["Red flag", "hidden px-3 py-2 text-right sm:table-cell"],
         ["Score", "hidden px-4 py-2 text-right sm:table-cell"],
       ]}
@@ -168,18 +168,19 @@ function KpiRows({
         </th>
         <td className="px-3 py-2 text-right font-medium tabular-nums text-slate-900">
           {formatKpiValue(k.actual, k.unit, k.kind)}
-          {/* On a phone the score sits under the actual, so the row fits without scrolling. */}
-          <span className="mt-1 block font-normal sm:hidden">
-            <StatusPill status={k.status} score={k.score} />
+          {/* On a phone score, goal and red flag sit under the actual: the row fits without scrolling. */}
+          <span className="block whitespace-nowrap text-xs font-normal text-slate-500 sm:hidden">
+            <span className="my-1 block">
+              <StatusPill status={k.status} score={k.score} />
+            </span>
+            <span className="block">goal {formatKpiValue(k.goal, k.unit, k.kind)}</span>
+            {k.targetShare && <span className="block text-slate-400">{targetShareLabel(k.targetShare)}</span>}
+            <span className="block">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
           </span>
         </td>
-        <td className="px-3 py-2 text-right tabular-nums text-slate-600">
+        <td className="hidden px-3 py-2 text-right tabular-nums text-slate-600 sm:table-cell">
           {formatKpiValue(k.goal, k.unit, k.kind)}
           {k.targetShare && <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>}
-          {/* On a phone the red flag sits under the goal: the row fits without scrolling. */}
-          <span className="block whitespace-nowrap text-xs text-slate-500 sm:hidden">
-            red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}
-          </span>
         </td>
         <td className="hidden px-3 py-2 text-right tabular-nums text-slate-500 sm:table-cell">
           {formatKpiValue(k.redFlag, k.unit, k.kind)}
