@@ -25,7 +25,7 @@ describe("firstUnreviewedPair", () => {
   });
 
   it("skips every pair that has a review: the organization's, then each team's, then the next cycle", () => {
-    const reviewed = [{ cycleId: "q2", teamId: null }];
+    const reviewed: { cycleId: string; teamId: string | null }[] = [{ cycleId: "q2", teamId: null }];
     expect(firstUnreviewedPair(cycles, ["sales", "marketing"], reviewed)).toEqual({ cycleId: "q2", teamId: "sales" });
     reviewed.push({ cycleId: "q2", teamId: "sales" }, { cycleId: "q2", teamId: "marketing" });
     expect(firstUnreviewedPair(cycles, ["sales", "marketing"], reviewed)).toEqual({ cycleId: "q3", teamId: null });

@@ -6,8 +6,8 @@ import {
   quarterContaining,
   type ReviewSnapshot,
   type SnapshotOkr,
-  scoreScorecard,
   scorecardPart,
+  scoreScorecard,
   todayIso,
   type Viewer,
 } from "@meridian/domain";

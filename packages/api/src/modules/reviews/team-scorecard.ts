@@ -1,4 +1,14 @@
-import { and, type Executor, eq, inArray, isNotNull, kpis, objectives, strategicObjectives, teamMembers } from "@meridian/db";
+import {
+  and,
+  type Executor,
+  eq,
+  inArray,
+  isNotNull,
+  kpis,
+  objectives,
+  strategicObjectives,
+  teamMembers,
+} from "@meridian/db";
 import type { ScorecardPartSelection } from "@meridian/domain";
 import { byIds } from "./review-rows";
 
@@ -31,7 +41,10 @@ export async function teamScorecardSelection(
           .select({ id: strategicObjectives.id })
           .from(strategicObjectives)
           .where(
-            and(eq(strategicObjectives.organizationId, organizationId), inArray(strategicObjectives.ownerId, personIds)),
+            and(
+              eq(strategicObjectives.organizationId, organizationId),
+              inArray(strategicObjectives.ownerId, personIds),
+            ),
           )
       : Promise.resolve([]),
     byIds(okrIds, (ids) =>

@@ -74,7 +74,8 @@ export function OpenReviewForm() {
   const scopeReviewed = (scope: string | null) => (isReviewed(reviewed, { cycleId, teamId: scope }) ? REVIEWED : "");
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Open a review" className="space-y-3">
-      <div className="grid gap-3 sm:grid-cols-2">
+      {/* One above the other: the form sits in a narrow column, and team names are long. */}
+      <div className="grid gap-3">
         <Field label="Cycle" error={errors.cycleId?.message}>
           {(id) => (
             <Select id={id} {...register("cycleId")}>
