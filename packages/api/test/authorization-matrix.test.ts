@@ -485,6 +485,14 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "reviews.list": SIGNED_IN,
   "reviews.get": REVIEW_READ,
   "reviews.compare": REVIEW_READ,
+  // Where the open form starts: for those who may open a review.
+  "reviews.openable": {
+    anonymous: "UNAUTHORIZED",
+    viewer: "FORBIDDEN",
+    member: "FORBIDDEN",
+    manager: "allow",
+    admin: "allow",
+  },
   // private: last quarter's organization review exists already — one review per cycle and scope.
   "reviews.open": {
     ...REVIEW_WRITE,
@@ -2805,6 +2813,18 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     // This quarter's organization review compares with last quarter's.
     verify: (comparison, { scope }) => {
       if (scope === "private") expect(comparison.previous?.id).toBe(sc().reviewId.finalizedOrg);
+    },
+  },
+  "reviews.openable": {
+    // Last quarter's organization review is taken; the pair offered next is not.
+    verify: async (openable) => {
+      const [reviewed] = await db
+        .select({ cycleId: reviews.cycleId })
+        .from(reviews)
+        .where(eq(reviews.id, sc().reviewId.finalizedOrg));
+      expect(openable.reviewed).toContainEqual({ cycleId: reviewed?.cycleId, teamId: null });
+      const { next } = openable;
+      if (next) expect(openable.reviewed).not.toContainEqual(next);
     },
   },
   "reviews.open": {

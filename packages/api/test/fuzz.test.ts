@@ -736,6 +736,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     runs: SCORECARD_READ_RUNS,
     valid: fc.record({ reviewId: reviewRef(f) }),
   }),
+  "reviews.openable": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "correctiveActions.listOpen": () => ({ ...NO_INPUT, viewer: "allow" }),
 
   "experiments.list": (f) => ({

@@ -9,7 +9,12 @@ export function OkrTable({ okrs, printable = false }: { okrs: SnapshotOkr[]; pri
   if (okrs.length === 0) return <p className="mt-3 text-sm text-slate-500">No public objectives in this cycle.</p>;
   return (
     <DataTable
-      columns={["Objective", "Owner", ["Progress", printable ? "w-24 py-2 pr-3" : "w-56 py-2 pr-3"], ["Status", END]]}
+      columns={[
+        "Objective",
+        ["Owner", printable ? "py-2 pr-3" : "hidden py-2 pr-3 sm:table-cell"],
+        ["Progress", printable ? "w-32 py-2 pr-3" : "w-28 py-2 pr-3 sm:w-56"],
+        ["Status", END],
+      ]}
     >
       <tbody className="divide-y divide-slate-100">
         {okrs.map((o) => (
@@ -19,12 +24,13 @@ export function OkrTable({ okrs, printable = false }: { okrs: SnapshotOkr[]; pri
               <p className="text-xs text-slate-500">
                 {OBJECTIVE_LEVEL_LABELS[o.level]}
                 {o.team ? ` · ${o.team}` : ""}
+                {!printable && <span className="sm:hidden"> · {o.owner}</span>}
               </p>
             </th>
-            <td className="py-2 pr-3 text-slate-700">{o.owner}</td>
+            <td className={`py-2 pr-3 text-slate-700 ${printable ? "" : "hidden sm:table-cell"}`}>{o.owner}</td>
             <td className="py-2 pr-3">
               {printable ? (
-                <span className="tabular-nums">
+                <span className="whitespace-nowrap tabular-nums">
                   {formatPercent(o.progress)}{" "}
                   <span className="text-xs text-slate-500">of {formatPercent(o.expected)}</span>
                 </span>

@@ -36,11 +36,12 @@ export async function loadCycles(db: Database, organizationId: string): Promise<
 
 /** A cycle row with the instants its window opens and closes (the end date is inclusive). */
 export function toCycleView(cycle: Omit<CycleView, "start" | "end">): CycleView {
-  return {
-    ...cycle,
-    start: startOfDay(cycle.startsOn),
-    end: new Date(startOfDay(cycle.endsOn).getTime() + DAY_MS),
-  };
+  return { ...cycle, ...cycleInstants(cycle.startsOn, cycle.endsOn) };
+}
+
+/** The instants a cycle's window opens and closes: the start of its first day, the end of its last. */
+export function cycleInstants(startsOn: string, endsOn: string): { start: Date; end: Date } {
+  return { start: startOfDay(startsOn), end: new Date(startOfDay(endsOn).getTime() + DAY_MS) };
 }
 
 /** The organization's cycles, newest first. */

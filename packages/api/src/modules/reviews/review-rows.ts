@@ -32,6 +32,7 @@ export interface ReviewRecord {
   organizationId: string;
   cycleId: string;
   cycleStartsOn: string;
+  cycleEndsOn: string;
   cycleName: string;
   teamId: string | null;
   title: string;
@@ -63,6 +64,7 @@ export async function findReview(
       organizationId: reviews.organizationId,
       cycleId: reviews.cycleId,
       cycleStartsOn: cycles.startsOn,
+      cycleEndsOn: cycles.endsOn,
       cycleName: cycles.name,
       teamId: reviews.teamId,
       title: reviews.title,

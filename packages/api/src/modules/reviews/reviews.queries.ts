@@ -18,12 +18,15 @@ import {
   canEditReview,
   canUpdateAction,
   compareSnapshots,
+  cycleTiming,
+  firstUnreviewedPair,
   type ReviewSnapshot,
   readableReviewStatuses,
   type ZReviewRefSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
+import { cycleInstants, cyclesOf } from "../okr/cycles.queries";
 import { byIds, commentColumns, findReview, loadLiveActions } from "./review-rows";
 
 type ReviewRef = z.output<typeof ZReviewRefSchema>;
@@ -68,6 +71,35 @@ export async function listReviews(scope: OrgScope) {
   }));
 }
 
+/**
+ * Which cycle × scope pairs have their review already, and the first that has
+ * none (`firstUnreviewedPair`; null when every pair has one), for the open form
+ * to start on. Scopes are the whole organization and the active teams.
+ */
+export async function openableReviews(scope: OrgScope) {
+  const [cycleList, teamRows, reviewed] = await Promise.all([
+    cyclesOf(scope),
+    scope.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.organizationId, scope.org.id), isNull(teams.archivedAt)))
+      .orderBy(asc(teams.name), asc(teams.id)),
+    scope.db
+      .select({ cycleId: reviews.cycleId, teamId: reviews.teamId })
+      .from(reviews)
+      .where(eq(reviews.organizationId, scope.org.id))
+      .orderBy(asc(reviews.cycleId), asc(reviews.teamId)),
+  ]);
+  return {
+    next: firstUnreviewedPair(
+      cycleList,
+      teamRows.map((t) => t.id),
+      reviewed,
+    ),
+    reviewed,
+  };
+}
+
 /** One review: its snapshot, commentary and corrective actions, and whether the caller may still edit it. */
 export async function getReview(scope: OrgScope, input: ReviewRef) {
   const review = await findReview(scope.db, scope.org.id, input.reviewId, scope.org.role);
@@ -88,7 +120,14 @@ export async function getReview(scope: OrgScope, input: ReviewRef) {
     id: review.id,
     title: review.title,
     status: review.status,
-    cycle: { id: review.cycleId, name: review.cycleName, startsOn: review.cycleStartsOn },
+    cycle: {
+      id: review.cycleId,
+      name: review.cycleName,
+      startsOn: review.cycleStartsOn,
+      endsOn: review.cycleEndsOn,
+      /** How much of the cycle has passed now: finalizing before it ends asks first. */
+      timing: timingNow(review.cycleStartsOn, review.cycleEndsOn),
+    },
     team: team[0] ?? null,
     snapshot: review.snapshot,
     openedAt: review.openedAt,
@@ -126,6 +165,11 @@ export async function compareReview(scope: OrgScope, input: ReviewRef) {
   if (!previous) return { previous: null, deltas: [], newRed: [], resolvedRed: [] };
   const comparison = compareSnapshots(review.snapshot, previous.snapshot as unknown as ReviewSnapshot);
   return { previous: { id: previous.id, title: previous.title, cycleName: previous.cycleName }, ...comparison };
+}
+
+function timingNow(startsOn: string, endsOn: string) {
+  const { start, end } = cycleInstants(startsOn, endsOn);
+  return cycleTiming(start, end, new Date());
 }
 
 function userNames(db: Executor, ids: readonly (string | null)[]) {

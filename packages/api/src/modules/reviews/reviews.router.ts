@@ -1,7 +1,7 @@
 import { ZReviewCommentSchema, ZReviewFinalizeSchema, ZReviewOpenSchema, ZReviewRefSchema } from "@meridian/domain";
 import { orgProcedure, router } from "../../trpc";
 import { finalizeReview, openReview, saveReviewComment } from "./reviews.commands";
-import { compareReview, getReview, listReviews } from "./reviews.queries";
+import { compareReview, getReview, listReviews, openableReviews } from "./reviews.queries";
 
 const read = orgProcedure("review.read");
 const manage = orgProcedure("review.manage");
@@ -11,6 +11,8 @@ export const reviewsRouter = router({
   list: read.query(({ ctx }) => listReviews(ctx)),
   /** One review: snapshot, commentary, corrective actions, and whether the caller may still edit it. */
   get: read.input(ZReviewRefSchema).query(({ ctx, input }) => getReview(ctx, input)),
+  /** Which cycle × scope pairs have a review already, and the first that has none: where the open form starts. */
+  openable: manage.query(({ ctx }) => openableReviews(ctx)),
   /** Opens the review of a cycle, for the organization or one team, with a snapshot taken now. */
   open: manage.input(ZReviewOpenSchema).mutation(({ ctx, input }) => openReview(ctx, input)),
   /** The commentary on one subject of the snapshot, replaced in place; an empty body removes it. */

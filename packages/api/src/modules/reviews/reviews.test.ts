@@ -1,4 +1,4 @@
-import { activityLog, and, type DatabaseHandle, eq, keyResults, kpiActuals, reviews } from "@meridian/db";
+import { activityLog, and, type DatabaseHandle, eq, keyResults, kpiActuals, objectives, reviews } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
 import { type ReviewSnapshot, reviewCsv } from "@meridian/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -170,7 +170,12 @@ describe("the snapshot", () => {
       .update(keyResults)
       .set({ currentValue: 100 })
       .where(eq(keyResults.id, org.okrs.companyOkr.keyResult.id));
-    // A snapshot taken now sees the new numbers…
+    // A snapshot taken now sees the new numbers (Sales' objective aligns to the KPI's strategic
+    // objective, so Sales' review holds it)…
+    await handle.db
+      .update(objectives)
+      .set({ strategicObjectiveId: org.growth.id })
+      .where(eq(objectives.id, org.okrs.salesOkr.objective.id));
     const fresh = await manager.reviews.open({ cycleId: org.cycles.q3.id, teamId: org.teams.sales.id });
     const now = await manager.reviews.get({ reviewId: fresh.id });
     expect(kpiIn(now.snapshot, org.kpis.revenue.id)).toMatchObject({ actual: 130, status: "green" });

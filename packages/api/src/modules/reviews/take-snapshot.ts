@@ -6,6 +6,7 @@ import {
   quarterContaining,
   type ReviewSnapshot,
   type SnapshotOkr,
+  scorecardPart,
   scoreScorecard,
   todayIso,
   type Viewer,
@@ -13,6 +14,7 @@ import {
 import type { CycleView } from "../okr/cycles.queries";
 import { gradeOf, keyResultViews, summaryPage } from "../okr/objective-summaries";
 import { loadScorecard } from "../scorecard/load-scorecard";
+import { teamScorecardSelection } from "./team-scorecard";
 
 /**
  * Whom the review's OKR table is written for: someone who sees only public,
@@ -28,8 +30,9 @@ const PUBLIC_READER: Viewer = {
 /**
  * The review's snapshot, taken now: the scorecard scored for the quarter holding
  * the cycle's start (with the same load and scoring as every scorecard view),
- * and the cycle's OKR progress as every OKR view reads it — for a team review,
- * the objectives of that team and its sub-teams.
+ * and the cycle's OKR progress as every OKR view reads it. A team review holds
+ * the objectives of that team and its sub-teams, and its part of the scorecard
+ * (`scorecardPart`, ADR 0022); the stored shape is the same for every scope.
  */
 export async function takeReviewSnapshot(
   db: Database,
@@ -59,7 +62,7 @@ export async function takeReviewSnapshot(
       : Promise.resolve([]),
   ]);
 
-  const scorecard = scoreScorecard(index, quarterContaining(cycle.startsOn), todayIso(now));
+  const wholeScorecard = scoreScorecard(index, quarterContaining(cycle.startsOn), todayIso(now));
   const presentation = new Map<string, KpiPresentation>(
     kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction, kind: k.kind }]),
   );
@@ -74,6 +77,17 @@ export async function takeReviewSnapshot(
     expected,
     shown.map((node) => ({ id: node.id, status: node.status, teamId: node.team?.id ?? null })),
   );
+  const scorecard = inScope
+    ? scorecardPart(
+        wholeScorecard,
+        await teamScorecardSelection(
+          db,
+          organizationId,
+          [...inScope],
+          shown.map((node) => node.id),
+        ),
+      )
+    : wholeScorecard;
   const okrs: SnapshotOkr[] = shown.map((node) => ({
     id: node.id,
     title: node.title,

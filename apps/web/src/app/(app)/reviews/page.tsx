@@ -17,6 +17,7 @@ export default async function ReviewsPage() {
       ? [
           queryClient.prefetchQuery(trpc.cycles.list.queryOptions()),
           queryClient.prefetchQuery(trpc.teams.list.queryOptions()),
+          queryClient.prefetchQuery(trpc.reviews.openable.queryOptions()),
         ]
       : []),
   ]);

@@ -38,7 +38,9 @@ export function ReviewView({ reviewId }: { reviewId: string }) {
         <h2 className="text-lg font-semibold text-slate-900">Scorecard by perspective</h2>
         {scorecard.perspectives.length === 0 && (
           <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-500">
-            The scorecard had no perspectives when this review was opened.
+            {review.team
+              ? `No part of the scorecard belonged to ${review.team.name} when this review was opened: none of its people owned a strategic objective or KPI, and none of its objectives aligned to one.`
+              : "The scorecard had no perspectives when this review was opened."}
           </p>
         )}
         {scorecard.perspectives.map((p) => (

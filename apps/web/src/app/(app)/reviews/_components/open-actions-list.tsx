@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { ActionRow } from "~/components/review/action-row";
+import { ActionRow, DUE_COLUMN, OWNER_COLUMN } from "~/components/review/action-row";
 import { DataTable, END } from "~/components/review/data-table";
 import type { OpenAction } from "~/components/review/types";
 
@@ -11,7 +11,7 @@ export function OpenActionsList({ actions, today }: { actions: OpenAction[]; tod
     return <p className="mt-3 text-sm text-slate-500">No open corrective actions.</p>;
   }
   return (
-    <DataTable columns={["Action", "Owner", "Due", ["Status", END]]}>
+    <DataTable columns={["Action", OWNER_COLUMN, DUE_COLUMN, ["Status", END]]}>
       <tbody className="divide-y divide-slate-100">
         {actions.map((a) => (
           <ActionRow

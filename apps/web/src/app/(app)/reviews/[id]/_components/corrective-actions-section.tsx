@@ -10,7 +10,7 @@ import {
 import { useMemo } from "react";
 import { Controller } from "react-hook-form";
 import { PersonPicker } from "~/components/people/person-picker";
-import { ActionRow } from "~/components/review/action-row";
+import { ActionRow, DUE_COLUMN, OWNER_COLUMN } from "~/components/review/action-row";
 import { DataTable } from "~/components/review/data-table";
 import type { ReviewAction, ReviewDetail } from "~/components/review/types";
 import { Alert } from "~/components/ui/alert";
@@ -60,8 +60,8 @@ function ActionTable({
   if (actions.length === 0) return empty ? <p className="mt-3 text-sm text-slate-500">{empty}</p> : null;
   return (
     <DataTable
-      columns={["Action", ["Owner", "w-40 py-2 pr-3"], ["Due", "w-32 py-2 pr-3"], ["Status", "w-36 py-2 text-right"]]}
-      tableClassName="min-w-[36rem] table-fixed"
+      columns={["Action", OWNER_COLUMN, DUE_COLUMN, ["Status", "w-36 py-2 text-right"]]}
+      tableClassName="table-fixed sm:min-w-[36rem]"
     >
       <tbody className="divide-y divide-slate-100">
         {actions.map((a) => (

@@ -115,9 +115,9 @@ export function KpiTable({
       columns={[
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],
-        ["Goal", "px-3 py-2 text-right"],
-        ["Red flag", "px-3 py-2 text-right"],
-        ["Score", "px-4 py-2 text-right"],
+        ["Goal", "hidden px-3 py-2 text-right sm:table-cell"],
+        ["Red flag", "hidden px-3 py-2 text-right sm:table-cell"],
+        ["Score", "hidden px-4 py-2 text-right sm:table-cell"],
       ]}
       className=""
     >
@@ -168,15 +168,24 @@ function KpiRows({
         </th>
         <td className="px-3 py-2 text-right font-medium tabular-nums text-slate-900">
           {formatKpiValue(k.actual, k.unit, k.kind)}
+          {/* On a phone score, goal and red flag sit under the actual: the row fits without scrolling. */}
+          <span className="block whitespace-nowrap text-xs font-normal text-slate-500 sm:hidden">
+            <span className="my-1 block">
+              <StatusPill status={k.status} score={k.score} />
+            </span>
+            <span className="block">goal {formatKpiValue(k.goal, k.unit, k.kind)}</span>
+            {k.targetShare && <span className="block text-slate-400">{targetShareLabel(k.targetShare)}</span>}
+            <span className="block">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
+          </span>
         </td>
-        <td className="px-3 py-2 text-right tabular-nums text-slate-600">
+        <td className="hidden px-3 py-2 text-right tabular-nums text-slate-600 sm:table-cell">
           {formatKpiValue(k.goal, k.unit, k.kind)}
           {k.targetShare && <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>}
         </td>
-        <td className="px-3 py-2 text-right tabular-nums text-slate-500">
+        <td className="hidden px-3 py-2 text-right tabular-nums text-slate-500 sm:table-cell">
           {formatKpiValue(k.redFlag, k.unit, k.kind)}
         </td>
-        <td className="px-4 py-2 text-right">
+        <td className="hidden px-4 py-2 text-right sm:table-cell">
           <StatusPill status={k.status} score={k.score} />
         </td>
       </tr>

@@ -4,6 +4,7 @@ import { quarterLabel } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFinalizeQuestion } from "~/components/review/finalize-guard";
+import { finalizeQuestion } from "~/components/review/finalize-question";
 import { finalizedNote } from "~/components/review/finalized";
 import { ReviewStatusBadge } from "~/components/review/review-status-badge";
 import type { ReviewDetail } from "~/components/review/types";
@@ -47,7 +48,7 @@ export function ReviewHeader({ review }: { review: ReviewDetail }) {
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3">
         <span className="text-sm font-medium text-slate-700">Scorecard</span>
         <StatusPill status={snapshot.scorecard.status} score={snapshot.scorecard.score} />
-        <span aria-hidden="true" className="text-slate-300">
+        <span aria-hidden="true" className="hidden text-slate-300 sm:inline">
           |
         </span>
         {snapshot.scorecard.perspectives.map((p) => (
@@ -70,7 +71,7 @@ function FinalizeButton({ review }: { review: ReviewDetail }) {
   const invalidate = useInvalidateReviews();
   const finalize = useMutation(trpc.reviews.finalize.mutationOptions());
   const [message, setMessage] = useState<string | null>(null);
-  const ask = useFinalizeQuestion("Finalize? Commentary and actions of this review become read-only.", "Yes, finalize");
+  const ask = useFinalizeQuestion(finalizeQuestion(review.cycle), "Yes, finalize");
   return (
     <div className="flex flex-col items-end gap-1">
       <ConfirmAction

@@ -17,13 +17,17 @@ const PRINT_CSS = `
 @page { size: A4; margin: 15mm; }
 @media print {
   html, body { background: white !important; }
-  .print-page-break { break-before: page; }
-  .print-avoid-break { break-inside: avoid; }
+  .print-avoid-break, tr { break-inside: avoid; }
+  .print-keep-with-next, h2, h3 { break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
 
-/** The review laid out for A4: a summary page, then a page per perspective, then actions and OKRs. */
+/**
+ * The review laid out for A4, compact: the summary, then each perspective, the actions and the OKRs
+ * one after another with no forced page break (a board pack of a few pages, none left mostly
+ * blank); an objective with its KPIs, and a table row, are never split across pages.
+ */
 export function PrintReview({
   review,
   comparison,
@@ -40,7 +44,7 @@ export function PrintReview({
     <div className="mx-auto max-w-[210mm] bg-white px-8 py-8 text-[13px] leading-snug text-slate-900 print:max-w-none print:p-0">
       <style>{PRINT_CSS}</style>
       <div className="mb-6 flex items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 print:hidden">
-        <p className="text-sm text-slate-600">Print-ready layout: A4, one page per perspective.</p>
+        <p className="text-sm text-slate-600">Print-ready layout: A4, compact; no objective is split across pages.</p>
         {toolbar}
       </div>
 
@@ -99,15 +103,15 @@ export function PrintReview({
       </section>
 
       {snapshot.scorecard.perspectives.map((p) => (
-        <section key={p.id} className="print-page-break mt-10 print:mt-0">
-          <div className="flex items-center justify-between border-b border-slate-400 pb-1.5">
+        <section key={p.id} className="mt-7">
+          <div className="print-keep-with-next flex items-center justify-between border-b border-slate-400 pb-1.5">
             <h2 className="text-lg font-bold">{p.name}</h2>
             <StatusPill status={p.status} score={p.score} />
           </div>
           {commentary("perspective", p.id) && <Commentary text={commentary("perspective", p.id) ?? ""} />}
           {p.objectives.length === 0 && <p className="mt-3 text-slate-500">No strategic objectives.</p>}
           {p.objectives.map((o) => (
-            <div key={o.id} className="print-avoid-break mt-4">
+            <div key={o.id} className="print-avoid-break mt-3">
               <div className="flex items-center justify-between">
                 <h3 className="font-semibold">{o.name}</h3>
                 <StatusPill status={o.status} score={o.score} />
@@ -120,13 +124,13 @@ export function PrintReview({
       ))}
 
       {snapshot.scorecard.unlinkedKpis.length > 0 && (
-        <section className="mt-8">
+        <section className="mt-7">
           <h2 className="border-b border-slate-400 pb-1.5 text-lg font-bold">KPIs outside the strategy</h2>
           <KpiRows kpis={snapshot.scorecard.unlinkedKpis} commentary={commentary} />
         </section>
       )}
 
-      <section className="print-page-break mt-10 print:mt-0">
+      <section className="mt-7">
         <h2 className="border-b border-slate-400 pb-1.5 text-lg font-bold">Corrective actions</h2>
         {review.actions.length === 0 ? (
           <p className="mt-2 text-slate-500">None.</p>
@@ -173,7 +177,7 @@ export function PrintReview({
         )}
       </section>
 
-      <section className="print-page-break mt-10 print:mt-0">
+      <section className="mt-7">
         <h2 className="border-b border-slate-400 pb-1.5 text-lg font-bold">OKR progress in {review.cycle.name}</h2>
         <OkrTable okrs={snapshot.okrs} printable />
       </section>
@@ -195,9 +199,9 @@ function KpiRows({
         columns={[
           ["KPI", "py-1 pr-2"],
           ["Actual", "w-[17%] py-1 pr-2 text-right"],
-          ["Goal", "w-[15%] py-1 pr-2 text-right"],
-          ["Red flag", "w-[15%] py-1 pr-2 text-right"],
-          ["Score", "w-[16%] py-1 text-right"],
+          ["Goal", "w-[17%] py-1 pr-2 text-right"],
+          ["Red flag", "w-[17%] py-1 pr-2 text-right"],
+          ["Score", "w-[15%] py-1 text-right"],
         ]}
       />
       <tbody>
@@ -214,11 +218,13 @@ function KpiRow({ kpi, note }: { kpi: SnapshotKpi; note: string | undefined }) {
     <>
       <tr className={note ? "" : "border-b border-slate-100"}>
         <td className="py-1 pr-2">{kpi.name}</td>
-        <td className="py-1 pr-2 text-right font-medium tabular-nums">
+        <td className="whitespace-nowrap py-1 pr-2 text-right font-medium tabular-nums">
           {formatKpiValue(kpi.actual, kpi.unit, kpi.kind)}
         </td>
-        <td className="py-1 pr-2 text-right tabular-nums">{formatKpiValue(kpi.goal, kpi.unit, kpi.kind)}</td>
-        <td className="py-1 pr-2 text-right tabular-nums text-slate-500">
+        <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums">
+          {formatKpiValue(kpi.goal, kpi.unit, kpi.kind)}
+        </td>
+        <td className="whitespace-nowrap py-1 pr-2 text-right tabular-nums text-slate-500">
           {formatKpiValue(kpi.redFlag, kpi.unit, kpi.kind)}
         </td>
         <td className="py-1 text-right">
