@@ -71,13 +71,13 @@ describe("planning OKRs in the browser", () => {
     await page.getByRole("button", { name: "Check in on Webinars hosted" }).click();
     const checkIn = page.getByRole("form", { name: "Check in on Webinars hosted" });
     await checkIn.getByLabel("New value").fill("3");
-    await checkIn.getByLabel("Confidence (0–10)").fill("9");
+    await checkIn.getByLabel("Confidence", { exact: true }).fill("9");
     await checkIn.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => progressOf(page, "Webinars hosted")).toBe(100);
     await page.getByRole("button", { name: "Check in on Average live attendees" }).click();
     const attendees = page.getByRole("form", { name: "Check in on Average live attendees" });
     await attendees.getByLabel("New value").fill("120");
-    await attendees.getByLabel("Confidence (0–10)").fill("8");
+    await attendees.getByLabel("Confidence", { exact: true }).fill("8");
     await attendees.getByRole("button", { name: "Save check-in" }).click();
     await expect.poll(() => progressOf(page, "Average live attendees")).toBe(100);
     await screenshot(page, "objective-page-member");

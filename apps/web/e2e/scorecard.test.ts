@@ -24,7 +24,7 @@ const PERSPECTIVE = "Internal Process";
 /** Adds a strategic objective under a perspective on Settings → Scorecard. */
 async function addStrategicObjective(page: Page, name: string) {
   await page.goto("/settings/scorecard");
-  await page.getByRole("button", { name: `Add strategic objective to ${PERSPECTIVE}` }).click();
+  await page.getByRole("button", { name: `Add objective to ${PERSPECTIVE}` }).click();
   const form = page.getByRole("form", { name: `New strategic objective in ${PERSPECTIVE}` });
   await form.getByLabel("Name", { exact: true }).fill(name);
   await form.getByLabel("Description", { exact: true }).fill("Book more product demos from qualified leads.");

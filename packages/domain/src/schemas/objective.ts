@@ -49,6 +49,8 @@ export const ZObjectiveListSchema = z
     cycleId: ZId.optional(),
     teamId: ZId.optional(),
     ownerId: ZId.optional(),
+    /** Only objectives aligned to this strategic objective (the strategy map's "aligned OKRs"). */
+    strategicObjectiveId: ZId.optional(),
     level: z.enum(OBJECTIVE_LEVELS).optional(),
     status: z.enum(OBJECTIVE_STATUSES).optional(),
     /** Only objectives at risk or off track. */

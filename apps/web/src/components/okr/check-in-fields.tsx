@@ -4,6 +4,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { SubmitButton } from "~/components/ui/form-actions";
 import { CompactField } from "./compact-field";
+import { confidenceLevel, confidenceText } from "./confidence";
 
 const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -19,6 +20,7 @@ export function CheckInFields({
   valueLabel,
   commentPlaceholder,
   fields,
+  confidence,
   errors,
   pending,
   onCancel,
@@ -31,6 +33,8 @@ export function CheckInFields({
   commentPlaceholder?: string;
   /** react-hook-form's registrations; value and confidence with `valueAsNumber`. */
   fields: Record<CheckInField, UseFormRegisterReturn>;
+  /** The confidence as the form holds it now (react-hook-form's `watch`), shown beside the slider. */
+  confidence: number;
   errors: Partial<Record<CheckInField, { message?: string | undefined }>>;
   pending: boolean;
   onCancel: () => void;
@@ -58,17 +62,27 @@ export function CheckInFields({
           />
         )}
       </CompactField>
-      <CompactField id={`${id}-confidence`} label="Confidence (0–10)" error={errors.confidence?.message}>
+      <CompactField id={`${id}-confidence`} label="Confidence" error={errors.confidence?.message}>
+        {/* A slider, not a bare number box: the value and its word (low / medium / high) shown and spoken. */}
         <input
           id={`${id}-confidence`}
-          type="number"
+          type="range"
           min={0}
           max={10}
           step={1}
+          aria-valuetext={confidenceText(confidence)}
+          aria-describedby={`${id}-confidence-text`}
           aria-invalid={Boolean(errors.confidence)}
-          className={inputClass}
+          className="mt-2 w-full accent-indigo-600"
           {...fields.confidence}
         />
+        <output id={`${id}-confidence-text`} htmlFor={`${id}-confidence`} className="block text-xs text-slate-700">
+          <span className="font-semibold tabular-nums">{Number.isFinite(confidence) ? confidence : "–"}</span>
+          <span className="text-slate-600">
+            {" "}
+            / 10 · {Number.isFinite(confidence) ? confidenceLevel(confidence) : "not set"}
+          </span>
+        </output>
       </CompactField>
       <CompactField id={`${id}-comment`} label="Comment" error={errors.comment?.message}>
         <input

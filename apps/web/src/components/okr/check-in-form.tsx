@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ZCheckInCreateSchema } from "@meridian/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useFormDraft } from "~/components/forms/use-draft";
@@ -17,7 +17,16 @@ const ZCheckInFormSchema = ZCheckInCreateSchema.pick({ value: true, confidence: 
 type CheckInFormInput = z.input<typeof ZCheckInFormSchema>;
 type CheckInFormValues = z.output<typeof ZCheckInFormSchema>;
 
-export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultView; onDone: () => void }) {
+/** How the form closed: the row announces a save and puts focus back on its "Check in" button. */
+export type CheckInOutcome = "saved" | "cancelled";
+
+export function CheckInForm({
+  keyResult: kr,
+  onClose,
+}: {
+  keyResult: KeyResultView;
+  onClose: (outcome: CheckInOutcome) => void;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidateObjectives();
   // One key per submission attempt: a retry of the same attempt adds nothing.
@@ -29,6 +38,8 @@ export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultVie
   const {
     register,
     handleSubmit,
+    setFocus,
+    watch,
     formState: { errors },
   } = form;
   // A check-in not yet saved (its note above all) is kept, and given back when the form opens again.
@@ -38,10 +49,12 @@ export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultVie
       onSuccess: async () => {
         draft.clear();
         await invalidate();
-        onDone();
+        onClose("saved");
       },
     }),
   );
+  // Opened from its button: the keyboard goes straight to the first field.
+  useEffect(() => setFocus("value"), [setFocus]);
   const onSubmit = handleSubmit((values) => checkIn.mutate({ ...values, keyResultId: kr.id, idempotencyKey }));
 
   return (
@@ -49,6 +62,11 @@ export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultVie
       onSubmit={onSubmit}
       noValidate
       aria-label={`Check in on ${kr.title}`}
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        event.preventDefault();
+        onClose("cancelled");
+      }}
       className="mt-3 grid gap-3 rounded-xl border border-indigo-100 bg-indigo-50/40 p-4 sm:grid-cols-[10rem_8rem_minmax(0,1fr)_auto]"
     >
       <CheckInFields
@@ -60,9 +78,10 @@ export function CheckInForm({ keyResult: kr, onDone }: { keyResult: KeyResultVie
           confidence: register("confidence", { valueAsNumber: true }),
           comment: register("comment"),
         }}
+        confidence={watch("confidence")}
         errors={errors}
         pending={checkIn.isPending}
-        onCancel={onDone}
+        onCancel={() => onClose("cancelled")}
         cancelVariant="ghost"
         error={checkIn.error?.message}
       />

@@ -1,4 +1,5 @@
 import { isRangeType, KEY_RESULT_TYPE_LABELS } from "@meridian/domain";
+import type { Ref } from "react";
 import { formatTarget, formatValue } from "~/components/ui/format";
 import type { KeyResultView } from "~/trpc/types";
 
@@ -26,9 +27,18 @@ export function KeyResultFacts({ keyResult: kr, detailed = false }: { keyResult:
 }
 
 /** Opens the check-in form of a key result; named for it, since a page lists several. */
-export function CheckInButton({ title, onClick }: { title: string; onClick: () => void }) {
+export function CheckInButton({
+  title,
+  onClick,
+  ref,
+}: {
+  title: string;
+  onClick: () => void;
+  ref?: Ref<HTMLButtonElement>;
+}) {
   return (
     <button
+      ref={ref}
       type="button"
       onClick={onClick}
       aria-label={`Check in on ${title}`}

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import type { KeyResultView } from "~/trpc/types";
 import { CheckInForm } from "./check-in-form";
 import { CheckInButton, KeyResultFacts } from "./key-result-parts";
 import { KeyResultProgress } from "./progress-bar";
+import { CheckInSavedStatus, useCheckInOpener } from "./use-check-in-opener";
 
 export function KeyResultRow({
   keyResult: kr,
@@ -16,7 +16,7 @@ export function KeyResultRow({
   /** Shown above the key result where it appears outside its objective. */
   objectiveTitle?: string;
 }) {
-  const [checkingIn, setCheckingIn] = useState(false);
+  const checkIn = useCheckInOpener();
   return (
     <li className="py-3">
       <div className="grid grid-cols-1 items-center gap-x-6 gap-y-2 md:grid-cols-[minmax(0,1fr)_16rem_5.5rem]">
@@ -27,10 +27,13 @@ export function KeyResultRow({
         </div>
         <KeyResultProgress keyResult={kr} expected={expected} />
         <div className="flex justify-end">
-          {kr.canCheckIn && !checkingIn && <CheckInButton title={kr.title} onClick={() => setCheckingIn(true)} />}
+          {kr.canCheckIn && !checkIn.open && (
+            <CheckInButton ref={checkIn.opener} title={kr.title} onClick={checkIn.show} />
+          )}
         </div>
       </div>
-      {checkingIn && <CheckInForm keyResult={kr} onDone={() => setCheckingIn(false)} />}
+      {checkIn.open && <CheckInForm keyResult={kr} onClose={checkIn.close} />}
+      <CheckInSavedStatus title={kr.title} saved={checkIn.saved} />
     </li>
   );
 }

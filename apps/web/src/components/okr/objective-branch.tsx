@@ -31,7 +31,7 @@ export function ObjectiveBranch({ objective, expected }: { objective: ObjectiveS
       )}
       {aligned.length > 0 && (
         <div className="mt-4 space-y-4">
-          <p className="text-xs font-medium uppercase tracking-wide text-slate-400">Aligned objectives</p>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Aligned objectives</p>
           {aligned.map((child) => (
             <ObjectiveCard key={child.id} objective={child} expected={expected} nested />
           ))}

@@ -18,8 +18,8 @@ export function DataTable({
   children,
 }: {
   columns: readonly Column[];
-  /** For screen readers: what the table lists. */
-  caption?: string;
+  /** For screen readers: what the table lists; also the name of its scrolling region. */
+  caption: string;
   /** The scrolling wrapper: its margin. */
   className?: string;
   /** Extra classes of the table (a minimum width, a fixed layout). */
@@ -27,9 +27,15 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className={`${className} overflow-x-auto`}>
+    // Focusable and named: a keyboard user scrolls it sideways when it overflows on a phone.
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
+      tabIndex={0}
+      aria-label={caption}
+      className={`${className} overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500`}
+    >
       <table className={`w-full text-left text-sm ${tableClassName}`}>
-        {caption && <caption className="sr-only">{caption}</caption>}
+        <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
             {columns.map((column) => {
@@ -44,6 +50,6 @@ export function DataTable({
         </thead>
         {children}
       </table>
-    </div>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ export function OkrTable({ okrs, printable = false }: { okrs: SnapshotOkr[]; pri
   if (okrs.length === 0) return <p className="mt-3 text-sm text-slate-500">No public objectives in this cycle.</p>;
   return (
     <DataTable
+      caption="OKR objectives of the cycle"
       columns={[
         "Objective",
         ["Owner", printable ? "py-2 pr-3" : "hidden py-2 pr-3 sm:table-cell"],

@@ -50,6 +50,7 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
     eq(objectives.cycleId, cycle.id),
     input.teamId ? eq(objectives.teamId, input.teamId) : undefined,
     input.ownerId ? eq(objectives.ownerId, input.ownerId) : undefined,
+    input.strategicObjectiveId ? eq(objectives.strategicObjectiveId, input.strategicObjectiveId) : undefined,
     input.level ? eq(objectives.level, input.level) : undefined,
     input.status ? eq(objectives.status, input.status) : undefined,
     input.atRisk ? sql`${progressStatusOf(expected)} in ('at_risk', 'off_track')` : undefined,

@@ -461,3 +461,31 @@ describe("OKR objectives aligned to a strategic objective", () => {
     ]);
   });
 });
+
+describe("objectives.list by strategic objective", () => {
+  it("lists the OKR objectives aligned to one strategic objective, only those the caller may see", async () => {
+    const o = live.org;
+    const target = await createStrategicObjective(live.db, o, { name: "Aligned-list target" });
+    const elsewhere = await createStrategicObjective(live.db, o, { name: "Aligned-list elsewhere" });
+    const cycleId = (await createCycle(live.db, o.organization.id)).id;
+    const scope = { organizationId: o.organization.id, cycleId, ownerId: o.admin.id };
+    const align = async (title: string, strategicObjectiveId: string, visibility: "public" | "private" = "public") => {
+      const created = await createObjective(live.db, scope, { title, visibility });
+      await live.db.update(objectives).set({ strategicObjectiveId }).where(eq(objectives.id, created.id));
+    };
+    await align("Aligned and public", target.id);
+    await align("Aligned and private", target.id, "private");
+    await align("Aligned elsewhere", elsewhere.id);
+    await createObjective(live.db, scope, { title: "Aligned to nothing" });
+
+    const titles = async (role: "admin" | "viewer") =>
+      ((await (await o.as(role)).objectives.list({ cycleId, strategicObjectiveId: target.id }))?.objectives ?? [])
+        .map((x) => x.title)
+        .sort();
+    expect(await titles("admin")).toEqual(["Aligned and private", "Aligned and public"]);
+    expect(await titles("viewer")).toEqual(["Aligned and public"]);
+    const viewer = await o.as("viewer");
+    const bad = await trpcErrorOf(() => viewer.objectives.list({ cycleId, strategicObjectiveId: "not-an-id" }));
+    expect(bad.code).toBe("BAD_REQUEST");
+  });
+});

@@ -131,7 +131,7 @@ export function AlignmentView({ input }: { input: TDashboardInput }) {
               {PROGRESS_STATUSES.map((status) => (
                 <li key={status} className="flex items-center gap-1.5">
                   <StatusDot status={status} />
-                  {PROGRESS_STATUS_LABELS[status]} <span className="tabular-nums text-slate-400">{totals[status]}</span>
+                  {PROGRESS_STATUS_LABELS[status]} <span className="tabular-nums text-slate-500">{totals[status]}</span>
                 </li>
               ))}
               <li className="flex items-center gap-1.5">

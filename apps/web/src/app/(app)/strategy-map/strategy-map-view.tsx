@@ -4,7 +4,7 @@ import { KPI_STATUSES, type TStrategyMapInput } from "@meridian/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { QuarterSelect } from "~/components/scorecard/quarter-select";
 import { KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
@@ -15,6 +15,7 @@ import { ui } from "~/components/ui/styles";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import { LinkList } from "./_components/link-list";
+import { ObjectivePanel } from "./_components/objective-panel";
 import { StrategyGraph } from "./_components/strategy-graph";
 
 export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
@@ -27,15 +28,22 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const editable = me.data?.permissions.includes("strategy.manage") ?? false;
   const [selectedLinkId, setSelectedLinkId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  // Said by the status line under the legend: a removed link (its arrow, which had focus, is gone).
+  const [announcement, setAnnouncement] = useState("");
+  const figure = useRef<HTMLDivElement>(null);
 
   // A link changes no score: only the map is read again.
   const invalidate = useInvalidate("strategy");
   const link = useMutation(trpc.strategy.link.mutationOptions({ onSuccess: invalidate }));
   const unlink = useMutation(
     trpc.strategy.unlink.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_data, { linkId }) => {
         setSelectedLinkId(null);
+        setAnnouncement(`Removed the link ${linkNames.current.get(linkId) ?? ""}.`);
         await invalidate();
+        // The focused arrow is gone: focus stays on the map, where the next Tab finds the next arrow.
+        if (!document.activeElement || document.activeElement === document.body) figure.current?.focus();
       },
       onError: (error) => setFailure(error.message),
     }),
@@ -50,10 +58,18 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const onUnlink = useCallback(
     (linkId: string) => {
       setFailure(null);
-      unlink.mutate({ linkId });
+      if (!unlink.isPending) unlink.mutate({ linkId });
     },
     [unlink],
   );
+  const onOpenObjective = useCallback((objectiveId: string) => setOpenedId(objectiveId), []);
+  const closeObjective = useCallback(() => {
+    const id = openedId;
+    setOpenedId(null);
+    // Back to the objective's name on the map, which opened it.
+    if (id) document.querySelector<HTMLElement>(`[data-objective-id="${id}"]`)?.focus();
+  }, [openedId]);
+  const linkNames = useRef(new Map<string, string>());
 
   if (map.error) {
     return (
@@ -68,6 +84,8 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
   const objectives = perspectives.flatMap((p) => p.objectives);
   const nameOf = new Map(objectives.map((o) => [o.id, o.name]));
   const selected = links.find((l) => l.id === selectedLinkId) ?? null;
+  const opened = objectives.find((o) => o.id === openedId) ?? null;
+  linkNames.current = new Map(links.map((l) => [l.id, `${nameOf.get(l.causeId)} → ${nameOf.get(l.effectId)}`]));
 
   return (
     <div className="space-y-6">
@@ -121,7 +139,7 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
                 <li key={s} className="flex items-center gap-1.5">
                   <span aria-hidden="true" className={`h-2 w-2 rounded-full ${KPI_STATUS_STYLES[s].dot}`} />
                   {KPI_STATUS_STYLES[s].label}
-                  <span className="tabular-nums text-slate-400">{objectives.filter((o) => o.status === s).length}</span>
+                  <span className="tabular-nums text-slate-500">{objectives.filter((o) => o.status === s).length}</span>
                 </li>
               ))}
             </ul>
@@ -138,12 +156,16 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
                   </>
                 ) : (
                   <span>
-                    Drag from an objective's edge to another to link cause → effect; click an arrow to select it.
+                    Drag from an objective's edge to another to link cause → effect; click an arrow to select it, or Tab
+                    to it and press Delete to remove it.
                   </span>
                 )}
               </div>
             )}
           </div>
+          <p role="status" className="sr-only">
+            {announcement}
+          </p>
           {failure && <Alert>{failure}</Alert>}
           {objectives.length === 0 && (
             <p className={`${ui.card} text-sm text-slate-600`}>
@@ -161,15 +183,19 @@ export function StrategyMapView({ input }: { input: TStrategyMapInput }) {
               )}
             </p>
           )}
-          <StrategyGraph
-            perspectives={perspectives}
-            links={links}
-            editable={editable}
-            selectedLinkId={selectedLinkId}
-            onSelectLink={setSelectedLinkId}
-            onLink={onDrawLink}
-            onUnlink={onUnlink}
-          />
+          <div ref={figure} tabIndex={-1} className="focus:outline-none">
+            <StrategyGraph
+              perspectives={perspectives}
+              links={links}
+              editable={editable}
+              selectedLinkId={selectedLinkId}
+              onSelectLink={setSelectedLinkId}
+              onLink={onDrawLink}
+              onUnlink={onUnlink}
+              onOpenObjective={onOpenObjective}
+            />
+          </div>
+          {opened && <ObjectivePanel objective={opened} period={period.start} onClose={closeObjective} />}
           <LinkList
             perspectives={perspectives}
             links={links}

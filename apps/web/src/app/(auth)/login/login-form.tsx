@@ -71,7 +71,8 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
             Demo accounts
           </h2>
           <p className="mt-1 text-xs text-slate-500">
-            Every demo account uses the password <code className="rounded bg-slate-100 px-1">{demo.password}</code>.
+            Every demo account uses the password{" "}
+            <code className="rounded bg-slate-100 px-1 text-slate-700">{demo.password}</code>.
           </p>
           <ul className="mt-3 grid grid-cols-2 gap-2">
             {demo.accounts.map((account) => (
@@ -83,9 +84,11 @@ export function LoginForm({ callbackUrl, demo }: { callbackUrl: string; demo: De
                     setValue("password", demo.password ?? "", { shouldValidate: true });
                   }}
                   className="w-full rounded-lg border border-slate-200 px-3 py-2 text-left text-xs hover:border-indigo-300 hover:bg-indigo-50"
-                  aria-label={`Use the ${ROLE_LABELS[account.role]} demo account (${account.email})`}
                 >
+                  {/* The name is the visible text with words around it: what a voice user reads, they can say. */}
+                  <span className="sr-only">Use the </span>
                   <span className="block font-medium text-slate-900">{ROLE_LABELS[account.role]}</span>
+                  <span className="sr-only"> demo account, </span>
                   <span className="block truncate text-slate-500">{account.email}</span>
                 </button>
               </li>

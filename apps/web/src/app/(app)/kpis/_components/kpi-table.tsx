@@ -46,7 +46,7 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
                 )}
               </th>
               <td className={`${CELL} text-slate-700`}>
-                {k.strategicObjective ? k.strategicObjective.name : <span className="text-slate-400">Not linked</span>}
+                {k.strategicObjective ? k.strategicObjective.name : <span className="text-slate-500">Not linked</span>}
               </td>
               <td className={`${CELL} text-slate-700`}>{k.owner.name}</td>
               <td className={`${CELL} text-slate-600`}>{KPI_FREQUENCY_LABELS[k.frequency]}</td>
@@ -59,7 +59,7 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
                     </span>
                   </>
                 ) : (
-                  <span className="text-slate-400">No data</span>
+                  <span className="text-slate-500">No data</span>
                 )}
               </td>
               <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-700`}>

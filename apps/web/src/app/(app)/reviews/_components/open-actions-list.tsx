@@ -11,7 +11,7 @@ export function OpenActionsList({ actions, today }: { actions: OpenAction[]; tod
     return <p className="mt-3 text-sm text-slate-500">No open corrective actions.</p>;
   }
   return (
-    <DataTable columns={["Action", OWNER_COLUMN, DUE_COLUMN, ["Status", END]]}>
+    <DataTable caption="Open corrective actions" columns={["Action", OWNER_COLUMN, DUE_COLUMN, ["Status", END]]}>
       <tbody className="divide-y divide-slate-100">
         {actions.map((a) => (
           <ActionRow
@@ -19,7 +19,10 @@ export function OpenActionsList({ actions, today }: { actions: OpenAction[]; tod
             action={a}
             overdue={a.dueOn < today}
             origin={
-              <Link href={`/reviews/${a.reviewId}`} className="text-indigo-600 hover:underline">
+              <Link
+                href={`/reviews/${a.reviewId}`}
+                className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
+              >
                 {a.originReviewTitle}
               </Link>
             }

@@ -6,12 +6,13 @@ import type { ScorecardHeatMap } from "~/components/scorecard/types";
 /**
  * Cells in the status hues: red and green solid, so what is failing and what
  * is won stand out; amber softer, as "watch", so a mostly-amber quarter stays readable.
+ * The solid hues are the 700 shades: white text on them keeps a 4.5:1 contrast.
  */
 const CELL: Record<KpiStatus, string> = {
-  green: "bg-emerald-500 text-white",
+  green: "bg-emerald-700 text-white",
   amber: "bg-amber-200 text-amber-900",
-  red: "bg-rose-500 text-white",
-  no_data: "bg-slate-100 text-slate-400",
+  red: "bg-rose-700 text-white",
+  no_data: "bg-slate-100 text-slate-600",
 };
 
 /**

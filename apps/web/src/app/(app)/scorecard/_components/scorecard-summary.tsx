@@ -13,7 +13,7 @@ export function ScorecardSummary({ tree }: { tree: ScorecardTree }) {
         <p className="text-xs font-medium text-slate-500">Overall score · {tree.period.label}</p>
         <div className="mt-1 flex items-baseline gap-3">
           <p className="text-4xl font-semibold tabular-nums text-slate-900">{formatScore(tree.score)}</p>
-          <span className="text-sm text-slate-400">/ 10</span>
+          <span className="text-sm text-slate-500">/ 10</span>
           <StatusPill status={tree.status} />
         </div>
         <Delta trend={tree.trend} />
@@ -24,7 +24,7 @@ export function ScorecardSummary({ tree }: { tree: ScorecardTree }) {
               <span className="tabular-nums font-medium">{counts[s]}</span> {KPI_STATUS_STYLES[s].label.toLowerCase()}
             </span>
           ))}
-          <span className="text-slate-400">of {total} KPIs</span>
+          <span className="text-slate-500">of {total} KPIs</span>
         </p>
       </div>
       {tree.perspectives.map((p) => (
@@ -48,7 +48,7 @@ function Delta({ trend }: { trend: readonly TrendPoint[] }) {
   const now = trend.at(-1)?.score ?? null;
   const before = trend.at(-2)?.score ?? null;
   if (now === null || before === null) {
-    return <p className="mt-1 text-xs text-slate-400">No comparison with last quarter</p>;
+    return <p className="mt-1 text-xs text-slate-500">No comparison with last quarter</p>;
   }
   const change = Math.round((now - before) * 10) / 10;
   const tone = change > 0 ? "text-emerald-700" : change < 0 ? "text-rose-700" : "text-slate-500";

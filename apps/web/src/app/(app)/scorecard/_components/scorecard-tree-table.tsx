@@ -271,12 +271,12 @@ function KpiRow({ kpi: k, depth }: { kpi: TreeKpi; depth: 0 | 2 }) {
           </span>
         </span>
       </th>
-      <td className={`${NUM} ${k.actual === null ? "text-slate-400" : "text-slate-900"}`}>
+      <td className={`${NUM} ${k.actual === null ? "text-slate-500" : "text-slate-900"}`}>
         {k.actual === null ? "No data" : formatKpiValue(k.actual, k.unit, k.kind)}
       </td>
       <td className={`${NUM} text-slate-700`}>
         {target}
-        <span className="block text-xs text-slate-400">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
+        <span className="block text-xs text-slate-500">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
         {k.targetShare && (
           <span className="block text-xs text-slate-500">{targetShareLabel(k.targetShare, k.frequency)}</span>
         )}

@@ -11,7 +11,10 @@ export const OBJECTIVE_HEIGHT = 104;
 export const BAND_LABEL_WIDTH = 200;
 
 export type BandFlowNode = Node<{ perspective: MapPerspective; shaded: boolean }, "band">;
-export type ObjectiveFlowNode = Node<{ objective: MapObjective; editable: boolean }, "objective">;
+export type ObjectiveFlowNode = Node<
+  { objective: MapObjective; editable: boolean; onOpen: (objectiveId: string) => void },
+  "objective"
+>;
 
 /** A perspective's band: a full-width strip with its name, weight and score on the left. */
 export const BandNodeView = memo(function BandNodeView({ data, width, height }: NodeProps<BandFlowNode>) {
@@ -35,7 +38,8 @@ export const BandNodeView = memo(function BandNodeView({ data, width, height }: 
   );
 });
 
-// Handles are where an admin starts and ends a link; for readers they only anchor arrows.
+// Handles are where an admin starts and ends a link with a pointer (a div, which may carry no name);
+// keyboard users add links from the form under the map. For readers they only anchor arrows.
 const hiddenHandle = { opacity: 0, pointerEvents: "none", border: 0, minWidth: 0, minHeight: 0 } as const;
 const HANDLE_CLASS =
   "h-2.5! w-2.5! border-2! border-white! bg-indigo-500! opacity-0 transition-opacity group-hover:opacity-100";
@@ -48,7 +52,7 @@ const SIDES = [
 
 /** A strategic objective, coloured by its score status for the quarter. */
 export const ObjectiveNodeView = memo(function ObjectiveNodeView({ data }: NodeProps<ObjectiveFlowNode>) {
-  const { objective, editable } = data;
+  const { objective, editable, onOpen } = data;
   const style = KPI_STATUS_STYLES[objective.status];
   return (
     <div
@@ -63,19 +67,25 @@ export const ObjectiveNodeView = memo(function ObjectiveNodeView({ data }: NodeP
           isConnectable={editable}
           className={editable ? HANDLE_CLASS : undefined}
           style={editable ? undefined : hiddenHandle}
-          aria-label={editable ? `Drag from ${objective.name} to link it to an effect` : undefined}
         />
       ))}
-      <p title={objective.name} className="line-clamp-2 text-sm font-semibold leading-5 text-slate-900">
+      {/* The objective's one tab stop: Enter (or a click) opens its KPIs and aligned OKRs under the map. */}
+      <button
+        type="button"
+        title={objective.name}
+        data-objective-id={objective.id}
+        onClick={() => onOpen(objective.id)}
+        className="nopan line-clamp-2 cursor-pointer rounded text-left text-sm font-semibold leading-5 text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+      >
         {objective.name}
-      </p>
-      <p className="mt-0.5 truncate text-xs text-slate-500">{objective.owner.name}</p>
+      </button>
+      <p className="mt-0.5 truncate text-xs text-slate-600">{objective.owner.name}</p>
       <div className="mt-auto flex items-end justify-between gap-2">
         <span className={`flex items-center gap-1.5 text-xs font-medium ${style.text}`}>
           <span aria-hidden="true" className={`h-2 w-2 rounded-full ${style.dot}`} />
           {style.label}
         </span>
-        <span className="flex items-baseline gap-2 text-xs text-slate-500">
+        <span className="flex items-baseline gap-2 text-xs text-slate-600">
           <span>
             {objective.kpiCount} KPI{objective.kpiCount === 1 ? "" : "s"}
           </span>

@@ -65,7 +65,7 @@ export function LinkList({
                   aria-pressed={l.id === selectedLinkId}
                   className="min-w-0 truncate rounded px-1 text-left text-slate-800 hover:text-indigo-700"
                 >
-                  {nameOf.get(l.causeId)} <span className="text-slate-400">→</span> {nameOf.get(l.effectId)}
+                  {nameOf.get(l.causeId)} <span className="text-slate-500">→</span> {nameOf.get(l.effectId)}
                 </button>
                 {editable && (
                   <Button
@@ -139,7 +139,7 @@ function AddLinkForm({
       ).map(([label, value, set]) => (
         <Fragment key={label}>
           {label === "Effect" && (
-            <span aria-hidden="true" className="hidden pb-2 text-slate-400 sm:block">
+            <span aria-hidden="true" className="hidden pb-2 text-slate-500 sm:block">
               →
             </span>
           )}

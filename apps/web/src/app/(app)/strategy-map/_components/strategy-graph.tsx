@@ -13,7 +13,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
 } from "@xyflow/react";
-import { useCallback, useMemo } from "react";
+import { type KeyboardEvent, useCallback, useMemo } from "react";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { layoutStrategyMap, linkSides } from "~/components/strategy/layout";
 import type { MapLink, MapPerspective } from "~/components/strategy/types";
@@ -31,6 +31,13 @@ const nodeTypes = { band: BandNodeView, objective: ObjectiveNodeView };
 const fitViewOptions = { padding: 0.04, maxZoom: 1, minZoom: 0.4 };
 const EDGE_COLOUR = "#64748b"; // slate-500
 const SELECTED_COLOUR = "#4f46e5"; // indigo-600
+// A focused arrow is drawn thick, in indigo, with a halo: its focus ring (the edges' inline stroke needs `!`).
+const EDGE_FOCUS_RING = [
+  // Selectors without underscores, which Tailwind reads as spaces (React Flow's class names have two).
+  "[&_g[aria-roledescription=edge]:focus-visible_path]:stroke-indigo-600!",
+  "[&_g[aria-roledescription=edge]:focus-visible_path]:[stroke-width:4px]!",
+  "[&_g[aria-roledescription=edge]:focus-visible_path]:drop-shadow-[0_0_3px_rgb(99_102_241)]",
+].join(" ");
 
 interface StrategyGraphProps {
   perspectives: readonly MapPerspective[];
@@ -40,6 +47,8 @@ interface StrategyGraphProps {
   onSelectLink: (linkId: string | null) => void;
   onLink: (causeId: string, effectId: string) => void;
   onUnlink: (linkId: string) => void;
+  /** Opens a strategic objective (Enter on its name, or a click): its KPIs and aligned OKRs. */
+  onOpenObjective: (objectiveId: string) => void;
 }
 
 /** The strategy map: perspective bands, strategic objectives coloured by score, cause → effect arrows. */
@@ -77,6 +86,7 @@ function Flow({
   onSelectLink,
   onLink,
   onUnlink,
+  onOpenObjective,
   layout,
 }: StrategyGraphProps & { layout: ReturnType<typeof layoutStrategyMap<MapPerspective>> }) {
   const placed = useMemo(() => new Map(layout.objectives.map((o) => [o.id, o])), [layout]);
@@ -113,11 +123,11 @@ function Flow({
           connectable: editable,
           ariaRole: "group",
           ariaLabel: `${o.objective.name}: ${o.objective.score === null ? "no data" : `score ${formatScore(o.objective.score)}`}, ${o.objective.kpiCount} KPIs`,
-          data: { objective: o.objective, editable },
+          data: { objective: o.objective, editable, onOpen: onOpenObjective },
         }),
       ),
     ],
-    [layout, editable],
+    [layout, editable, onOpenObjective],
   );
 
   const names = useMemo(() => new Map(layout.objectives.map((o) => [o.id, o.objective.name])), [layout]);
@@ -140,7 +150,8 @@ function Flow({
             selected,
             selectable: editable,
             deletable: editable,
-            focusable: editable,
+            // Every reader can Tab through the arrows (each named "cause drives effect"); only admins delete.
+            focusable: true,
             interactionWidth: 16,
             style: { stroke: colour, strokeWidth: selected ? 3 : 1.75 },
             markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 18, height: 18 },
@@ -170,11 +181,18 @@ function Flow({
     },
     [onLink],
   );
-  const onEdgesDelete = useCallback(
-    (deleted: Edge[]) => {
-      for (const edge of deleted) onUnlink(edge.id);
+  // Delete (or Backspace) removes the focused arrow, or the selected one: handled here rather than by
+  // React Flow's deleteKeyCode, which removes only selected arrows, so that focus alone is enough.
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      if (!editable || (event.key !== "Delete" && event.key !== "Backspace")) return;
+      const focused = (event.target as Element).closest(".react-flow__edge")?.getAttribute("data-id");
+      const linkId = focused ?? selectedLinkId;
+      if (!linkId) return;
+      event.preventDefault();
+      onUnlink(linkId);
     },
-    [onUnlink],
+    [editable, selectedLinkId, onUnlink],
   );
 
   return (
@@ -184,7 +202,8 @@ function Flow({
       nodeTypes={nodeTypes}
       onEdgesChange={editable ? onEdgesChange : undefined}
       onConnect={editable ? onConnect : undefined}
-      onEdgesDelete={editable ? onEdgesDelete : undefined}
+      onKeyDown={onKeyDown}
+      className={EDGE_FOCUS_RING}
       onPaneClick={() => onSelectLink(null)}
       connectionMode={ConnectionMode.Loose}
       connectionLineStyle={{ stroke: SELECTED_COLOUR, strokeWidth: 2 }}
@@ -196,9 +215,9 @@ function Flow({
       nodesDraggable={false}
       nodesConnectable={editable}
       nodesFocusable={false}
-      edgesFocusable={editable}
+      edgesFocusable
       elementsSelectable={editable}
-      deleteKeyCode={editable ? ["Delete", "Backspace"] : null}
+      deleteKeyCode={null}
       zoomOnDoubleClick={false}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />

@@ -120,7 +120,7 @@ export function ActualsGrid({ detail }: { detail: KpiDetail }) {
                         {error}
                       </p>
                     ) : p.source && SOURCE_LABELS[p.source] ? (
-                      <p className="mt-1 text-xs text-slate-400">via {SOURCE_LABELS[p.source]}</p>
+                      <p className="mt-1 text-xs text-slate-500">via {SOURCE_LABELS[p.source]}</p>
                     ) : null}
                   </div>
                 );
@@ -172,7 +172,7 @@ export function ActualsReadOnly({ detail }: { detail: KpiDetail }) {
           <p className="text-xs text-slate-500">{p.label}</p>
           <p className="tabular-nums text-sm font-medium text-slate-900">
             {p.value === null ? (
-              <span className="text-slate-400">No data</span>
+              <span className="text-slate-500">No data</span>
             ) : (
               formatKpiValue(p.value, kpi.unit, kpi.kind)
             )}

@@ -21,7 +21,12 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
   const fmt = (v: number | null) => formatKpiValue(v, kpi.unit, kpi.kind);
   const overridden = new Set(detail.targets.map((t) => t.periodStart));
   return (
-    <div className="overflow-x-auto">
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
+      tabIndex={0}
+      aria-label={`${kpi.name} by quarter`}
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+    >
       <table className="w-full min-w-[560px] border-collapse text-sm">
         <caption className="sr-only">{kpi.name} by quarter: actual, goal, red flag, score and status</caption>
         <thead className="border-b border-slate-200">
@@ -54,6 +59,6 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

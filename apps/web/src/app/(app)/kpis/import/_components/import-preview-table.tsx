@@ -27,7 +27,7 @@ const show = (value: number | null) => (value === null ? "—" : number.format(v
 
 /** A cell that could not be read, shown as written so the row can be found in the file. */
 function AsWritten({ text }: { text: string }) {
-  if (!text.trim()) return <span className="text-slate-400">(empty)</span>;
+  if (!text.trim()) return <span className="text-slate-500">(empty)</span>;
   return (
     <span className="font-normal text-slate-500 italic" title="As written in the file">
       {text.length > 40 ? `${text.slice(0, 39)}…` : text}

@@ -41,7 +41,7 @@ export function AlignedObjectives({
 
   return (
     <div className="mt-4 border-t border-slate-100 pt-4">
-      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-400">
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-500">
         Aligned objectives <span className="tabular-nums">({total})</span>
       </h2>
       <ul className="mt-2 space-y-1.5">

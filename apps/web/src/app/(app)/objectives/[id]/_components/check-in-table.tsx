@@ -33,7 +33,12 @@ export function CheckInTable({
     return <p className="text-sm text-slate-500">No check-ins on this key result yet.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <section
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
+      tabIndex={0}
+      aria-label={`Check-ins of ${kr.title}`}
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+    >
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="mb-2 text-left text-sm font-medium text-slate-700">Check-ins of {kr.title}</caption>
         <thead>
@@ -77,7 +82,7 @@ export function CheckInTable({
                 </td>
                 <td className="py-2 pr-4 text-right tabular-nums text-slate-600">{entry.confidence}/10</td>
                 <td className="py-2 pr-4 text-slate-600">
-                  {entry.comment || <span className="text-slate-400">—</span>}
+                  {entry.comment || <span className="text-slate-500">—</span>}
                 </td>
                 <td className="whitespace-nowrap py-2 pr-4 text-slate-600">{entry.authorName}</td>
                 <td className="py-2 pr-4">
@@ -113,7 +118,7 @@ export function CheckInTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -152,7 +157,7 @@ function CheckInEditForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const { register, onSubmit, pending, error, errors } = useMutationForm({
+  const { register, watch, onSubmit, pending, error, errors } = useMutationForm({
     schema: ZCheckInUpdateSchema,
     defaultValues: { checkInId: entry.id, value: entry.value, confidence: entry.confidence, comment: entry.comment },
     mutation: trpc.checkIns.update.mutationOptions(),
@@ -175,6 +180,7 @@ function CheckInEditForm({
           confidence: register("confidence", { valueAsNumber: true }),
           comment: register("comment"),
         }}
+        confidence={watch("confidence")}
         errors={errors}
         pending={pending}
         onCancel={onDone}

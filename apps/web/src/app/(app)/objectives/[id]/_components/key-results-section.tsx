@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { CheckInForm } from "~/components/okr/check-in-form";
 import { CheckInButton, KeyResultFacts } from "~/components/okr/key-result-parts";
 import { KeyResultProgress } from "~/components/okr/progress-bar";
+import { CheckInSavedStatus, useCheckInOpener } from "~/components/okr/use-check-in-opener";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
@@ -67,7 +68,7 @@ function groupValues(checkIns: readonly CheckInEntry[]): Map<string, number[]> {
   return out;
 }
 
-type Mode = "idle" | "checking-in" | "editing";
+type Mode = "idle" | "editing";
 
 function KeyResultItem({
   keyResult: kr,
@@ -86,6 +87,7 @@ function KeyResultItem({
   const trpc = useTRPC();
   const invalidate = useInvalidateObjectives();
   const [mode, setMode] = useState<Mode>("idle");
+  const checkIn = useCheckInOpener();
   const archive = useMutation(trpc.keyResults.archive.mutationOptions({ onSuccess: invalidate }));
 
   return (
@@ -104,15 +106,15 @@ function KeyResultItem({
           width={96}
           stroke="#4f46e5"
           fallback={
-            <span aria-hidden="true" className="block h-7 w-24 text-center text-[11px] leading-7 text-slate-400">
+            <span aria-hidden="true" className="block h-7 w-24 text-center text-[11px] leading-7 text-slate-500">
               {values.length === 0 ? "no data" : "1 check-in"}
             </span>
           }
         />
         <KeyResultProgress keyResult={kr} expected={expected} />
         <div className="flex flex-wrap items-center justify-end gap-2">
-          {kr.canCheckIn && mode !== "checking-in" && (
-            <CheckInButton title={kr.title} onClick={() => setMode("checking-in")} />
+          {kr.canCheckIn && !checkIn.open && (
+            <CheckInButton ref={checkIn.opener} title={kr.title} onClick={checkIn.show} />
           )}
           {canEdit && mode !== "editing" && (
             <Button variant="secondary" size="sm" onClick={() => setMode("editing")} aria-label={`Edit ${kr.title}`}>
@@ -133,7 +135,8 @@ function KeyResultItem({
         </div>
       </div>
       <Alert className="mt-2">{archive.error?.message}</Alert>
-      {mode === "checking-in" && <CheckInForm keyResult={kr} onDone={() => setMode("idle")} />}
+      {checkIn.open && <CheckInForm keyResult={kr} onClose={checkIn.close} />}
+      <CheckInSavedStatus title={kr.title} saved={checkIn.saved} />
       {mode === "editing" && <EditKeyResultForm keyResult={kr} onDone={() => setMode("idle")} />}
     </li>
   );

@@ -116,7 +116,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
               <Link href="/strategy-map" className="font-medium text-indigo-600 hover:underline">
                 {strategicObjective.name}
               </Link>{" "}
-              <span className="text-slate-400">· {strategicObjective.perspectiveName} perspective</span>
+              <span className="text-slate-500">· {strategicObjective.perspectiveName} perspective</span>
             </p>
           )}
         </div>

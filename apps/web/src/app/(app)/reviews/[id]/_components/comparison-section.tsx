@@ -76,14 +76,14 @@ export function ComparisonSection({
                         scope="row"
                         className={`py-2 pr-3 font-normal ${d.kind === "kpi" ? "pl-4 text-slate-700" : "font-medium text-slate-900"}`}
                       >
-                        <span className="mr-2 text-xs uppercase tracking-wide text-slate-400">
+                        <span className="mr-2 text-xs uppercase tracking-wide text-slate-500">
                           {KIND_LABELS[d.kind]}
                         </span>
                         {d.name}
                       </th>
                       <td className="py-2 pr-3">
                         {d.previousStatus === null ? (
-                          <span className="text-xs text-slate-400">new</span>
+                          <span className="text-xs text-slate-500">new</span>
                         ) : (
                           <StatusPill status={asStatus(d.previousStatus)} score={d.previousScore} />
                         )}
@@ -107,7 +107,7 @@ export function ComparisonSection({
 }
 
 function DeltaArrow({ delta }: { delta: number | null }) {
-  if (delta === null) return <span className="text-slate-400">—</span>;
+  if (delta === null) return <span className="text-slate-500">—</span>;
   const rounded = Math.round(delta * 10) / 10;
   const up = rounded > 0;
   const flat = rounded === 0;

@@ -60,6 +60,7 @@ function ActionTable({
   if (actions.length === 0) return empty ? <p className="mt-3 text-sm text-slate-500">{empty}</p> : null;
   return (
     <DataTable
+      caption="Corrective actions"
       columns={["Action", OWNER_COLUMN, DUE_COLUMN, ["Status", "w-36 py-2 text-right"]]}
       tableClassName="table-fixed sm:min-w-[36rem]"
     >

@@ -49,7 +49,7 @@ export function PerspectiveSection({
                 <h4 className="font-medium text-slate-900">{o.name}</h4>
                 <StatusPill status={o.status} score={o.score} />
               </div>
-              <KpiTable reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
+              <KpiTable name={o.name} reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
               <SubjectCommentary
                 className="border-t border-slate-100 px-4 py-3"
                 reviewId={reviewId}
@@ -99,11 +99,14 @@ function SubjectCommentary({
 }
 
 export function KpiTable({
+  name,
   reviewId,
   kpis,
   commentFor,
   editable,
 }: {
+  /** The strategic objective the KPIs measure: the table's caption. */
+  name: string;
   reviewId: string;
   kpis: SnapshotKpi[];
   commentFor: CommentFor;
@@ -112,6 +115,7 @@ export function KpiTable({
   if (kpis.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No KPIs measure this objective.</p>;
   return (
     <DataTable
+      caption={`KPIs of ${name}`}
       columns={[
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],
@@ -151,7 +155,7 @@ function KpiRows({
         <th scope="row" className="px-4 py-2 font-normal text-slate-800">
           {k.name}
           {k.direction === "lower_is_better" && (
-            <span className="ml-1.5 text-xs text-slate-400" title="Lower is better">
+            <span className="ml-1.5 text-xs text-slate-500" title="Lower is better">
               (lower is better)
             </span>
           )}
@@ -180,7 +184,7 @@ function KpiRows({
         </td>
         <td className="hidden px-3 py-2 text-right tabular-nums text-slate-600 sm:table-cell">
           {formatKpiValue(k.goal, k.unit, k.kind)}
-          {k.targetShare && <span className="block text-xs text-slate-400">{targetShareLabel(k.targetShare)}</span>}
+          {k.targetShare && <span className="block text-xs text-slate-500">{targetShareLabel(k.targetShare)}</span>}
         </td>
         <td className="hidden px-3 py-2 text-right tabular-nums text-slate-500 sm:table-cell">
           {formatKpiValue(k.redFlag, k.unit, k.kind)}

@@ -48,7 +48,7 @@ export function ApiTokensAdmin() {
             <TableHead columns={["Name", "Token", "Created", "Last used", "Status", "Actions"]} actions />
             <tbody className="divide-y divide-slate-100">
               {tokens.map((t) => (
-                <tr key={t.id} className={t.revokedAt ? "text-slate-400" : ""}>
+                <tr key={t.id} className={t.revokedAt ? "text-slate-500" : ""}>
                   <td className={`py-2.5 font-medium ${t.revokedAt ? "" : "text-slate-900"}`}>{t.name}</td>
                   <td className="py-2.5">
                     <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">mrd_{t.prefix}…</code>

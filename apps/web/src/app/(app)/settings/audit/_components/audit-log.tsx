@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { Select } from "~/components/ui/select";
 import { useTRPC } from "~/trpc/react";
+import { type AuditChange, formatAuditChanges } from "./audit-changes";
 import { type AuditFilters, FILTER_KEYS } from "./audit-filters";
 
 const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -78,8 +79,8 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
                   {entry.action}
                 </span>
               </td>
-              <td className="max-w-md truncate py-2 font-mono text-xs text-slate-500">
-                {Object.keys(entry.details).length ? JSON.stringify(entry.details) : ""}
+              <td className="max-w-md py-2 text-xs text-slate-700">
+                <AuditChanges changes={formatAuditChanges(entry.action, entry.details)} />
               </td>
             </tr>
           ))}
@@ -96,6 +97,28 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
         </div>
       )}
     </SettingsSection>
+  );
+}
+
+/** "field: old → new" per line; the arrow is read out as "changed to". */
+function AuditChanges({ changes }: { changes: AuditChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <ul className="space-y-0.5">
+      {changes.map((c) => (
+        <li key={c.field} className="break-words">
+          <span className="font-medium text-slate-900">{c.field}</span>:{" "}
+          {c.from !== undefined && (
+            <>
+              <span className="text-slate-600">{c.from}</span>
+              <span aria-hidden="true"> → </span>
+              <span className="sr-only"> changed to </span>
+            </>
+          )}
+          <span>{c.to}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

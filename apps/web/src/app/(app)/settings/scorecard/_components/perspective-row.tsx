@@ -47,7 +47,7 @@ export function PerspectiveRow({
   return (
     <li aria-label={`Perspective ${p.name}`} className="py-3">
       <div className="flex flex-wrap items-center gap-3">
-        <span className="w-6 text-right text-sm tabular-nums text-slate-400">{index + 1}</span>
+        <span className="w-6 text-right text-sm tabular-nums text-slate-500">{index + 1}</span>
         <div className="min-w-0 flex-1">
           <p className="font-medium text-slate-900">{p.name}</p>
           <p className="text-xs text-slate-500">
@@ -99,7 +99,7 @@ export function PerspectiveRow({
                   `${p.name} still holds ${held} strategic objective${held === 1 ? "" : "s"}. Move ${held === 1 ? "it" : "them"} to another perspective or remove ${held === 1 ? "it" : "them"} first.`,
                 )
               }
-              className="opacity-60"
+              className="border-dashed"
             >
               Remove
             </Button>

@@ -46,13 +46,13 @@ export function StrategicObjectivesAdmin() {
           <section key={p.id} aria-labelledby={`objectives-of-${p.id}`}>
             <div className="flex items-center justify-between gap-3 border-b border-slate-100 pb-2">
               <h3 id={`objectives-of-${p.id}`} className="text-sm font-semibold text-slate-800">
-                {p.name} <span className="font-normal text-slate-400">· {p.objectives.length}</span>
+                {p.name} <span className="font-normal text-slate-500">· {p.objectives.length}</span>
               </h3>
               {adding !== p.id && (
                 <Button
                   variant="secondary"
                   size="sm"
-                  aria-label={`Add strategic objective to ${p.name}`}
+                  aria-label={`Add objective to ${p.name}`}
                   onClick={() => setAdding(p.id)}
                 >
                   + Add objective
@@ -69,7 +69,7 @@ export function StrategicObjectivesAdmin() {
               />
             )}
             {p.objectives.length === 0 && adding !== p.id ? (
-              <p className="py-3 text-sm text-slate-400">No strategic objectives in {p.name} yet.</p>
+              <p className="py-3 text-sm text-slate-500">No strategic objectives in {p.name} yet.</p>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {p.objectives.map((o) => (

@@ -43,7 +43,7 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
       >
         <span
           aria-hidden="true"
-          className={`inline-block w-3 text-center text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}
+          className={`inline-block w-3 text-center text-slate-500 transition-transform ${open ? "rotate-90" : ""}`}
         >
           ▸
         </span>
@@ -133,25 +133,26 @@ function TeamPanel({ id, team, allTeams }: { id: string; team: Team; allTeams: T
               className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2.5 text-xs"
             >
               {m.name}
+              {/* A toggle whose state shows in its text and mark, not in its colour alone; its name stays fixed. */}
               <button
                 type="button"
+                aria-pressed={m.role === "lead"}
                 onClick={() =>
                   setMember.mutate({ teamId: team.id, userId: m.id, role: m.role === "lead" ? "member" : "lead" })
                 }
-                aria-label={
-                  m.role === "lead"
-                    ? `Make ${m.name} a member of ${team.name}`
-                    : `Make ${m.name} a lead of ${team.name}`
-                }
-                className={`rounded-full px-1.5 ${m.role === "lead" ? "bg-indigo-100 text-indigo-700" : "text-slate-500 hover:bg-slate-200"}`}
+                aria-label={`Lead: ${m.name}`}
+                className={`inline-flex items-center gap-1 rounded-full border px-1.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${m.role === "lead" ? "border-indigo-300 bg-indigo-100 text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
               >
-                {m.role === "lead" ? "lead" : "member"}
+                <span aria-hidden="true" className="w-2.5 text-center">
+                  {m.role === "lead" ? "✓" : "+"}
+                </span>
+                Lead
               </button>
               <button
                 type="button"
                 onClick={() => setMember.mutate({ teamId: team.id, userId: m.id, role: null })}
                 aria-label={`Remove ${m.name} from ${team.name}`}
-                className="rounded-full px-1 text-slate-400 hover:bg-rose-100 hover:text-rose-700"
+                className="rounded-full px-1 text-slate-500 hover:bg-rose-100 hover:text-rose-700"
               >
                 ×
               </button>

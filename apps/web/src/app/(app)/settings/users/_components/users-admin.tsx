@@ -195,7 +195,7 @@ function PersonRow({
     <Badge tone="emerald">Active</Badge>
   );
   return (
-    <tr className={person.active ? "align-top" : "align-top text-slate-400"}>
+    <tr className={person.active ? "align-top" : "align-top text-slate-500"}>
       <td className="py-2.5 pr-2">
         <p className="font-medium break-words text-slate-900">{person.name}</p>
         <p className="text-xs break-all text-slate-500">{person.email}</p>
@@ -227,7 +227,7 @@ function PersonRow({
       <td className="hidden py-2.5 pr-2 sm:table-cell">{badge}</td>
       <td className="py-2.5 text-right">
         {self ? (
-          <span className="text-xs text-slate-400">You</span>
+          <span className="text-xs text-slate-500">You</span>
         ) : !person.active ? (
           <Button
             variant="secondary"
