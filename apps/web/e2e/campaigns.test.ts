@@ -89,8 +89,9 @@ describe("the campaign calendar", () => {
     await screenshotWidths(page, "campaign-page");
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Drag it one week on the month grid.
-    await page.goto(`/campaigns?date=${start}`);
+    // Drag it one week on the month grid, filtered (in the URL) to its channel.
+    await page.goto(`/campaigns?date=${start}&channel=paid_social`);
+    expect(await page.getByLabel("Channel").inputValue()).toBe("paid_social");
     await dragOneWeek(page, name);
     await page.getByText(`${name} now runs ${addDays(start, 7)} to ${addDays(end, 7)}.`).waitFor();
     await screenshotWidths(page, "campaign-calendar");

@@ -195,7 +195,7 @@ export async function seedDemoCampaigns(
       .returning({ id: campaigns.id });
     if (!row || c.cancelled || c.budget === null) continue;
     const results = monthsTouching(startsOn, endsOn).flatMap((month) => {
-      const from = month.start < startsOn ? startsOn : month.start;
+      const from = [month.start, startsOn].sort()[1] as string;
       const to = [month.end, endsOn, today].sort()[0] as string;
       if (to < from) return [];
       const share = ((at(to) - at(from)) / DAY_MS + 1) / c.days;

@@ -273,6 +273,15 @@ describe("campaigns", () => {
       endsOn: "2026-06-30",
       budget: null,
     });
+    // Cancelled: its budget is planned no more.
+    await caller.campaigns.create({
+      ...input(base),
+      channel: "events",
+      status: "cancelled",
+      startsOn: "2026-06-01",
+      endsOn: "2026-06-30",
+      budget: 900_000,
+    });
     await caller.campaigns.saveResults({
       campaignId: search.id,
       currency: "EUR",

@@ -59,6 +59,8 @@ export async function marketingDashboard(scope: ViewerScope, input: TMarketingDa
     input.currency ?? ([...used.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] as Currency | undefined) ?? "EUR";
   const chosen = inQuarter.slice(0, MAX_DASHBOARD_CAMPAIGNS).filter((c) => c.currency === currency);
   const ids = chosen.map((c) => c.id);
+  // A cancelled campaign's budget is no longer planned; what it spent before still counts.
+  const budgeted = chosen.filter((c) => c.status !== "cancelled");
 
   const sums = ids.length
     ? await scope.db
@@ -93,7 +95,7 @@ export async function marketingDashboard(scope: ViewerScope, input: TMarketingDa
       start: m.start,
       end: m.end,
       label: monthLabel(m.start),
-      budget: sumOrBlank(chosen.map((c) => budgetWithin(c, m))),
+      budget: sumOrBlank(budgeted.map((c) => budgetWithin(c, m))),
       spend: sumOrBlank(here.map((s) => s.spend)),
     };
   });
@@ -102,7 +104,7 @@ export async function marketingDashboard(scope: ViewerScope, input: TMarketingDa
     if (!campaignsHere.length) return [];
     const here = sums.filter((s) => s.channel === channel);
     const totals = {
-      budget: sumOrBlank(campaignsHere.map((c) => budgetWithin(c, quarter))),
+      budget: sumOrBlank(campaignsHere.filter((c) => c.status !== "cancelled").map((c) => budgetWithin(c, quarter))),
       spend: sumOrBlank(here.map((s) => s.spend)),
       conversions: sumOrBlank(here.map((s) => s.conversions)),
       revenue: sumOrBlank(here.map((s) => s.revenue)),
@@ -110,7 +112,7 @@ export async function marketingDashboard(scope: ViewerScope, input: TMarketingDa
     return [{ channel, campaigns: campaignsHere.length, ...totals, figures: campaignFigures(totals) }];
   });
   const totals = {
-    budget: sumOrBlank(chosen.map((c) => budgetWithin(c, quarter))),
+    budget: sumOrBlank(budgeted.map((c) => budgetWithin(c, quarter))),
     spend: sumOrBlank(sums.map((s) => s.spend)),
     conversions: sumOrBlank(sums.map((s) => s.conversions)),
     revenue: sumOrBlank(sums.map((s) => s.revenue)),

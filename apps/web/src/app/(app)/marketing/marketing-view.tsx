@@ -136,7 +136,7 @@ export function MarketingView() {
             {d.channels.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">No campaigns this quarter.</p>
             ) : (
-              <table className="mt-3 w-full text-sm">
+              <table className="mt-3 w-full min-w-[34rem] whitespace-nowrap text-sm">
                 <thead>
                   <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
                     <th className="py-1 font-medium">Channel</th>
