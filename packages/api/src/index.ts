@@ -1,3 +1,4 @@
+export { runningExperiments } from "./modules/experiments/experiments.queries";
 export { handleIngestActuals } from "./modules/integrations/actuals-endpoint";
 export { handleIngestExperimentResults } from "./modules/integrations/experiments-endpoint";
 export type { CycleView } from "./modules/okr/cycles.queries";
