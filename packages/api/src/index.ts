@@ -1,7 +1,8 @@
 export { handleCalendarFeed } from "./modules/campaigns/calendar-feed";
+export { runningExperiments } from "./modules/experiments/experiments.queries";
 export { handleIngestActuals } from "./modules/integrations/actuals-endpoint";
-export { handleIngestExperimentResults } from "./modules/integrations/experiments-endpoint";
 export { handleIngestCampaignResults } from "./modules/integrations/campaign-results-endpoint";
+export { handleIngestExperimentResults } from "./modules/integrations/experiments-endpoint";
 export type { CycleView } from "./modules/okr/cycles.queries";
 export type { Branch, Dashboard } from "./modules/okr/dashboard.queries";
 export type { KeyResultView, ObjectiveNode, ObjectiveSummary } from "./modules/okr/objective-summaries";

@@ -175,6 +175,9 @@ export async function getExperiment(scope: ViewerScope, experimentId: string) {
       : [],
     confidence,
     canEdit: experiment.status !== "concluded" && mayManage(scope, experiment.teamId),
+    /** Offer to record the conclusion on the linked key result (the check-in's own rules still decide). */
+    canRecordCheckIn:
+      experiment.status === "concluded" && experiment.keyResultId !== null && mayManage(scope, experiment.teamId),
   };
 }
 

@@ -11,6 +11,7 @@ import { CumulativeChart } from "./_components/cumulative-chart";
 import { ExperimentActions } from "./_components/experiment-actions";
 import { pct } from "./_components/format";
 import { IntervalPlot } from "./_components/interval-plot";
+import { RecordCheckIn } from "./_components/record-check-in";
 import { ResultsGrid } from "./_components/results-grid";
 import { ResultsImport } from "./_components/results-import";
 import { VariantTable } from "./_components/variant-table";
@@ -63,6 +64,7 @@ export function ExperimentView({ experimentId }: { experimentId: string }) {
           </p>
         )}
         {page.canEdit && <ExperimentActions page={page} />}
+        {experiment.decision && experiment.keyResult && page.canRecordCheckIn && <RecordCheckIn page={page} />}
       </section>
 
       {primary && <VerdictPanel result={primary} />}

@@ -24,6 +24,8 @@ export function CumulativeChart({ page }: { page: Pick<ExperimentPage, "variants
         <XAxis dataKey="day" tickFormatter={(d: string) => formatShortDate(d)} {...chartAxis(12)} minTickGap={24} />
         <YAxis tickFormatter={(v: number) => pct(v, 1)} width={64} {...chartAxis(12)} domain={["auto", "auto"]} />
         <Tooltip
+          // Dark text whatever the series colour: the control's grey line would be too faint as text.
+          itemStyle={{ color: "#334155" }}
           labelFormatter={(d) => formatShortDate(String(d))}
           formatter={(value) => (typeof value === "number" ? pct(value) : String(value ?? ""))}
         />

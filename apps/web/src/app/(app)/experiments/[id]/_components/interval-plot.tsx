@@ -36,10 +36,12 @@ export function IntervalPlot({ result, confidence }: { result: MetricResult; con
           type="number"
           tickFormatter={(v: number) => signedPct(v, 0)}
           {...chartAxis(12)}
-          domain={["auto", "auto"]}
+          // Always include 0, the line of no effect, so an interval that excludes it shows it.
+          domain={[(min: number) => Math.min(0, min), (max: number) => Math.max(0, max)]}
         />
         <YAxis type="category" dataKey="name" width={110} {...chartAxis(12)} />
         <Tooltip
+          itemStyle={{ color: "#334155" }}
           formatter={(value) =>
             Array.isArray(value)
               ? `${signedPct(Number(value[0]))} to ${signedPct(Number(value[1]))}`

@@ -20,9 +20,13 @@ export function VerdictPanel({ result }: { result: MetricResult }) {
       </p>
       {analysis.srm?.mismatch && (
         <Alert tone="warning">
-          Sample-ratio mismatch: the variants got {analysis.treatments.length + 1} shares of traffic that differ from
-          the planned split (χ² = {analysis.srm.chiSquare.toFixed(1)}, p = {analysis.srm.pValue.toExponential(1)}).
-          Something in the assignment is broken; fix it before trusting any number here.
+          Sample-ratio mismatch: the planned split expected{" "}
+          {analysis.srm.expected.map((e) => count(Math.round(e))).join(" / ")} exposures, but the variants got{" "}
+          {[analysis.control, ...analysis.treatments.map((t) => t.variant)]
+            .flatMap((v) => (v ? [count(v.exposures)] : []))
+            .join(" / ")}{" "}
+          (χ² = {analysis.srm.chiSquare.toFixed(1)}, p = {analysis.srm.pValue.toExponential(1)}). Something in the
+          assignment is broken; fix it before trusting any number here.
         </Alert>
       )}
       <dl className="grid gap-3 text-sm sm:grid-cols-3">
