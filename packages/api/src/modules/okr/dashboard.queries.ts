@@ -1,4 +1,4 @@
-import { alias, and, eq, ne, objectives, sql } from "@meridian/db";
+import { alias, and, eq, objectives, sql } from "@meridian/db";
 import {
   PROGRESS_STATUSES,
   type ProgressStatus,
@@ -164,7 +164,7 @@ function statusTotals(scope: SqlScope, cycleId: SqlValue, expected: ReturnType<t
         and(
           eq(objectives.organizationId, scope.org.id),
           eq(objectives.cycleId, cycleId),
-          ne(objectives.status, "archived"),
+          sql`${objectives.status} <> 'archived'`,
           visibleTo(scope.viewer),
         ),
       )

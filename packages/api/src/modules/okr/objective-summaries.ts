@@ -4,7 +4,6 @@ import {
   asc,
   eq,
   keyResults,
-  ne,
   objectives,
   type SelectedFields,
   type SelectResultFields,
@@ -231,14 +230,15 @@ function summarySelect(
         eq(parent.organizationId, objectives.organizationId),
         eq(parent.id, objectives.parentId),
         eq(parent.cycleId, objectives.cycleId),
-        ne(parent.status, "archived"),
+        // Constants are written into the SQL, not bound: a bound one could equal a runShaped value.
+        sql`${parent.status} <> 'archived'`,
         visibleTo(scope.viewer, parent),
       ),
     )
     .where(
       and(
         eq(objectives.organizationId, scope.org.id),
-        ne(objectives.status, "archived"),
+        sql`${objectives.status} <> 'archived'`,
         visibleTo(scope.viewer, objectives),
         where,
         afterCursor(cursor),
@@ -254,7 +254,8 @@ function summarySelect(
 export function summaryRowsJson(
   scope: SqlScope,
   where: SQL | undefined,
-  page: { cursor?: string | null; limit: number },
+  /** A placeholder `limit` is the number of rows to read: one more than the page. */
+  page: { cursor?: string | null; limit: number | ReturnType<typeof sql.placeholder> },
   nestKeyResults: boolean,
 ): SQL<SummaryRowJson[]> {
   const fields = summaryFields(scope.viewer, nestKeyResults);
@@ -266,7 +267,7 @@ export function summaryRowsJson(
     },
     where,
     page.cursor,
-  ).limit(page.limit + 1);
+  ).limit(typeof page.limit === "number" ? page.limit + 1 : page.limit);
   return sql<SummaryRowJson[]>`(select coalesce(json_agg(page.j order by page.n), '[]'::json) from (${rows}) page)`;
 }
 

@@ -28,11 +28,11 @@ import type { ViewerScope } from "../../lib/scope";
 import { runShaped } from "../../lib/shaped-statement";
 import { cycleInView } from "./cycle-in-view";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
+import { AFTER_CURSOR_PLACEHOLDERS, cursorValues } from "./objective-cursor";
 import { progressStatusOf, viewerValues, visibleTo } from "./objective-filters";
 import { type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
 import {
   boundScope,
-  nodePage,
   pageOf,
   type SqlScope,
   type SummaryRowJson,
@@ -46,18 +46,52 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
   const view = await cycleInView(scope, input.cycleId, new Date());
   if (!view) return null;
   const { cycle, expected } = view;
-  const filters = and(
-    eq(objectives.cycleId, cycle.id),
-    input.teamId ? eq(objectives.teamId, input.teamId) : undefined,
-    input.ownerId ? eq(objectives.ownerId, input.ownerId) : undefined,
-    input.strategicObjectiveId ? eq(objectives.strategicObjectiveId, input.strategicObjectiveId) : undefined,
-    input.level ? eq(objectives.level, input.level) : undefined,
-    input.status ? eq(objectives.status, input.status) : undefined,
-    input.atRisk ? sql`${progressStatusOf(expected)} in ('at_risk', 'off_track')` : undefined,
-    input.q ? matching(input.q) : undefined,
+  const cursor = input.cursor ? cursorValues(input.cursor) : null;
+  // What varies per request is a placeholder; which filters are given is the statement's shape.
+  const given = {
+    teamId: input.teamId,
+    ownerId: input.ownerId,
+    strategicObjectiveId: input.strategicObjectiveId,
+    level: input.level,
+    status: input.status,
+    pattern: input.q ? containsPattern(input.q) : undefined,
+  };
+  const values: Record<string, string | number> = { org: scope.org.id, cycleId: cycle.id, limit: input.limit + 1 };
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) values[key] = value;
+  if (input.atRisk) values.expected = expected;
+  const shape = [
+    "objective-list",
+    scope.viewer.role === "admin" ? "admin" : "other",
+    ...Object.keys(values),
+    cursor ? "next" : "first",
+  ].join(":");
+  const P = sql.placeholder;
+  const [row] = await runShaped<{ page: SummaryRowJson[] }>(
+    scope.db,
+    shape,
+    () => {
+      const filters = and(
+        eq(objectives.cycleId, P("cycleId")),
+        given.teamId ? eq(objectives.teamId, P("teamId")) : undefined,
+        given.ownerId ? eq(objectives.ownerId, P("ownerId")) : undefined,
+        given.strategicObjectiveId ? eq(objectives.strategicObjectiveId, P("strategicObjectiveId")) : undefined,
+        given.level ? eq(objectives.level, P("level")) : undefined,
+        given.status ? eq(objectives.status, P("status")) : undefined,
+        input.atRisk ? sql`${progressStatusOf(P("expected"))} in ('at_risk', 'off_track')` : undefined,
+        given.pattern ? matching(P("pattern")) : undefined,
+        cursor ? AFTER_CURSOR_PLACEHOLDERS : undefined,
+      );
+      return sql`select ${summaryRowsJson(boundScope(scope), filters, { limit: P("limit") }, true)} as page`;
+    },
+    { ...values, ...viewerValues(scope.viewer), ...cursor },
   );
-  const page = await nodePage(scope, cycle, expected, filters, { cursor: input.cursor, limit: input.limit });
-  return { cycle, expected, objectives: page.items, nextCursor: page.nextCursor };
+  const page = pageOf(row?.page ?? [], input.limit);
+  return {
+    cycle,
+    expected,
+    objectives: page.rows.map((r) => toNode(scope.viewer, cycle, expected, r)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
@@ -66,8 +100,7 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
  * objective's index), so a page stops reading once it is full. `offset 0` keeps Postgres from
  * turning the EXISTS into a hash of every matching key result of the organization.
  */
-function matching(q: string): SQL {
-  const pattern = containsPattern(q);
+function matching(pattern: ReturnType<typeof sql.placeholder>): SQL {
   return sql`(${objectives.title} ilike ${pattern} or ${objectives.description} ilike ${pattern} or exists (
     select 1 from ${keyResults}
     where ${keyResults.organizationId} = ${objectives.organizationId} and ${keyResults.objectiveId} = ${objectives.id}
