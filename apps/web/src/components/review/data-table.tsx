@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 /** A column: its heading, or its heading and the classes of its cell (padding, width, alignment). */
 export type Column = string | readonly [label: string, className: string];
@@ -18,8 +19,8 @@ export function DataTable({
   children,
 }: {
   columns: readonly Column[];
-  /** For screen readers: what the table lists. */
-  caption?: string;
+  /** For screen readers: what the table lists (the name of its scroll box too). */
+  caption: string;
   /** The scrolling wrapper: its margin. */
   className?: string;
   /** Extra classes of the table (a minimum width, a fixed layout). */
@@ -27,9 +28,9 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <div className={`${className} overflow-x-auto`}>
+    <ScrollBox label={caption} className={className}>
       <table className={`w-full text-left text-sm ${tableClassName}`}>
-        {caption && <caption className="sr-only">{caption}</caption>}
+        <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
             {columns.map((column) => {
@@ -44,6 +45,6 @@ export function DataTable({
         </thead>
         {children}
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -9,6 +9,8 @@ export function OkrTable({ okrs, printable = false }: { okrs: SnapshotOkr[]; pri
   if (okrs.length === 0) return <p className="mt-3 text-sm text-slate-500">No public objectives in this cycle.</p>;
   return (
     <DataTable
+      caption="Objectives of the cycle: owner, progress and status"
+      tableClassName={printable ? "" : "min-w-[34rem]"}
       columns={["Objective", "Owner", ["Progress", printable ? "w-24 py-2 pr-3" : "w-56 py-2 pr-3"], ["Status", END]]}
     >
       <tbody className="divide-y divide-slate-100">

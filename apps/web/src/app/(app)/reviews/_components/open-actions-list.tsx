@@ -11,7 +11,7 @@ export function OpenActionsList({ actions, today }: { actions: OpenAction[]; tod
     return <p className="mt-3 text-sm text-slate-500">No open corrective actions.</p>;
   }
   return (
-    <DataTable columns={["Action", "Owner", "Due", ["Status", END]]}>
+    <DataTable caption="Open corrective actions" columns={["Action", "Owner", "Due", ["Status", END]]}>
       <tbody className="divide-y divide-slate-100">
         {actions.map((a) => (
           <ActionRow

@@ -60,6 +60,7 @@ function ActionTable({
   if (actions.length === 0) return empty ? <p className="mt-3 text-sm text-slate-500">{empty}</p> : null;
   return (
     <DataTable
+      caption="Corrective actions"
       columns={["Action", ["Owner", "w-40 py-2 pr-3"], ["Due", "w-32 py-2 pr-3"], ["Status", "w-36 py-2 text-right"]]}
       tableClassName="min-w-[36rem] table-fixed"
     >

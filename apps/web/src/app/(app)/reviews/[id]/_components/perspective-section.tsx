@@ -112,6 +112,7 @@ export function KpiTable({
   if (kpis.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No KPIs measure this objective.</p>;
   return (
     <DataTable
+      caption="KPIs: actual, goal, red flag and score"
       columns={[
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],

@@ -30,7 +30,8 @@ export function ApiTokensHowTo() {
         </>
       }
     >
-      <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">
+      {/* Wrapped, not scrolled: on a phone the whole command stays in view. */}
+      <pre className="mt-3 whitespace-pre-wrap rounded-lg bg-slate-900 p-4 font-mono [overflow-wrap:anywhere] text-xs leading-relaxed text-slate-100">
         {example}
       </pre>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-600">

@@ -1,0 +1,30 @@
+import { ROLE_HOME, type Role } from "@meridian/domain";
+
+/** An entry of the main navigation; `when` leaves it out for those who cannot use it. */
+interface NavEntry {
+  label: string;
+  href: string | ((role: Role) => string);
+  when?: (viewer: { role: Role | null; permissions: readonly string[] }) => boolean;
+}
+
+/** The main navigation, in its order: a new area is one line here. */
+const MAIN_NAV: readonly NavEntry[] = [
+  { label: "Home", href: (role) => ROLE_HOME[role], when: ({ role }) => role !== null && role !== "viewer" },
+  { label: "Dashboard", href: "/dashboard" },
+  { label: "OKRs", href: "/okrs" },
+  { label: "Alignment", href: "/alignment" },
+  { label: "Scorecard", href: "/scorecard" },
+  { label: "Strategy map", href: "/strategy-map" },
+  { label: "KPIs", href: "/kpis" },
+  { label: "Reviews", href: "/reviews" },
+  { label: "Settings", href: "/settings", when: ({ permissions }) => permissions.includes("settings.view") },
+  { label: "Account", href: "/account/password" },
+];
+
+/** The links one person sees. */
+export function mainNavLinks(role: Role | null, permissions: readonly string[]): { href: string; label: string }[] {
+  return MAIN_NAV.filter((entry) => entry.when?.({ role, permissions }) ?? true).map((entry) => ({
+    label: entry.label,
+    href: typeof entry.href === "string" ? entry.href : entry.href(role ?? "viewer"),
+  }));
+}
