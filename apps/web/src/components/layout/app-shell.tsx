@@ -27,7 +27,7 @@ export function AppShell({ me, children }: { me: ShellViewer; children: ReactNod
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
           <Logo className="shrink-0 text-slate-900" />
           <MainMenu>
-            <nav aria-label="Main" className="flex flex-col gap-0.5 nav:flex-row nav:items-center nav:gap-1">
+            <nav aria-label="Main" className="flex flex-col gap-0.5 nav:flex-row nav:items-center">
               <NavLinks links={links} menu />
             </nav>
             <div className="flex flex-col gap-3 border-t border-slate-200 pt-3 text-sm nav:ml-auto nav:flex-row nav:items-center nav:border-0 nav:pt-0">

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 /** `menu`: the main navigation, finger-sized rows in the folded menu and a compact row once it unfolds. */
 const LINK = {
   row: "whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium",
-  menu: "block whitespace-nowrap rounded-md px-3 py-2.5 text-base font-medium nav:px-2.5 nav:py-1.5 nav:text-sm",
+  menu: "block whitespace-nowrap rounded-md px-3 py-2.5 text-base font-medium nav:px-2 nav:py-1.5 nav:text-sm",
 };
 
 export function NavLinks({

@@ -64,6 +64,7 @@ export function ScrollBox({
   }, [measure]);
 
   const scrolls = edges.before || edges.after;
+  const focusable = scrolls || edges.down;
   const fade = surface === "card" ? "from-white" : "from-slate-50";
   return (
     <div data-scroll-box="" className={`min-w-0 max-w-full ${className}`}>
@@ -73,8 +74,9 @@ export function ScrollBox({
           ref={ref}
           data-scroll-region=""
           onScroll={measure}
-          aria-label={scrolls ? `${label} (scrolls sideways)` : label}
-          tabIndex={scrolls || edges.down ? 0 : undefined}
+          // Named only while it scrolls: a box that fits is no landmark, just its table.
+          aria-label={focusable ? `${label}${scrolls ? " (scrolls sideways)" : ""}` : undefined}
+          tabIndex={focusable ? 0 : undefined}
           className={`relative overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 ${innerClassName}`}
         >
           {children}

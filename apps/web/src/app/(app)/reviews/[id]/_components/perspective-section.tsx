@@ -49,7 +49,7 @@ export function PerspectiveSection({
                 <h4 className="font-medium text-slate-900">{o.name}</h4>
                 <StatusPill status={o.status} score={o.score} />
               </div>
-              <KpiTable reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
+              <KpiTable of={o.name} reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
               <SubjectCommentary
                 className="border-t border-slate-100 px-4 py-3"
                 reviewId={reviewId}
@@ -99,11 +99,14 @@ function SubjectCommentary({
 }
 
 export function KpiTable({
+  of,
   reviewId,
   kpis,
   commentFor,
   editable,
 }: {
+  /** What the KPIs measure, naming the table apart from the others on the page. */
+  of?: string;
   reviewId: string;
   kpis: SnapshotKpi[];
   commentFor: CommentFor;
@@ -112,7 +115,7 @@ export function KpiTable({
   if (kpis.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No KPIs measure this objective.</p>;
   return (
     <DataTable
-      caption="KPIs: actual, goal, red flag and score"
+      caption={`KPIs${of ? ` of ${of}` : ""}: actual, goal, red flag and score`}
       columns={[
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],
