@@ -188,7 +188,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
       )}
 
       {board ? (
-        <ScrollBox label="Team boards" surface="page" innerClassName="pb-2">
+        <ScrollBox label="Team boards" surface="page" hintAt="top" innerClassName="pb-2">
           <div className="flex w-max gap-4">
             {teams.map((team) => {
               const mine = objectives.filter((o) => o.team?.id === team.id);

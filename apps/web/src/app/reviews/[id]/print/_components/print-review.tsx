@@ -39,7 +39,7 @@ export function PrintReview({
   return (
     <div className="mx-auto max-w-[210mm] bg-white px-4 py-8 text-[13px] leading-snug text-slate-900 sm:px-8 print:max-w-none print:p-0">
       <style>{PRINT_CSS}</style>
-      <div className="mb-6 flex items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 print:hidden">
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 print:hidden">
         <p className="text-sm text-slate-600">Print-ready layout: A4, one page per perspective.</p>
         {toolbar}
       </div>
