@@ -15,7 +15,7 @@ export function LogoutButton() {
         // A full load drops every cached query of the signed-out user.
         window.location.assign("/login");
       }}
-      className="whitespace-nowrap rounded-md border border-slate-200 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60"
+      className="inline-flex h-11 items-center justify-center whitespace-nowrap rounded-md border border-slate-200 px-3 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60 nav:h-8"
     >
       {pending ? "Logging out…" : "Log out"}
     </button>

@@ -34,11 +34,14 @@ export function ObjectiveCard({
     <article
       aria-label={objective.title}
       className={
-        nested ? "border-l-2 border-slate-200 pl-4" : "rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+        nested
+          ? "border-l-2 border-slate-200 pl-4"
+          : "rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
       }
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex min-w-0 flex-1 items-start gap-2">
+        {/* At least 16rem for the title: on a phone the status goes below it rather than squeeze it. */}
+        <div className="flex min-w-0 flex-[1_1_16rem] items-start gap-2">
           {!keyResults && hasDetail && (
             <Toggle
               look="outlined"

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 /** A column: its heading, or its heading and the classes of its cell (padding, width, alignment). */
 export type Column = string | readonly [label: string, className: string];
@@ -18,7 +19,7 @@ export function DataTable({
   children,
 }: {
   columns: readonly Column[];
-  /** For screen readers: what the table lists; also the name of its scrolling region. */
+  /** For screen readers: what the table lists (the name of its scroll box too). */
   caption: string;
   /** The scrolling wrapper: its margin. */
   className?: string;
@@ -27,13 +28,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    // Focusable and named: a keyboard user scrolls it sideways when it overflows on a phone.
-    <section
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
-      tabIndex={0}
-      aria-label={caption}
-      className={`${className} overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500`}
-    >
+    <ScrollBox label={caption} className={className}>
       <table className={`w-full text-left text-sm ${tableClassName}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
@@ -50,6 +45,6 @@ export function DataTable({
         </thead>
         {children}
       </table>
-    </section>
+    </ScrollBox>
   );
 }

@@ -9,7 +9,7 @@ export type StatusTone = "green" | "amber" | "red" | "grey";
  */
 const LOOKS = {
   ring: {
-    base: "inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+    base: "inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
     tones: {
       green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
       amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
@@ -18,7 +18,7 @@ const LOOKS = {
     },
   },
   outline: {
-    base: "inline-flex shrink-0 items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs font-medium",
+    base: "inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium",
     tones: {
       green: "bg-emerald-50 text-emerald-800 border-emerald-300",
       amber: "bg-amber-50 text-amber-800 border-amber-300",

@@ -18,6 +18,7 @@ import { PersonPicker } from "~/components/people/person-picker";
 import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -95,7 +96,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
       <form
         aria-label="Filter objectives"
         onSubmit={(e) => e.preventDefault()}
-        className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
+        className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7"
       >
         <FilterSelect
           label="Cycle"
@@ -111,7 +112,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
         />
         {/* Searched on the server, a page at a time: never the organization's whole list of people. */}
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <label htmlFor="okr-filter-owner" className="block text-xs font-medium text-slate-600">
             Owner
           </label>
@@ -138,7 +139,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           any
           options={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: OBJECTIVE_STATUS_LABELS[s] }))}
         />
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <label htmlFor="okr-search" className="block text-xs font-medium text-slate-600">
             Search
           </label>
@@ -151,7 +152,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
             className="mt-1"
           />
         </div>
-        <label className="flex items-end gap-2 pb-2 text-sm text-slate-700">
+        <label className="col-span-2 flex items-end gap-2 pb-2 text-sm text-slate-700 sm:col-span-1">
           <input
             type="checkbox"
             checked={params.risk === "1"}
@@ -187,28 +188,30 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
       )}
 
       {board ? (
-        <div className="flex gap-4 overflow-x-auto pb-2">
-          {teams.map((team) => {
-            const mine = objectives.filter((o) => o.team?.id === team.id);
-            return (
-              <section
-                key={team.id}
-                aria-label={`${team.name} board`}
-                className="w-80 shrink-0 rounded-2xl bg-slate-100 p-3"
-              >
-                <h2 className="px-1 pb-2 text-sm font-semibold text-slate-700">
-                  {team.name} <span className="font-normal text-slate-500">({mine.length})</span>
-                </h2>
-                <div className="space-y-2">
-                  {mine.map((o) => (
-                    <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} compact />
-                  ))}
-                  {mine.length === 0 && <p className="px-1 text-xs text-slate-500">No objectives.</p>}
-                </div>
-              </section>
-            );
-          })}
-        </div>
+        <ScrollBox label="Team boards" surface="page" hintAt="top" innerClassName="pb-2">
+          <div className="flex w-max gap-4">
+            {teams.map((team) => {
+              const mine = objectives.filter((o) => o.team?.id === team.id);
+              return (
+                <section
+                  key={team.id}
+                  aria-label={`${team.name} board`}
+                  className="w-72 shrink-0 rounded-2xl bg-slate-100 p-3 sm:w-80"
+                >
+                  <h2 className="px-1 pb-2 text-sm font-semibold text-slate-700">
+                    {team.name} <span className="font-normal text-slate-500">({mine.length})</span>
+                  </h2>
+                  <div className="space-y-2">
+                    {mine.map((o) => (
+                      <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} compact />
+                    ))}
+                    {mine.length === 0 && <p className="px-1 text-xs text-slate-500">No objectives.</p>}
+                  </div>
+                </section>
+              );
+            })}
+          </div>
+        </ScrollBox>
       ) : (
         <div className="space-y-2">
           {objectives.map((o) => (

@@ -70,7 +70,7 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
         {detail.canEnterActuals ? <ActualsGrid detail={detail} /> : <ActualsReadOnly detail={detail} />}
       </TitledCard>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <TitledCard className="space-y-4" title="By quarter">
           <QuarterTable detail={detail} />
         </TitledCard>

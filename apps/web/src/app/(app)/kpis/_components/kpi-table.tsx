@@ -4,6 +4,7 @@ import type { KpiListItem } from "~/components/kpi/types";
 import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 const HEAD = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const COLUMNS: readonly Column[] = [
@@ -21,7 +22,7 @@ const CELL = "px-4 py-3 align-top";
 /** The organization's KPIs: what each measures, who owns it, where it stands this quarter. */
 export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="KPIs">
       <table className="w-full min-w-[960px] border-collapse text-sm">
         <caption className="sr-only">
           KPIs with strategic objective, owner, frequency, latest actual, goal, status and score this quarter
@@ -80,6 +81,6 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -46,7 +46,7 @@ export function ObjectiveView({ objectiveId }: { objectiveId: string }) {
       <CheckInHistory detail={detail} currentUserId={currentUserId} isAdmin={role === "admin"} />
       {closed && <GradingSection detail={detail} />}
       {closed && isAdmin && <CarryOverForm detail={detail} />}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <CommentsSection detail={detail} />
         <ActivityList activity={detail.activity} />
       </div>

@@ -60,7 +60,7 @@ export function ReviewView({ reviewId }: { reviewId: string }) {
             <p className="mt-1 text-sm text-slate-500">Linked to no strategic objective: shown, but in no average.</p>
             <div className="mt-3 rounded-xl border border-slate-200">
               <KpiTable
-                name="no strategic objective"
+                of="no strategic objective"
                 reviewId={review.id}
                 kpis={scorecard.unlinkedKpis}
                 commentFor={commentFor}

@@ -2,6 +2,7 @@ import { GREEN_FROM, type KpiStatus, RED_BELOW } from "@meridian/domain";
 import Link from "next/link";
 import { formatScore, formatThreshold, KPI_STATUS_STYLES } from "~/components/scorecard/status-colours";
 import type { ScorecardHeatMap } from "~/components/scorecard/types";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 /**
  * Cells in the status hues: red and green solid, so what is failing and what
@@ -34,7 +35,7 @@ export function ScorecardHeatMapTable({ map, selected }: { map: ScorecardHeatMap
         </div>
         <StatusLegend />
       </div>
-      <div className="mt-4 overflow-x-auto">
+      <ScrollBox label="Scorecard heat map" className="mt-4">
         <table className="w-full min-w-[760px] border-separate border-spacing-1 text-sm">
           <caption className="sr-only">
             Scorecard heat map: perspective scores and statuses per quarter, {map.quarters[0]?.label} to{" "}
@@ -91,7 +92,7 @@ export function ScorecardHeatMapTable({ map, selected }: { map: ScorecardHeatMap
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore, KPI_STATUS_HEX } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import type { ScorecardTree, TreeKpi, TreeObjective, TreePerspective, TrendPoint } from "~/components/scorecard/types";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Sparkline } from "~/components/ui/sparkline";
 import { Toggle } from "~/components/ui/toggle";
 import { useTRPC } from "~/trpc/react";
@@ -112,7 +113,7 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
           </button>
         </div>
       </div>
-      <div className="overflow-x-auto">
+      <ScrollBox label={`Balanced scorecard for ${tree.period.label}`}>
         <table className="w-full min-w-[920px] table-fixed border-collapse text-sm">
           <caption className="sr-only">
             Balanced scorecard for {tree.period.label}: perspectives, strategic objectives and KPIs with actual, goal,
@@ -127,7 +128,7 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
             {rows}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {tree.unlinkedKpiCount > 0 ? <UnlinkedKpis count={tree.unlinkedKpiCount} period={period} /> : null}
     </section>
   );
@@ -321,7 +322,7 @@ function UnlinkedKpis({ count, period }: { count: number; period: string }) {
         )}
       </div>
       {shown && (
-        <div className="overflow-x-auto">
+        <ScrollBox label="KPIs not linked to a strategic objective">
           <table className="w-full min-w-[920px] table-fixed border-collapse text-sm">
             <caption className="sr-only">KPIs not linked to a strategic objective</caption>
             <Columns />
@@ -340,7 +341,7 @@ function UnlinkedKpis({ count, period }: { count: number; period: string }) {
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

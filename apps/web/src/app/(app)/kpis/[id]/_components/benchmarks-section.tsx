@@ -10,6 +10,7 @@ import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { entryHint } from "~/components/ui/format";
 import { Input } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Select } from "~/components/ui/select";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
@@ -39,7 +40,7 @@ export function BenchmarksSection({ detail }: { detail: KpiDetail }) {
       {benchmarks.length === 0 ? (
         <p className="text-sm text-slate-600">No benchmarks yet.</p>
       ) : (
-        <div className="max-h-80 overflow-y-auto">
+        <ScrollBox label={`Benchmarks of ${kpi.name}`} innerClassName="max-h-80 overflow-y-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Benchmarks of {kpi.name}</caption>
             <thead className="sticky top-0 border-b border-slate-200 bg-white">
@@ -73,7 +74,7 @@ export function BenchmarksSection({ detail }: { detail: KpiDetail }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Alert>{remove.error?.message}</Alert>
       {detail.canEdit && <BenchmarkForm detail={detail} />}

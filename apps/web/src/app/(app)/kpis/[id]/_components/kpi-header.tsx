@@ -103,7 +103,7 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
         </div>
       </div>
 
-      <dl className="grid gap-4 rounded-2xl border border-slate-200 bg-white px-5 py-4 sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-slate-200 bg-white px-5 py-4 sm:grid-cols-3 lg:grid-cols-6">
         <Fact label="Owner">{kpi.owner.name}</Fact>
         <Fact label="Direction">{KPI_DIRECTION_LABELS[kpi.direction]}</Fact>
         <Fact label="Frequency">{KPI_FREQUENCY_LABELS[kpi.frequency]}</Fact>

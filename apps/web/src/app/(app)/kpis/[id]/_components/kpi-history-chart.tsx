@@ -75,12 +75,19 @@ export function KpiHistoryChart({ detail, data }: { detail: KpiDetail; data: Kpi
           height={32}
           formatter={(name: string) => <span className={legendTextClass}>{names[name] ?? name}</span>}
         />
-        {data.quarterStarts.map((q) => (
+        {data.quarterStarts.map((q, i) => (
           <ReferenceLine
             key={q.periodStart}
             x={data.rows.find((r) => r.periodStart === q.periodStart)?.label}
             stroke={CHART_COLOURS.grid}
-            label={{ value: q.label, position: "insideTopLeft", fill: "#94a3b8", fontSize: 10 }}
+            label={{
+              value: q.label,
+              position: "insideTopLeft",
+              fill: "#94a3b8",
+              fontSize: 10,
+              // On a phone every other quarter is named (the latest always), or the names overlap.
+              className: (data.quarterStarts.length - 1 - i) % 2 === 1 ? "max-sm:hidden" : undefined,
+            }}
           />
         ))}
         <Area

@@ -3,6 +3,7 @@ import type { KpiDetail } from "~/components/kpi/types";
 import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 const HEAD = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const COLUMNS: readonly Column[] = [
@@ -21,12 +22,7 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
   const fmt = (v: number | null) => formatKpiValue(v, kpi.unit, kpi.kind);
   const overridden = new Set(detail.targets.map((t) => t.periodStart));
   return (
-    <section
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
-      tabIndex={0}
-      aria-label={`${kpi.name} by quarter`}
-      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
-    >
+    <ScrollBox label={`${kpi.name} by quarter`}>
       <table className="w-full min-w-[560px] border-collapse text-sm">
         <caption className="sr-only">{kpi.name} by quarter: actual, goal, red flag, score and status</caption>
         <thead className="border-b border-slate-200">
@@ -59,6 +55,6 @@ export function QuarterTable({ detail }: { detail: KpiDetail }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollBox>
   );
 }

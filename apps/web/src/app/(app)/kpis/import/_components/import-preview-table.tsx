@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import type { ImportPreview, ImportRowStatus } from "./types";
 
 const STATUS: Record<ImportRowStatus, { label: string; style: string }> = {
@@ -60,7 +61,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
           Show only rows with errors
         </label>
       )}
-      <div className="overflow-x-auto">
+      <ScrollBox label="Rows of the CSV file">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Rows of the CSV file</caption>
           <thead className="text-xs text-slate-500">
@@ -106,7 +107,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {rows.length > shown.length && (
         <p className="text-xs text-slate-500">
           Showing the first {shown.length} of {rows.length} rows.

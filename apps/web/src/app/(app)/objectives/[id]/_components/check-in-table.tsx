@@ -8,6 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { formatDate, formatDateTime, formatValue } from "~/components/ui/format";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { useInvalidateObjectives } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
@@ -33,12 +34,7 @@ export function CheckInTable({
     return <p className="text-sm text-slate-500">No check-ins on this key result yet.</p>;
   }
   return (
-    <section
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
-      tabIndex={0}
-      aria-label={`Check-ins of ${kr.title}`}
-      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
-    >
+    <ScrollBox label={`Check-ins of ${kr.title}`}>
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="mb-2 text-left text-sm font-medium text-slate-700">Check-ins of {kr.title}</caption>
         <thead>
@@ -118,7 +114,7 @@ export function CheckInTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollBox>
   );
 }
 

@@ -71,7 +71,8 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
       </nav>
 
       <div className="mt-3 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 flex-1">
+        {/* At least 20rem for the title: on a phone the actions go below it rather than squeeze it. */}
+        <div className="min-w-0 flex-[1_1_20rem]">
           <ul aria-label="Objective details" className="flex flex-wrap items-center gap-2 text-xs font-medium">
             <li className="rounded bg-slate-100 px-1.5 py-0.5 uppercase tracking-wide text-slate-600">
               {OBJECTIVE_LEVEL_LABELS[objective.level]}
@@ -165,7 +166,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
             <ObjectiveProgress objective={objective} expected={expected} />
           </div>
         </div>
-        <dl className="grid grid-cols-3 gap-x-6 gap-y-1 text-sm md:text-right">
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 md:text-right">
           <div>
             <dt className="text-xs text-slate-500">Expected by now</dt>
             <dd className="font-semibold tabular-nums text-slate-800">{formatPercent(expected)}</dd>
@@ -177,7 +178,7 @@ export function ObjectiveHeader({ detail }: { detail: ObjectiveDetail }) {
               {cycle.status === "closed" && " (closed)"}
             </dd>
           </div>
-          <div>
+          <div className="col-span-2 sm:col-span-1">
             <dt className="text-xs text-slate-500">Dates</dt>
             <dd className="whitespace-nowrap text-slate-700">
               {formatDate(cycle.startsOn)} – {formatDate(cycle.endsOn)}

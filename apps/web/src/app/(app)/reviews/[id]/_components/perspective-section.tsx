@@ -49,7 +49,7 @@ export function PerspectiveSection({
                 <h4 className="font-medium text-slate-900">{o.name}</h4>
                 <StatusPill status={o.status} score={o.score} />
               </div>
-              <KpiTable name={o.name} reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
+              <KpiTable of={o.name} reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
               <SubjectCommentary
                 className="border-t border-slate-100 px-4 py-3"
                 reviewId={reviewId}
@@ -99,14 +99,14 @@ function SubjectCommentary({
 }
 
 export function KpiTable({
-  name,
+  of,
   reviewId,
   kpis,
   commentFor,
   editable,
 }: {
-  /** The strategic objective the KPIs measure: the table's caption. */
-  name: string;
+  /** What the KPIs measure, naming the table apart from the others on the page. */
+  of?: string;
   reviewId: string;
   kpis: SnapshotKpi[];
   commentFor: CommentFor;
@@ -115,7 +115,7 @@ export function KpiTable({
   if (kpis.length === 0) return <p className="px-4 py-3 text-sm text-slate-500">No KPIs measure this objective.</p>;
   return (
     <DataTable
-      caption={`KPIs of ${name}`}
+      caption={`KPIs${of ? ` of ${of}` : ""}: actual, goal, red flag and score`}
       columns={[
         ["KPI", "px-4 py-2"],
         ["Actual", "px-3 py-2 text-right"],
@@ -178,7 +178,7 @@ function KpiRows({
               <StatusPill status={k.status} score={k.score} />
             </span>
             <span className="block">goal {formatKpiValue(k.goal, k.unit, k.kind)}</span>
-            {k.targetShare && <span className="block text-slate-400">{targetShareLabel(k.targetShare)}</span>}
+            {k.targetShare && <span className="block text-slate-500">{targetShareLabel(k.targetShare)}</span>}
             <span className="block">red flag {formatKpiValue(k.redFlag, k.unit, k.kind)}</span>
           </span>
         </td>

@@ -9,6 +9,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { ConfirmAction } from "~/components/ui/confirm-action";
 import { formatDate, formatDateTime } from "~/components/ui/format";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { useTRPC } from "~/trpc/react";
 import { ApiTokenCreateForm, type CreatedToken } from "./api-tokens-create-form";
 import { ApiTokensHowTo } from "./api-tokens-how-to";
@@ -44,44 +45,46 @@ export function ApiTokensAdmin() {
         {tokens.length === 0 ? (
           <p className="mt-3 text-sm text-slate-500">No tokens yet.</p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
-            <TableHead columns={["Name", "Token", "Created", "Last used", "Status", "Actions"]} actions />
-            <tbody className="divide-y divide-slate-100">
-              {tokens.map((t) => (
-                <tr key={t.id} className={t.revokedAt ? "text-slate-500" : ""}>
-                  <td className={`py-2.5 font-medium ${t.revokedAt ? "" : "text-slate-900"}`}>{t.name}</td>
-                  <td className="py-2.5">
-                    <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">mrd_{t.prefix}…</code>
-                  </td>
-                  <td className="py-2.5 text-xs">
-                    <p>{formatDate(t.createdAt)}</p>
-                    <p className="text-slate-500">{t.createdByName ? `by ${t.createdByName}` : ""}</p>
-                  </td>
-                  <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
-                  <td className="py-2.5">
-                    {t.revokedAt ? (
-                      <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
-                    ) : (
-                      <Badge tone="emerald">Active</Badge>
-                    )}
-                  </td>
-                  <td className="py-2.5 text-right">
-                    {t.revokedAt ? null : (
-                      <ConfirmAction
-                        label="Revoke"
-                        ariaLabel={`Revoke ${t.name}`}
-                        question="Systems using it stop at once."
-                        confirmLabel="Confirm revoke"
-                        confirmAriaLabel={`Confirm revoking ${t.name}`}
-                        pending={revoke.isPending}
-                        onConfirm={() => revoke.mutate({ tokenId: t.id })}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScrollBox label="API tokens" className="mt-3">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <TableHead columns={["Name", "Token", "Created", "Last used", "Status", "Actions"]} actions />
+              <tbody className="divide-y divide-slate-100">
+                {tokens.map((t) => (
+                  <tr key={t.id} className={t.revokedAt ? "text-slate-500" : ""}>
+                    <td className={`py-2.5 font-medium ${t.revokedAt ? "" : "text-slate-900"}`}>{t.name}</td>
+                    <td className="py-2.5">
+                      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">mrd_{t.prefix}…</code>
+                    </td>
+                    <td className="py-2.5 text-xs">
+                      <p>{formatDate(t.createdAt)}</p>
+                      <p className="text-slate-500">{t.createdByName ? `by ${t.createdByName}` : ""}</p>
+                    </td>
+                    <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
+                    <td className="py-2.5">
+                      {t.revokedAt ? (
+                        <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
+                      ) : (
+                        <Badge tone="emerald">Active</Badge>
+                      )}
+                    </td>
+                    <td className="py-2.5 text-right">
+                      {t.revokedAt ? null : (
+                        <ConfirmAction
+                          label="Revoke"
+                          ariaLabel={`Revoke ${t.name}`}
+                          question="Systems using it stop at once."
+                          confirmLabel="Confirm revoke"
+                          confirmAriaLabel={`Confirm revoking ${t.name}`}
+                          pending={revoke.isPending}
+                          onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </SettingsSection>
 

@@ -30,14 +30,8 @@ export function ApiTokensHowTo() {
         </>
       }
     >
-      {/* biome-ignore lint/a11y/useSemanticElements: the code block itself scrolls; a region names it. */}
-      <pre
-        role="region"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; focusable so the keyboard can scroll it.
-        tabIndex={0}
-        aria-label="Example request"
-        className="mt-3 overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 rounded-lg bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100"
-      >
+      {/* Wrapped, not scrolled: on a phone the whole command stays in view. */}
+      <pre className="mt-3 whitespace-pre-wrap rounded-lg bg-slate-900 p-4 font-mono [overflow-wrap:anywhere] text-xs leading-relaxed text-slate-100">
         {example}
       </pre>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-slate-600">

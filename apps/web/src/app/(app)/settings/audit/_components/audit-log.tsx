@@ -8,6 +8,7 @@ import { TableHead } from "~/components/settings/table-head";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Select } from "~/components/ui/select";
 import { useTRPC } from "~/trpc/react";
 import { type AuditChange, formatAuditChanges } from "./audit-changes";
@@ -67,25 +68,29 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
       <div className="mt-4">
         <Alert>{log.error?.message}</Alert>
       </div>
-      <table className="mt-2 w-full text-left text-sm">
-        <TableHead columns={["When (UTC)", "Who", "What", "Details"]} />
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td className="py-2 whitespace-nowrap text-slate-600">{timeFormat.format(new Date(entry.createdAt))}</td>
-              <td className="py-2 text-slate-900">{entry.actorName ?? "System"}</td>
-              <td className="py-2">
-                <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
-                  {entry.action}
-                </span>
-              </td>
-              <td className="max-w-md py-2 text-xs text-slate-700">
-                <AuditChanges changes={formatAuditChanges(entry.action, entry.details)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollBox label="Audit log" className="mt-2">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <TableHead columns={["When (UTC)", "Who", "What", "Details"]} />
+          <tbody className="divide-y divide-slate-100">
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td className="py-2 whitespace-nowrap text-slate-600">
+                  {timeFormat.format(new Date(entry.createdAt))}
+                </td>
+                <td className="py-2 text-slate-900">{entry.actorName ?? "System"}</td>
+                <td className="py-2">
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+                    {entry.action}
+                  </span>
+                </td>
+                <td className="max-w-md py-2 text-xs text-slate-700">
+                  <AuditChanges changes={formatAuditChanges(entry.action, entry.details)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       {entries.length === 0 && !log.isPending && (
         <p className="py-6 text-center text-sm text-slate-500">No activity matches.</p>
       )}

@@ -48,7 +48,8 @@ export function PerspectiveRow({
     <li aria-label={`Perspective ${p.name}`} className="py-3">
       <div className="flex flex-wrap items-center gap-3">
         <span className="w-6 text-right text-sm tabular-nums text-slate-500">{index + 1}</span>
-        <div className="min-w-0 flex-1">
+        {/* At least 12rem for the name: on a phone the actions go below it. */}
+        <div className="min-w-0 flex-[1_1_12rem]">
           <p className="font-medium text-slate-900">{p.name}</p>
           <p className="text-xs text-slate-500">
             Weight {p.weight} · {held} strategic objective{held === 1 ? "" : "s"}

@@ -105,7 +105,8 @@ function ObjectiveRow({
   return (
     <li aria-label={`Strategic objective ${o.name}`} className="py-3">
       <div className="flex flex-wrap items-start gap-3">
-        <div className="min-w-0 flex-1">
+        {/* At least 14rem for the name: on a phone the status and actions go below it. */}
+        <div className="min-w-0 flex-[1_1_14rem]">
           <p className="font-medium text-slate-900">{o.name}</p>
           {o.description && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{o.description}</p>}
           <p className="mt-1 text-xs text-slate-500">

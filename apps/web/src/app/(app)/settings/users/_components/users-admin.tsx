@@ -10,6 +10,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Select } from "~/components/ui/select";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -130,30 +131,32 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
           <Alert>{failure ?? list.error?.message}</Alert>
           {reset && <TemporaryPassword email={reset.email} password={reset.password} />}
         </div>
-        <table className="mt-3 w-full text-left text-sm" aria-busy={list.isFetching || undefined}>
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-2 font-medium">Person</th>
-              <th className="py-2 font-medium">Role</th>
-              <th className="hidden py-2 font-medium sm:table-cell">Teams</th>
-              <th className="hidden py-2 font-medium sm:table-cell">Status</th>
-              <th className="py-2 text-right font-medium">Actions</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {people.map((person) => (
-              <PersonRow
-                key={person.id}
-                person={person}
-                self={person.id === currentUserId}
-                pending={changeRole.isPending}
-                confirming={confirming === person.id}
-                onConfirming={(asking) => setConfirming(asking ? person.id : null)}
-                actions={actions}
-              />
-            ))}
-          </tbody>
-        </table>
+        <ScrollBox label="Users" className="mt-3">
+          <table className="w-full min-w-[36rem] text-left text-sm" aria-busy={list.isFetching || undefined}>
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-2 font-medium">Person</th>
+                <th className="py-2 font-medium">Role</th>
+                <th className="hidden py-2 font-medium sm:table-cell">Teams</th>
+                <th className="hidden py-2 font-medium sm:table-cell">Status</th>
+                <th className="py-2 text-right font-medium">Actions</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {people.map((person) => (
+                <PersonRow
+                  key={person.id}
+                  person={person}
+                  self={person.id === currentUserId}
+                  pending={changeRole.isPending}
+                  confirming={confirming === person.id}
+                  onConfirming={(asking) => setConfirming(asking ? person.id : null)}
+                  actions={actions}
+                />
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         {list.hasNextPage && (
           <div className="mt-4 text-center">
             <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>

@@ -41,9 +41,9 @@ export function PrintReview({
   const comments = new Map(review.comments.map((c) => [`${c.subjectType}|${c.subjectId}`, c.body]));
   const commentary = (type: string, id: string) => comments.get(`${type}|${id}`);
   return (
-    <div className="mx-auto max-w-[210mm] bg-white px-8 py-8 text-[13px] leading-snug text-slate-900 print:max-w-none print:p-0">
+    <div className="mx-auto max-w-[210mm] bg-white px-4 py-8 text-[13px] leading-snug text-slate-900 sm:px-8 print:max-w-none print:p-0">
       <style>{PRINT_CSS}</style>
-      <div className="mb-6 flex items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 print:hidden">
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 print:hidden">
         <p className="text-sm text-slate-600">Print-ready layout: A4, compact; no objective is split across pages.</p>
         {toolbar}
       </div>
@@ -194,7 +194,7 @@ function KpiRows({
 }) {
   if (kpis.length === 0) return <p className="mt-1 text-slate-500">No KPIs.</p>;
   return (
-    <table className="mt-1.5 w-full table-fixed border-collapse text-left">
+    <table className="mt-1.5 w-full table-auto border-collapse text-left sm:table-fixed print:table-fixed">
       <PrintHead
         columns={[
           ["KPI", "py-1 pr-2"],
