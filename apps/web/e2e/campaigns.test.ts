@@ -122,6 +122,9 @@ describe("the campaign calendar", () => {
     await channels.getByRole("link", { name: "Paid social" }).waitFor();
     const row = await channels.getByRole("row").filter({ hasText: "Paid social" }).textContent();
     expect(row).toMatch(/€[\d,]+\.\d\d/);
+    // The experiments running now sit beside the campaigns: the demo's pricing test, linking to its page.
+    const experiments = page.getByRole("region", { name: "Experiments running" });
+    await experiments.getByRole("link", { name: "Pricing page layout" }).waitFor();
     await screenshotWidths(page, "marketing-dashboard");
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -9,6 +9,7 @@ import { Field, PageHeader } from "~/components/ui/field";
 import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { RunningExperiments } from "./_components/running-experiments";
 import { SpendChart } from "./_components/spend-chart";
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)} %`);
@@ -192,6 +193,7 @@ export function MarketingView() {
           </section>
         </>
       )}
+      <RunningExperiments />
     </div>
   );
 }
