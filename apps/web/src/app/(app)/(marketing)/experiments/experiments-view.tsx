@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ExperimentStatusBadge, VerdictBadge } from "~/components/experiments/experiment-badges";
 import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -79,7 +80,7 @@ export function ExperimentsView() {
                 </li>
               ))}
             </ul>
-            <div className="hidden overflow-x-auto md:block">
+            <ScrollBox label="Experiments" className="hidden md:block">
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">
                   Experiments with status, days running, leading variant and verdict
@@ -132,7 +133,7 @@ export function ExperimentsView() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </>
         )}
         {list.hasNextPage && (

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { buttonClass } from "~/components/ui/button";
 import { Field, PageHeader } from "~/components/ui/field";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { Select } from "~/components/ui/select";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -130,43 +131,45 @@ export function MarketingView() {
             </table>
           </section>
 
-          <section className={`${ui.card} overflow-x-auto`} aria-labelledby="channels-title">
+          <section className={ui.card} aria-labelledby="channels-title">
             <h2 id="channels-title" className="text-base font-semibold text-slate-900">
               ROI and ROAS by channel
             </h2>
             {d.channels.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">No campaigns this quarter.</p>
             ) : (
-              <table className="mt-3 w-full min-w-[34rem] whitespace-nowrap text-sm">
-                <thead>
-                  <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                    <th className="py-1 font-medium">Channel</th>
-                    <th className="py-1 text-right font-medium">Spend</th>
-                    <th className="py-1 text-right font-medium">Revenue</th>
-                    <th className="py-1 text-right font-medium">ROI</th>
-                    <th className="py-1 text-right font-medium">ROAS</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {d.channels.map((c) => (
-                    <tr key={c.channel}>
-                      <td className="py-1">
-                        <Link
-                          className="text-indigo-700 hover:underline"
-                          href={`/campaigns?${quarterQuery}&channel=${c.channel}`}
-                        >
-                          {CAMPAIGN_CHANNEL_LABELS[c.channel]}
-                        </Link>{" "}
-                        <span className="text-xs text-slate-500">({c.campaigns})</span>
-                      </td>
-                      <td className="py-1 text-right">{money(c.spend)}</td>
-                      <td className="py-1 text-right">{money(c.revenue)}</td>
-                      <td className="py-1 text-right">{pct(c.figures.roi)}</td>
-                      <td className="py-1 text-right">{times(c.figures.roas)}</td>
+              <ScrollBox label="Spend, revenue, ROI and ROAS per channel" className="mt-3">
+                <table className="w-full min-w-[34rem] whitespace-nowrap text-sm">
+                  <thead>
+                    <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                      <th className="py-1 font-medium">Channel</th>
+                      <th className="py-1 text-right font-medium">Spend</th>
+                      <th className="py-1 text-right font-medium">Revenue</th>
+                      <th className="py-1 text-right font-medium">ROI</th>
+                      <th className="py-1 text-right font-medium">ROAS</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {d.channels.map((c) => (
+                      <tr key={c.channel}>
+                        <td className="py-1">
+                          <Link
+                            className="text-indigo-700 hover:underline"
+                            href={`/campaigns?${quarterQuery}&channel=${c.channel}`}
+                          >
+                            {CAMPAIGN_CHANNEL_LABELS[c.channel]}
+                          </Link>{" "}
+                          <span className="text-xs text-slate-500">({c.campaigns})</span>
+                        </td>
+                        <td className="py-1 text-right">{money(c.spend)}</td>
+                        <td className="py-1 text-right">{money(c.revenue)}</td>
+                        <td className="py-1 text-right">{pct(c.figures.roi)}</td>
+                        <td className="py-1 text-right">{times(c.figures.roas)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollBox>
             )}
           </section>
 

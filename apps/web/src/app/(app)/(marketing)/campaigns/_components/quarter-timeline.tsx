@@ -1,6 +1,7 @@
 import { CAMPAIGN_CHANNEL_LABELS, type CampaignChannel } from "@meridian/domain";
 import Link from "next/link";
 import { daysBetween } from "~/components/campaigns/campaign-filters";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { CHANNEL_COLORS } from "./channel-colors";
 
 interface TimelineCampaign {
@@ -54,7 +55,7 @@ export function QuarterTimeline({
   });
   if (!campaigns.length) return <p className="p-5 text-sm text-slate-600">No campaigns in this quarter.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="Quarter timeline">
       <div className="min-w-[720px]">
         <div className="relative ml-36 h-6 border-b border-slate-200 text-xs text-slate-500">
           {months.map((m) => (
@@ -107,6 +108,6 @@ export function QuarterTimeline({
             );
           })}
       </div>
-    </div>
+    </ScrollBox>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { ui } from "~/components/ui/styles";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -91,7 +92,7 @@ export function ResultsGrid({
       </h2>
       {rows.length === 0 && <p className="text-sm text-slate-600">Nothing entered yet.</p>}
       {rows.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollBox label="Results per period">
           <table className="w-full text-sm">
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -121,7 +122,7 @@ export function ResultsGrid({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {campaign.canManage && (

@@ -11,6 +11,7 @@ import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { ui } from "~/components/ui/styles";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
@@ -73,7 +74,9 @@ export function ResultsImport() {
           <code>conversions</code> and <code>revenue</code>; money in units with a dot for decimals. A blank cell is not
           entered; the same file again changes nothing.
         </p>
-        <pre className="overflow-x-auto rounded-lg bg-slate-50 p-3 text-xs">{CAMPAIGN_RESULTS_CSV_EXAMPLE}</pre>
+        <pre className="whitespace-pre-wrap rounded-lg bg-slate-50 p-3 text-xs [overflow-wrap:anywhere]">
+          {CAMPAIGN_RESULTS_CSV_EXAMPLE}
+        </pre>
       </section>
       <section className={`${ui.card} space-y-3`} aria-labelledby="csv-title">
         <h2 id="csv-title" className="text-base font-semibold text-slate-900">
@@ -123,44 +126,46 @@ export function ResultsImport() {
         {done && <Alert tone="success">{done}</Alert>}
       </section>
       {current && (
-        <section className={`${ui.card} overflow-x-auto`} aria-labelledby="preview-title">
+        <section className={ui.card} aria-labelledby="preview-title">
           <h2 id="preview-title" className="text-base font-semibold text-slate-900">
             Preview: {current.counts.new} new, {current.counts.update} changes, {current.counts.unchanged} unchanged,{" "}
             {current.counts.error} with errors
           </h2>
-          <table className="mt-3 w-full text-sm">
-            <thead>
-              <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <th className="py-1 pr-2 font-medium">Line</th>
-                <th className="py-1 pr-2 font-medium">Campaign</th>
-                <th className="py-1 pr-2 font-medium">Period</th>
-                <th className="py-1 pr-2 font-medium">Spend</th>
-                <th className="py-1 pr-2 font-medium">Conversions</th>
-                <th className="py-1 pr-2 font-medium">Revenue</th>
-                <th className="py-1 font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {current.rows.map((r) => (
-                <tr key={r.line}>
-                  <td className="py-1 pr-2">{r.line}</td>
-                  <td className="py-1 pr-2">{r.campaign?.name ?? "—"}</td>
-                  <td className="py-1 pr-2">{r.periodStart ?? "—"}</td>
-                  <td className="py-1 pr-2">{money(r.spend, r.currency)}</td>
-                  <td className="py-1 pr-2">{r.conversions ?? "—"}</td>
-                  <td className="py-1 pr-2">{money(r.revenue, r.currency)}</td>
-                  <td className="py-1">
-                    {STATUS_LABEL[r.status]}
-                    {r.errors.map((e) => (
-                      <span key={e} className="block text-xs text-rose-700">
-                        {e}
-                      </span>
-                    ))}
-                  </td>
+          <ScrollBox label="Import preview, row by row" className="mt-3">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+                  <th className="py-1 pr-2 font-medium">Line</th>
+                  <th className="py-1 pr-2 font-medium">Campaign</th>
+                  <th className="py-1 pr-2 font-medium">Period</th>
+                  <th className="py-1 pr-2 font-medium">Spend</th>
+                  <th className="py-1 pr-2 font-medium">Conversions</th>
+                  <th className="py-1 pr-2 font-medium">Revenue</th>
+                  <th className="py-1 font-medium">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {current.rows.map((r) => (
+                  <tr key={r.line}>
+                    <td className="py-1 pr-2">{r.line}</td>
+                    <td className="py-1 pr-2">{r.campaign?.name ?? "—"}</td>
+                    <td className="py-1 pr-2">{r.periodStart ?? "—"}</td>
+                    <td className="py-1 pr-2">{money(r.spend, r.currency)}</td>
+                    <td className="py-1 pr-2">{r.conversions ?? "—"}</td>
+                    <td className="py-1 pr-2">{money(r.revenue, r.currency)}</td>
+                    <td className="py-1">
+                      {STATUS_LABEL[r.status]}
+                      {r.errors.map((e) => (
+                        <span key={e} className="block text-xs text-rose-700">
+                          {e}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         </section>
       )}
     </div>

@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import type { ExperimentPage } from "./types";
@@ -105,7 +106,7 @@ export function ResultsGrid({ page }: { page: ExperimentPage }) {
           Add day
         </Button>
       </div>
-      <div className="overflow-x-auto">
+      <ScrollBox label="Daily results">
         <table className="w-full min-w-[560px] border-collapse text-sm">
           <caption className="sr-only">Daily exposures and conversions per variant</caption>
           <thead className="border-y border-slate-200 bg-slate-50/60">
@@ -166,7 +167,7 @@ export function ResultsGrid({ page }: { page: ExperimentPage }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={submit} disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save numbers"}

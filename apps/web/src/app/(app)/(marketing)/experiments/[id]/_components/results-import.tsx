@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Textarea } from "~/components/ui/input";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { useInvalidate } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
@@ -74,7 +75,7 @@ export function ResultsImport({ experimentId }: { experimentId: string }) {
         </Alert>
       )}
       {rows.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollBox label="Import preview">
           <table className="w-full min-w-[560px] text-sm">
             <caption className="sr-only">What the import would do, row by row</caption>
             <thead>
@@ -115,7 +116,7 @@ export function ResultsImport({ experimentId }: { experimentId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </div>
   );

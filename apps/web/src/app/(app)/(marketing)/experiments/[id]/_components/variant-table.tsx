@@ -1,4 +1,5 @@
 import { formatPValue } from "@meridian/domain";
+import { ScrollBox } from "~/components/ui/scroll-box";
 import { count, pct, signedPct } from "./format";
 import type { ExperimentPage, MetricResult } from "./types";
 
@@ -21,7 +22,7 @@ export function VariantTable({
     ...analysis.treatments.map((t) => ({ v: t.variant, t })),
   ];
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label={`${result.metric.name} per variant`}>
       <table className="w-full min-w-[760px] border-collapse text-sm">
         <caption className="sr-only">
           {result.metric.name} per variant: split, exposures, conversions, conversion rate, uplift, p-value and {level}{" "}
@@ -82,6 +83,6 @@ export function VariantTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
