@@ -62,6 +62,8 @@ export async function resolveStop(page: Page, path: TourStop["path"]): Promise<s
   if (typeof path === "string") return path;
   await page.goto(path.from);
   await page.getByRole("heading", { level: 1 }).waitFor();
+  // Some lists (the campaign timeline) arrive after the heading, from the client.
+  await page.waitForLoadState("networkidle");
   const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   const href = hrefs.find((h) => path.link.test(h));
   if (!href) throw new Error(`No link matching ${path.link} on ${path.from}`);

@@ -12,6 +12,7 @@ import type { ReviewComparison, ReviewDetail } from "~/components/review/types";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { formatDate, formatDelta } from "~/components/ui/format";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 const PRINT_CSS = `
 @page { size: A4; margin: 15mm; }
@@ -116,7 +117,7 @@ export function PrintReview({
                 <h3 className="font-semibold">{o.name}</h3>
                 <StatusPill status={o.status} score={o.score} />
               </div>
-              <KpiRows kpis={o.kpis} commentary={commentary} />
+              <KpiRows of={o.name} kpis={o.kpis} commentary={commentary} />
               {commentary("objective", o.id) && <Commentary text={commentary("objective", o.id) ?? ""} />}
             </div>
           ))}
@@ -126,7 +127,7 @@ export function PrintReview({
       {snapshot.scorecard.unlinkedKpis.length > 0 && (
         <section className="mt-7">
           <h2 className="border-b border-slate-400 pb-1.5 text-lg font-bold">KPIs outside the strategy</h2>
-          <KpiRows kpis={snapshot.scorecard.unlinkedKpis} commentary={commentary} />
+          <KpiRows of="no strategic objective" kpis={snapshot.scorecard.unlinkedKpis} commentary={commentary} />
         </section>
       )}
 
@@ -186,30 +187,35 @@ export function PrintReview({
 }
 
 function KpiRows({
+  of,
   kpis,
   commentary,
 }: {
+  /** What the KPIs measure: the name of the table's scroll box on a narrow screen. */
+  of: string;
   kpis: SnapshotKpi[];
   commentary: (type: string, id: string) => string | undefined;
 }) {
   if (kpis.length === 0) return <p className="mt-1 text-slate-500">No KPIs.</p>;
   return (
-    <table className="mt-1.5 w-full table-auto border-collapse text-left sm:table-fixed print:table-fixed">
-      <PrintHead
-        columns={[
-          ["KPI", "py-1 pr-2"],
-          ["Actual", "w-[17%] py-1 pr-2 text-right"],
-          ["Goal", "w-[17%] py-1 pr-2 text-right"],
-          ["Red flag", "w-[17%] py-1 pr-2 text-right"],
-          ["Score", "w-[15%] py-1 text-right"],
-        ]}
-      />
-      <tbody>
-        {kpis.map((k) => (
-          <KpiRow key={k.id} kpi={k} note={commentary("kpi", k.id)} />
-        ))}
-      </tbody>
-    </table>
+    <ScrollBox label={`KPIs of ${of}`} className="mt-1.5">
+      <table className="w-full table-auto border-collapse text-left sm:table-fixed print:table-fixed">
+        <PrintHead
+          columns={[
+            ["KPI", "py-1 pr-2"],
+            ["Actual", "w-[17%] py-1 pr-2 text-right"],
+            ["Goal", "w-[17%] py-1 pr-2 text-right"],
+            ["Red flag", "w-[17%] py-1 pr-2 text-right"],
+            ["Score", "w-[15%] py-1 text-right"],
+          ]}
+        />
+        <tbody>
+          {kpis.map((k) => (
+            <KpiRow key={k.id} kpi={k} note={commentary("kpi", k.id)} />
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 
