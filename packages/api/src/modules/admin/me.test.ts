@@ -23,6 +23,8 @@ const READ_ONLY: Permission[] = [
   "objective.read",
   "scorecard.read",
   "review.read",
+  "experiment.read",
+  "campaign.read",
 ];
 /** Keeping one's own numbers and actions current: everyone who writes at all. */
 const OWN_WORK: Permission[] = [
@@ -31,6 +33,9 @@ const OWN_WORK: Permission[] = [
   "comment.create",
   "kpi.actuals.write",
   "action.update",
+  // Members run their own teams' experiments and campaigns (a row rule decides which).
+  "experiment.write",
+  "campaign.write",
 ];
 const WRITE_PERMISSIONS = ALL_PERMISSIONS.filter((p) => !p.endsWith(".read") && p !== "settings.view");
 
