@@ -88,6 +88,31 @@ describe("the check-in form by keyboard", () => {
     await expect.poll(() => focusedName(page)).toBe(name);
     await page.context().close();
   });
+
+  it("announces a save from the due list, which the key result then leaves, and keeps the focus on the list", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "member");
+    await page.goto("/my");
+    await page.waitForLoadState("networkidle");
+    const due = page.getByRole("list", { name: "Check-ins due" });
+    const opener = due.getByRole("button", { name: /^Check in on / }).first();
+    const name = (await opener.getAttribute("aria-label")) ?? "";
+    const title = name.replace(/^Check in on /, "");
+    await tabTo(page, opener);
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("form", { name });
+    await form.waitFor();
+    await form.getByLabel(/^(New value|Status)$/).waitFor();
+    await form.getByRole("button", { name: /^Save/ }).press("Enter");
+
+    // The row leaves the list; the list says what was saved and holds the focus.
+    const heading = page.getByRole("heading", { name: "Check-ins due this week" });
+    const status = page.getByRole("status").filter({ hasText: `Check-in on ${title} saved.` });
+    await expect.poll(() => status.count()).toBe(1);
+    await expect.poll(() => due.getByRole("button", { name }).count()).toBe(0);
+    await expect.poll(() => isFocused(heading)).toBe(true);
+    await page.context().close();
+  });
 });
 
 describe("the strategy map by keyboard", () => {
@@ -237,7 +262,8 @@ describe("team and audit settings by keyboard", () => {
     await renamed.getByRole("button", { name: /^Marketing Guild\b/ }).click();
     await renamed.getByLabel("Name of Marketing Guild", { exact: true }).fill("Marketing");
     await renamed.getByRole("button", { name: "Rename" }).click();
-    await page.getByRole("listitem", { name: "Team Marketing" }).first().waitFor();
+    // Exact: "Team Marketing Guild" contains "Team Marketing", and the test must not end before the rename lands.
+    await page.getByRole("listitem", { name: "Team Marketing", exact: true }).waitFor();
     await page.context().close();
   });
 });

@@ -10,13 +10,16 @@ export function KeyResultRow({
   keyResult: kr,
   expected,
   objectiveTitle,
+  onSaved,
 }: {
   keyResult: KeyResultView;
   expected: number;
   /** Shown above the key result where it appears outside its objective. */
   objectiveTitle?: string;
+  /** A list the row leaves once checked in announces the save and takes the focus itself. */
+  onSaved?: (title: string) => void;
 }) {
-  const checkIn = useCheckInOpener();
+  const checkIn = useCheckInOpener(onSaved && (() => onSaved(kr.title)));
   return (
     <li className="py-3">
       <div className="grid grid-cols-1 items-center gap-x-6 gap-y-2 md:grid-cols-[minmax(0,1fr)_16rem_5.5rem]">

@@ -7,8 +7,10 @@ import type { CheckInOutcome } from "./check-in-form";
  * A key result's "Check in" button and the form that replaces it while open:
  * when the form closes (Escape, Cancel, or a save), focus goes back to the
  * button, and a save is announced in a status line that stays in the page.
+ * `onSaved` hands a save to the list instead, for a row that leaves the list
+ * once checked in (its button and status line go with it).
  */
-export function useCheckInOpener() {
+export function useCheckInOpener(onSaved?: () => void) {
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
@@ -27,9 +29,11 @@ export function useCheckInOpener() {
       setOpen(true);
     },
     close: (outcome: CheckInOutcome) => {
-      refocus.current = true;
-      setSaved(outcome === "saved");
+      const handedOver = outcome === "saved" && onSaved !== undefined;
+      refocus.current = !handedOver;
+      setSaved(outcome === "saved" && !handedOver);
       setOpen(false);
+      if (handedOver) onSaved();
     },
   };
 }

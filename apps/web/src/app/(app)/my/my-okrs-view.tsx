@@ -3,7 +3,7 @@
 import type { AppRouter } from "@meridian/api";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import { KeyResultRow } from "~/components/okr/key-result-row";
 import { ObjectiveCard } from "~/components/okr/objective-card";
 import { Loading } from "~/components/okr/page-states";
@@ -27,6 +27,7 @@ export function MyOkrsView() {
         listLabel="Check-ins due"
         items={data.dueCheckIns}
         expected={data.expected}
+        leavesOnCheckIn
         empty={
           <p className="mt-2 text-sm text-slate-600">
             You are up to date: every key result you own has a check-in from the last 7 days.
@@ -68,6 +69,7 @@ function KeyResultsSection({
   items,
   expected,
   empty,
+  leavesOnCheckIn = false,
 }: {
   title: string;
   listLabel: string;
@@ -75,13 +77,28 @@ function KeyResultsSection({
   expected: number;
   /** Shown instead of the list when it is empty. */
   empty?: ReactNode;
+  /** A key result checked in leaves this list: the list announces the save and takes the focus. */
+  leavesOnCheckIn?: boolean;
 }) {
   const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const onSaved = leavesOnCheckIn
+    ? (krTitle: string) => {
+        setAnnouncement(`Check-in on ${krTitle} saved.`);
+        heading.current?.focus();
+      }
+    : undefined;
   return (
     <section aria-labelledby={id} className={ui.card}>
-      <h2 id={id} className="text-base font-semibold">
+      <h2 id={id} ref={heading} tabIndex={-1} className="text-base font-semibold focus:outline-none">
         {title}
       </h2>
+      {leavesOnCheckIn && (
+        <p role="status" className="mt-1 text-xs font-medium text-emerald-800 empty:hidden">
+          {announcement}
+        </p>
+      )}
       {items.length === 0 ? (
         empty
       ) : (
@@ -92,6 +109,7 @@ function KeyResultsSection({
               keyResult={keyResult}
               expected={expected}
               objectiveTitle={objective.title}
+              onSaved={onSaved}
             />
           ))}
         </ul>

@@ -64,29 +64,31 @@ export function PrintReview({
 
       <section className="mt-5">
         <h2 className="text-base font-semibold">Summary</h2>
-        <table className="mt-2 w-full border-collapse text-left">
-          <PrintHead columns={["Perspective", "Objectives", "KPIs", ["Score", "py-1.5 text-right"]]} />
-          <tbody>
-            <tr className="border-b border-slate-200 font-semibold">
-              <td className="py-1.5 pr-2">Scorecard</td>
-              <td />
-              <td />
-              <td className="py-1.5 text-right">
-                <StatusPill status={snapshot.scorecard.status} score={snapshot.scorecard.score} />
-              </td>
-            </tr>
-            {snapshot.scorecard.perspectives.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100">
-                <td className="py-1.5 pr-2">{p.name}</td>
-                <td className="py-1.5 pr-2 tabular-nums">{p.objectives.length}</td>
-                <td className="py-1.5 pr-2 tabular-nums">{p.objectives.reduce((n, o) => n + o.kpis.length, 0)}</td>
+        <ScrollBox label="Summary" className="mt-2">
+          <table className="w-full border-collapse text-left">
+            <PrintHead columns={["Perspective", "Objectives", "KPIs", ["Score", "py-1.5 text-right"]]} />
+            <tbody>
+              <tr className="border-b border-slate-200 font-semibold">
+                <td className="py-1.5 pr-2">Scorecard</td>
+                <td />
+                <td />
                 <td className="py-1.5 text-right">
-                  <StatusPill status={p.status} score={p.score} />
+                  <StatusPill status={snapshot.scorecard.status} score={snapshot.scorecard.score} />
                 </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+              {snapshot.scorecard.perspectives.map((p) => (
+                <tr key={p.id} className="border-b border-slate-100">
+                  <td className="py-1.5 pr-2">{p.name}</td>
+                  <td className="py-1.5 pr-2 tabular-nums">{p.objectives.length}</td>
+                  <td className="py-1.5 pr-2 tabular-nums">{p.objectives.reduce((n, o) => n + o.kpis.length, 0)}</td>
+                  <td className="py-1.5 text-right">
+                    <StatusPill status={p.status} score={p.score} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
         {comparison.previous && (
           <div className="mt-4 grid grid-cols-2 gap-4">
             <div className="rounded border border-rose-200 p-3">
@@ -136,22 +138,24 @@ export function PrintReview({
         {review.actions.length === 0 ? (
           <p className="mt-2 text-slate-500">None.</p>
         ) : (
-          <table className="mt-2 w-full border-collapse text-left">
-            <PrintHead columns={["Action", "About", "Owner", "Due", ["Status", "py-1.5"]]} />
-            <tbody>
-              {review.actions.map((a) => (
-                <tr key={a.id} className="border-b border-slate-100 align-top">
-                  <td className="py-1.5 pr-2">{a.title}</td>
-                  <td className="py-1.5 pr-2 text-slate-600">
-                    {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
-                  </td>
-                  <td className="whitespace-nowrap py-1.5 pr-2">{a.owner.name}</td>
-                  <td className="whitespace-nowrap py-1.5 pr-2">{formatDate(a.dueOn)}</td>
-                  <td className="py-1.5">{ACTION_STATUS_LABELS[a.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ScrollBox label="Corrective actions" className="mt-2">
+            <table className="w-full border-collapse text-left">
+              <PrintHead columns={["Action", "About", "Owner", "Due", ["Status", "py-1.5"]]} />
+              <tbody>
+                {review.actions.map((a) => (
+                  <tr key={a.id} className="border-b border-slate-100 align-top">
+                    <td className="py-1.5 pr-2">{a.title}</td>
+                    <td className="py-1.5 pr-2 text-slate-600">
+                      {REVIEW_SUBJECT_LABELS[a.subjectType]}: {a.subjectName}
+                    </td>
+                    <td className="whitespace-nowrap py-1.5 pr-2">{a.owner.name}</td>
+                    <td className="whitespace-nowrap py-1.5 pr-2">{formatDate(a.dueOn)}</td>
+                    <td className="py-1.5">{ACTION_STATUS_LABELS[a.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
 
         {comparison.previous && comparison.deltas.length > 0 && (
@@ -159,21 +163,23 @@ export function PrintReview({
             <h2 className="border-b border-slate-400 pb-1.5 text-lg font-bold">
               Change since {comparison.previous.cycleName}
             </h2>
-            <table className="mt-2 w-full border-collapse text-left">
-              <tbody>
-                {comparison.deltas
-                  .filter((d) => d.kind !== "kpi")
-                  .map((d) => (
-                    <tr key={`${d.kind}-${d.id}`} className="border-b border-slate-100">
-                      <td className={`py-1 pr-2 ${d.kind === "objective" ? "pl-4" : "font-medium"}`}>{d.name}</td>
-                      <td className="py-1 text-right tabular-nums">
-                        {formatScore(d.previousScore)} → {formatScore(d.currentScore)}
-                      </td>
-                      <td className="w-16 py-1 text-right tabular-nums">{formatDelta(d.delta)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <ScrollBox label="Change since the previous review" className="mt-2">
+              <table className="w-full border-collapse text-left">
+                <tbody>
+                  {comparison.deltas
+                    .filter((d) => d.kind !== "kpi")
+                    .map((d) => (
+                      <tr key={`${d.kind}-${d.id}`} className="border-b border-slate-100">
+                        <td className={`py-1 pr-2 ${d.kind === "objective" ? "pl-4" : "font-medium"}`}>{d.name}</td>
+                        <td className="py-1 text-right tabular-nums">
+                          {formatScore(d.previousScore)} → {formatScore(d.currentScore)}
+                        </td>
+                        <td className="w-16 py-1 text-right tabular-nums">{formatDelta(d.delta)}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </ScrollBox>
           </div>
         )}
       </section>
