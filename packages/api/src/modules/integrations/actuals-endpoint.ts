@@ -1,4 +1,4 @@
-import { and, apiTokens, type Database, eq, isDatabaseUnavailable, sql } from "@meridian/db";
+import { and, apiTokens, type Database, eq, sql } from "@meridian/db";
 import {
   type ActualEntry,
   kpiLookup,
@@ -6,9 +6,10 @@ import {
   readActualEntry,
   ZIngestActualsSchema,
 } from "@meridian/domain";
+import type { z } from "zod";
 import { loadActualsKpis } from "../scorecard/actuals-import";
 import { upsertActuals } from "../scorecard/upsert-actuals";
-import { authenticate, type IngestToken, json, readJsonBody } from "./ingest-request";
+import { type IngestToken, ingestEndpoint, json } from "./ingest-request";
 
 export { MAX_INGEST_BODY_BYTES } from "./ingest-request";
 
@@ -18,34 +19,21 @@ export { MAX_INGEST_BODY_BYTES } from "./ingest-request";
  * checked first; one bad item refuses the whole push, naming each problem.
  * Values are upserted per KPI and period, so a repeated push changes nothing.
  */
-export async function handleIngestActuals(request: Request, db: Database): Promise<Response> {
-  try {
-    return await ingest(request, db);
-  } catch (error) {
-    // A database that cannot be reached is the web tier's 503 with Retry-After (its route wrapper answers it).
-    if (isDatabaseUnavailable(error)) throw error;
-    // The caller gets JSON without details (SQL, parameters); those go to the server log.
-    console.error("POST /api/ingest/actuals failed", error);
-    return json(500, { error: "Something went wrong on our side. Try again later." });
-  }
-}
+export const handleIngestActuals = ingestEndpoint({
+  path: "/api/ingest/actuals",
+  what: "actuals",
+  schema: ZIngestActualsSchema,
+  apply: ingest,
+});
 
-async function ingest(request: Request, db: Database): Promise<Response> {
-  if (request.method !== "POST") return json(405, { error: "Use POST to push actuals." }, { allow: "POST" });
-  const token = await authenticate(request, db);
-  if (token instanceof Response) return token;
-  const read = await readJsonBody(request);
-  if (read instanceof Response) return read;
-
-  const parsed = ZIngestActualsSchema.safeParse(read.body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return json(400, { error: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(" "), errors });
-  }
-
+async function ingest(
+  db: Database,
+  token: IngestToken,
+  data: z.output<typeof ZIngestActualsSchema>,
+): Promise<Response> {
   // Only this token's organization's KPIs exist here: another's id reads as unknown.
   const lookup = kpiLookup(await loadActualsKpis(db, token.organizationId));
-  const entries = parsed.data.actuals.map((item) => readActualEntry(item, lookup));
+  const entries = data.actuals.map((item) => readActualEntry(item, lookup));
   markDuplicateEntries(entries, (i) => `item ${i}`);
   const bad = entries.flatMap((entry, index) => (entry.errors.length ? [{ index, errors: entry.errors }] : []));
   if (bad.length) {

@@ -1,8 +1,9 @@
-import { and, apiTokens, type Database, eq, isDatabaseUnavailable, sql } from "@meridian/db";
+import { and, apiTokens, type Database, eq, sql } from "@meridian/db";
 import { campaignLookup, markDuplicateResults, readResultEntry, ZIngestCampaignResultsSchema } from "@meridian/domain";
+import type { z } from "zod";
 import { loadResultsCampaigns } from "../campaigns/campaign-results.commands";
 import { upsertCampaignResults } from "../campaigns/upsert-campaign-results";
-import { authenticate, json, readJsonBody } from "./ingest-request";
+import { type IngestToken, ingestEndpoint, json } from "./ingest-request";
 
 /**
  * POST /api/ingest/campaign-results: spend and results of campaigns pushed by
@@ -11,31 +12,21 @@ import { authenticate, json, readJsonBody } from "./ingest-request";
  * currency, named on every item. One bad item refuses the whole push; values
  * are upserted per campaign and period, so a repeated push changes nothing.
  */
-export async function handleIngestCampaignResults(request: Request, db: Database): Promise<Response> {
-  try {
-    return await ingest(request, db);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) throw error;
-    console.error("POST /api/ingest/campaign-results failed", error);
-    return json(500, { error: "Something went wrong on our side. Try again later." });
-  }
-}
+export const handleIngestCampaignResults = ingestEndpoint({
+  path: "/api/ingest/campaign-results",
+  what: "campaign results",
+  schema: ZIngestCampaignResultsSchema,
+  apply: ingest,
+});
 
-async function ingest(request: Request, db: Database): Promise<Response> {
-  if (request.method !== "POST") return json(405, { error: "Use POST to push campaign results." }, { allow: "POST" });
-  const token = await authenticate(request, db);
-  if (token instanceof Response) return token;
-  const read = await readJsonBody(request);
-  if (read instanceof Response) return read;
-
-  const parsed = ZIngestCampaignResultsSchema.safeParse(read.body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return json(400, { error: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(" "), errors });
-  }
+async function ingest(
+  db: Database,
+  token: IngestToken,
+  data: z.output<typeof ZIngestCampaignResultsSchema>,
+): Promise<Response> {
   // Only this token's organization's campaigns exist here: another's id reads as unknown.
   const lookup = campaignLookup(await loadResultsCampaigns(db, token.organizationId));
-  const entries = parsed.data.results.map((item) => readResultEntry(item, lookup, "minor"));
+  const entries = data.results.map((item) => readResultEntry(item, lookup, "minor"));
   markDuplicateResults(entries, (i) => `item ${i}`);
   const bad = entries.flatMap((entry, index) => (entry.errors.length ? [{ index, errors: entry.errors }] : []));
   if (bad.length) {

@@ -6,12 +6,12 @@ import {
   experimentMetrics,
   experiments,
   experimentVariants,
-  isDatabaseUnavailable,
   sql,
 } from "@meridian/db";
 import { ZIngestExperimentResultsSchema } from "@meridian/domain";
+import type { z } from "zod";
 import { type ResultWrite, upsertResults } from "../experiments/results.commands";
-import { authenticate, json, readJsonBody } from "./ingest-request";
+import { type IngestToken, ingestEndpoint, json } from "./ingest-request";
 
 /**
  * POST /api/ingest/experiments: daily experiment results pushed by another system with an organization's API
@@ -19,30 +19,21 @@ import { authenticate, json, readJsonBody } from "./ingest-request";
  * name. One bad item refuses the whole push, naming each problem; results are upserted per experiment,
  * variant, metric and day, so a repeated push changes nothing.
  */
-export async function handleIngestExperimentResults(request: Request, db: Database): Promise<Response> {
-  try {
-    return await ingest(request, db);
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) throw error;
-    console.error("POST /api/ingest/experiments failed", error);
-    return json(500, { error: "Something went wrong on our side. Try again later." });
-  }
-}
+export const handleIngestExperimentResults = ingestEndpoint({
+  path: "/api/ingest/experiments",
+  what: "experiment results",
+  schema: ZIngestExperimentResultsSchema,
+  apply: ingest,
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const key = (s: string) => s.trim().toLowerCase();
 
-async function ingest(request: Request, db: Database): Promise<Response> {
-  if (request.method !== "POST") return json(405, { error: "Use POST to push experiment results." }, { allow: "POST" });
-  const token = await authenticate(request, db);
-  if (token instanceof Response) return token;
-  const read = await readJsonBody(request);
-  if (read instanceof Response) return read;
-  const parsed = ZIngestExperimentResultsSchema.safeParse(read.body);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return json(400, { error: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(" "), errors });
-  }
+async function ingest(
+  db: Database,
+  token: IngestToken,
+  data: z.output<typeof ZIngestExperimentResultsSchema>,
+): Promise<Response> {
   const org = token.organizationId;
 
   // Only this token's organization's experiments exist here; one statement each for experiments and their arms.
@@ -73,7 +64,7 @@ async function ingest(request: Request, db: Database): Promise<Response> {
   const writes = new Map<string, ResultWrite[]>();
   const seen = new Map<string, number>();
   const bad: { path: string; message: string }[] = [];
-  parsed.data.results.forEach((item, index) => {
+  data.results.forEach((item, index) => {
     const errors: string[] = [];
     const ref = item.experiment.trim();
     const named = known.filter((e) => (UUID.test(ref) ? e.id === ref.toLowerCase() : key(e.name) === key(ref)));
@@ -113,7 +104,7 @@ async function ingest(request: Request, db: Database): Promise<Response> {
   });
   if (bad.length) {
     return json(400, {
-      error: `${bad.length} of ${parsed.data.results.length} results have errors, so nothing was written. Fix them and push again.`,
+      error: `${bad.length} of ${data.results.length} results have errors, so nothing was written. Fix them and push again.`,
       errors: bad,
     });
   }

@@ -1,4 +1,5 @@
-import { apiTokens, type Database, eq } from "@meridian/db";
+import { apiTokens, type Database, eq, isDatabaseUnavailable } from "@meridian/db";
+import type { z } from "zod";
 import { readBodyText } from "../../lib/limited-body";
 import { bearerToken, hashApiToken } from "./api-token";
 
@@ -64,4 +65,40 @@ export async function readJsonBody(request: Request): Promise<{ body: unknown } 
   } catch {
     return json(400, { error: "The body is not valid JSON." });
   }
+}
+
+/**
+ * One push endpoint (`POST path`): an organization's API token, a capped JSON body checked by `schema`
+ * (a 400 naming each field), then `apply`. A database that cannot be reached is rethrown for the web
+ * tier's 503; any other failure answers JSON without details (SQL, parameters), which go to the server log.
+ */
+export function ingestEndpoint<S extends z.ZodType>(endpoint: {
+  path: string;
+  /** What is pushed, for the 405's message ("actuals"). */
+  what: string;
+  schema: S;
+  apply: (db: Database, token: IngestToken, data: z.output<S>) => Promise<Response>;
+}): (request: Request, db: Database) => Promise<Response> {
+  return async (request, db) => {
+    try {
+      if (request.method !== "POST") {
+        return json(405, { error: `Use POST to push ${endpoint.what}.` }, { allow: "POST" });
+      }
+      const token = await authenticate(request, db);
+      if (token instanceof Response) return token;
+      const read = await readJsonBody(request);
+      if (read instanceof Response) return read;
+      const parsed = endpoint.schema.safeParse(read.body);
+      if (!parsed.success) {
+        const errors = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+        const error = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(" ");
+        return json(400, { error, errors });
+      }
+      return await endpoint.apply(db, token, parsed.data);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      console.error(`POST ${endpoint.path} failed`, error);
+      return json(500, { error: "Something went wrong on our side. Try again later." });
+    }
+  };
 }
