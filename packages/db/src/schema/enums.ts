@@ -4,12 +4,15 @@ import {
   CAMPAIGN_CHANNELS,
   CAMPAIGN_STATUSES,
   CYCLE_STATUSES,
+  EMAIL_STATES,
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
   KPI_ACTUAL_SOURCES,
   KPI_DIRECTIONS,
   KPI_FREQUENCIES,
   KPI_KINDS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
   OBJECTIVE_LEVELS,
   OBJECTIVE_STATUSES,
   PROGRESS_SOURCES,
@@ -41,3 +44,7 @@ export const reviewSubjectTypeEnum = pgEnum("review_subject_type", REVIEW_SUBJEC
 export const actionStatusEnum = pgEnum("action_status", ACTION_STATUSES);
 export const campaignChannelEnum = pgEnum("campaign_channel", CAMPAIGN_CHANNELS);
 export const campaignStatusEnum = pgEnum("campaign_status", CAMPAIGN_STATUSES);
+export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);
+export const notificationChannelEnum = pgEnum("notification_channel", NOTIFICATION_CHANNELS);
+/** none: the person takes no email for it; pending → sent, or failed after the last retry. */
+export const emailStateEnum = pgEnum("email_state", EMAIL_STATES);

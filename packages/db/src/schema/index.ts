@@ -4,6 +4,7 @@ export * from "./campaigns";
 export * from "./enums";
 export * from "./experiments";
 export * from "./login-throttle";
+export * from "./notifications";
 export * from "./okr";
 export * from "./organizations";
 export * from "./reviews";

@@ -12,6 +12,11 @@ export const organizations = pgTable("organizations", {
   fiscalYearStartMonth: integer().notNull().default(1),
   /** Length of a new cycle, in months (3: quarters). */
   defaultCycleMonths: integer().notNull().default(3),
+  /** The weekly check-in: ISO weekday (1 = Monday) and local time, in each person's own time zone. */
+  checkInWeekday: integer().notNull().default(1),
+  checkInTime: text().notNull().default("09:00"),
+  /** Days after the check-in day when a missing check-in gets its reminder. */
+  reminderAfterDays: integer().notNull().default(2),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),
@@ -28,6 +33,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     isActive: boolean().notNull().default(true),
     mustChangePassword: boolean().notNull().default(false),
+    /** An IANA zone such as Europe/Berlin: reminders arrive on the check-in day in the person's own time. */
+    timeZone: text().notNull().default("UTC"),
     /** Bumped to end every session signed before it (password change, deactivation). */
     sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "../notifications/notification-kinds";
+
+export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export const notificationChannelSchema = z.enum(NOTIFICATION_CHANNELS);
+
+export const channelChoiceSchema = z.strictObject({
+  kind: notificationKindSchema,
+  channel: notificationChannelSchema,
+  enabled: z.boolean(),
+});
+
+/** A person's (or an organization's default) choices; kinds not listed keep the fallback. */
+export const notificationPreferencesInput = z.strictObject({
+  choices: z.array(channelChoiceSchema).max(NOTIFICATION_KINDS.length * NOTIFICATION_CHANNELS.length),
+});
+
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+/** ISO weekday (1 = Monday) and local time "HH:MM" in each person's time zone. */
+export const checkInScheduleInput = z.strictObject({
+  weekday: z.number().int().min(1).max(7),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time such as 09:00"),
+  reminderAfterDays: z.number().int().min(1).max(6),
+});
