@@ -88,7 +88,9 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
         <div className={`${ui.card} flex min-w-64 items-center gap-5 py-3`}>
           <div>
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{quarter.label}</p>
-            <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900">{fmt(current?.actual ?? null)}</p>
+            <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-quarter-value">
+              {fmt(current?.actual ?? null)}
+            </p>
             <p className="text-xs text-slate-500">
               goal {fmt(current?.goal ?? kpi.goal)} · red flag {fmt(current?.redFlag ?? kpi.redFlag)}
               {current?.targetShare && ` · ${targetShareLabel(current.targetShare, kpi.frequency)}`}
