@@ -267,7 +267,7 @@ export function KpiForm({
           <>
             <p className="text-sm text-slate-600">
               The values are the sums of the{" "}
-              <Link href="/campaigns" className="text-indigo-600 hover:underline">
+              <Link href="/campaigns" className="text-indigo-600 underline">
                 campaign calendar
               </Link>
               's results per period, read as they stand: nothing is entered here. Money sums only the campaigns in the

@@ -66,7 +66,7 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
           detail.kpi.kind === "campaigns" ? (
             <span className="text-xs text-slate-500">
               Summed from campaign results;{" "}
-              <Link href={campaignCalendarHref(detail) ?? "/campaigns"} className="text-indigo-600 hover:underline">
+              <Link href={campaignCalendarHref(detail) ?? "/campaigns"} className="text-indigo-600 underline">
                 enter spend and revenue on the campaigns
               </Link>
               .

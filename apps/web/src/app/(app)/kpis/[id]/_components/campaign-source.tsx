@@ -30,7 +30,7 @@ export function CampaignSource({ detail }: { detail: KpiDetail }) {
       {detail.kpi.frequency === "weekly" ? "week" : detail.kpi.frequency === "quarterly" ? "quarter" : "month"}, read
       from the campaigns' results as they stand
       {source.currency ? `; campaigns in other currencies are left out` : ""}.{" "}
-      <Link href={href} className="font-medium text-indigo-600 hover:underline">
+      <Link href={href} className="font-medium text-indigo-600 underline">
         See these campaigns on the calendar
       </Link>
     </p>
