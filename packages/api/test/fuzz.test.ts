@@ -81,6 +81,7 @@ import {
   currentPick,
   finiteNumber,
   garbageFor,
+  garbageScalar,
   idFrom,
   isoDay,
   isoPeriod,
@@ -511,6 +512,34 @@ const kpiKindInputs = (f: Fixtures) =>
           kind: fc.constantFrom(...KPI_KINDS),
           inputAId: fc.oneof(kpiRef(f), fc.constant(null), fc.constant(same("kpiId"))),
           inputBId: fc.oneof(kpiRef(f), fc.constant(null), fc.constant(same("inputAId"))),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    // Fed by campaigns (ADR 0020): a consistent source, or its fields mixed up and garbled.
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom<[string, string | null]>(["spend", "EUR"], ["revenue", "USD"], ["conversions", null]),
+          fc.constantFrom(null, ...CAMPAIGN_CHANNELS),
+        )
+        .map(([[campaignMeasure, currency], campaignChannel]) => ({
+          kind: "campaigns",
+          aggregation: "sum",
+          campaignMeasure,
+          campaignChannel,
+          currency,
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        {
+          kind: fc.constantFrom(...KPI_KINDS),
+          campaignMeasure: fc.oneof(fc.constantFrom(null, "spend", "revenue", "conversions"), garbageScalar),
+          campaignChannel: fc.oneof(fc.constantFrom(null, ...CAMPAIGN_CHANNELS), garbageScalar),
+          currency: fc.oneof(fc.constantFrom(null, "EUR", "JPY", "eur", "XXX"), garbageScalar),
         },
         { requiredKeys: [] },
       ),

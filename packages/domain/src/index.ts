@@ -68,6 +68,7 @@ export * from "./schemas/team";
 export * from "./schemas/user";
 export * from "./scorecard/actuals-csv";
 export * from "./scorecard/aggregation";
+export * from "./scorecard/campaign-source";
 export * from "./scorecard/computed-kpi";
 export * from "./scorecard/default-perspectives";
 export * from "./scorecard/kpi-definition";

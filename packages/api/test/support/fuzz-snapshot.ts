@@ -166,7 +166,7 @@ export async function fuzzInvariantViolations(db: Database): Promise<string[]> {
     union all
     select 'KPI ' || k.id || ' is computed from the computed KPI ' || i.id
       from kpis k join kpis i on i.id in (k.input_a_id, k.input_b_id)
-      where k.archived_at is null and i.kind <> 'manual'
+      where k.archived_at is null and i.kind in ('ratio', 'roi')
     union all
     select 'KPI target ' || t.id || ' is on another organization''s KPI'
       from kpi_targets t join kpis k on k.id = t.kpi_id where k.organization_id <> t.organization_id

@@ -8,6 +8,7 @@ import {
   KEY_RESULT_TYPES,
   KEY_RESULT_UNITS,
   KPI_ACTUAL_SOURCES,
+  KPI_CAMPAIGN_MEASURES,
   KPI_DIRECTIONS,
   KPI_FREQUENCIES,
   KPI_KINDS,
@@ -39,6 +40,7 @@ export const kpiFrequencyEnum = pgEnum("kpi_frequency", KPI_FREQUENCIES);
 export const kpiAggregationEnum = pgEnum("kpi_aggregation", AGGREGATIONS);
 export const kpiKindEnum = pgEnum("kpi_kind", KPI_KINDS);
 export const kpiActualSourceEnum = pgEnum("kpi_actual_source", KPI_ACTUAL_SOURCES);
+export const kpiCampaignMeasureEnum = pgEnum("kpi_campaign_measure", KPI_CAMPAIGN_MEASURES);
 export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
 export const reviewSubjectTypeEnum = pgEnum("review_subject_type", REVIEW_SUBJECT_TYPES);
 export const actionStatusEnum = pgEnum("action_status", ACTION_STATUSES);

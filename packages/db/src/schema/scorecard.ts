@@ -14,7 +14,15 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, tenantId, updatedAt, version } from "./columns";
-import { kpiActualSourceEnum, kpiAggregationEnum, kpiDirectionEnum, kpiFrequencyEnum, kpiKindEnum } from "./enums";
+import {
+  campaignChannelEnum,
+  kpiActualSourceEnum,
+  kpiAggregationEnum,
+  kpiCampaignMeasureEnum,
+  kpiDirectionEnum,
+  kpiFrequencyEnum,
+  kpiKindEnum,
+} from "./enums";
 import { organizations, users } from "./organizations";
 
 /** A band of the balanced scorecard (Financial, Customer, …), ordered and weighted. */
@@ -125,6 +133,14 @@ export const kpis = pgTable(
     /** Computed KPIs: numerator / return (a) and denominator / cost (b), both entered KPIs. */
     inputAId: uuid(),
     inputBId: uuid(),
+    /**
+     * Campaign-fed KPIs (kind "campaigns", ADR 0020): the figure summed from campaign_results per
+     * period when read, the channel it is limited to (null: all) and, for money, the one currency
+     * whose campaigns are summed (ISO 4217; results in other currencies are left out, never converted).
+     */
+    campaignMeasure: kpiCampaignMeasureEnum(),
+    campaignChannel: campaignChannelEnum(),
+    currency: text(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -155,10 +171,17 @@ export const kpis = pgTable(
     uniqueIndex("kpis_org_name_key").on(t.organizationId, sql`lower(${t.name})`),
     check("kpis_goal_differs", sql`${t.goal} <> ${t.redFlag}`),
     check("kpis_weight_positive", sql`${t.weight} >= 0`),
+    // Only the computed kinds are named, not 'campaigns': the migration adds that enum value in
+    // the same transaction, where Postgres refuses to use it (ADR 0020).
     check(
       "kpis_inputs_match_kind",
-      sql`(${t.kind} = 'manual' and ${t.inputAId} is null and ${t.inputBId} is null) or (${t.kind} <> 'manual' and ${t.inputAId} is not null and ${t.inputBId} is not null and ${t.inputAId} <> ${t.id} and ${t.inputBId} <> ${t.id})`,
+      sql`(${t.kind} not in ('ratio', 'roi') and ${t.inputAId} is null and ${t.inputBId} is null) or (${t.kind} in ('ratio', 'roi') and ${t.inputAId} is not null and ${t.inputBId} is not null and ${t.inputAId} <> ${t.id} and ${t.inputBId} <> ${t.id})`,
     ),
+    check(
+      "kpis_campaign_source_match_kind",
+      sql`(${t.kind} in ('manual', 'ratio', 'roi')) = (${t.campaignMeasure} is null) and (${t.campaignMeasure} is not null or (${t.campaignChannel} is null and ${t.currency} is null)) and (${t.currency} is not null) = (${t.campaignMeasure} is not null and ${t.campaignMeasure} <> 'conversions')`,
+    ),
+    check("kpis_currency_code", sql`${t.currency} is null or ${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );
 

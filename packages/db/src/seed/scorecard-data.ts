@@ -2,6 +2,7 @@ import {
   type Aggregation,
   DEFAULT_PERSPECTIVES,
   type KpiActualSource,
+  type KpiCampaignSource,
   type KpiDirection,
   type KpiFrequency,
   type KpiKind,
@@ -155,6 +156,8 @@ export interface DemoKpi {
   kind: KpiKind;
   /** Computed KPIs: keys of the numerator / return (a) and denominator / cost (b). */
   inputs?: { a: string; b: string };
+  /** Campaign-fed KPIs: what they sum from the demo's campaigns (they have no seeded actuals). */
+  campaignSource?: KpiCampaignSource;
   /** Entered KPIs: the score path their actuals follow. Computed KPIs: the path their inputs are shaped to give. */
   story: ScoreStory;
   /** Decimals the values are reported with. */
@@ -501,41 +504,43 @@ export const DEMO_KPIS: DemoKpi[] = [
     decimals: 0,
     source: "api",
   },
+  // Fed by the campaign calendar (ADR 0020): their numbers are the demo campaigns' results, this
+  // quarter's, so the quarters before it have none; Marketing ROI is computed from the two.
   {
     key: "marketing-spend",
     name: "Marketing spend",
-    description: "Paid media, events and tooling, from the ledger.",
-    unit: "k USD",
+    description: "What the campaigns on the calendar have spent, summed from their results.",
+    unit: "EUR",
     direction: "lower_is_better",
     frequency: "monthly",
     aggregation: "sum",
-    goal: 150,
-    redFlag: 190,
+    goal: 50_000,
+    redFlag: 60_000,
     owner: "manager",
     objective: null,
     weight: 1,
-    kind: "manual",
-    story: { from: 6.4, to: 4.9, wave: 0.9 },
-    decimals: 1,
-    source: "csv",
+    kind: "campaigns",
+    campaignSource: { measure: "spend", channel: null, currency: "EUR" },
+    story: { from: 5, to: 5 },
+    decimals: 2,
   },
   {
     key: "marketing-revenue",
     name: "Marketing-sourced revenue",
-    description: "First-year contract value of deals whose first touch was marketing; shaped by the ROI's story.",
-    unit: "k USD",
+    description: "Revenue the campaigns on the calendar are credited with, summed from their results.",
+    unit: "EUR",
     direction: "higher_is_better",
     frequency: "monthly",
     aggregation: "sum",
-    goal: 420,
-    redFlag: 330,
+    goal: 160_000,
+    redFlag: 120_000,
     owner: "manager",
     objective: null,
     weight: 1,
-    kind: "manual",
+    kind: "campaigns",
+    campaignSource: { measure: "revenue", channel: null, currency: "EUR" },
     story: { from: 5, to: 5 },
-    decimals: 1,
-    source: "csv",
+    decimals: 2,
   },
 ];
 

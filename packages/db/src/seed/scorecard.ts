@@ -1,4 +1,4 @@
-import { type Period, periodsWithin, quartersEndingAt } from "@meridian/domain";
+import { hasOwnValues, type Period, periodsWithin, quartersEndingAt } from "@meridian/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { chunk } from "../chunk";
 import type { Executor } from "../client";
@@ -80,7 +80,7 @@ export async function seedDemoScorecard(tx: Executor, options: ScorecardSeedOpti
     })),
   );
 
-  // Entered KPIs first: computed ones name them as inputs.
+  // KPIs with values of their own first: computed ones name them as inputs.
   const kpiId = new Map<string, string>();
   const writeKpis = async (list: DemoKpi[]) => {
     if (list.length === 0) return;
@@ -103,13 +103,16 @@ export async function seedDemoScorecard(tx: Executor, options: ScorecardSeedOpti
           kind: k.kind,
           inputAId: k.inputs ? need(kpiId, k.inputs.a, "KPI") : null,
           inputBId: k.inputs ? need(kpiId, k.inputs.b, "KPI") : null,
+          campaignMeasure: k.campaignSource?.measure ?? null,
+          campaignChannel: k.campaignSource?.channel ?? null,
+          currency: k.campaignSource?.currency ?? null,
         })),
       )
       .returning({ id: kpis.id, name: kpis.name });
     for (const k of list) kpiId.set(k.key, rows.find((r) => r.name === k.name)?.id ?? "");
   };
-  await writeKpis(DEMO_KPIS.filter((k) => k.kind === "manual"));
-  await writeKpis(DEMO_KPIS.filter((k) => k.kind !== "manual"));
+  await writeKpis(DEMO_KPIS.filter((k) => hasOwnValues(k.kind)));
+  await writeKpis(DEMO_KPIS.filter((k) => !hasOwnValues(k.kind)));
 
   const actuals = demoActuals(quarters, today).map((a) => {
     const kpi = DEMO_KPIS.find((k) => k.key === a.kpi);
@@ -166,9 +169,14 @@ export interface SeededValue {
  */
 export function demoActuals(quarters: Period[], today: string): SeededValue[] {
   const out: SeededValue[] = [];
-  // Computed KPIs: the numerator (a) follows the denominator (b) times the story's ratio.
+  // Computed KPIs: the numerator (a) follows the denominator (b) times the story's ratio. One over
+  // campaign-fed inputs follows the campaigns instead.
+  const entered = (key: string | undefined) => DEMO_KPIS.find((k) => k.key === key)?.kind === "manual";
   const shapedBy = new Map(
-    DEMO_KPIS.filter((k) => k.inputs).map((k) => [k.inputs?.a ?? "", { computed: k, base: k.inputs?.b ?? "" }]),
+    DEMO_KPIS.filter((k) => k.inputs && entered(k.inputs.a)).map((k) => [
+      k.inputs?.a ?? "",
+      { computed: k, base: k.inputs?.b ?? "" },
+    ]),
   );
   const raw = new Map<string, { periodStart: string; value: number }[]>();
   for (const kpi of DEMO_KPIS) {

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { OBJECTIVE_LEVEL_LABELS, type ObjectiveLevel } from "../okr/objective";
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from "../okr/status";
-import type { KpiDirection, KpiKind } from "../scorecard/kpi-definition";
+import { isComputedKpi, type KpiDirection, type KpiKind } from "../scorecard/kpi-definition";
 import type { KpiStatus } from "../scorecard/kpi-score";
 import type { Period } from "../scorecard/periods";
 import type { ScorecardResult, ScoredKpi } from "../scorecard/score-scorecard";
@@ -266,7 +266,7 @@ const percent = (n: number) => `${Math.round(n * 100)}%`;
 /** In the unit the CSV names, as `formatKpiValue` shows it: a computed "%" KPI is a fraction, written as a percentage. */
 function inShownUnit(row: ReviewSnapshotRow, value: number | null): number | null {
   if (value === null) return null;
-  return row.unit.trim() === "%" && row.kpiKind !== "manual" ? value * 100 : value;
+  return row.unit.trim() === "%" && isComputedKpi(row.kpiKind) ? value * 100 : value;
 }
 
 function statusText(row: ReviewSnapshotRow): string {

@@ -1,7 +1,15 @@
 // Zod input schemas for KPI definitions, shared by the API and the forms.
 import { z } from "zod";
 import { AGGREGATIONS } from "../scorecard/aggregation";
-import { goalRedFlagError, KPI_DIRECTIONS, KPI_FREQUENCIES, KPI_KINDS } from "../scorecard/kpi-definition";
+import { isMoneyMeasure, KPI_CAMPAIGN_MEASURES, type KpiCampaignMeasure } from "../scorecard/campaign-source";
+import {
+  goalRedFlagError,
+  isComputedKpi,
+  KPI_DIRECTIONS,
+  KPI_FREQUENCIES,
+  KPI_KINDS,
+} from "../scorecard/kpi-definition";
+import { ZCampaignChannel, ZCurrency } from "./campaign";
 import { ZCursor, ZId, ZIsoDate, ZVersion, ZWeight, zKpiNumber, zPageSize, zText } from "./common";
 
 const kpiFields = {
@@ -16,9 +24,15 @@ const kpiFields = {
   ownerId: ZId,
   strategicObjectiveId: ZId.nullable().default(null),
   weight: ZWeight.default(1),
-  kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio or ROI." }).default("manual"),
+  kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio, ROI or from campaigns." }).default("manual"),
   inputAId: ZId.nullish(),
   inputBId: ZId.nullish(),
+  /** Campaign-fed KPIs (ADR 0020): what they sum, from which channel (null: all), in which currency (money only). */
+  campaignMeasure: z
+    .enum(KPI_CAMPAIGN_MEASURES, { error: "Choose spend, attributed revenue or conversions." })
+    .nullish(),
+  campaignChannel: ZCampaignChannel.nullish(),
+  currency: ZCurrency.nullish(),
 };
 
 interface KindFacts {
@@ -27,12 +41,13 @@ interface KindFacts {
   inputBId?: string | null;
 }
 
-/** Computed KPIs name both inputs, distinct; entered ones name none. */
+/** Computed KPIs name both inputs, distinct; entered and campaign-fed ones name none. */
 function checkInputs(v: KindFacts, ctx: z.RefinementCtx) {
   if (v.kind === undefined) return;
-  if (v.kind === "manual") {
-    if (v.inputAId) ctx.addIssue({ code: "custom", path: ["inputAId"], message: "An entered KPI has no inputs." });
-    if (v.inputBId) ctx.addIssue({ code: "custom", path: ["inputBId"], message: "An entered KPI has no inputs." });
+  if (!isComputedKpi(v.kind)) {
+    const message = v.kind === "manual" ? "An entered KPI has no inputs." : "A KPI fed by campaigns has no input KPIs.";
+    if (v.inputAId) ctx.addIssue({ code: "custom", path: ["inputAId"], message });
+    if (v.inputBId) ctx.addIssue({ code: "custom", path: ["inputBId"], message });
     return;
   }
   if (!v.inputAId) ctx.addIssue({ code: "custom", path: ["inputAId"], message: "Choose the first input KPI." });
@@ -40,6 +55,46 @@ function checkInputs(v: KindFacts, ctx: z.RefinementCtx) {
   if (v.inputAId && v.inputAId === v.inputBId) {
     ctx.addIssue({ code: "custom", path: ["inputBId"], message: "The two inputs must be different KPIs." });
   }
+}
+
+interface CampaignFacts {
+  kind?: (typeof KPI_KINDS)[number];
+  aggregation?: (typeof AGGREGATIONS)[number];
+  campaignMeasure?: KpiCampaignMeasure | null;
+  campaignChannel?: string | null;
+  currency?: string | null;
+}
+
+/**
+ * Why a KPI's campaign source is wrong, or null: a campaign-fed KPI names its measure, sums
+ * (results add up per period), and names a currency exactly when the measure is money; other
+ * KPIs name none of these. The API checks the same on the merged definition of an update.
+ */
+export function campaignSourceError(v: CampaignFacts): { path: string; message: string } | null {
+  if (v.kind !== "campaigns") {
+    if (v.campaignMeasure) return { path: "campaignMeasure", message: "Only a KPI fed by campaigns has a measure." };
+    if (v.campaignChannel) return { path: "campaignChannel", message: "Only a KPI fed by campaigns has a channel." };
+    if (v.currency) return { path: "currency", message: "Only a KPI fed by campaigns has a currency." };
+    return null;
+  }
+  if (!v.campaignMeasure) {
+    return { path: "campaignMeasure", message: "Choose what the KPI sums: spend, attributed revenue or conversions." };
+  }
+  if (v.aggregation !== undefined && v.aggregation !== "sum") {
+    return { path: "aggregation", message: "A KPI fed by campaigns adds their results up: choose Sum." };
+  }
+  if (isMoneyMeasure(v.campaignMeasure) && !v.currency) {
+    return { path: "currency", message: "Choose the currency: only campaigns in it are summed." };
+  }
+  if (!isMoneyMeasure(v.campaignMeasure) && v.currency) {
+    return { path: "currency", message: "Conversions are counted in every currency: leave the currency out." };
+  }
+  return null;
+}
+
+function checkCampaignSource(v: CampaignFacts, ctx: z.RefinementCtx) {
+  const error = campaignSourceError(v);
+  if (error) ctx.addIssue({ code: "custom", path: [error.path], message: error.message });
 }
 
 function checkTargets(
@@ -54,6 +109,7 @@ function checkTargets(
 export const ZKpiCreateSchema = z.object(kpiFields).superRefine((v, ctx) => {
   checkTargets(v, ctx);
   checkInputs(v, ctx);
+  checkCampaignSource(v, ctx);
 });
 export type TKpiCreate = z.infer<typeof ZKpiCreateSchema>;
 export type TKpiCreateInput = z.input<typeof ZKpiCreateSchema>;
@@ -77,11 +133,15 @@ export const ZKpiUpdateSchema = z
     ownerId: ZId.optional(),
     strategicObjectiveId: ZId.nullable().optional(),
     weight: ZWeight.optional(),
-    kind: z.enum(KPI_KINDS, { error: "Choose entered, ratio or ROI." }).optional(),
+    kind: kpiFields.kind.unwrap().optional(),
     inputAId: ZId.nullish(),
     inputBId: ZId.nullish(),
+    campaignMeasure: kpiFields.campaignMeasure,
+    campaignChannel: kpiFields.campaignChannel,
+    currency: kpiFields.currency,
   })
   .superRefine((v, ctx) => {
+    // The campaign source spans stored and new values: the API checks it on the merged definition.
     checkTargets(v, ctx);
     checkInputs(v, ctx);
   });

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import type { KpiFrequency, KpiKind } from "./kpi-definition";
+import { enteredValuesRefusal, type KpiFrequency, type KpiKind } from "./kpi-definition";
 import { parsePeriod, periodLabel } from "./periods";
 
 /** Rows one CSV import may hold; a bigger history goes in several files. */
@@ -128,9 +128,8 @@ export function readActualEntry<K extends ActualsKpi>(
   const found = lookup(input.kpi);
   let kpi: K | null = null;
   if ("error" in found) errors.push(found.error);
-  else if (found.kpi.kind !== "manual") {
-    errors.push(`${found.kpi.name} is computed from other KPIs: enter the values of its inputs instead.`);
-  } else if (found.kpi.archived) {
+  else if (enteredValuesRefusal(found.kpi)) errors.push(enteredValuesRefusal(found.kpi) ?? "");
+  else if (found.kpi.archived) {
     errors.push(`${found.kpi.name} is archived: restore it before entering values.`);
   } else kpi = found.kpi;
 

@@ -6,9 +6,41 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export const KPI_FREQUENCIES = ["weekly", "monthly", "quarterly"] as const;
 export type KpiFrequency = (typeof KPI_FREQUENCIES)[number];
 
-/** Where a KPI's values come from: entered (by hand, CSV or API), or computed from two other KPIs. */
-export const KPI_KINDS = ["manual", "ratio", "roi"] as const;
+/**
+ * Where a KPI's values come from: entered (by hand, CSV or API), computed from two other KPIs
+ * (ratio, ROI), or summed from the campaign calendar's results (ADR 0020).
+ */
+export const KPI_KINDS = ["manual", "ratio", "roi", "campaigns"] as const;
 export type KpiKind = (typeof KPI_KINDS)[number];
+
+/** The kinds computed from two input KPIs by a formula. */
+export const COMPUTED_KPI_KINDS = ["ratio", "roi"] as const;
+export type ComputedKpiKind = (typeof COMPUTED_KPI_KINDS)[number];
+
+/** Whether a KPI is computed from two input KPIs (and so has no values of its own). */
+export function isComputedKpi(kind: KpiKind): kind is ComputedKpiKind {
+  return kind === "ratio" || kind === "roi";
+}
+
+/**
+ * Whether a KPI has a value of its own per reporting period — entered, or summed from
+ * campaigns — so that it aggregates as it declares and may be the input of a computed KPI.
+ */
+export function hasOwnValues(kind: KpiKind): boolean {
+  return !isComputedKpi(kind);
+}
+
+/**
+ * Why values cannot be entered (by hand, CSV or API) for a KPI of this kind, or null when they can:
+ * only entered KPIs take values; the others derive theirs on read.
+ */
+export function enteredValuesRefusal(kpi: { name: string; kind: KpiKind }): string | null {
+  if (kpi.kind === "manual") return null;
+  if (kpi.kind === "campaigns") {
+    return `${kpi.name} is summed from campaign results: enter spend and revenue on the campaigns instead.`;
+  }
+  return `${kpi.name} is computed from other KPIs: enter the values of its inputs instead.`;
+}
 
 export const KPI_ACTUAL_SOURCES = ["manual", "csv", "api"] as const;
 export type KpiActualSource = (typeof KPI_ACTUAL_SOURCES)[number];
@@ -31,9 +63,10 @@ export const KPI_KIND_LABELS: Record<KpiKind, string> = {
   manual: "Entered",
   ratio: "Ratio (A ÷ B)",
   roi: "ROI ((return − cost) ÷ cost)",
+  campaigns: "From campaigns (sum of results)",
 };
 /** What the two inputs of a computed KPI are called, per kind. */
-export const KPI_INPUT_LABELS: Record<Exclude<KpiKind, "manual">, { a: string; b: string }> = {
+export const KPI_INPUT_LABELS: Record<ComputedKpiKind, { a: string; b: string }> = {
   ratio: { a: "Numerator (e.g. conversions)", b: "Denominator (e.g. visitors)" },
   roi: { a: "Return", b: "Cost" },
 };
@@ -69,6 +102,14 @@ export function kpiGoalPeriod(kpi: { kind: KpiKind; aggregation: Aggregation; fr
   sentence: string;
 } {
   const { one, many } = PERIOD_NOUN[kpi.frequency];
+  if (kpi.kind === "campaigns") {
+    return {
+      per: "quarter",
+      sentence:
+        "Goal and red flag are per quarter: the total of the campaigns' results in the quarter. " +
+        "While a quarter is open it is held to the periods with results so far; once it has ended, to the full goal.",
+    };
+  }
   if (kpi.kind !== "manual") {
     return {
       per: "quarter",

@@ -1,4 +1,4 @@
-import type { KpiKind } from "./kpi-definition";
+import { isComputedKpi, type KpiKind } from "./kpi-definition";
 
 /**
  * How a KPI value reads: thousands separated, as many decimals as the size
@@ -9,7 +9,7 @@ import type { KpiKind } from "./kpi-definition";
 export function formatKpiValue(value: number | null, unit: string, kind: KpiKind = "manual"): string {
   if (value === null || !Number.isFinite(value)) return "—";
   const percent = unit.trim() === "%";
-  const shown = percent && kind !== "manual" ? value * 100 : value;
+  const shown = percent && isComputedKpi(kind) ? value * 100 : value;
   const size = Math.abs(shown);
   const decimals = size >= 1000 ? 0 : size >= 100 ? 1 : 2;
   const text = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals }).format(shown);

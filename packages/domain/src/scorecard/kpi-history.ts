@@ -1,11 +1,12 @@
 import { linearForecast } from "../analytics/forecast";
 import { aggregate, type PeriodValue } from "./aggregation";
-import type { KpiDirection } from "./kpi-definition";
+import { hasOwnValues, type KpiDirection } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus } from "./kpi-score";
 import { type Period, periodsWithin, quarterContaining, quartersEndingAt } from "./periods";
 import {
   type KpiForScoring,
   kpiActualFor,
+  ownValues,
   type ScorecardIndex,
   type ScoredKpi,
   scoreKpi,
@@ -54,7 +55,7 @@ export function kpiReadings(index: ScorecardIndex, kpi: KpiForHistory, range: Pe
 }
 
 /**
- * The KPI's most recent value up to `today`: an entered KPI's latest actual,
+ * The KPI's most recent value up to `today`: an entered (or campaign-fed) KPI's latest value,
  * a computed KPI's latest reporting period (within `lookback`) where both inputs have one.
  */
 export function latestKpiReading(
@@ -63,9 +64,9 @@ export function latestKpiReading(
   today: string,
   lookback: Period,
 ): { periodStart: string; value: number } | null {
-  if (kpi.kind === "manual") {
+  if (hasOwnValues(kpi.kind)) {
     let latest: { periodStart: string; value: number } | null = null;
-    for (const a of index.actualsByKpi.get(kpi.id) ?? []) {
+    for (const a of ownValues(index, kpi) ?? []) {
       if (a.value === null || a.period > today) continue;
       if (!latest || a.period > latest.periodStart) latest = { periodStart: a.period, value: a.value };
     }
@@ -86,7 +87,7 @@ export function reportingPeriodTargets(
   quarterTargets: { goal: number; redFlag: number },
   quarter: Period,
 ): { goal: number; redFlag: number } {
-  if (kpi.kind !== "manual" || kpi.aggregation !== "sum") return quarterTargets;
+  if (!hasOwnValues(kpi.kind) || kpi.aggregation !== "sum") return quarterTargets;
   const n = periodsWithin(quarter, kpi.frequency).length || 1;
   return { goal: quarterTargets.goal / n, redFlag: quarterTargets.redFlag / n };
 }
@@ -155,7 +156,7 @@ export function kpiForecast(index: ScorecardIndex, kpi: KpiForHistory, today: st
     value: r.value ?? (afterLast(r.period) ? trend.at(toDate(r.period.end)) : null),
   }));
   // A computed KPI's quarter is a ratio of sums; the mean of its per-period values approximates it.
-  const projected = aggregate(filled, kpi.kind === "manual" ? kpi.aggregation : "average") ?? trend.projected;
+  const projected = aggregate(filled, hasOwnValues(kpi.kind) ? kpi.aggregation : "average") ?? trend.projected;
   const projectedScore = kpiScore(projected, goal, redFlag);
 
   const line = [
@@ -168,7 +169,7 @@ export function kpiForecast(index: ScorecardIndex, kpi: KpiForHistory, today: st
   const meets = (value: number) => (kpi.direction === "higher_is_better" ? value >= goal : value <= goal);
   let goalOutlook: GoalOutlook = "missed";
   let reachesGoalOn: string | null = null;
-  if (kpi.kind === "manual" && kpi.aggregation === "sum") {
+  if (hasOwnValues(kpi.kind) && kpi.aggregation === "sum") {
     // A quarterly total builds up period by period: the goal is reached when the running sum gets there.
     let running = 0;
     for (const v of filled) {

@@ -230,3 +230,45 @@ describe("selectableQuarters", () => {
     expect(quarters[1]).toMatchObject({ start: "2026-10-01", end: "2026-12-31" });
   });
 });
+
+describe("campaign-fed KPIs (ADR 0020)", () => {
+  const fed = (id: string) => kpi({ id, strategicObjectiveId: null, kind: "campaigns", goal: 3000, redFlag: 2000 });
+  const index = indexScorecard({
+    perspectives: [],
+    objectives: [],
+    kpis: [
+      fed("spend"),
+      fed("revenue"),
+      kpi({
+        id: "roi",
+        strategicObjectiveId: null,
+        kind: "roi",
+        inputAId: "revenue",
+        inputBId: "spend",
+        goal: 2,
+        redFlag: 1,
+      }),
+    ],
+    // Entered before the KPI was fed by campaigns: kept, not read.
+    actuals: [{ kpiId: "spend", periodStart: "2026-07-01", value: 99_999 }],
+    campaignActuals: [
+      { kpiId: "spend", periodStart: "2026-07-01", value: 1000 },
+      { kpiId: "spend", periodStart: "2026-08-01", value: 500 },
+      { kpiId: "revenue", periodStart: "2026-07-01", value: 2500 },
+      { kpiId: "revenue", periodStart: "2026-08-01", value: 2000 },
+    ],
+    targets: [],
+  });
+
+  it("sums its campaign values like an entered summed KPI, held to the months with results while open", () => {
+    const { unlinkedKpis } = scoreScorecard(index, Q3, IN_Q3);
+    const spend = unlinkedKpis.find((k) => k.id === "spend");
+    expect(spend?.actual).toBe(1500);
+    expect(spend?.targetShare).toEqual({ reported: 2, total: 3, basis: "to_date" });
+  });
+
+  it("feeds a computed ROI: (Σ revenue − Σ spend) ÷ Σ spend", () => {
+    const roi = scoreScorecard(index, Q3, IN_Q3).unlinkedKpis.find((k) => k.id === "roi");
+    expect(roi?.actual).toBe((4500 - 1500) / 1500);
+  });
+});

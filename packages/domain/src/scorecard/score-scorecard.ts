@@ -1,6 +1,6 @@
 import { type Aggregation, aggregate, type PeriodValue } from "./aggregation";
 import { conversionRate, returnOnInvestment } from "./computed-kpi";
-import type { KpiFrequency, KpiKind } from "./kpi-definition";
+import { hasOwnValues, type KpiFrequency, type KpiKind } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus, weightedScore } from "./kpi-score";
 import { isWithin, type Period, periodContaining, periodsWithin, quarterContaining, quarterLabel } from "./periods";
 
@@ -66,6 +66,11 @@ export interface ScorecardData {
   objectives: readonly { id: string; name: string; perspectiveId: string; weight: number }[];
   kpis: readonly KpiForScoring[];
   actuals: readonly { kpiId: string; periodStart: string; value: number }[];
+  /**
+   * Campaign-fed KPIs' values per reporting period, summed from campaign results when read
+   * (ADR 0020); left out, none. Values entered for such a KPI before it was fed by campaigns are not read.
+   */
+  campaignActuals?: readonly { kpiId: string; periodStart: string; value: number }[];
   /** Per-period goal / red-flag overrides; the period is named by its first day. */
   targets: readonly { kpiId: string; periodStart: string; goal: number; redFlag: number }[];
 }
@@ -82,34 +87,51 @@ export interface ScorecardResult {
 /** Indexes the data once, for scoring many periods. */
 export function indexScorecard(data: ScorecardData) {
   const kpiById = new Map(data.kpis.map((k) => [k.id, k]));
-  const actualsByKpi = new Map<string, PeriodValue[]>();
-  for (const a of data.actuals) {
-    const list = actualsByKpi.get(a.kpiId) ?? [];
-    list.push({ period: a.periodStart, value: a.value });
-    actualsByKpi.set(a.kpiId, list);
-  }
+  const byKpi = (rows: ScorecardData["actuals"]) => {
+    const map = new Map<string, PeriodValue[]>();
+    for (const a of rows) {
+      const list = map.get(a.kpiId) ?? [];
+      list.push({ period: a.periodStart, value: a.value });
+      map.set(a.kpiId, list);
+    }
+    return map;
+  };
+  const actualsByKpi = byKpi(data.actuals);
+  const campaignActualsByKpi = byKpi(data.campaignActuals ?? []);
   const targetByKey = new Map(data.targets.map((t) => [`${t.kpiId}|${t.periodStart}`, t]));
-  return { data, kpiById, actualsByKpi, targetByKey };
+  return { data, kpiById, actualsByKpi, campaignActualsByKpi, targetByKey };
 }
 export type ScorecardIndex = ReturnType<typeof indexScorecard>;
+
+/**
+ * A KPI's own values per reporting period: an entered KPI's actuals, a campaign-fed KPI's
+ * sums of campaign results; a computed KPI has none (its value is its formula's).
+ */
+export function ownValues(
+  index: ScorecardIndex,
+  kpi: Pick<KpiForScoring, "id" | "kind">,
+): readonly PeriodValue[] | undefined {
+  if (kpi.kind === "manual") return index.actualsByKpi.get(kpi.id);
+  if (kpi.kind === "campaigns") return index.campaignActualsByKpi.get(kpi.id);
+  return undefined;
+}
 
 const within = (values: readonly PeriodValue[] | undefined, period: Period) =>
   (values ?? []).filter((v) => isWithin(v.period, period));
 
 /**
- * A KPI's value over a period: its entered values aggregated as it declares;
- * a computed KPI aggregates each input as that input declares, then applies its
- * formula (a quarter's conversion rate is Σ conversions ÷ Σ visitors).
+ * A KPI's value over a period: its own values (entered, or summed from campaigns)
+ * aggregated as it declares; a computed KPI aggregates each input as that input
+ * declares, then applies its formula (a quarter's conversion rate is Σ conversions ÷ Σ visitors,
+ * marketing ROI is (Σ attributed revenue − Σ spend) ÷ Σ spend).
  */
 export function kpiActualFor(index: ScorecardIndex, kpi: KpiForScoring, period: Period): number | null {
-  if (kpi.kind === "manual") return aggregate(within(index.actualsByKpi.get(kpi.id), period), kpi.aggregation);
+  if (hasOwnValues(kpi.kind)) return aggregate(within(ownValues(index, kpi), period), kpi.aggregation);
   const a = kpi.inputAId ? index.kpiById.get(kpi.inputAId) : undefined;
   const b = kpi.inputBId ? index.kpiById.get(kpi.inputBId) : undefined;
-  // Inputs are entered KPIs; a computed input would be a loop waiting to happen, so it counts as blank.
+  // Inputs have values of their own; a computed input would be a loop waiting to happen, so it counts as blank.
   const inputValue = (input: KpiForScoring | undefined) =>
-    input && input.kind === "manual"
-      ? aggregate(within(index.actualsByKpi.get(input.id), period), input.aggregation)
-      : null;
+    input && hasOwnValues(input.kind) ? aggregate(within(ownValues(index, input), period), input.aggregation) : null;
   const formula = kpi.kind === "ratio" ? conversionRate : returnOnInvestment;
   return formula(inputValue(a), inputValue(b));
 }
@@ -144,10 +166,10 @@ export function targetsToDate(
   today: string,
 ): { goal: number; redFlag: number; targetShare: ScoredKpi["targetShare"] } {
   const full = targetsFor(index, kpi, period);
-  if (kpi.kind !== "manual" || kpi.aggregation !== "sum") return { ...full, targetShare: null };
+  if (!hasOwnValues(kpi.kind) || kpi.aggregation !== "sum") return { ...full, targetShare: null };
   const total = periodsWithin(period, kpi.frequency).length;
   const reported = new Set(
-    within(index.actualsByKpi.get(kpi.id), period)
+    within(ownValues(index, kpi), period)
       .filter((v) => v.value !== null)
       .map((v) => periodContaining(v.period, kpi.frequency).start),
   ).size;

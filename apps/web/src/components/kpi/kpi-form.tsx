@@ -3,8 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import {
   AGGREGATIONS,
+  CAMPAIGN_CHANNEL_LABELS,
+  CAMPAIGN_CHANNELS,
+  CURRENCIES,
+  campaignKpiUnit,
   GREEN_FROM,
+  hasOwnValues,
+  isComputedKpi,
+  isMoneyMeasure,
   KPI_AGGREGATION_LABELS,
+  KPI_CAMPAIGN_MEASURE_LABELS,
+  KPI_CAMPAIGN_MEASURES,
   KPI_DIRECTION_LABELS,
   KPI_DIRECTIONS,
   KPI_FREQUENCIES,
@@ -20,7 +29,8 @@ import {
   ZKpiCreateSchema,
 } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import Link from "next/link";
+import { type ReactNode, useEffect, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useFormDraft } from "~/components/forms/use-draft";
 import { PersonPicker } from "~/components/people/person-picker";
@@ -39,14 +49,13 @@ import { ui } from "~/components/ui/styles";
 import { TextField } from "~/components/ui/text-field";
 import { WeightInput } from "~/components/ui/weight-input";
 import { useTRPC } from "~/trpc/react";
+import { INPUT_CHOICES } from "./input-choices";
 import { NumberField } from "./number-field";
 
 /**
  * The KPI definition form, for a new KPI and for editing one. Validated with
  * the same domain schema as the API; the server's field messages land beside their fields.
  */
-const INPUT_CHOICES = { kind: "manual", limit: 100 } as const;
-
 export function KpiForm({
   role,
   kpiId = null,
@@ -67,7 +76,7 @@ export function KpiForm({
 }) {
   const trpc = useTRPC();
   const strategy = useStrategicObjectiveBands();
-  // Inputs of a computed KPI are entered KPIs: asked for by kind, the most one page holds.
+  // Inputs of a computed KPI have values of their own (entered or from campaigns): the most one page holds.
   const kpis = useQuery(trpc.kpis.list.queryOptions(INPUT_CHOICES));
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -90,6 +99,14 @@ export function KpiForm({
   const kind = watch("kind") ?? "manual";
   const direction = watch("direction");
   const unit = watch("unit") ?? "";
+  const measure = watch("campaignMeasure") ?? "spend";
+  const currency = watch("currency") ?? null;
+  // A KPI fed by campaigns adds their results up; an empty unit takes the currency (or "conversions").
+  useEffect(() => {
+    if (kind !== "campaigns") return;
+    form.setValue("aggregation", "sum");
+    if (!form.getValues("unit")) form.setValue("unit", campaignKpiUnit({ measure, currency }));
+  }, [kind, measure, currency, form]);
   const goalPeriod = kpiGoalPeriod({
     kind,
     aggregation: watch("aggregation") ?? "sum",
@@ -99,7 +116,7 @@ export function KpiForm({
   // Managers own what they create; only admins choose another owner, never a viewer (the server holds the same rule).
   const ownerCandidates = role === "admin" ? undefined : [];
   const inputChoices = (kpis.data?.kpis ?? [])
-    .filter((k) => k.kind === "manual" && k.id !== kpiId)
+    .filter((k) => hasOwnValues(k.kind) && k.id !== kpiId)
     .map((k) => ({ value: k.id, label: k.name }));
 
   const submit = handleSubmit(async (values) => {
@@ -114,7 +131,7 @@ export function KpiForm({
 
   const nullable = { setValueAs: (v: string | null) => (v ? v : null) };
   const number = { valueAsNumber: true } as const;
-  const inputLabels = kind === "manual" ? null : KPI_INPUT_LABELS[kind];
+  const inputLabels = isComputedKpi(kind) ? KPI_INPUT_LABELS[kind] : null;
 
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel} className="space-y-6">
@@ -139,7 +156,11 @@ export function KpiForm({
           </Field>
           <Field label="Aggregation" error={errors.aggregation?.message} hint="How periods roll into a quarter">
             {(id) => (
-              <Select id={id} options={labelled(AGGREGATIONS, KPI_AGGREGATION_LABELS)} {...register("aggregation")} />
+              <Select
+                id={id}
+                options={labelled(kind === "campaigns" ? (["sum"] as const) : AGGREGATIONS, KPI_AGGREGATION_LABELS)}
+                {...register("aggregation")}
+              />
             )}
           </Field>
         </div>
@@ -224,7 +245,7 @@ export function KpiForm({
           <>
             <p className="text-sm text-slate-600">
               A computed KPI adds up each input over the quarter first, then applies its formula (Σ a ÷ Σ b). Inputs are
-              KPIs whose values are entered.
+              KPIs whose values are entered or summed from campaigns (marketing ROI: campaign revenue and spend).
             </p>
             <div className="grid gap-4 sm:grid-cols-2">
               {(["inputAId", "inputBId"] as const).map((name) => (
@@ -240,6 +261,50 @@ export function KpiForm({
                   )}
                 </Field>
               ))}
+            </div>
+          </>
+        ) : kind === "campaigns" ? (
+          <>
+            <p className="text-sm text-slate-600">
+              The values are the sums of the{" "}
+              <Link href="/campaigns" className="text-indigo-600 underline">
+                campaign calendar
+              </Link>
+              's results per period, read as they stand: nothing is entered here. Money sums only the campaigns in the
+              chosen currency; campaigns in other currencies are left out, never converted.
+            </p>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <Field label="Measure" error={errors.campaignMeasure?.message}>
+                {(id) => (
+                  <Select
+                    id={id}
+                    options={labelled(KPI_CAMPAIGN_MEASURES, KPI_CAMPAIGN_MEASURE_LABELS)}
+                    {...register("campaignMeasure")}
+                  />
+                )}
+              </Field>
+              <Field label="Channel" error={errors.campaignChannel?.message}>
+                {(id) => (
+                  <Select
+                    id={id}
+                    options={labelled(CAMPAIGN_CHANNELS, CAMPAIGN_CHANNEL_LABELS)}
+                    {...register("campaignChannel", nullable)}
+                  >
+                    <option value="">All channels</option>
+                  </Select>
+                )}
+              </Field>
+              {isMoneyMeasure(measure) && (
+                <Field label="Currency" error={errors.currency?.message} hint="Only campaigns in it are summed">
+                  {(id) => (
+                    <Select
+                      id={id}
+                      options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+                      {...register("currency", nullable)}
+                    />
+                  )}
+                </Field>
+              )}
             </div>
           </>
         ) : (

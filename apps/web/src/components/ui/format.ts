@@ -1,4 +1,4 @@
-import type { KeyResultType, KeyResultUnit, KpiKind } from "@meridian/domain";
+import { isComputedKpi, type KeyResultType, type KeyResultUnit, type KpiKind } from "@meridian/domain";
 
 // ——— Dates ———
 
@@ -93,7 +93,7 @@ export function formatTarget(kr: Measured & { targetValue: number }): string {
 /** Axis ticks: short numbers; a computed "%" KPI is a fraction shown in percent. */
 export function axisTick(value: number, unit: string, kind: KpiKind): string {
   if (unit.trim() === "%") {
-    const shown = kind === "manual" ? value : value * 100;
+    const shown = isComputedKpi(kind) ? value * 100 : value;
     return `${compact.format(Math.round(shown * 100) / 100)}%`;
   }
   return compact.format(value);
@@ -101,7 +101,7 @@ export function axisTick(value: number, unit: string, kind: KpiKind): string {
 
 /** What a typed number means for this KPI: computed "%" KPIs are entered as fractions (0.035 = 3.5%). */
 export function entryHint(unit: string, kind: KpiKind): string | undefined {
-  if (kind !== "manual" && unit.trim() === "%") return "Computed KPIs are fractions: 0.035 reads as 3.5%.";
+  if (isComputedKpi(kind) && unit.trim() === "%") return "Computed KPIs are fractions: 0.035 reads as 3.5%.";
   return undefined;
 }
 

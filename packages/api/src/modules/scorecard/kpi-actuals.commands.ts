@@ -1,5 +1,6 @@
 import {
   canEnterKpiActuals,
+  enteredValuesRefusal,
   periodContaining,
   periodLabel,
   type TKpiActualsImport,
@@ -18,9 +19,8 @@ import { upsertActuals } from "./upsert-actuals";
 export async function saveActuals(scope: OrgScope, input: TKpiActualsSave) {
   const kpi = await findKpi(scope.db, scope.org.id, input.kpiId);
   if (!canEnterKpiActuals({ ...callerOf(scope), kpiOwnerId: kpi.ownerId })) throw forbidden(OWNERS_ONLY);
-  if (kpi.kind !== "manual") {
-    throw invalidInput("values", `${kpi.name} is computed from other KPIs: enter the values of its inputs instead.`);
-  }
+  const refusal = enteredValuesRefusal(kpi);
+  if (refusal) throw invalidInput("values", refusal);
   if (kpi.archivedAt) throw invalidInput("values", `${kpi.name} is archived: restore it before entering values.`);
   const seen = new Set<string>();
   for (const { periodStart } of input.values) {

@@ -15,6 +15,7 @@ import {
 import {
   canEnterKpiActuals,
   canManageKpi,
+  isComputedKpi,
   kpiForecast,
   kpiHistory,
   kpiReadings,
@@ -70,7 +71,7 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
           .limit(1)
           .then((rows) => rows[0] ?? null)
       : Promise.resolve(null),
-    kpi.kind === "manual"
+    !isComputedKpi(kpi.kind)
       ? Promise.resolve([])
       : scope.db
           .select({ id: kpis.id, name: kpis.name, unit: kpis.unit, archivedAt: kpis.archivedAt })
@@ -117,7 +118,8 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
     ...row,
     label: quarterLabel(row.period),
   }));
-  const entered = new Map(actualRows.map((a) => [a.periodStart, a]));
+  // A campaign-fed KPI's values are its campaigns' sums: values entered before it was fed by them are not shown.
+  const entered = new Map(kpi.kind === "manual" ? actualRows.map((a) => [a.periodStart, a]) : []);
   const periods = kpiReadings(index, scoring, range).map(({ period, value }) => {
     const row = entered.get(period.start);
     // The chart spreads the quarter's whole targets over its periods, not the share held to date.

@@ -1,5 +1,5 @@
 import { and, type Executor, eq, isNull, kpis, or, sql } from "@meridian/db";
-import { canManageKpi } from "@meridian/domain";
+import { canManageKpi, hasOwnValues } from "@meridian/domain";
 import { conflict, forbidden, invalidInput, notFound, preconditionFailed } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { findOrgRow } from "./org-rows";
@@ -21,6 +21,9 @@ export const kpiColumns = {
   kind: kpis.kind,
   inputAId: kpis.inputAId,
   inputBId: kpis.inputBId,
+  campaignMeasure: kpis.campaignMeasure,
+  campaignChannel: kpis.campaignChannel,
+  currency: kpis.currency,
   archivedAt: kpis.archivedAt,
   version: kpis.version,
 };
@@ -46,8 +49,8 @@ function requireKpiManager(scope: OrgScope, kpiOwnerId: string) {
 }
 
 /**
- * The inputs of a computed KPI: live, entered KPIs of the organization, not the
- * KPI itself. Another organization's KPI does not exist for the caller.
+ * The inputs of a computed KPI: live KPIs of the organization with values of their own
+ * (entered, or fed by campaigns: marketing ROI from campaign revenue and spend), not the KPI itself. Another organization's KPI does not exist for the caller.
  */
 export async function requireComputedInputs(
   tx: Executor,
@@ -64,8 +67,11 @@ export async function requireComputedInputs(
       .where(and(eq(kpis.id, id), eq(kpis.organizationId, organizationId)))
       .limit(1);
     if (!input) throw notFound("No such input KPI.");
-    if (input.kind !== "manual") {
-      throw invalidInput(field, `${input.name} is itself computed; choose a KPI whose values are entered.`);
+    if (!hasOwnValues(input.kind)) {
+      throw invalidInput(
+        field,
+        `${input.name} is itself computed; choose a KPI whose values are entered or fed by campaigns.`,
+      );
     }
     if (input.archivedAt) throw invalidInput(field, `${input.name} is archived; choose a live KPI.`);
   }

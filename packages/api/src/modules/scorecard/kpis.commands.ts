@@ -1,5 +1,12 @@
 import { type Executor, kpis, type PgUpdateSetSource, type SelectedFields, sql } from "@meridian/db";
-import { goalRedFlagError, type TKpiArchive, type TKpiCreate, type TKpiUpdate } from "@meridian/domain";
+import {
+  campaignSourceError,
+  goalRedFlagError,
+  isComputedKpi,
+  type TKpiArchive,
+  type TKpiCreate,
+  type TKpiUpdate,
+} from "@meridian/domain";
 import { requireActiveOwner } from "../../lib/active-owner";
 import { activityBy, recordActivity } from "../../lib/activity";
 import { editConflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
@@ -57,9 +64,10 @@ export async function createKpi(scope: OrgScope, input: TKpiCreate) {
   return scope.db.transaction(async (tx) => {
     await requireAllowedOwner(scope, tx, input.ownerId);
     if (input.strategicObjectiveId) await findStrategicObjective(tx, scope.org.id, input.strategicObjectiveId);
-    // The schema guarantees both inputs for a computed KPI and none for an entered one.
+    // The schema guarantees both inputs for a computed KPI and none for the others, and a
+    // campaign source exactly for a campaign-fed KPI.
     const inputs =
-      input.kind !== "manual" && input.inputAId && input.inputBId
+      isComputedKpi(input.kind) && input.inputAId && input.inputBId
         ? { inputAId: input.inputAId, inputBId: input.inputBId }
         : null;
     if (inputs) await requireComputedInputs(tx, scope.org.id, inputs, null);
@@ -71,6 +79,9 @@ export async function createKpi(scope: OrgScope, input: TKpiCreate) {
         ...input,
         inputAId: inputs?.inputAId ?? null,
         inputBId: inputs?.inputBId ?? null,
+        campaignMeasure: input.campaignMeasure ?? null,
+        campaignChannel: input.campaignChannel ?? null,
+        currency: input.currency ?? null,
       })
       .returning({ id: kpis.id, name: kpis.name, version: kpis.version });
     if (!created) throw new Error("KPI was not created");
@@ -88,12 +99,25 @@ export async function updateKpiDefinition(scope: OrgScope, input: TKpiUpdate) {
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const merged: KpiRow = { ...kpi, ...(given as Partial<KpiRow>) };
     const kindChanged = changes.kind !== undefined && changes.kind !== kpi.kind;
-    if (merged.kind === "manual") {
-      if (changes.inputAId || changes.inputBId) throw invalidInput("inputAId", "An entered KPI has no inputs.");
+    if (!isComputedKpi(merged.kind)) {
+      if (changes.inputAId || changes.inputBId) throw invalidInput("inputAId", "Only a computed KPI has inputs.");
       merged.inputAId = null;
       merged.inputBId = null;
     } else if (kindChanged && (changes.inputAId === undefined || changes.inputBId === undefined)) {
       throw invalidInput("inputAId", "Choose both input KPIs of a computed KPI.");
+    }
+    if (merged.kind !== "campaigns") {
+      // Leaving the campaigns drops the source; naming one for another kind is an error.
+      const sourceError = campaignSourceError({ ...changes, kind: merged.kind });
+      if (sourceError) throw invalidInput(sourceError.path, sourceError.message);
+      merged.campaignMeasure = null;
+      merged.campaignChannel = null;
+      merged.currency = null;
+    } else {
+      // A conversions KPI has no currency: switching to it from money drops the stored one.
+      if (merged.campaignMeasure === "conversions" && changes.currency === undefined) merged.currency = null;
+      const sourceError = campaignSourceError(merged);
+      if (sourceError) throw invalidInput(sourceError.path, sourceError.message);
     }
 
     const targetError = goalRedFlagError(merged.direction, merged.goal, merged.redFlag);
@@ -105,7 +129,7 @@ export async function updateKpiDefinition(scope: OrgScope, input: TKpiUpdate) {
     if (changes.name !== undefined && changes.name !== kpi.name) {
       await requireFreeKpiName(tx, scope.org.id, changes.name, kpi.id);
     }
-    if (merged.kind !== "manual") {
+    if (isComputedKpi(merged.kind)) {
       if (!merged.inputAId || !merged.inputBId) throw invalidInput("inputAId", "Choose both input KPIs.");
       if (merged.inputAId === merged.inputBId) {
         throw invalidInput("inputBId", "The two inputs must be different KPIs.");
@@ -115,7 +139,7 @@ export async function updateKpiDefinition(scope: OrgScope, input: TKpiUpdate) {
       if (users.length) {
         throw invalidInput(
           "kind",
-          `${kpi.name} is an input of ${users.map((u) => u.name).join(", ")}; an input must stay an entered KPI.`,
+          `${kpi.name} is an input of ${users.map((u) => u.name).join(", ")}; an input must keep values of its own (entered or from campaigns).`,
         );
       }
     }
@@ -124,7 +148,13 @@ export async function updateKpiDefinition(scope: OrgScope, input: TKpiUpdate) {
       Object.entries(changes).filter(([key, value]) => value !== undefined && kpi[key as keyof KpiRow] !== value),
     );
     const inputsChanged = merged.inputAId !== kpi.inputAId || merged.inputBId !== kpi.inputBId;
-    if (Object.keys(changed).length === 0 && !inputsChanged) return { id: kpi.id, version: kpi.version };
+    const sourceChanged =
+      merged.campaignMeasure !== kpi.campaignMeasure ||
+      merged.campaignChannel !== kpi.campaignChannel ||
+      merged.currency !== kpi.currency;
+    if (Object.keys(changed).length === 0 && !inputsChanged && !sourceChanged) {
+      return { id: kpi.id, version: kpi.version };
+    }
 
     return updateKpi(tx, scope, kpi, {
       set: {
@@ -142,6 +172,9 @@ export async function updateKpiDefinition(scope: OrgScope, input: TKpiUpdate) {
         kind: merged.kind,
         inputAId: merged.inputAId,
         inputBId: merged.inputBId,
+        campaignMeasure: merged.campaignMeasure,
+        campaignChannel: merged.campaignChannel,
+        currency: merged.currency,
       },
       returning: { id: kpis.id, version: kpis.version },
       action: "kpi.updated",

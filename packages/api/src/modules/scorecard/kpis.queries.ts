@@ -1,5 +1,7 @@
 import { and, asc, eq, ilike, isNull, kpis, or, type SQL, strategicObjectives, users } from "@meridian/db";
 import {
+  type Currency,
+  type KpiCampaignSource,
   type KpiForHistory,
   kpiHistory,
   latestKpiReading,
@@ -47,7 +49,19 @@ export const kpiDefinition = (k: KpiRow) => ({
   redFlag: k.redFlag,
   weight: k.weight,
   version: k.version,
+  /** Campaign-fed KPIs: what they sum, from which channel and in which currency; null otherwise. */
+  campaignSource: campaignSourceOf(k),
 });
+
+/** A campaign-fed KPI's source as the domain names it; null for the other kinds. */
+export function campaignSourceOf(k: Pick<KpiRow, "kind" | "campaignMeasure" | "campaignChannel" | "currency">) {
+  if (k.kind !== "campaigns" || !k.campaignMeasure) return null;
+  return {
+    measure: k.campaignMeasure,
+    channel: k.campaignChannel,
+    currency: k.currency as Currency | null,
+  } satisfies KpiCampaignSource;
+}
 
 /**
  * One page of live KPIs, alphabetical, with their latest actual and this

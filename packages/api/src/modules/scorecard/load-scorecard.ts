@@ -1,6 +1,8 @@
 import {
   and,
   asc,
+  campaignResults,
+  campaigns,
   type Executor,
   eq,
   isNull,
@@ -12,7 +14,15 @@ import {
   sql,
   strategicObjectives,
 } from "@meridian/db";
-import { indexScorecard, type KpiForScoring, type Period, type ScorecardIndex } from "@meridian/domain";
+import {
+  type Currency,
+  campaignKpiValue,
+  indexScorecard,
+  type KpiCampaignMeasure,
+  type KpiForScoring,
+  type Period,
+  type ScorecardIndex,
+} from "@meridian/domain";
 import { sqlArray } from "../../lib/sql-array";
 
 export interface ScorecardWindow {
@@ -23,9 +33,10 @@ export interface ScorecardWindow {
 }
 
 /**
- * What scoring needs for one organization, in five statements: perspectives,
- * strategic objectives, live KPIs, and their actuals and period overrides inside
- * the window on screen. Every view of the scorecard (tree, heat map, strategy
+ * What scoring needs for one organization, in six statements: perspectives,
+ * strategic objectives, live KPIs, their actuals and period overrides inside
+ * the window on screen, and the campaign-fed KPIs' sums of campaign results per
+ * reporting period (`campaignKpiSums`). Every view of the scorecard (tree, heat map, strategy
  * map, KPI pages, reviews) scores from such a load with the domain's
  * `scoreScorecard`, so numbers agree everywhere.
  */
@@ -38,7 +49,7 @@ export async function loadScorecard(
     kpiIds ? sql`${column} = any(${sqlArray(kpiIds, "uuid")})` : undefined;
   const inWindow = (column: typeof kpiActuals.periodStart | typeof kpiTargets.periodStart) =>
     sql`${column} between ${window.start} and ${window.end}`;
-  const [perspectiveRows, objectiveRows, kpiRows, actualRows, targetRows] = await Promise.all([
+  const [perspectiveRows, objectiveRows, kpiRows, actualRows, targetRows, campaignRows] = await Promise.all([
     db
       .select({ id: perspectives.id, name: perspectives.name, weight: perspectives.weight })
       .from(perspectives)
@@ -88,6 +99,7 @@ export async function loadScorecard(
       .where(
         and(eq(kpiTargets.organizationId, organizationId), inWindow(kpiTargets.periodStart), chosen(kpiTargets.kpiId)),
       ),
+    campaignKpiSums(db, organizationId, { window, kpiIds }),
   ]);
   return indexScorecard({
     perspectives: perspectiveRows,
@@ -95,7 +107,73 @@ export async function loadScorecard(
     kpis: kpiRows satisfies KpiForScoring[],
     actuals: actualRows,
     targets: targetRows,
+    campaignActuals: campaignRows,
   });
+}
+
+/**
+ * The values of campaign-fed KPIs (ADR 0020), summed from `campaign_results` when read, so
+ * there is no stored copy to drift: per KPI and reporting period (the week, month or quarter
+ * holding each result's period), the sum of its measure over the organization's campaigns
+ * of its channel (any, when none is chosen) and, for money, of its currency; campaigns in
+ * other currencies are left out, never converted. Results of every status count (spend
+ * booked before a cancellation was still spent). A period whose results are all blank has
+ * no value, not 0. Money is summed in minor units and returned in major units, as goals are typed.
+ */
+export async function campaignKpiSums(
+  db: Executor,
+  organizationId: string,
+  { window, kpiIds }: ScorecardWindow,
+): Promise<{ kpiId: string; periodStart: string; value: number }[]> {
+  const measure = sql`case ${kpis.campaignMeasure} when 'spend' then ${campaignResults.spend} when 'revenue' then ${campaignResults.revenue} else ${campaignResults.conversions} end`;
+  // The reporting period holding a result's period; a week starts on Monday, as in periodContaining.
+  const period = sql`(case ${kpis.frequency} when 'weekly' then date_trunc('week', ${campaignResults.periodStart}::timestamp) when 'monthly' then date_trunc('month', ${campaignResults.periodStart}::timestamp) else date_trunc('quarter', ${campaignResults.periodStart}::timestamp) end)::date`;
+  const result = await db
+    .select({
+      kpiId: kpis.id,
+      measure: kpis.campaignMeasure,
+      currency: kpis.currency,
+      periodStart: sql<string>`${period}::text`,
+      sum: sql<number | null>`sum(${measure})::float8`,
+    })
+    .from(kpis)
+    .innerJoin(
+      campaigns,
+      and(
+        eq(campaigns.organizationId, kpis.organizationId),
+        sql`(${kpis.campaignChannel} is null or ${campaigns.channel} = ${kpis.campaignChannel})`,
+        sql`(${kpis.currency} is null or ${campaigns.currency} = ${kpis.currency})`,
+      ),
+    )
+    .innerJoin(
+      campaignResults,
+      and(
+        eq(campaignResults.organizationId, campaigns.organizationId),
+        eq(campaignResults.campaignId, campaigns.id),
+        // A week on screen may start up to six days before the window does.
+        sql`${campaignResults.periodStart} between ${window.start}::date - 6 and ${window.end}`,
+      ),
+    )
+    .where(
+      and(
+        eq(kpis.organizationId, organizationId),
+        sql`${kpis.kind} = 'campaigns'`,
+        isNull(kpis.archivedAt),
+        kpiIds ? sql`${kpis.id} = any(${sqlArray(kpiIds, "uuid")})` : undefined,
+        sql`${period} between ${window.start} and ${window.end}`,
+      ),
+    )
+    .groupBy(kpis.id, kpis.campaignMeasure, kpis.currency, period)
+    .having(sql`sum(${measure}) is not null`);
+  return result.map((r) => ({
+    kpiId: r.kpiId,
+    periodStart: r.periodStart,
+    value:
+      campaignKpiValue(r.sum, {
+        measure: r.measure as KpiCampaignMeasure,
+        currency: r.currency as Currency | null,
+      }) ?? 0,
+  }));
 }
 
 /**

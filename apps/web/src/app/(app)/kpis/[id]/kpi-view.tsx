@@ -7,6 +7,7 @@ import { TitledCard } from "~/components/scorecard/titled-card";
 import { useTRPC } from "~/trpc/react";
 import { ActualsGrid, ActualsReadOnly } from "./_components/actuals-grid";
 import { BenchmarksSection } from "./_components/benchmarks-section";
+import { campaignCalendarHref } from "./_components/campaign-source";
 import { kpiChartData } from "./_components/chart-data";
 import { ForecastSummary } from "./_components/forecast-summary";
 import { KpiHeader } from "./_components/kpi-header";
@@ -62,7 +63,15 @@ export function KpiView({ input }: { input: { kpiId: string; period?: string | u
         className="space-y-4"
         title={detail.canEnterActuals ? "Enter actuals" : "Actuals"}
         aside={
-          detail.kpi.kind !== "manual" ? (
+          detail.kpi.kind === "campaigns" ? (
+            <span className="text-xs text-slate-500">
+              Summed from campaign results;{" "}
+              <Link href={campaignCalendarHref(detail) ?? "/campaigns"} className="text-indigo-600 underline">
+                enter spend and revenue on the campaigns
+              </Link>
+              .
+            </span>
+          ) : detail.kpi.kind !== "manual" ? (
             <span className="text-xs text-slate-500">Computed from its inputs; enter their values instead.</span>
           ) : null
         }

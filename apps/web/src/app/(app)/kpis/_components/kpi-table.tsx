@@ -1,10 +1,20 @@
-import { formatKpiValue, KPI_FREQUENCY_LABELS, periodLabel, targetShareLabel } from "@meridian/domain";
+import {
+  formatKpiValue,
+  hasOwnValues,
+  KPI_FREQUENCY_LABELS,
+  type KpiKind,
+  periodLabel,
+  targetShareLabel,
+} from "@meridian/domain";
 import Link from "next/link";
 import type { KpiListItem } from "~/components/kpi/types";
 import { type Column, ColumnHeads } from "~/components/scorecard/column-heads";
 import { formatScore } from "~/components/scorecard/status-colours";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { ScrollBox } from "~/components/ui/scroll-box";
+
+/** The badge beside a KPI that is not entered: where its values come from. */
+const KIND_BADGES: Record<Exclude<KpiKind, "manual">, string> = { ratio: "Ratio", roi: "ROI", campaigns: "Campaigns" };
 
 const HEAD = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 const COLUMNS: readonly Column[] = [
@@ -42,7 +52,7 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
                 </Link>
                 {k.kind !== "manual" && (
                   <span className="ml-2 rounded bg-violet-50 px-1.5 py-0.5 text-xs font-medium text-violet-700">
-                    {k.kind === "ratio" ? "Ratio" : "ROI"}
+                    {KIND_BADGES[k.kind]}
                   </span>
                 )}
               </th>
@@ -68,7 +78,7 @@ export function KpiTable({ kpis }: { kpis: KpiListItem[] }) {
                 {k.targetShare ? (
                   <span className="block text-xs text-slate-500">{targetShareLabel(k.targetShare, k.frequency)}</span>
                 ) : (
-                  k.kind === "manual" &&
+                  hasOwnValues(k.kind) &&
                   k.aggregation === "sum" &&
                   k.frequency !== "quarterly" && <span className="block text-xs text-slate-500">quarter total</span>
                 )}

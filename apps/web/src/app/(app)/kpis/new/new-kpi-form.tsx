@@ -41,6 +41,9 @@ export function NewKpiForm({ role, userId }: { role: Role; userId: string }) {
           kind: "manual",
           inputAId: null,
           inputBId: null,
+          campaignMeasure: "spend",
+          campaignChannel: null,
+          currency: "EUR",
         }}
         onSubmit={async (values) => {
           const created = await create.mutateAsync(values);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { INPUT_CHOICES } from "~/components/kpi/input-choices";
 import { personLookupInput, personSearchInput } from "~/components/people/person-search";
 import { requirePermission } from "~/server/permissions";
 import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
@@ -16,7 +17,7 @@ export default async function NewKpiPage() {
       : []),
     queryClient.prefetchQuery(trpc.people.list.queryOptions(personLookupInput(me.user.id))),
     queryClient.prefetchQuery(trpc.strategy.map.queryOptions({})),
-    queryClient.prefetchQuery(trpc.kpis.list.queryOptions({ kind: "manual", limit: 100 })),
+    queryClient.prefetchQuery(trpc.kpis.list.queryOptions(INPUT_CHOICES)),
   ]);
   return (
     <HydrateClient>

@@ -268,7 +268,7 @@ function KpiRow({ kpi: k, depth }: { kpi: TreeKpi; depth: 0 | 2 }) {
           </Link>
           <span className="block text-xs text-slate-500">
             {k.owner.name} · {KPI_DIRECTION_LABELS[k.direction].toLowerCase()}
-            {k.kind !== "manual" ? " · computed" : ""}
+            {k.kind === "campaigns" ? " · from campaigns" : k.kind !== "manual" ? " · computed" : ""}
           </span>
         </span>
       </th>

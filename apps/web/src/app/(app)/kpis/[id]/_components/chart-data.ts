@@ -1,4 +1,4 @@
-import { formatKpiValue, periodContaining, quarterLabel } from "@meridian/domain";
+import { formatKpiValue, hasOwnValues, periodContaining, quarterLabel } from "@meridian/domain";
 import type { KpiDetail } from "~/components/kpi/types";
 
 /** One reporting period on the chart; each series fills in what it has for it. */
@@ -80,7 +80,7 @@ export function kpiChartData(detail: KpiDetail): KpiChartData {
 
   const withData = periods.filter((p) => p.value !== null).length;
   const fmt = (v: number) => formatKpiValue(v, kpi.unit, kpi.kind);
-  const spread = kpi.kind === "manual" && kpi.aggregation === "sum" && kpi.frequency !== "quarterly";
+  const spread = hasOwnValues(kpi.kind) && kpi.aggregation === "sum" && kpi.frequency !== "quarterly";
   const summary = [
     `${withData} of ${periods.length} periods have an actual.`,
     spread

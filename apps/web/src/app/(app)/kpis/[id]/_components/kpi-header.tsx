@@ -2,6 +2,7 @@
 
 import {
   formatKpiValue,
+  isComputedKpi,
   KPI_AGGREGATION_LABELS,
   KPI_DIRECTION_LABELS,
   KPI_FREQUENCY_LABELS,
@@ -25,6 +26,7 @@ import { conflictCurrent } from "~/components/ui/server-errors";
 import { ui } from "~/components/ui/styles";
 import { useInvalidateKpis } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
+import { CampaignSource } from "./campaign-source";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -55,7 +57,7 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
   );
   const fmt = (v: number | null) => formatKpiValue(v, kpi.unit, kpi.kind);
   const status = current?.status ?? "no_data";
-  const inputLabels = kpi.kind === "manual" ? null : KPI_INPUT_LABELS[kpi.kind];
+  const inputLabels = isComputedKpi(kpi.kind) ? KPI_INPUT_LABELS[kpi.kind] : null;
 
   return (
     <section className="space-y-4">
@@ -86,7 +88,9 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
         <div className={`${ui.card} flex min-w-64 items-center gap-5 py-3`}>
           <div>
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{quarter.label}</p>
-            <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900">{fmt(current?.actual ?? null)}</p>
+            <p className="mt-0.5 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-quarter-value">
+              {fmt(current?.actual ?? null)}
+            </p>
             <p className="text-xs text-slate-500">
               goal {fmt(current?.goal ?? kpi.goal)} · red flag {fmt(current?.redFlag ?? kpi.redFlag)}
               {current?.targetShare && ` · ${targetShareLabel(current.targetShare, kpi.frequency)}`}
@@ -108,7 +112,7 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
         <Fact label="Direction">{KPI_DIRECTION_LABELS[kpi.direction]}</Fact>
         <Fact label="Frequency">{KPI_FREQUENCY_LABELS[kpi.frequency]}</Fact>
         <Fact label="Quarter value">
-          {kpi.kind === "manual" ? KPI_AGGREGATION_LABELS[kpi.aggregation] : "Σ inputs, then the formula"}
+          {isComputedKpi(kpi.kind) ? "Σ inputs, then the formula" : KPI_AGGREGATION_LABELS[kpi.aggregation]}
         </Fact>
         <Fact label="Kind">
           {KPI_KIND_LABELS[kpi.kind]}
@@ -135,6 +139,8 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
         </Fact>
         <Fact label="Weight">{kpi.weight}</Fact>
       </dl>
+
+      <CampaignSource detail={detail} />
 
       {detail.usedBy.length > 0 && (
         <p className="text-sm text-slate-600">
@@ -196,6 +202,9 @@ export function KpiHeader({ detail, role, userId }: { detail: KpiDetail; role: R
               kind: kpi.kind,
               inputAId: kpi.inputAId,
               inputBId: kpi.inputBId,
+              campaignMeasure: kpi.campaignSource?.measure ?? "spend",
+              campaignChannel: kpi.campaignSource?.channel ?? null,
+              currency: kpi.campaignSource?.currency ?? "EUR",
             }}
             onSubmit={async (values) => {
               try {
