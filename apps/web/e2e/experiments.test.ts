@@ -174,9 +174,11 @@ describe("A/B experiments in the browser", () => {
     await page.getByText("Recorded on “Attendance rate”.").waitFor();
     expect(await page.getByRole("link", { name: "Edit experiment" }).count()).toBe(0);
     await page.getByRole("link", { name: "Attendance rate" }).click();
-    await page
+    const history = page.getByRole("region", { name: "Check-in history" });
+    await history.getByLabel("Key result").selectOption({ label: "Attendance rate" });
+    await history
+      .getByRole("table", { name: "Check-ins of Attendance rate" })
       .getByText(/concluded: Keep control\. No lift in attendance after two weeks\./)
-      .first()
       .waitFor();
 
     // The campaign lists the experiments run within it.

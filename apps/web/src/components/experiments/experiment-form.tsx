@@ -40,6 +40,7 @@ interface SavedExperiment {
 const optionalNumber = { setValueAs: (v: string) => (v === "" || v === null ? null : Number(v)) };
 const optionalText = { setValueAs: (v: string) => (v === "" ? null : v) };
 const LOCK_NOTE_ID = "experiment-plan-lock";
+const LOCKED_CLASS = "read-only:bg-slate-100 read-only:text-slate-600";
 
 /** The form's values of a saved experiment: saving them untouched changes nothing. */
 export function experimentFormValues(page: EditableExperiment): TExperimentFormInput {
@@ -123,7 +124,10 @@ export function ExperimentForm({ experiment, userId }: { experiment?: EditableEx
   });
   const { register, control, errors } = form;
   const variants = useFieldArray({ control, name: "variants" });
-  const readOnly = locked ? { readOnly: true, "aria-describedby": LOCK_NOTE_ID } : {};
+  // Fixed fields look it (greyed), and name the note that says why.
+  const fixed = { readOnly: true, "aria-describedby": LOCK_NOTE_ID };
+  const readOnly = locked ? { ...fixed, inputClassName: LOCKED_CLASS } : {};
+  const readOnlyInput = locked ? { ...fixed, className: LOCKED_CLASS } : {};
   const current = experiment?.experiment;
 
   return (
@@ -277,14 +281,14 @@ export function ExperimentForm({ experiment, userId }: { experiment?: EditableEx
               error={errors.variants?.[i]?.name?.message}
               className="grow"
             >
-              {(id) => <Input id={id} {...readOnly} {...register(`variants.${i}.name`)} />}
+              {(id) => <Input id={id} {...readOnlyInput} {...register(`variants.${i}.name`)} />}
             </Field>
             <Field label="Share" error={errors.variants?.[i]?.weight?.message} className="w-24">
               {(id) => (
                 <Input
                   id={id}
                   type="number"
-                  {...readOnly}
+                  {...readOnlyInput}
                   {...register(`variants.${i}.weight`, { valueAsNumber: true })}
                 />
               )}
