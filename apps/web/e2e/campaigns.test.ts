@@ -146,4 +146,60 @@ describe("the campaign calendar", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
+
+  it("links a campaign to the objective, key result and strategic objective it serves, shown as links on its page", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "manager");
+    const name = `Buyer's guide launch ${Date.now().toString(36)}`;
+    const start = campaignWeek();
+    await page.goto("/campaigns/new");
+    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.getByLabel("Starts on").fill(start);
+    await page.getByLabel("Ends on").fill(addDays(start, 6));
+    await page
+      .getByLabel("Objective", { exact: true })
+      .selectOption({ label: "Build a predictable marketing pipeline" });
+    await page.getByLabel("Key result").selectOption({ label: "Publish the buyer's guide" });
+    await page.getByLabel("Strategic objective").selectOption({ label: "Run a predictable demand engine" });
+    await screenshotWidths(page, "campaign-new-links");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Create campaign" }).click();
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    const links = page.getByRole("region", { name: "Links" });
+    await links.getByRole("link", { name: "Run a predictable demand engine" }).waitFor();
+    await links.getByRole("link", { name: "Publish the buyer's guide" }).waitFor();
+    await links.getByText("No experiment names this campaign yet").waitFor();
+    await screenshotWidths(page, "campaign-page-links");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The edit form opens on the saved links; clearing one removes its link.
+    await page.getByRole("button", { name: "Edit campaign" }).click();
+    expect(await page.getByLabel("Key result").inputValue()).not.toBe("");
+    await page.getByLabel("Key result").selectOption({ label: "None" });
+    await page.getByRole("button", { name: "Save campaign" }).click();
+    await page.getByRole("button", { name: "Edit campaign" }).waitFor();
+    await expect.poll(() => links.getByRole("link", { name: "Publish the buyer's guide" }).count()).toBe(0);
+    await links.getByRole("link", { name: "Build a predictable marketing pipeline" }).click();
+    await page.getByRole("heading", { level: 1, name: "Build a predictable marketing pipeline" }).waitFor();
+    await page.close();
+  });
+
+  it("documents the campaign-results and experiments pushes beside actuals on the API tokens page", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "admin");
+    await page.goto("/settings/api-tokens");
+    for (const heading of [
+      "How to push KPI actuals",
+      "How to push campaign results",
+      "How to push experiment results",
+    ]) {
+      await page.getByRole("heading", { name: heading }).waitFor();
+    }
+    for (const path of ["/api/ingest/actuals", "/api/ingest/campaign-results", "/api/ingest/experiments"]) {
+      await page.getByText(`curl -X POST ${new URL(page.url()).origin}${path}`).waitFor();
+    }
+    await screenshotWidths(page, "settings-api-tokens");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
 });

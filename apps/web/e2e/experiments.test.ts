@@ -100,4 +100,92 @@ describe("A/B experiments in the browser", () => {
     await screenshotWidths(page, "experiment-winner");
     await expectAxeClean(page);
   });
+
+  it("edits an experiment (the plan fixed once started, a stale save keeps what was typed), links it, and records its conclusion on the key result", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "member");
+    const title = `Webinar reminder timing ${Date.now().toString(36)}`;
+    await page.goto("/experiments/new");
+    const form = page.getByRole("form", { name: "New experiment" });
+    await form.getByLabel("Name", { exact: true }).fill(title);
+    await form.getByLabel("Team").selectOption({ label: "Marketing" });
+    await form.getByLabel("Key result").selectOption({ label: "Attendance rate" });
+    const campaign = form.getByLabel("Campaign");
+    const spring = await campaign.locator("option", { hasText: "Spring newsletter series" }).getAttribute("value");
+    await campaign.selectOption(spring ?? "");
+    await form.getByRole("button", { name: "Create experiment" }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    const url = page.url();
+    await page.getByRole("link", { name: "Attendance rate" }).waitFor();
+    await page.getByRole("link", { name: "Spring newsletter series" }).waitFor();
+
+    // A draft's whole plan is open: a third arm and another split.
+    await page.getByRole("link", { name: "Edit experiment" }).click();
+    const edit = page.getByRole("form", { name: "Edit experiment" });
+    await edit.getByLabel("Hypothesis").fill("A reminder an hour before lifts attendance.");
+    await edit.getByRole("button", { name: "Add a treatment" }).click();
+    await edit.getByLabel("Treatment 2 name").fill("Two reminders");
+    await edit.getByLabel("Secondary metrics").fill("Registrations, Replays watched");
+    await screenshotWidths(page, "experiment-edit-draft");
+    await expectAxeClean(page);
+    await edit.getByRole("button", { name: "Save experiment" }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByText("A reminder an hour before lifts attendance.").waitFor();
+    await page.getByRole("region", { name: "Secondary metric Replays watched" }).waitFor();
+
+    // Started: the plan is read-only and the page says why.
+    await page.getByRole("button", { name: "Start experiment" }).click();
+    await page.getByRole("button", { name: "Stop" }).waitFor();
+    await page.getByRole("link", { name: "Edit experiment" }).click();
+    await page.getByText(/This experiment has started: its start date, minimum effect/).waitFor();
+    expect(await edit.getByLabel("Power (%)").getAttribute("readonly")).not.toBeNull();
+    expect(await edit.getByLabel("Treatment 1 name").getAttribute("readonly")).not.toBeNull();
+    expect(await edit.getByRole("button", { name: "Add a treatment" }).count()).toBe(0);
+    await screenshotWidths(page, "experiment-edit-running");
+    await expectAxeClean(page);
+
+    // A manager saves meanwhile; this save is stale, keeps what was typed, and saving again wins.
+    const other = await newPage(browser);
+    await logIn(other, "manager");
+    await other.goto(`${url}/edit`);
+    const theirs = other.getByRole("form", { name: "Edit experiment" });
+    await theirs.getByLabel("Hypothesis").fill("The manager's hypothesis.");
+    await theirs.getByRole("button", { name: "Save experiment" }).click();
+    await other.getByRole("heading", { level: 1, name: title }).waitFor();
+    await other.close();
+    await edit.getByLabel("Name", { exact: true }).fill(`${title} (renamed)`);
+    await edit.getByRole("button", { name: "Save experiment" }).click();
+    await page.getByText("Your changes are still in the form.").waitFor();
+    await page.getByText("The manager's hypothesis.").waitFor();
+    expect(await edit.getByLabel("Name", { exact: true }).inputValue()).toBe(`${title} (renamed)`);
+    await edit.getByRole("button", { name: "Save experiment" }).click();
+    await page.getByRole("heading", { level: 1, name: `${title} (renamed)` }).waitFor();
+
+    // Concluded: the result goes onto the linked key result as a check-in.
+    await page.getByRole("button", { name: "Conclude…" }).click();
+    await page.getByLabel("Decision").selectOption({ label: "Keep control" });
+    await page.getByLabel("Reason").fill("No lift in attendance after two weeks.");
+    await page.getByRole("button", { name: "Record the decision" }).click();
+    const record = page.getByRole("form", { name: "Record the result on the key result" });
+    await record.getByLabel("New value of the key result").fill("91");
+    await screenshotWidths(page, "experiment-concluded-check-in");
+    await expectAxeClean(page);
+    await record.getByRole("button", { name: "Record check-in" }).click();
+    await page.getByText("Recorded on “Attendance rate”.").waitFor();
+    expect(await page.getByRole("link", { name: "Edit experiment" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Attendance rate" }).click();
+    const history = page.getByRole("region", { name: "Check-in history" });
+    await history.getByLabel("Key result").selectOption({ label: "Attendance rate" });
+    await history
+      .getByRole("table", { name: "Check-ins of Attendance rate" })
+      .getByText(/concluded: Keep control\. No lift in attendance after two weeks\./)
+      .waitFor();
+
+    // The campaign lists the experiments run within it.
+    await page.goto(url);
+    await page.getByRole("link", { name: "Spring newsletter series" }).click();
+    const links = page.getByRole("region", { name: "Links" });
+    await links.getByRole("link", { name: `${title} (renamed)` }).waitFor();
+    await page.close();
+  });
 });

@@ -801,6 +801,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
         baselineRate: fc.option(fc.constantFrom(0.5, 10, 50, 99.99, 120)),
         keyResultId: fc.option(keyResultRef(f)),
         kpiId: fc.option(idFrom(f.kpiIds, [f.other.kpiId])),
+        campaignId: fc.option(campaignRef(f)),
         variants: fc.array(fc.record({ name: text(120), weight: fc.integer({ min: -1, max: 10001 }) }), {
           minLength: 1,
           maxLength: 7,
@@ -824,6 +825,14 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
         ownerId: personRef(f),
         minimumDetectableEffect: fc.integer({ min: -100, max: 1000 }),
         kpiId: fc.option(idFrom(f.kpiIds, [f.other.kpiId])),
+        campaignId: fc.option(campaignRef(f)),
+        // A draft's plan is free, a started one's fixed (412): both reach the fuzzer's experiments.
+        variants: fc.array(fc.record({ name: text(120), weight: fc.integer({ min: -1, max: 10001 }) }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        primaryMetric: text(120),
+        secondaryMetrics: fc.array(text(120), { maxLength: 6 }),
       },
       { requiredKeys: ["experimentId", "version"] },
     ),

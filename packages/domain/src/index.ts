@@ -17,6 +17,7 @@ export * from "./experiments/describe";
 export * from "./experiments/distributions";
 export * from "./experiments/experiment-status";
 export * from "./experiments/holm";
+export * from "./experiments/plan-lock";
 export * from "./experiments/proportions";
 export * from "./experiments/results-csv";
 export * from "./experiments/sample-size";

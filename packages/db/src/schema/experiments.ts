@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { campaigns } from "./campaigns";
 import { createdAt, tenantId, updatedAt, version } from "./columns";
 import { keyResults } from "./okr";
 import { organizations, users } from "./organizations";
@@ -54,6 +55,8 @@ export const experiments = pgTable(
     baselineRateBp: integer(),
     keyResultId: uuid(),
     kpiId: uuid(),
+    /** The campaign the experiment serves (a landing page or an email tested within it). */
+    campaignId: uuid(),
     concludedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -76,6 +79,13 @@ export const experiments = pgTable(
       columns: [t.organizationId, t.kpiId],
       foreignColumns: [kpis.organizationId, kpis.id],
     }).onDelete("set null"),
+    foreignKey({
+      name: "experiments_campaign_id_fk",
+      columns: [t.organizationId, t.campaignId],
+      foreignColumns: [campaigns.organizationId, campaigns.id],
+    }).onDelete("set null"),
+    // A campaign's page lists the experiments serving it.
+    index("experiments_org_campaign_idx").on(t.organizationId, t.campaignId),
     // The list's page order (newest first) and its status filter.
     index("experiments_org_created_idx").on(t.organizationId, t.createdAt, t.id),
     index("experiments_org_status_idx").on(t.organizationId, t.status),

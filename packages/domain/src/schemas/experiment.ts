@@ -71,32 +71,68 @@ const planFields = {
   baselineRate: zBaseline.nullable().default(null),
   keyResultId: ZId.nullable().default(null),
   kpiId: ZId.nullable().default(null),
+  /** The campaign the experiment serves (a landing page or an email tested within it). */
+  campaignId: ZId.nullable().default(null),
 };
 
-export const ZExperimentCreateSchema = z
-  .object({
-    ...planFields,
-    /** Control first, then one to five treatments. */
-    variants: z
-      .array(ZExperimentVariantInput, { error: "Variants must be a list." })
-      .min(2, "An experiment needs a control and at least one treatment.")
-      .max(6, "At most five treatments beside control."),
-    primaryMetric: zMetricName.default("Conversion"),
-    secondaryMetrics: z.array(zMetricName).max(5, "At most five secondary metrics.").default([]),
-  })
-  .superRefine((v, ctx) => {
-    checkDates(v, ctx);
+/** Control first, then one to five treatments. */
+const zVariants = z
+  .array(ZExperimentVariantInput, { error: "Variants must be a list." })
+  .min(2, "An experiment needs a control and at least one treatment.")
+  .max(6, "At most five treatments beside control.");
+const zSecondaryMetrics = z.array(zMetricName).max(5, "At most five secondary metrics.");
+
+const armFields = {
+  variants: zVariants,
+  primaryMetric: zMetricName.default("Conversion"),
+  secondaryMetrics: zSecondaryMetrics.default([]),
+};
+
+function checkPlan(
+  v: {
+    startDate?: string | null;
+    endDate?: string | null;
+    variants?: { name: string }[];
+    primaryMetric?: string;
+    secondaryMetrics?: string[];
+  },
+  ctx: z.RefinementCtx,
+) {
+  checkDates(v, ctx);
+  if (v.variants)
     checkUnique(
       v.variants.map((x) => x.name),
       "variants",
       "variants",
       ctx,
     );
-    checkUnique([v.primaryMetric, ...v.secondaryMetrics], "secondaryMetrics", "metrics", ctx);
-  });
+  if (v.primaryMetric !== undefined || v.secondaryMetrics !== undefined)
+    checkUnique(
+      [v.primaryMetric ?? "", ...(v.secondaryMetrics ?? [])].filter(Boolean),
+      "secondaryMetrics",
+      "metrics",
+      ctx,
+    );
+}
+
+export const ZExperimentCreateSchema = z.object({ ...planFields, ...armFields }).superRefine(checkPlan);
 export type TExperimentCreate = z.infer<typeof ZExperimentCreateSchema>;
 export type TExperimentCreateInput = z.input<typeof ZExperimentCreateSchema>;
 
+/**
+ * The experiment form, new or edit: the create fields, and for an edit the experiment and the version it
+ * read. One schema for both, so the edit page is the create form opened on a saved experiment.
+ */
+export const ZExperimentFormSchema = z
+  .object({ ...planFields, ...armFields, experimentId: ZId.optional(), version: ZVersion.optional() })
+  .superRefine(checkPlan);
+export type TExperimentForm = z.infer<typeof ZExperimentFormSchema>;
+export type TExperimentFormInput = z.input<typeof ZExperimentFormSchema>;
+
+/**
+ * Changes to an experiment against the version read; absent fields stay. Once it has started, its plan,
+ * variants and primary metric are fixed (`lockedChanges`): sending them unchanged is fine, changing them is not.
+ */
 export const ZExperimentUpdateSchema = z
   .object({
     experimentId: ZId,
@@ -113,8 +149,12 @@ export const ZExperimentUpdateSchema = z
     baselineRate: zBaseline.nullable().optional(),
     keyResultId: ZId.nullable().optional(),
     kpiId: ZId.nullable().optional(),
+    campaignId: ZId.nullable().optional(),
+    variants: zVariants.optional(),
+    primaryMetric: zMetricName.optional(),
+    secondaryMetrics: zSecondaryMetrics.optional(),
   })
-  .superRefine(checkDates);
+  .superRefine(checkPlan);
 export type TExperimentUpdate = z.infer<typeof ZExperimentUpdateSchema>;
 
 export const ZExperimentStatusSchema = z.object({

@@ -14,6 +14,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { Controller } from "react-hook-form";
+import { KeyResultOptions, NamedOptions, useOkrChoices } from "~/components/links/link-options";
 import { PersonPicker } from "~/components/people/person-picker";
 import {
   StrategicObjectiveOptions,
@@ -37,6 +38,9 @@ export interface EditableCampaign extends Omit<TCampaignFormInput, "budget"> {
   version: number;
   budget: number | null;
   currency: Currency;
+  /** The linked objective and key result as read, kept choosable when they are not of the current cycle. */
+  objective?: { id: string; name: string } | null;
+  keyResult?: { id: string; name: string } | null;
 }
 
 export const campaignFormValues = (c: EditableCampaign): TCampaignFormInput => ({
@@ -76,7 +80,8 @@ export function CampaignForm({
   const router = useRouter();
   const invalidate = useInvalidate("campaigns", "kpis", "scorecard");
   const teams = useQuery(trpc.teams.list.queryOptions());
-  const { bands } = useStrategicObjectiveBands();
+  const strategy = useStrategicObjectiveBands();
+  const okr = useOkrChoices();
   const client = useTRPCClient();
   const today = new Date().toISOString().slice(0, 10);
   const defaults: TCampaignFormInput = campaign
@@ -207,13 +212,43 @@ export function CampaignForm({
           {...register("landingUrl")}
         />
       </fieldset>
-      <Field label="Serves strategic objective" error={errors.strategicObjectiveId?.message}>
-        {(id) => (
-          <Select id={id} {...register("strategicObjectiveId", nullable)}>
-            <StrategicObjectiveOptions bands={bands} />
-          </Select>
-        )}
-      </Field>
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Serves</legend>
+        {/* Mounted once the choices are known, so each select shows the saved choice. */}
+        <Field label="Objective" error={errors.objectiveId?.message}>
+          {(id) =>
+            okr.loaded ? (
+              <Select id={id} {...register("objectiveId", nullable)}>
+                <NamedOptions items={okr.objectives} current={campaign?.objective} />
+              </Select>
+            ) : (
+              <Loading id={id} />
+            )
+          }
+        </Field>
+        <Field label="Key result" error={errors.keyResultId?.message}>
+          {(id) =>
+            okr.loaded ? (
+              <Select id={id} {...register("keyResultId", nullable)}>
+                <KeyResultOptions objectives={okr.objectives} current={campaign?.keyResult} />
+              </Select>
+            ) : (
+              <Loading id={id} />
+            )
+          }
+        </Field>
+        <Field label="Strategic objective" error={errors.strategicObjectiveId?.message}>
+          {(id) =>
+            strategy.loaded ? (
+              <Select id={id} {...register("strategicObjectiveId", nullable)}>
+                <StrategicObjectiveOptions bands={strategy.bands} />
+              </Select>
+            ) : (
+              <Loading id={id} />
+            )
+          }
+        </Field>
+      </fieldset>
       <FormActions
         submitLabel={campaign ? "Save campaign" : "Create campaign"}
         pending={form.pending}
@@ -221,5 +256,13 @@ export function CampaignForm({
         {...(onDone && { onCancel: onDone })}
       />
     </form>
+  );
+}
+
+function Loading({ id }: { id: string }) {
+  return (
+    <Select id={id} disabled>
+      <option>Loading…</option>
+    </Select>
   );
 }

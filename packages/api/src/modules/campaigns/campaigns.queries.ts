@@ -5,6 +5,7 @@ import {
   campaigns,
   desc,
   eq,
+  experiments,
   keyResults,
   objectives,
   type SQL,
@@ -100,6 +101,7 @@ export async function getCampaign(scope: ViewerScope, campaignId: string) {
       teamName: teams.name,
       objectiveTitle: objectives.title,
       keyResultTitle: keyResults.title,
+      keyResultObjectiveId: keyResults.objectiveId,
       strategicObjectiveName: strategicObjectives.name,
     })
     .from(campaigns)
@@ -133,13 +135,29 @@ export async function getCampaign(scope: ViewerScope, campaignId: string) {
     .from(campaignResults)
     .where(and(eq(campaignResults.organizationId, scope.org.id), eq(campaignResults.campaignId, campaignId)))
     .orderBy(asc(campaignResults.periodStart));
+  // The experiments run within it (a landing page, a subject line), newest first.
+  const serving = await scope.db
+    .select({
+      id: experiments.id,
+      name: experiments.name,
+      status: experiments.status,
+      decision: experiments.decision,
+    })
+    .from(experiments)
+    .where(and(eq(experiments.organizationId, scope.org.id), eq(experiments.campaignId, campaignId)))
+    .orderBy(desc(experiments.createdAt), desc(experiments.id))
+    .limit(50);
   const named = (id: string | null, name: string | null | undefined) => (id && name ? { id, name } : null);
   return {
     ...present(scope, { campaign: c, ownerName: names?.ownerName ?? "", teamName: names?.teamName ?? null }),
     objective: named(c.objectiveId, names?.objectiveTitle),
-    keyResult: named(c.keyResultId, names?.keyResultTitle),
+    keyResult:
+      c.keyResultId && names?.keyResultTitle && names.keyResultObjectiveId
+        ? { id: c.keyResultId, name: names.keyResultTitle, objectiveId: names.keyResultObjectiveId }
+        : null,
     strategicObjective: named(c.strategicObjectiveId, names?.strategicObjectiveName),
     taggedLink: taggedLink(c.landingUrl, { source: c.utmSource, medium: c.utmMedium, campaign: c.utmCampaign }),
     results,
+    experiments: serving,
   };
 }

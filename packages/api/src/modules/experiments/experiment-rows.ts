@@ -32,6 +32,7 @@ export const experimentColumns = {
   baselineRateBp: experiments.baselineRateBp,
   keyResultId: experiments.keyResultId,
   kpiId: experiments.kpiId,
+  campaignId: experiments.campaignId,
   concludedAt: experiments.concludedAt,
   createdAt: experiments.createdAt,
   version: experiments.version,

@@ -1,6 +1,7 @@
 // Changes to experiments: create, edit the plan, start / stop, conclude. Each is versioned and audited.
 import {
   and,
+  campaigns,
   type Executor,
   eq,
   experimentMetrics,
@@ -15,6 +16,8 @@ import {
 import {
   canMoveExperiment,
   EXPERIMENT_STATUS_LABELS,
+  lockedChanges,
+  lockedChangesMessage,
   type TExperimentConclude,
   type TExperimentCreate,
   type TExperimentStatus,
@@ -25,7 +28,8 @@ import { activityBy, recordActivity } from "../../lib/activity";
 import { forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
-import { findExperiment, findManageableExperiment, MEMBERS_OWN_TEAMS, mayManage } from "./experiment-rows";
+import { planSnapshot, syncMetrics, syncVariants } from "./experiment-arms";
+import { findExperiment, findManageableExperiment, loadArms, MEMBERS_OWN_TEAMS, mayManage } from "./experiment-rows";
 
 const bp = (percent: number) => Math.round(percent * 100);
 
@@ -41,7 +45,7 @@ async function requireTeam(tx: Executor, organizationId: string, teamId: string)
 async function requireLinks(
   tx: Executor,
   organizationId: string,
-  links: { keyResultId?: string | null; kpiId?: string | null },
+  links: { keyResultId?: string | null; kpiId?: string | null; campaignId?: string | null },
 ) {
   if (links.keyResultId) {
     const [kr] = await tx
@@ -58,6 +62,14 @@ async function requireLinks(
       .where(and(eq(kpis.organizationId, organizationId), eq(kpis.id, links.kpiId)))
       .limit(1);
     if (!kpi) throw invalidInput("kpiId", "Choose a KPI of this organization.");
+  }
+  if (links.campaignId) {
+    const [campaign] = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.organizationId, organizationId), eq(campaigns.id, links.campaignId)))
+      .limit(1);
+    if (!campaign) throw invalidInput("campaignId", "Choose a campaign of this organization.");
   }
 }
 
@@ -83,6 +95,7 @@ export async function createExperiment(scope: ViewerScope, input: TExperimentCre
         baselineRateBp: input.baselineRate === null ? null : bp(input.baselineRate),
         keyResultId: input.keyResultId,
         kpiId: input.kpiId,
+        campaignId: input.campaignId,
       })
       .returning({ id: experiments.id, version: experiments.version });
     if (!created) throw new Error("insert returned nothing");
@@ -110,6 +123,10 @@ export async function createExperiment(scope: ViewerScope, input: TExperimentCre
   });
 }
 
+/**
+ * Edits the experiment against the version read. Once it has started its plan, variants and primary metric are
+ * fixed (`lockedChanges`, ADR 0018): sent back unchanged they pass, changed they are refused with nothing written.
+ */
 export async function updateExperiment(scope: ViewerScope, input: TExperimentUpdate) {
   return scope.db.transaction(async (tx) => {
     const row = await findManageableExperiment(tx, scope, input.experimentId);
@@ -125,7 +142,10 @@ export async function updateExperiment(scope: ViewerScope, input: TExperimentUpd
     if (startDate && endDate && endDate < startDate) {
       throw invalidInput("endDate", "The end date cannot be before the start date.");
     }
-    return auditedUpdate(tx, {
+    const { variants, metrics } = await loadArms(tx, scope.org.id, [row.id]);
+    const locked = lockedChanges(row.status, planSnapshot(row, variants, metrics), input);
+    if (locked.length > 0) throw preconditionFailed(lockedChangesMessage(locked));
+    const updated = await auditedUpdate(tx, {
       table: experiments,
       id: row.id,
       version: input.version,
@@ -143,11 +163,17 @@ export async function updateExperiment(scope: ViewerScope, input: TExperimentUpd
           input.baselineRate === undefined ? undefined : input.baselineRate === null ? null : bp(input.baselineRate),
         keyResultId: input.keyResultId,
         kpiId: input.kpiId,
+        campaignId: input.campaignId,
       },
       returning: { id: experiments.id, version: experiments.version },
       conflict: { what: "experiment", current: () => findExperiment(tx, scope.org.id, row.id) },
       activity: activityBy(scope, "experiment", row.id, "experiment.updated"),
     });
+    // After the version check, so a stale edit changes no variant or metric either.
+    if (input.variants) await syncVariants(tx, scope.org.id, row.id, variants, input.variants);
+    if (input.primaryMetric !== undefined || input.secondaryMetrics !== undefined)
+      await syncMetrics(tx, scope.org.id, row.id, metrics, input);
+    return updated;
   });
 }
 

@@ -2,6 +2,7 @@
 import {
   and,
   asc,
+  campaigns,
   desc,
   eq,
   experimentResults,
@@ -108,7 +109,14 @@ export async function getExperiment(scope: ViewerScope, experimentId: string) {
   const experiment = await findExperiment(scope.db, scope.org.id, experimentId);
   const [[context], { variants, metrics }, totals, daily] = await Promise.all([
     scope.db
-      .select({ teamName: teams.name, ownerName: users.name, keyResultTitle: keyResults.title, kpiName: kpis.name })
+      .select({
+        teamName: teams.name,
+        ownerName: users.name,
+        keyResultTitle: keyResults.title,
+        keyResultObjectiveId: keyResults.objectiveId,
+        kpiName: kpis.name,
+        campaignName: campaigns.name,
+      })
       .from(experiments)
       .innerJoin(teams, and(eq(teams.organizationId, experiments.organizationId), eq(teams.id, experiments.teamId)))
       .innerJoin(users, eq(users.id, experiments.ownerId))
@@ -117,6 +125,10 @@ export async function getExperiment(scope: ViewerScope, experimentId: string) {
         and(eq(keyResults.organizationId, experiments.organizationId), eq(keyResults.id, experiments.keyResultId)),
       )
       .leftJoin(kpis, and(eq(kpis.organizationId, experiments.organizationId), eq(kpis.id, experiments.kpiId)))
+      .leftJoin(
+        campaigns,
+        and(eq(campaigns.organizationId, experiments.organizationId), eq(campaigns.id, experiments.campaignId)),
+      )
       .where(and(eq(experiments.organizationId, scope.org.id), eq(experiments.id, experimentId))),
     loadArms(scope.db, scope.org.id, [experimentId]),
     loadTotals(scope.db, scope.org.id, [experimentId], false),
@@ -157,10 +169,14 @@ export async function getExperiment(scope: ViewerScope, experimentId: string) {
       team: { id: experiment.teamId, name: context?.teamName ?? "" },
       owner: { id: experiment.ownerId, name: context?.ownerName ?? "" },
       keyResult:
-        experiment.keyResultId && context?.keyResultTitle
-          ? { id: experiment.keyResultId, title: context.keyResultTitle }
+        experiment.keyResultId && context?.keyResultTitle && context.keyResultObjectiveId
+          ? { id: experiment.keyResultId, title: context.keyResultTitle, objectiveId: context.keyResultObjectiveId }
           : null,
       kpi: experiment.kpiId && context?.kpiName ? { id: experiment.kpiId, name: context.kpiName } : null,
+      campaign:
+        experiment.campaignId && context?.campaignName
+          ? { id: experiment.campaignId, name: context.campaignName }
+          : null,
       daysRunning: daysRunning(experiment.startDate, experiment.endDate, todayIso()),
     },
     variants,

@@ -324,3 +324,244 @@ describe("experiments: plan and life", () => {
     expect(await outcomeOf(() => caller.experiments.list({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("experiments: editing the plan, and what stays fixed once it has started", () => {
+  const plan = (page: Page) => ({
+    experimentId: page.experiment.id,
+    name: page.experiment.name,
+    hypothesis: page.experiment.hypothesis,
+    ownerId: page.experiment.ownerId,
+    teamId: page.experiment.teamId,
+    startDate: page.experiment.startDate,
+    endDate: page.experiment.endDate,
+    minimumDetectableEffect: page.experiment.minimumDetectableEffect,
+    alpha: page.experiment.alpha,
+    power: page.experiment.power,
+    baselineRate: page.experiment.baselineRate,
+    keyResultId: page.experiment.keyResultId,
+    kpiId: page.experiment.kpiId,
+    campaignId: page.experiment.campaignId,
+    variants: page.variants.map((v) => ({ name: v.name, weight: v.weight })),
+    primaryMetric: page.metrics.find((m) => m.isPrimary)?.name ?? "",
+    secondaryMetrics: page.metrics.filter((m) => !m.isPrimary).map((m) => m.name),
+  });
+
+  it("edits a draft's whole plan — split, variants, metrics — keeping the ids of what stays", async () => {
+    const page = await newExperiment();
+    const caller = await as("member");
+    const before = arms(page);
+    const saved = await caller.experiments.update({
+      ...plan(page),
+      version: page.experiment.version,
+      name: "Checkout, two treatments",
+      power: 90,
+      variants: [
+        { name: "Control", weight: 40 },
+        { name: "Green", weight: 30 },
+        { name: "Blue", weight: 30 },
+      ],
+      primaryMetric: "Purchase",
+      secondaryMetrics: ["Revenue per visitor"],
+    });
+    expect(saved.version).toBe(page.experiment.version + 1);
+    const read = await caller.experiments.get({ experimentId: page.experiment.id });
+    expect(read.experiment).toMatchObject({ name: "Checkout, two treatments", power: 90 });
+    expect(read.variants.map((v) => [v.name, v.weight, v.isControl])).toEqual([
+      ["Control", 40, true],
+      ["Green", 30, false],
+      ["Blue", 30, false],
+    ]);
+    expect(read.variants[0]?.id).toBe(before.control);
+    expect(read.variants[1]?.id).toBe(before.treatment);
+    expect(read.metrics.map((m) => [m.name, m.isPrimary])).toEqual([
+      ["Purchase", true],
+      ["Revenue per visitor", false],
+    ]);
+    expect(read.metrics[0]?.id).toBe(before.metric);
+    // Two names swapped in one save do not trip the unique index.
+    const swapped = await caller.experiments.update({
+      experimentId: page.experiment.id,
+      version: saved.version,
+      variants: [
+        { name: "Control", weight: 40 },
+        { name: "Blue", weight: 30 },
+        { name: "Green", weight: 30 },
+      ],
+    });
+    const again = await caller.experiments.get({ experimentId: page.experiment.id });
+    expect(again.variants.map((v) => v.name)).toEqual(["Control", "Blue", "Green"]);
+    // Back to one treatment: the dropped one had no numbers.
+    await caller.experiments.update({
+      experimentId: page.experiment.id,
+      version: swapped.version,
+      variants: [
+        { name: "Control", weight: 50 },
+        { name: "Blue", weight: 50 },
+      ],
+      secondaryMetrics: [],
+    });
+    const last = await caller.experiments.get({ experimentId: page.experiment.id });
+    expect(last.variants.map((v) => v.name)).toEqual(["Control", "Blue"]);
+    expect(last.metrics.map((m) => m.name)).toEqual(["Purchase"]);
+  });
+
+  it("once running, accepts the plan sent back unchanged and the free fields, refuses (412) a changed split, primary metric or effect and writes nothing", async () => {
+    const page = await newExperiment();
+    const caller = await as("member");
+    const id = page.experiment.id;
+    const started = await caller.experiments.setStatus({ experimentId: id, version: 1, status: "running" });
+    const running = await caller.experiments.get({ experimentId: id });
+    const edited = await caller.experiments.update({
+      ...plan(running),
+      version: started.version,
+      name: "Checkout copy, renamed",
+      hypothesis: "Shorter copy converts better.",
+      endDate: "2099-01-31",
+      secondaryMetrics: ["Add to cart"],
+    });
+    const read = await caller.experiments.get({ experimentId: id });
+    expect(read.experiment).toMatchObject({ name: "Checkout copy, renamed", endDate: "2099-01-31" });
+    expect(read.metrics.map((m) => m.name)).toEqual(["Conversion", "Add to cart"]);
+    const refused: [Partial<ReturnType<typeof plan>>, RegExp][] = [
+      [
+        {
+          variants: [
+            { name: "Control", weight: 70 },
+            { name: "Treatment B", weight: 30 },
+          ],
+        },
+        /the variants and their planned split can no longer change/,
+      ],
+      [{ primaryMetric: "Revenue" }, /the primary metric can no longer change/],
+      [{ minimumDetectableEffect: 5, alpha: 1 }, /the minimum effect and the significance level can no longer/],
+      [{ secondaryMetrics: [] }, /secondary metrics already recorded/],
+      [{ startDate: "2020-01-01" }, /the start date can no longer change/],
+    ];
+    for (const [change, message] of refused) {
+      const error = await expectRejectedUntouched(database.db, "PRECONDITION_FAILED", () =>
+        caller.experiments.update({ experimentId: id, version: edited.version, ...change }),
+      );
+      expect(error.message).toMatch(message);
+    }
+    // A stale version is a conflict, even when everything it sends is allowed.
+    await expectRejectedUntouched(database.db, "CONFLICT", () =>
+      caller.experiments.update({ experimentId: id, version: started.version, name: "Stale" }),
+    );
+  });
+
+  it("refuses to drop a variant or a metric that has numbers (400), even in a draft, and writes nothing", async () => {
+    const page = await newExperiment();
+    const caller = await as("member");
+    const { treatment } = arms(page);
+    const withMetric = await caller.experiments.update({
+      experimentId: page.experiment.id,
+      version: 1,
+      variants: [
+        { name: "Control", weight: 1 },
+        { name: "Treatment B", weight: 1 },
+        { name: "Treatment C", weight: 1 },
+      ],
+      secondaryMetrics: ["Revenue"],
+    });
+    const read = await caller.experiments.get({ experimentId: page.experiment.id });
+    const third = read.variants[2]?.id ?? "";
+    const revenue = read.metrics.find((m) => m.name === "Revenue")?.id ?? "";
+    await caller.experiments.saveResults({
+      experimentId: page.experiment.id,
+      metricId: revenue,
+      rows: [
+        { variantId: third, day: "2026-07-01", exposures: 10, conversions: 1 },
+        { variantId: treatment, day: "2026-07-01", exposures: 10, conversions: 1 },
+      ],
+    });
+    for (const change of [
+      {
+        variants: [
+          { name: "Control", weight: 1 },
+          { name: "Treatment B", weight: 1 },
+        ],
+      },
+      { secondaryMetrics: [] },
+      { primaryMetric: "Revenue" },
+    ]) {
+      await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+        caller.experiments.update({ experimentId: page.experiment.id, version: withMetric.version, ...change }),
+      );
+    }
+    // Bad input: duplicate variant names, one variant, duplicate metrics.
+    for (const bad of [
+      {
+        variants: [
+          { name: "Same", weight: 1 },
+          { name: "same", weight: 1 },
+        ],
+      },
+      { variants: [{ name: "Alone", weight: 1 }] },
+      { primaryMetric: "Revenue", secondaryMetrics: ["revenue"] },
+    ]) {
+      await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+        caller.experiments.update({ experimentId: page.experiment.id, version: withMetric.version, ...bad }),
+      );
+    }
+  });
+
+  it("links a campaign of its organization, shown on both pages; a foreign or unknown campaign is a 400 writing nothing", async () => {
+    const manager = await as("manager");
+    const campaign = await manager.campaigns.create({
+      name: `Spring launch ${Math.random()}`,
+      channel: "email",
+      ownerId: people.manager.id,
+      startsOn: "2026-04-01",
+      endsOn: "2026-04-30",
+      currency: "EUR",
+    });
+    const page = await newExperiment();
+    const caller = await as("member");
+    await caller.experiments.update({ experimentId: page.experiment.id, version: 1, campaignId: campaign.id });
+    const read = await caller.experiments.get({ experimentId: page.experiment.id });
+    expect(read.experiment.campaign).toEqual({ id: campaign.id, name: expect.stringMatching(/^Spring launch/) });
+    const shown = await (await as("viewer")).campaigns.get({ campaignId: campaign.id });
+    expect(shown.experiments).toEqual([
+      { id: page.experiment.id, name: page.experiment.name, status: "draft", decision: null },
+    ]);
+
+    const other = await createOrganization(database.db);
+    const admin = await createMember(database.db, other.id, "admin");
+    const foreign = await (await callerFor(database.db, admin.email)).campaigns.create({
+      name: "Foreign campaign",
+      channel: "email",
+      ownerId: admin.id,
+      startsOn: "2026-04-01",
+      endsOn: "2026-04-30",
+      currency: "EUR",
+    });
+    for (const campaignId of [foreign.id, "00000000-0000-4000-8000-000000000000"]) {
+      const error = await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+        caller.experiments.update({ experimentId: page.experiment.id, version: 2, campaignId }),
+      );
+      expect(clientErrorOf(error, "experiments.update").shape.message).toBe("Choose a campaign of this organization.");
+    }
+    await expectRejectedUntouched(database.db, "BAD_REQUEST", () =>
+      caller.experiments.create({
+        name: "Foreign link",
+        ownerId: people.member.id,
+        teamId: marketingId,
+        minimumDetectableEffect: 10,
+        campaignId: foreign.id,
+        variants: [
+          { name: "A", weight: 1 },
+          { name: "B", weight: 1 },
+        ],
+      }),
+    );
+    // Another organization's campaign page does not list this experiment, and the foreign one lists nothing of ours.
+    const theirs = await (await callerFor(database.db, admin.email)).campaigns.get({ campaignId: foreign.id });
+    expect(theirs.experiments).toEqual([]);
+    // A viewer and a member of another team cannot edit it.
+    for (const who of ["viewer", "outsider"] as const) {
+      await expectRejectedUntouched(database.db, "FORBIDDEN", () =>
+        (async () => (await as(who)).experiments.update({ experimentId: page.experiment.id, version: 2, name: "X" }))(),
+      );
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { CampaignLinks } from "./_components/campaign-links";
 import { Figures } from "./_components/figures";
 import { ResultsGrid } from "./_components/results-grid";
 import { TaggedLink } from "./_components/tagged-link";
@@ -37,20 +38,8 @@ export function CampaignView({ campaignId }: { campaignId: string }) {
         <Fact label="Owner">{c.owner.name}</Fact>
         <Fact label="Team">{c.team?.name ?? "No team"}</Fact>
         <Fact label="Budget">{formatMoney(c.budget, c.currency)}</Fact>
-        <Fact label="Serves">
-          {c.strategicObjective ? (
-            <Link className="text-indigo-700 hover:underline" href="/strategy-map">
-              {c.strategicObjective.name}
-            </Link>
-          ) : c.objective ? (
-            <Link className="text-indigo-700 hover:underline" href={`/objectives/${c.objective.id}`}>
-              {c.objective.name}
-            </Link>
-          ) : (
-            "—"
-          )}
-        </Fact>
       </section>
+      <CampaignLinks campaign={c} />
       {editing && (
         <section className={ui.card} aria-label="Edit campaign">
           <CampaignForm campaign={c} defaultOwnerId={c.ownerId} onDone={() => setEditing(false)} />

@@ -4,6 +4,7 @@ import { EXPERIMENT_DECISION_LABELS } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ExperimentStatusBadge } from "~/components/experiments/experiment-badges";
+import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -14,6 +15,7 @@ import { IntervalPlot } from "./_components/interval-plot";
 import { RecordCheckIn } from "./_components/record-check-in";
 import { ResultsGrid } from "./_components/results-grid";
 import { ResultsImport } from "./_components/results-import";
+import { ServesList } from "./_components/serves-list";
 import { VariantTable } from "./_components/variant-table";
 import { VerdictPanel } from "./_components/verdict-panel";
 
@@ -29,9 +31,16 @@ export function ExperimentView({ experimentId }: { experimentId: string }) {
   return (
     <div className="space-y-6">
       <PageHeader kicker="Experiment" title={experiment.name}>
-        <Link href="/experiments" className="text-sm font-medium text-indigo-600 hover:underline">
-          All experiments
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/experiments" className="text-sm font-medium text-indigo-600 hover:underline">
+            All experiments
+          </Link>
+          {page.canEdit && (
+            <Link href={`/experiments/${experiment.id}/edit`} className={buttonClass("secondary")}>
+              Edit experiment
+            </Link>
+          )}
+        </div>
       </PageHeader>
 
       <section className={`${ui.card} space-y-3`} aria-label="Plan">
@@ -55,9 +64,9 @@ export function ExperimentView({ experimentId }: { experimentId: string }) {
           Detects {experiment.minimumDetectableEffect > 0 ? "+" : ""}
           {experiment.minimumDetectableEffect} % relative at α {experiment.alpha} % and power {experiment.power} %
           {experiment.baselineRate !== null ? `, from a planned baseline of ${pct(experiment.baselineRate / 100)}` : ""}
-          .{experiment.keyResult && ` Serves the key result “${experiment.keyResult.title}”.`}
-          {experiment.kpi && ` Serves the KPI “${experiment.kpi.name}”.`}
+          .
         </p>
+        <ServesList experiment={experiment} />
         {experiment.decision && (
           <p className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900">
             Concluded: {EXPERIMENT_DECISION_LABELS[experiment.decision]}. {experiment.decisionReason}

@@ -26,7 +26,7 @@ export function ApiTokensAdmin() {
     <div className="space-y-6">
       <SettingsSection
         title="New API token"
-        description="A token lets another system (a data warehouse, a CRM export, a script) push KPI actuals into this organization. Make one per system, so each can be revoked on its own."
+        description="A token lets another system (a data warehouse, a CRM export, a script, an ad platform, an A/B testing tool) push KPI actuals, campaign results and experiment results into this organization. Make one per system, so each can be revoked on its own."
       >
         <div className="mt-4">
           <ApiTokenCreateForm onCreated={setCreated} />

@@ -40,8 +40,8 @@ export function ApiTokenSecret({ name, token, onDone }: { name: string; token: s
         <p className="mt-1 text-xs">The browser did not allow copying: select the token and copy it by hand.</p>
       )}
       <p className="mt-2 text-xs">
-        Store it in the other system's secret settings. Anyone holding it can push KPI values into this organization; if
-        it leaks, revoke it below and create a new one.
+        Store it in the other system's secret settings. Anyone holding it can push KPI values, campaign results and
+        experiment results into this organization; if it leaks, revoke it below and create a new one.
       </p>
     </div>
   );
