@@ -80,7 +80,8 @@ describe("KPIs fed by campaigns", () => {
     await page.getByRole("heading", { level: 1, name: campaignName }).waitFor();
     await page.getByRole("button", { name: "Add period" }).click();
     expect(await page.getByLabel("Period, row 1").inputValue()).toBe(today);
-    await page.getByLabel("Spend, row 1").fill("432.10");
+    // Whole euros: the header rounds a figure above 1,000 to whole units, so the difference is exact.
+    await page.getByLabel("Spend, row 1").fill("432");
     await page.getByRole("button", { name: "Save results" }).click();
     await page.getByText("Saved: 1 new").waitFor();
 
@@ -89,7 +90,7 @@ describe("KPIs fed by campaigns", () => {
     await page.getByRole("heading", { level: 1, name: kpiName }).waitFor();
     const parse = (text: string | null) => (text && text !== "—" ? Number(text.replace(/[^\d.]/g, "")) : 0);
     const after = await quarterValue(page);
-    expect(parse(after) - parse(before)).toBeCloseTo(432.1, 0);
+    expect(parse(after) - parse(before)).toBe(432);
     await screenshotWidths(page, "kpi-page-campaigns");
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -102,7 +103,8 @@ describe("KPIs fed by campaigns", () => {
     expect(await page.getByLabel("Channel").inputValue()).toBe("events");
     await page.getByRole("region", { name: "Events lane" }).getByRole("link", { name: campaignName }).waitFor();
     await page.close();
-  });
+    // Two forms, two saves and two axe runs: more than the default minute on a busy machine.
+  }, 120_000);
 
   it("shows the demo's Marketing spend from the seeded campaigns, and Marketing ROI computed from it", async () => {
     const page = await newPage(browser);
