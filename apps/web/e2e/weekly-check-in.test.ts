@@ -109,8 +109,8 @@ describe("the weekly check-in", () => {
     await page.goto("/check-in");
     await page.getByRole("list", { name: "Key results due" }).waitFor();
     for (const title of KR) await rowForm(page, title).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
     await screenshotWidths(page, "weekly-check-in");
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Tab from the top of the page to the first row's value.
     await tabTo(page, valueBox(page, KR[0] as string));

@@ -48,7 +48,7 @@ export function ActionRow({ action, today }: { action: AssignedAction; today: st
             variant="secondary"
             size="sm"
             disabled={markDone.isPending}
-            aria-label={`Mark ${action.title} done`}
+            aria-label={`Mark done: ${action.title}`}
             onClick={() => markDone.mutate({ actionId: action.id, version: action.version, status: "done" })}
           >
             {markDone.isPending ? "Saving…" : "Mark done"}

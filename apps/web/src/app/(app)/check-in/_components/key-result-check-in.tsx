@@ -118,7 +118,7 @@ export function KeyResultCheckIn({
   const titleId = `kr-${kr.id}-title`;
 
   return (
-    <li className="py-4" aria-labelledby={titleId} data-queue-row={kr.id}>
+    <li className="py-4" data-queue-row={kr.id}>
       <div className="grid grid-cols-1 items-center gap-x-6 gap-y-2 md:grid-cols-[minmax(0,1fr)_7rem_16rem]">
         <div className="min-w-0">
           <p className="truncate text-xs text-slate-500">{objective.title}</p>
