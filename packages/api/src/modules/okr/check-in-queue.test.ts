@@ -282,6 +282,25 @@ describe("checkIns.weekly: what leaves the queue", () => {
     expect(titles(await member.checkIns.weekly())).not.toContain("never checked in");
   });
 
+  it("two copies of one save sent at once (a double Enter) record one check-in, neither a conflict", async () => {
+    const member = await as("member");
+    const due = (await member.checkIns.weekly()).keyResults.find(
+      (d) => d.keyResult.title === "mine in the manager's objective",
+    );
+    if (!due) throw new Error("expected the key result in the queue");
+    const input = {
+      keyResultId: due.keyResult.id,
+      value: 5,
+      confidence: 5,
+      comment: "",
+      idempotencyKey: randomUUID(),
+      keyResultVersion: due.keyResult.version,
+    };
+    const [a, b] = await Promise.all([member.checkIns.create(input), member.checkIns.create(input)]);
+    expect(a.checkIn.id).toBe(b.checkIn.id);
+    expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+  });
+
   it("a stale row is refused with the key result as it is now, and nothing is written", async () => {
     const member = await as("member");
     const due = (await member.checkIns.weekly()).keyResults.find((d) => d.keyResult.title === "checked in 8 days ago");
