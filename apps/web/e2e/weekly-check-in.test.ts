@@ -20,6 +20,10 @@ let objectiveId = "";
 let objectiveVersion = 0;
 const keyResultIds = new Map<string, string>();
 const member = new HttpSession();
+const admin = new HttpSession();
+// A monthly KPI of the member's, made here so the owed-actuals list has a row to enter inline.
+const KPI = `Drill bookings ${suffix}`;
+let kpi: { id: string; version: number } | null = null;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -45,6 +49,21 @@ beforeAll(async () => {
   expect(objective.status).toBe("active");
   objectiveId = objective.id;
   objectiveVersion = objective.version;
+
+  expect(await admin.signIn("admin@example.com", DEMO_PASSWORD)).toBeNull();
+  const me = await member.query("me.get");
+  const made = await admin.mutate("kpis.create", {
+    name: KPI,
+    unit: "",
+    direction: "higher_is_better",
+    frequency: "monthly",
+    aggregation: "sum",
+    goal: 100,
+    redFlag: 50,
+    ownerId: (me.data as { user: { id: string } }).user.id,
+  });
+  expect(made.error).toBeNull();
+  kpi = made.data as { id: string; version: number };
 });
 
 afterAll(async () => {
@@ -54,6 +73,7 @@ afterAll(async () => {
     const version = (current.data as { objective?: { version: number } } | undefined)?.objective?.version;
     await member.mutate("objectives.archive", { objectiveId, version: version ?? objectiveVersion });
   }
+  if (kpi) await admin.mutate("kpis.archive", { kpiId: kpi.id, version: kpi.version });
   await browser?.close();
 });
 
@@ -264,6 +284,23 @@ describe("the weekly check-in", () => {
           .count(),
       )
       .toBe(1);
+    await page.context().close();
+  });
+
+  it("enters a KPI's owed actual inline with the keyboard", async () => {
+    const page = await newPage(browser);
+    await logIn(page, "member");
+    await page.goto("/check-in");
+    const owed = page.getByRole("list", { name: "KPI actuals owed" });
+    const form = owed.getByRole("form", { name: new RegExp(`^Actual of ${KPI} for `) });
+    await tabTo(page, form.getByRole("spinbutton"));
+    await page.keyboard.type("77");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => owed.getByText(/^Saved · 77 for /).count()).toBe(1);
+    // Owed no more: gone from the list on the next visit.
+    await page.reload();
+    await page.getByRole("heading", { name: "KPI actuals owed" }).waitFor();
+    expect(await page.getByText(KPI, { exact: true }).count()).toBe(0);
     await page.context().close();
   });
 

@@ -98,7 +98,11 @@ function Queue({ queue }: { queue: CheckInQueue }) {
 
       <Section
         title="KPI actuals owed"
-        description="The last period that ended has no actual yet: enter it here, or open the KPI's actuals grid."
+        description={
+          queue.kpis.length === 0
+            ? undefined
+            : "The last period that ended has no actual yet: enter it here (Enter saves), or open the KPI's actuals grid."
+        }
       >
         {queue.kpis.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">Every KPI you own has its actual for the last period.</p>

@@ -116,6 +116,7 @@ export function KeyResultCheckIn({
   };
 
   const titleId = `kr-${kr.id}-title`;
+  const shownValues = state === "saved" && Number.isFinite(typed) ? [...recentValues, typed] : recentValues;
 
   return (
     <li className="py-4" data-queue-row={kr.id}>
@@ -125,14 +126,17 @@ export function KeyResultCheckIn({
           <p id={titleId} className="text-sm font-medium text-slate-800">
             {kr.title}
           </p>
-          <KeyResultFacts keyResult={kr} />
+          {/* Once saved, the row reads as the key result now stands. */}
+          <KeyResultFacts
+            keyResult={state === "saved" ? { ...kr, currentValue: typed, currentConfidence: confidence } : kr}
+          />
           <p className="text-xs text-slate-500">Expected by now {formatPercent(expected)}</p>
         </div>
         <Sparkline
-          values={recentValues}
+          values={shownValues}
           label={
-            recentValues.length
-              ? `Recent check-ins of ${kr.title}: ${recentValues.map((v) => formatValue(kr, v)).join(", ")}`
+            shownValues.length
+              ? `Recent check-ins of ${kr.title}: ${shownValues.map((v) => formatValue(kr, v)).join(", ")}`
               : `No check-ins of ${kr.title} yet`
           }
           curve="monotone"
@@ -140,7 +144,7 @@ export function KeyResultCheckIn({
           stroke="#4f46e5"
           fallback={
             <span className="block h-7 w-26 text-center text-[11px] leading-7 text-slate-500">
-              {recentValues.length === 0 ? "no check-ins yet" : "1 check-in"}
+              {shownValues.length === 0 ? "no check-ins yet" : "1 check-in"}
             </span>
           }
         />
