@@ -30,6 +30,7 @@ const TOUR: Stop[] = [
   { name: "admin-home", permission: "organization.manage", path: "/admin" },
   { name: "team-home", path: "/team" },
   { name: "my-okrs", path: "/my" },
+  { name: "check-in", permission: "checkin.create", path: "/check-in" },
   { name: "dashboard", path: "/dashboard" },
   { name: "okrs", path: "/okrs" },
   { name: "alignment", path: "/alignment" },

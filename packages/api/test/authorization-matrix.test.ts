@@ -337,6 +337,14 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   },
   // Only a check-in's author or an admin corrects or deletes it; a check-in on a private key result
   // the caller may not see does not exist for them.
+  // The weekly check-in queue: one's own due items; a viewer owes no check-in and is refused, as for create.
+  "checkIns.weekly": {
+    anonymous: "UNAUTHORIZED",
+    viewer: "FORBIDDEN",
+    member: "allow",
+    manager: "allow",
+    admin: "allow",
+  },
   "checkIns.update": {
     anonymous: "UNAUTHORIZED",
     viewer: "FORBIDDEN",
@@ -1951,6 +1959,20 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     verify: (result, _cell, input) => {
       expect(result.replayed).toBe(false);
       expect(result.checkIn.keyResultId).toBe(input.keyResultId);
+    },
+  },
+
+  "checkIns.weekly": {
+    verify: (queue, { principal }) => {
+      const me = ownUserId(principal);
+      expect(queue.cycle?.id).toBe(f.openCycleId);
+      for (const due of queue.keyResults) {
+        expect(due.keyResult.owner.id).toBe(me);
+        expect(due.keyResult.canCheckIn).toBe(true);
+        expect(due.keyResult.id).not.toBe(f.globex.keyResultId);
+      }
+      for (const kpi of queue.kpis) expect(kpi.id).not.toBe(f.globex.kpiId);
+      for (const action of queue.actions) expect(action.id).not.toBe(f.globex.actionId);
     },
   },
 

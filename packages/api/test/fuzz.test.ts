@@ -662,6 +662,7 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "organizations.settings": () => ({ ...NO_INPUT, viewer: "allow" }),
   "organizations.overview": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "objectives.mine": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "checkIns.weekly": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "objectives.teamAttention": () => ({ ...NO_INPUT, viewer: "allow" }),
   "objectives.dashboard": (f) => ({
     viewer: "allow",

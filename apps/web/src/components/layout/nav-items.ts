@@ -16,6 +16,11 @@ interface NavEntry {
  */
 const MAIN_NAV: readonly NavEntry[] = [
   { label: "Home", href: (role) => ROLE_HOME[role], when: ({ role }) => role !== null && role !== "viewer" },
+  {
+    label: "Check in",
+    href: "/check-in",
+    when: ({ permissions }) => permissions.includes("checkin.create"),
+  },
   { label: "Dashboard", href: "/dashboard" },
   { label: "OKRs", href: "/okrs" },
   { label: "Alignment", href: "/alignment" },

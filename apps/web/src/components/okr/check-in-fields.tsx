@@ -25,6 +25,7 @@ export function CheckInFields({
   pending,
   onCancel,
   cancelVariant,
+  extraActions,
   error,
 }: {
   milestone: boolean;
@@ -39,6 +40,8 @@ export function CheckInFields({
   pending: boolean;
   onCancel: () => void;
   cancelVariant: ButtonVariant;
+  /** More buttons after Cancel (the weekly check-in's Skip). */
+  extraActions?: ReactNode;
   error?: ReactNode;
 }) {
   const id = useId();
@@ -98,6 +101,7 @@ export function CheckInFields({
         <Button variant={cancelVariant} onClick={onCancel}>
           Cancel
         </Button>
+        {extraActions}
       </div>
       <Alert className="sm:col-span-4">{error}</Alert>
     </>

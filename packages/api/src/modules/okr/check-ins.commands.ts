@@ -8,7 +8,7 @@ import {
 } from "@meridian/domain";
 import type { z } from "zod";
 import { recordActivity } from "../../lib/activity";
-import { conflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
+import { conflict, editConflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
 import {
   findByIdempotencyKey,
@@ -50,6 +50,15 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
   return scope.db.transaction(async (tx) => {
     // The key result's lock first: concurrent check-ins on it are numbered and set its value in one order.
     await lockKeyResult(tx, organizationId, input.keyResultId);
+    if (input.keyResultVersion !== undefined) {
+      const stale = await staleKeyResult(tx, organizationId, input.keyResultId, input.keyResultVersion);
+      if (stale) {
+        // A twin of this request that won the lock moved the version on: it is a replay, not a conflict.
+        const twin = await findByIdempotencyKey(tx, scope.org.id, scope.user.id, input.idempotencyKey);
+        if (twin) return replay(twin, input.keyResultId);
+        throw editConflict("key result", stale);
+      }
+    }
     const [created] = await tx
       .insert(checkIns)
       .values({
@@ -96,6 +105,24 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
     });
     return { checkIn: created, replayed: false };
   });
+}
+
+/**
+ * What a key result holds now, when it is no longer at `version` (someone checked in or edited it
+ * since the writer read it); undefined while it still is. Read under `lockKeyResult`.
+ */
+async function staleKeyResult(tx: Executor, organizationId: string, keyResultId: string, version: number) {
+  const [now] = await tx
+    .select({
+      version: keyResults.version,
+      currentValue: keyResults.currentValue,
+      currentConfidence: keyResults.currentConfidence,
+      lastCheckInAt: keyResults.lastCheckInAt,
+    })
+    .from(keyResults)
+    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, keyResultId)));
+  if (!now || now.version === version) return undefined;
+  return { ...now, lastCheckInAt: now.lastCheckInAt?.toISOString() ?? null };
 }
 
 /** Corrects a check-in: its author or an admin, while the cycle is open. The old values go to the activity log. */

@@ -1,20 +1,12 @@
 import { and, eq, keyResults, ne, objectives, sql } from "@meridian/db";
+import { isCheckInDue, isCheckInStale } from "@meridian/domain";
 import type { ViewerScope } from "../../lib/scope";
 import { sqlArray } from "../../lib/sql-array";
 import { cycleInView } from "./cycle-in-view";
 import { type KeyResultView, nodePage, type ObjectiveNode } from "./objective-summaries";
 
-/** A check-in is due when the last one is more than a week old, or there is none yet. */
-export const CHECK_IN_INTERVAL_MS = 7 * 86_400_000;
-
 /** What one person's or one team's home shows is theirs alone, but never unbounded. */
 const HOME_LIMIT = 200;
-
-export function isCheckInDue(kr: KeyResultView, now: Date): boolean {
-  return (
-    kr.canCheckIn && (kr.lastCheckInAt === null || now.getTime() - kr.lastCheckInAt.getTime() > CHECK_IN_INTERVAL_MS)
-  );
-}
 
 export interface DueCheckIn {
   keyResult: KeyResultView;
@@ -89,9 +81,7 @@ export async function getTeamAttention(scope: ViewerScope) {
     else if (o.progressStatus === "off_track") attention.push({ ...base, reason: "Off track" });
     else if (o.progressStatus === "at_risk") attention.push({ ...base, reason: "At risk" });
     else if (o.progressStatus === "no_data") attention.push({ ...base, reason: "No check-ins yet" });
-    const stale = o.keyResults.filter(
-      (kr) => kr.lastCheckInAt && now.getTime() - kr.lastCheckInAt.getTime() > CHECK_IN_INTERVAL_MS,
-    );
+    const stale = o.keyResults.filter((kr) => kr.lastCheckInAt !== null && isCheckInStale(kr.lastCheckInAt, now));
     if (stale.length) attention.push({ ...base, reason: `${stale.length} key result(s) without a check-in this week` });
   }
   return { cycle, expected, objectives: all, attention };

@@ -407,12 +407,12 @@ export function toKeyResultViews(
 }
 
 /** A key result as read, before its progress and grades are worked out: the view's stored fields. */
-type KeyResultRow = Omit<
+export type KeyResultRow = Omit<
   KeyResultView,
   "owner" | "progress" | "hasData" | "status" | "canCheckIn" | "suggestedGrade" | "grade"
 > & { ownerId: string; ownerName: string };
 
-function toKeyResultView(
+export function toKeyResultView(
   viewer: Viewer,
   cycle: Pick<CycleView, "status">,
   expected: number,

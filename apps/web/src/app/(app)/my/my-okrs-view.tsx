@@ -3,10 +3,12 @@
 import type { AppRouter } from "@meridian/api";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { KeyResultRow } from "~/components/okr/key-result-row";
 import { ObjectiveCard } from "~/components/okr/objective-card";
 import { Loading } from "~/components/okr/page-states";
+import { buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { ui } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
@@ -20,7 +22,13 @@ export function MyOkrsView() {
 
   return (
     <div className="space-y-8">
-      <PageHeader kicker={`My OKRs · ${data.cycle.name}`} title="What I own this cycle" />
+      <PageHeader kicker={`My OKRs · ${data.cycle.name}`} title="What I own this cycle">
+        {data.dueCheckIns.length > 0 && (
+          <Link href="/check-in" className={buttonClass("primary")}>
+            Do the weekly check-in
+          </Link>
+        )}
+      </PageHeader>
 
       <KeyResultsSection
         title="Check-ins due this week"
