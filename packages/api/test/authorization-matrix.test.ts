@@ -3109,12 +3109,18 @@ const tablePaths = Object.keys(EXPECTED).sort();
 const scenarioPaths = Object.keys(SCENARIOS).sort();
 const CELLS = routerPaths.length * PRINCIPALS.length * SCOPES.length;
 
-/** A caller per cell, resolved from a fresh session the way the app does per request. */
-async function callerForCell({ principal, scope }: Cell): Promise<Caller> {
+/**
+ * A caller per cell, resolved from a fresh session the way the app does per request. The account's
+ * procedures get a recorded session (a row in user_sessions, as sign-in writes it), which they are
+ * about; the others the plain claims, so that scenarios fingerprinting the database before the
+ * caller exists (the previews) see no sign-in row appear.
+ */
+async function callerForCell({ principal, scope }: Cell, path?: ProcedurePath): Promise<Caller> {
   const requestedOrganizationId = scope === "otherOrg" ? f.globex.organizationId : null;
   const email = PRINCIPAL[principal].email;
   if (!email) return createCaller(createContext({ db, user: null, requestedOrganizationId }));
-  return (await sessionCallerFor(db, email, requestedOrganizationId)).caller;
+  if (path?.startsWith("account.")) return (await sessionCallerFor(db, email, requestedOrganizationId)).caller;
+  return callerFor(db, email, requestedOrganizationId);
 }
 
 /** A fresh signed-in session of `email`, as the login records it. */
@@ -3217,7 +3223,7 @@ describe("authorization matrix", () => {
           if (!scenario) throw new Error(`No scenario for procedure "${path}": add one to SCENARIOS.`);
           const cell = { principal, scope };
           const input = await scenario.input?.(cell);
-          const caller = await callerForCell(cell);
+          const caller = await callerForCell(cell, path);
           const globexBefore = scope === "otherOrg" ? await organizationFingerprint(db, f.globex.organizationId) : null;
           const writesBefore = expected === "allow" ? null : await writeFingerprint(db);
 
