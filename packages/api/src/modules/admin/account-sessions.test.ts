@@ -1,4 +1,4 @@
-import { activityLog, and, desc, eq, userSessions } from "@meridian/db";
+import { activityLog, and, desc, eq, sql, userSessions, users } from "@meridian/db";
 import { ROLES, type Role } from "@meridian/domain";
 import { describe, expect, it } from "vitest";
 import {
@@ -168,6 +168,22 @@ describe("account.signOutEverywhere", () => {
     // Signing in again works as ever.
     const again = await sessionCallerFor(demo.db, user.email);
     expect(await alive(again.claims)).toBe("allow");
+  });
+
+  it("counts only live sessions: those a password change already ended are not signed out again", async () => {
+    const { user } = await twoDevices();
+    // What a password change does to the laptop's and phone's sessions.
+    await demo.db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, user.id));
+    const fresh = await sessionCallerFor(demo.db, user.email);
+    expect((await fresh.caller.account.sessions()).map((s) => s.id)).toEqual([fresh.claims.sessionId]);
+    expect(await fresh.caller.account.signOutEverywhere({ keepCurrent: true })).toEqual({
+      ended: 0,
+      currentEnded: false,
+    });
+    expect(await alive(fresh.claims)).toBe("allow");
   });
 
   it("touches nobody else's sessions", async () => {

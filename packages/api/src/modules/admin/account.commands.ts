@@ -138,7 +138,12 @@ export async function signOutEverywhere(scope: SignedInScope, input: TSignOutEve
       .where(eq(users.id, user.id))
       .returning({ sessionVersion: users.sessionVersion });
     if (!bumped) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-    const live = and(eq(userSessions.userId, user.id), isNull(userSessions.revokedAt));
+    // Sessions of an older generation (before a password change) ended already: not counted again.
+    const live = and(
+      eq(userSessions.userId, user.id),
+      isNull(userSessions.revokedAt),
+      eq(userSessions.sessionVersion, bumped.sessionVersion - 1),
+    );
     const ended = await tx
       .update(userSessions)
       .set({ revokedAt: sql`now()` })

@@ -35,8 +35,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     mutation: trpc.account.updateProfile.mutationOptions(),
     invalidate: useInvalidate("account", "me"),
     conflictValues: (current: Profile) => formValues(current),
-    // Per person: two people sharing a browser never see each other's unsaved profile.
-    draft: { record: `profile:${profile.email}`, what: "Profile" },
+    draft: { record: "profile", what: "Profile" },
     onSuccess: (updated) => {
       reset(formValues(updated));
       setSaved(true);
