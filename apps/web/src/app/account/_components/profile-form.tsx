@@ -67,7 +67,14 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register("name")} />
-        <TextField label="Email" value={profile.email} readOnly disabled hint="Ask an administrator to change it." />
+        <TextField
+          label="Email"
+          value={profile.email}
+          readOnly
+          disabled
+          inputClassName="bg-slate-50 text-slate-600"
+          hint="Ask an administrator to change it."
+        />
       </div>
       <TimeZoneField
         registration={register("timeZone")}
