@@ -66,6 +66,7 @@ const TOUR: Stop[] = [
   { name: "settings-scorecard", permission: "strategy.manage", path: "/settings/scorecard" },
   { name: "settings-api-tokens", permission: "token.manage", path: "/settings/api-tokens" },
   { name: "settings-audit", permission: "audit.read", path: "/settings/audit" },
+  { name: "account", path: "/account" },
   { name: "account-password", path: "/account/password" },
 ];
 

@@ -15,6 +15,7 @@ import {
   experimentMetrics,
   experiments,
   experimentVariants,
+  inArray,
   invitations,
   isNull,
   keyResults,
@@ -32,6 +33,8 @@ import {
   strategyLinks,
   teamMembers,
   teams,
+  userSessions,
+  users,
 } from "@meridian/db";
 import { DEMO_PASSWORD } from "@meridian/db/seed";
 import { createTestDatabase } from "@meridian/db/testing";
@@ -64,8 +67,10 @@ import {
   type Outcome,
   objectiveByTitle,
   openDashboard,
+  openSessionFor,
   outcomeOf,
   seedDemoOrganization,
+  sessionCallerFor,
   teamByName,
   userIdOf,
 } from "./support";
@@ -231,6 +236,9 @@ const OWN_INVITATION = {
   admin: scoped("allow", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"),
 } as const satisfies Record<Principal, Decision>;
 
+/** Signing out a session: only one's own live one; anyone else's is not found. */
+const OWN_SESSION = OWN_INVITATION;
+
 /**
  * Campaigns: own is a campaign of the principal's team, otherTeam one of Sales, otherOrg Globex's, private
  * one of no team. Admins and managers manage every campaign; members those of their teams; viewers read.
@@ -248,6 +256,14 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   // Reachable with a temporary password too; needs no organization.
   "me.get": SIGNED_IN,
   "account.changePassword": SIGNED_IN,
+  // Everyone has a profile and sessions of their own, in any role.
+  "account.profile": SIGNED_IN,
+  "account.updateProfile": SIGNED_IN,
+  "account.sessions": SIGNED_IN,
+  "account.signOutEverywhere": SIGNED_IN,
+  // One's own session (own); a colleague's (otherTeam), a Globex person's (otherOrg), or one's own already
+  // signed out (private): not found alike.
+  "account.signOutSession": OWN_SESSION,
   // One's own invitations (own: the principal's; any other scope: someone else's, which does not exist for them).
   "invitations.list": SIGNED_IN,
   "invitations.accept": OWN_INVITATION,
@@ -1823,6 +1839,77 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       passwords.set(principal, input.newPassword);
     },
   },
+  "account.profile": {
+    verify: (profile, { principal }) => {
+      expect(profile.email).toBe(PRINCIPAL[principal].email);
+      expect(profile.version).toBeGreaterThan(0);
+    },
+  },
+  "account.updateProfile": {
+    input: async ({ principal }) => {
+      const [row] = await db
+        .select({ name: users.name, version: users.version })
+        .from(users)
+        .where(eq(users.id, ownUserId(principal)));
+      // The same name (other cells look people up by it), another zone.
+      return { name: row?.name ?? "Nobody", timeZone: "europe/berlin", version: row?.version ?? 1 };
+    },
+    verify: (profile, { principal }, input) => {
+      expect(profile).toMatchObject({ email: PRINCIPAL[principal].email, name: input.name, timeZone: "Europe/Berlin" });
+      expect(profile.version).toBe(input.version + 1);
+    },
+  },
+  "account.sessions": {
+    verify: async (sessions, { principal }) => {
+      expect(sessions.filter((s) => s.current)).toHaveLength(1);
+      const owners = await db
+        .select({ userId: userSessions.userId })
+        .from(userSessions)
+        .where(
+          inArray(
+            userSessions.id,
+            sessions.map((s) => s.id),
+          ),
+        );
+      expect(new Set(owners.map((o) => o.userId))).toEqual(new Set([ownUserId(principal)]));
+    },
+  },
+  "account.signOutSession": {
+    input: async ({ principal, scope }) => {
+      const email = PRINCIPAL[principal].email ?? DEMO.member;
+      if (scope === "otherTeam") return { sessionId: await sessionIdOf(DEMO.lena) };
+      if (scope === "otherOrg") return { sessionId: await sessionIdOf(f.globex.admin.email) };
+      const sessionId = await sessionIdOf(email);
+      if (scope === "private") {
+        await db.update(userSessions).set({ revokedAt: new Date() }).where(eq(userSessions.id, sessionId));
+      }
+      return { sessionId };
+    },
+    verify: async (result, _cell, input) => {
+      expect(result).toEqual({ ended: 1, currentEnded: false });
+      const [row] = await db.select().from(userSessions).where(eq(userSessions.id, input.sessionId));
+      expect(row?.revokedAt).not.toBeNull();
+    },
+  },
+  "account.signOutEverywhere": {
+    input: ({ scope }) => ({ keepCurrent: scope !== "own" }),
+    verify: async (result, { principal }, input) => {
+      expect(result.currentEnded).toBe(!input.keepCurrent);
+      const live = await db
+        .select({ id: userSessions.id })
+        .from(userSessions)
+        .innerJoin(users, eq(users.id, userSessions.userId))
+        .where(
+          and(
+            eq(userSessions.userId, ownUserId(principal)),
+            isNull(userSessions.revokedAt),
+            eq(userSessions.sessionVersion, users.sessionVersion),
+          ),
+        );
+      // Kept: this session alone goes on; else none.
+      expect(live).toHaveLength(input.keepCurrent ? 1 : 0);
+    },
+  },
   "invitations.list": {
     verify: (result) => {
       // Nobody of the demo has a pending invitation between cells: accept and decline cells use theirs up.
@@ -3044,12 +3131,25 @@ const tablePaths = Object.keys(EXPECTED).sort();
 const scenarioPaths = Object.keys(SCENARIOS).sort();
 const CELLS = routerPaths.length * PRINCIPALS.length * SCOPES.length;
 
-/** A caller per cell, resolved from a fresh session the way the app does per request. */
-async function callerForCell({ principal, scope }: Cell): Promise<Caller> {
+/**
+ * A caller per cell, resolved from a fresh session the way the app does per request. The account's
+ * procedures get a recorded session (a row in user_sessions, as sign-in writes it), which they are
+ * about; the others the plain claims, so that scenarios fingerprinting the database before the
+ * caller exists (the previews) see no sign-in row appear.
+ */
+async function callerForCell({ principal, scope }: Cell, path?: ProcedurePath): Promise<Caller> {
   const requestedOrganizationId = scope === "otherOrg" ? f.globex.organizationId : null;
   const email = PRINCIPAL[principal].email;
   if (!email) return createCaller(createContext({ db, user: null, requestedOrganizationId }));
+  if (path?.startsWith("account.")) return (await sessionCallerFor(db, email, requestedOrganizationId)).caller;
   return callerFor(db, email, requestedOrganizationId);
+}
+
+/** A fresh signed-in session of `email`, as the login records it. */
+async function sessionIdOf(email: string): Promise<string> {
+  const { sessionId } = await openSessionFor(db, email);
+  if (!sessionId) throw new Error("no session id");
+  return sessionId;
 }
 
 /** Calls `path` ("checkIns.create") through the caller proxy, exactly as `caller.checkIns.create(input)`. */
@@ -3145,7 +3245,7 @@ describe("authorization matrix", () => {
           if (!scenario) throw new Error(`No scenario for procedure "${path}": add one to SCENARIOS.`);
           const cell = { principal, scope };
           const input = await scenario.input?.(cell);
-          const caller = await callerForCell(cell);
+          const caller = await callerForCell(cell, path);
           const globexBefore = scope === "otherOrg" ? await organizationFingerprint(db, f.globex.organizationId) : null;
           const writesBefore = expected === "allow" ? null : await writeFingerprint(db);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
+import { openSession } from "@meridian/auth";
 import {
   activityLog,
   and,
@@ -159,6 +160,8 @@ interface Fixtures {
   allUserIds: string[];
   emails: string[];
   throwawayEmails: string[];
+  /** Sessions of the throwaway people and of the second organization's admin. */
+  sessionIds: string[];
   teamIds: string[];
   cycleIds: string[];
   objectiveIds: string[];
@@ -633,6 +636,8 @@ const SCORECARD_WRITE_RUNS: Record<Kind, number> = { garbage: 25, valid: 15 };
 const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   // ── reads ──
   "me.get": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "account.profile": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "account.sessions": () => ({ ...NO_INPUT, viewer: "allow" }),
   "demo.accounts": () => ({ ...NO_INPUT, viewer: "allow" }),
   "invitations.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "cycles.list": () => ({ ...NO_INPUT, viewer: "allow" }),
@@ -1044,6 +1049,33 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
         fc.array(keyResultRef(f), { maxLength: 3 }),
       ),
     }),
+  }),
+  "account.updateProfile": () => ({
+    // Anyone's own profile; a throwaway person, so the demo's names stay what other entries expect.
+    viewer: "allow",
+    throwawayCaller: true,
+    runs: { garbage: 30, valid: 15 },
+    valid: fc.record({
+      name: text(120),
+      timeZone: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom("UTC", "Europe/Berlin", "america/new_york", "Asia/Kolkata") },
+        text(64),
+      ),
+      version: fc.oneof({ weight: 4, arbitrary: fc.constant(current("profileVersion")) }, fc.integer()),
+    }),
+  }),
+  "account.signOutSession": (f) => ({
+    // One's own sessions only: another person's (of this organization or the other) is not found.
+    viewer: "allow",
+    throwawayCaller: true,
+    runs: { garbage: 30, valid: 15 },
+    valid: fc.record({ sessionId: idFrom(f.sessionIds, []) }),
+  }),
+  "account.signOutEverywhere": () => ({
+    viewer: "allow",
+    throwawayCaller: true,
+    runs: { garbage: 20, valid: 6 },
+    valid: fc.record({ keepCurrent: fc.boolean() }),
   }),
   "account.changePassword": (f) => ({
     // Any signed-in person may change their own password.
@@ -1794,6 +1826,7 @@ beforeAll(async () => {
     allUserIds: people.map((p) => p.id),
     emails: people.map((p) => p.email),
     throwawayEmails,
+    sessionIds: await sessionsOf([...throwawayIds, otherAdmin.id]),
     teamIds: await idsIn(teams),
     cycleIds: await idsIn(cycles),
     objectiveIds: await idsIn(objectives),
@@ -1858,6 +1891,26 @@ afterAll(async () => {
 // ── resolving markers ────────────────────────────────────────────────────
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Two signed-in sessions for each of these people, as their sign-ins would record them. */
+async function sessionsOf(userIds: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const userId of userIds) {
+    for (const userAgent of ["Firefox 133 on macOS", "Safari 17 on iOS"]) {
+      const [row] = await handle.db
+        .select({ sessionVersion: users.sessionVersion })
+        .from(users)
+        .where(eq(users.id, userId));
+      const claims = await openSession(
+        handle.db,
+        { userId, sessionVersion: row?.sessionVersion ?? 0, authTime: Math.floor(Date.now() / 1000) },
+        { userAgent, clientAddress: "203.0.113.20" },
+      );
+      if (claims.sessionId) ids.push(claims.sessionId);
+    }
+  }
+  return ids;
+}
 
 function resolversFor(principal: Principal): MarkerResolvers {
   const db = handle.db;
@@ -2001,6 +2054,13 @@ function resolversFor(principal: Principal): MarkerResolvers {
       switch (kind) {
         case "password":
           return throwaways.get(principal)?.password;
+        case "profileVersion": {
+          const [row] = await db
+            .select({ version: users.version })
+            .from(users)
+            .where(eq(users.email, throwaways.get(principal)?.email ?? ""));
+          return row?.version ?? 1;
+        }
         case "organizationVersion": {
           const [row] = await db
             .select({ version: organizations.version })
@@ -2185,8 +2245,9 @@ async function exercise(path: string, entry: Entry, principal: Principal, input:
     expect(rejectedBySchema, `${about}: input the schema rejects was accepted`).toBe(false);
     expect(leaksIn(result, input), `${about}: the result shows the second organization`).toEqual([]);
     if (throwaway && typeof input === "object" && input !== null) {
-      // The password changed and every session of the person ended: sign in again with the new one.
-      throwaway.password = String((input as { newPassword?: unknown }).newPassword);
+      // The password changed (or the sessions were signed out) and the person's session ended: sign in again.
+      if (path === "account.changePassword")
+        throwaway.password = String((input as { newPassword?: unknown }).newPassword);
       throwaway.caller = await callerFor(handle.db, throwaway.email);
     }
     lastSnapshot = await fuzzSnapshot(handle.db);

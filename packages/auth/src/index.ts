@@ -5,10 +5,15 @@ export { hashPassword, verifyPassword } from "./password";
 export { passwordPolicyError } from "./password-policy";
 export { authSecret, MissingSecretError } from "./secret";
 export {
+  endEverySession,
+  openSession,
   readClaims,
   resolveSessionUser,
   SESSION_ABSOLUTE_SECONDS,
   SESSION_IDLE_SECONDS,
+  SESSION_TOUCH_SECONDS,
   type SessionClaims,
+  type SessionOrigin,
   type SessionUser,
 } from "./session";
+export { describeUserAgent } from "./user-agent";

@@ -58,7 +58,13 @@ describe("createAuthOptions", () => {
 
   it("authorizes the right password with the session claims, and a wrong one with null", async () => {
     const user = await authorize({ email: "ADA@example.com", password: PASSWORD });
-    expect(user).toEqual({ id: userId, userId, sessionVersion: 0, authTime: expect.any(Number) });
+    expect(user).toEqual({
+      id: userId,
+      userId,
+      sessionVersion: 0,
+      authTime: expect.any(Number),
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(Math.abs((user?.authTime as number) - nowSeconds())).toBeLessThanOrEqual(2);
     expect(await authorize({ email: "ada@example.com", password: "wrong" })).toBeNull();
     expect(await authorize({ email: "nobody@example.com", password: "wrong" })).toBeNull();

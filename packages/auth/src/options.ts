@@ -1,11 +1,12 @@
-import { type Database, eq, sql, users } from "@meridian/db";
+import type { Database } from "@meridian/db";
 import { SIGN_IN_THROTTLED_ERROR } from "@meridian/domain";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeCallbackPath } from "./callback-url";
 import { clientAddress, NO_TRUSTED_PROXIES, type TrustedProxies } from "./client-address";
 import { checkCredentials } from "./credentials";
-import { readClaims, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session";
+import { endEverySession, openSession, readClaims, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session";
+import { describeUserAgent } from "./user-agent";
 
 export interface AuthDependencies {
   /** The ready (migrated) database; injected by the app that composes the packages. */
@@ -17,8 +18,9 @@ export interface AuthDependencies {
 
 /**
  * next-auth configuration, in one place for every app. Sessions are signed
- * JWTs holding only the user id, the session generation and the sign-in time;
- * who the user is and what they may do is read from the database per request.
+ * JWTs holding only the user id, the session generation, the sign-in time and
+ * the session's row (ADR 0023); who the user is and what they may do is read
+ * from the database per request.
  */
 export function createAuthOptions({
   getDb,
@@ -37,13 +39,17 @@ export function createAuthOptions({
           password: { label: "Password", type: "password" },
         },
         async authorize(credentials, request) {
-          const result = await checkCredentials(await getDb(), credentials, {
-            address: clientAddress(request?.headers, trustedProxies),
-          });
+          const db = await getDb();
+          const address = clientAddress(request?.headers, trustedProxies);
+          const result = await checkCredentials(db, credentials, { address });
           // next-auth reports a thrown error's message to the client as `error`.
           if (!result.ok && result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED_ERROR);
           if (!result.ok) return null;
-          return { id: result.claims.userId, ...result.claims };
+          const claims = await openSession(db, result.claims, {
+            userAgent: describeUserAgent(headerValue(request?.headers, "user-agent")),
+            clientAddress: address,
+          });
+          return { id: claims.userId, ...claims };
         },
       }),
     ],
@@ -68,16 +74,21 @@ export function createAuthOptions({
       },
     },
     events: {
-      // Logging out ends every session of this user, on every device.
+      // Logging out ends this session's row and every other session of this user, on every device.
       async signOut({ token }) {
         const claims = readClaims(token);
         if (!claims) return;
-        const db = await getDb();
-        await db
-          .update(users)
-          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-          .where(eq(users.id, claims.userId));
+        await endEverySession(await getDb(), claims.userId);
       },
     },
   };
+}
+
+/** One header from next-auth's request, whose headers are a plain object (or, in tests, a Headers). */
+function headerValue(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== "object") return null;
+  if (headers instanceof Headers) return headers.get(name);
+  const value = (headers as Record<string, unknown>)[name];
+  if (Array.isArray(value)) return typeof value[0] === "string" ? value[0] : null;
+  return typeof value === "string" ? value : null;
 }

@@ -20,6 +20,7 @@ const REFERENCE_TABLES = [
   "meridian_meta.migrations",
   "public.login_throttle",
   "public.organizations",
+  "public.user_sessions",
   "public.users",
 ] as const;
 

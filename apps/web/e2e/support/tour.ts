@@ -54,6 +54,7 @@ export const TOUR: readonly TourStop[] = [
   { name: "settings-scorecard", role: "admin", path: "/settings/scorecard" },
   { name: "settings-api-tokens", role: "admin", path: "/settings/api-tokens" },
   { name: "settings-audit", role: "admin", path: "/settings/audit" },
+  { name: "account", role: "member", path: "/account" },
   { name: "account-password", role: "member", path: "/account/password" },
 ];
 

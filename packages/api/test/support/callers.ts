@@ -1,4 +1,10 @@
-import { resolveSessionUser, type SessionClaims, type SessionUser } from "@meridian/auth";
+import {
+  openSession,
+  resolveSessionUser,
+  type SessionClaims,
+  type SessionOrigin,
+  type SessionUser,
+} from "@meridian/auth";
 import { type Database, eq, users } from "@meridian/db";
 import { createCaller } from "../../src/root";
 import { createContext } from "../../src/trpc";
@@ -42,4 +48,28 @@ export async function callerForClaims(
 /** A visitor without a session. */
 export function anonymousCaller(db: Database): Caller {
   return createCaller(createContext({ db, user: null, requestedOrganizationId: null }));
+}
+
+/**
+ * Signs `email` in the way the login does now: a session row is recorded and
+ * its id goes into the claims. (The plain claims above are those of a token
+ * signed before sessions were listed, which still work.)
+ */
+export async function openSessionFor(
+  db: Database,
+  email: string,
+  origin: SessionOrigin = { userAgent: "Firefox 133 on macOS", clientAddress: "203.0.113.10" },
+): Promise<SessionClaims> {
+  return openSession(db, await sessionClaimsFor(db, email), origin);
+}
+
+/** A caller on a freshly recorded session of `email`, with its claims. */
+export async function sessionCallerFor(
+  db: Database,
+  email: string,
+  organizationId?: string | null,
+  origin?: SessionOrigin,
+): Promise<{ caller: Caller; claims: SessionClaims }> {
+  const claims = await openSessionFor(db, email, origin);
+  return { caller: await callerForClaims(db, claims, organizationId), claims };
 }

@@ -36,7 +36,7 @@ const TENANT_TABLES = [
 ] as const;
 
 /** Every table a procedure may write. */
-const ALL_TABLES = ["organizations", "users", ...TENANT_TABLES] as const;
+const ALL_TABLES = ["organizations", "users", "user_sessions", ...TENANT_TABLES] as const;
 
 /** "rows:sum of every row's hash" — any insert, update or delete changes it, and no sort is needed. */
 const tableHash = (from: string) =>

@@ -41,6 +41,8 @@ export type CurrentKind =
   | "organizationVersion"
   | "keyResultsOfObjective"
   | "password"
+  /** The throwaway caller's own profile version. */
+  | "profileVersion"
   | "perspectiveVersion"
   | "strategicObjectiveVersion"
   | "kpiVersion"

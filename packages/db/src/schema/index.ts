@@ -9,4 +9,5 @@ export * from "./okr";
 export * from "./organizations";
 export * from "./reviews";
 export * from "./scorecard";
+export * from "./sessions";
 export * from "./teams";

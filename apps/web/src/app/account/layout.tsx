@@ -26,7 +26,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <TRPCReactProvider>
       <AppShell me={me}>
-        <div className="max-w-md">{children}</div>
+        <div className="max-w-5xl">{children}</div>
       </AppShell>
     </TRPCReactProvider>
   );

@@ -35,7 +35,7 @@ const MAIN_NAV: readonly NavEntry[] = [
     when: ({ permissions }) => permissions.includes("campaign.read") || permissions.includes("experiment.read"),
   },
   { label: "Settings", href: "/settings", when: ({ permissions }) => permissions.includes("settings.view") },
-  { label: "Account", href: "/account/password" },
+  { label: "Account", href: "/account" },
 ];
 
 export interface NavLink {

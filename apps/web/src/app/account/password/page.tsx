@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Change password" };
 export default async function PasswordPage() {
   const user = await requireSessionUser();
   return (
-    <div className="rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
+    <div className="max-w-md rounded-2xl border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-xl font-semibold text-slate-900">
         {user.mustChangePassword ? "Choose your own password" : "Change password"}
       </h1>
