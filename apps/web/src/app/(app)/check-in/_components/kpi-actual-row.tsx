@@ -68,10 +68,10 @@ export function KpiActualRow({ kpi }: { kpi: DueKpi }) {
           </Link>
         </p>
         <p className="text-xs text-slate-500">
-          {period} owed · last{" "}
+          {period} owed ·{" "}
           {kpi.lastActual
-            ? `${formatKpiValue(kpi.lastActual.value, kpi.unit)} (${periodLabel(kpi.lastActual.periodStart, kpi.frequency)})`
-            : "none yet"}{" "}
+            ? `last ${formatKpiValue(kpi.lastActual.value, kpi.unit)} (${periodLabel(kpi.lastActual.periodStart, kpi.frequency)})`
+            : "no actual yet"}{" "}
           · goal {formatKpiValue(kpi.goal, kpi.unit)}
         </p>
       </div>
