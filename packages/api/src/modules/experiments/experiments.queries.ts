@@ -1,7 +1,6 @@
 // Reads of the experiments area: the list (a page, filtered in SQL), one experiment's page, and the running ones for dashboards.
 import {
   and,
-  asc,
   eq,
   experimentMetrics,
   experimentResults,
@@ -23,15 +22,16 @@ import {
   todayIso,
 } from "@meridian/domain";
 import { containsPattern } from "../../lib/contains-pattern";
+import { notFound } from "../../lib/errors";
+import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
 import { runShaped } from "../../lib/shaped-statement";
 import { cursorTime, encodeExperimentCursor, experimentCursorKey } from "./experiment-cursor";
 import {
   type Arm,
   type ExperimentRow,
-  findExperiment,
-  loadArms,
-  loadTotals,
+  experimentColumns,
+  type Metric,
   mayManage,
   planOf,
   variantTotals,
@@ -166,35 +166,78 @@ export function runningExperiments(scope: ViewerScope, limit: number) {
   return listExperiments(scope, { status: "running", limit });
 }
 
-/** One experiment's page: plan, variants, the verdict per metric, the daily numbers and the cumulative rates. */
-export async function getExperiment(scope: ViewerScope, experimentId: string) {
-  const experiment = await findExperiment(scope.db, scope.org.id, experimentId);
-  const [[context], { variants, metrics }, totals, daily] = await Promise.all([
-    scope.db
-      .select({ teamName: teams.name, ownerName: users.name, keyResultTitle: keyResults.title, kpiName: kpis.name })
-      .from(experiments)
-      .innerJoin(teams, and(eq(teams.organizationId, experiments.organizationId), eq(teams.id, experiments.teamId)))
-      .innerJoin(users, eq(users.id, experiments.ownerId))
-      .leftJoin(
-        keyResults,
-        and(eq(keyResults.organizationId, experiments.organizationId), eq(keyResults.id, experiments.keyResultId)),
-      )
-      .leftJoin(kpis, and(eq(kpis.organizationId, experiments.organizationId), eq(kpis.id, experiments.kpiId)))
-      .where(and(eq(experiments.organizationId, scope.org.id), eq(experiments.id, experimentId))),
-    loadArms(scope.db, scope.org.id, [experimentId]),
-    loadTotals(scope.db, scope.org.id, [experimentId], false),
-    scope.db
-      .select({
-        day: experimentResults.day,
-        variantId: experimentResults.variantId,
-        metricId: experimentResults.metricId,
-        exposures: experimentResults.exposures,
-        conversions: experimentResults.conversions,
+/** The one row of the experiment page's statement: JSON columns (instants as text). */
+interface ExperimentPageRow {
+  experiment:
+    | (Omit<ExperimentRow, "createdAt" | "concludedAt"> & {
+        createdAt: string;
+        concludedAt: string | null;
+        teamName: string;
+        ownerName: string;
+        keyResultTitle: string | null;
+        kpiName: string | null;
       })
-      .from(experimentResults)
-      .where(and(eq(experimentResults.organizationId, scope.org.id), eq(experimentResults.experimentId, experimentId)))
-      .orderBy(asc(experimentResults.day)),
-  ]);
+    | null;
+  variants: Arm[];
+  metrics: Metric[];
+  totals: { metricId: string; variantId: string; exposures: number; conversions: number; days: number }[];
+  daily: { day: string; variantId: string; metricId: string; exposures: number; conversions: number }[];
+}
+
+/**
+ * One experiment's page: plan, variants, the verdict per metric, the daily numbers and the cumulative rates.
+ * One statement after the membership (the experiment with its names, variants, metrics, totals per metric and
+ * variant summed in SQL, and the daily rows, each a JSON column of the one row), rendered once (runShaped).
+ */
+export async function getExperiment(scope: ViewerScope, experimentId: string) {
+  const [page] = await runShaped<ExperimentPageRow>(
+    scope.db,
+    "experiment-page",
+    () => {
+      const org = sql.placeholder("org");
+      const id = sql.placeholder("experimentId");
+      return sql`select
+          (select ${jsonObject({
+            ...experimentColumns,
+            teamName: teams.name,
+            ownerName: users.name,
+            keyResultTitle: keyResults.title,
+            kpiName: kpis.name,
+          })}
+            from ${experiments}
+            join ${teams} on ${teams.organizationId} = ${experiments.organizationId} and ${teams.id} = ${experiments.teamId}
+            join ${users} on ${users.id} = ${experiments.ownerId}
+            left join ${keyResults} on ${keyResults.organizationId} = ${experiments.organizationId}
+              and ${keyResults.id} = ${experiments.keyResultId}
+            left join ${kpis} on ${kpis.organizationId} = ${experiments.organizationId} and ${kpis.id} = ${experiments.kpiId}
+            where ${experiments.organizationId} = ${org} and ${experiments.id} = ${id}) as experiment,
+          coalesce((select json_agg(json_build_object('id', v.id, 'experimentId', v.experiment_id, 'name', v.name,
+              'isControl', v.is_control, 'weight', v.weight, 'position', v.position) order by v.position, v.created_at)
+            from ${experimentVariants} v where v.organization_id = ${org} and v.experiment_id = ${id}), '[]') as variants,
+          coalesce((select json_agg(json_build_object('id', m.id, 'experimentId', m.experiment_id, 'name', m.name,
+              'isPrimary', m.is_primary, 'position', m.position) order by m.position, m.created_at)
+            from ${experimentMetrics} m where m.organization_id = ${org} and m.experiment_id = ${id}), '[]') as metrics,
+          coalesce((select json_agg(json_build_object('metricId', t.metric_id, 'variantId', t.variant_id,
+              'exposures', t.exposures, 'conversions', t.conversions, 'days', t.days))
+            from (select r.metric_id, r.variant_id, sum(r.exposures)::float8 as exposures,
+                sum(r.conversions)::float8 as conversions, count(*)::int as days
+              from ${experimentResults} r where r.organization_id = ${org} and r.experiment_id = ${id}
+              group by r.metric_id, r.variant_id) t), '[]') as totals,
+          coalesce((select json_agg(json_build_object('day', r.day, 'variantId', r.variant_id, 'metricId', r.metric_id,
+              'exposures', r.exposures, 'conversions', r.conversions) order by r.day)
+            from ${experimentResults} r where r.organization_id = ${org} and r.experiment_id = ${id}), '[]') as daily`;
+    },
+    { org: scope.org.id, experimentId },
+  );
+  if (!page?.experiment) throw notFound("No such experiment.");
+  const { teamName, ownerName, keyResultTitle, kpiName, ...stored } = page.experiment;
+  const experiment: ExperimentRow = {
+    ...stored,
+    createdAt: new Date(stored.createdAt),
+    concludedAt: stored.concludedAt === null ? null : new Date(stored.concludedAt),
+  };
+  const context = { teamName, ownerName, keyResultTitle, kpiName };
+  const { variants, metrics, totals, daily } = page;
   const plan = planOf(experiment);
   const confidence = 1 - plan.alpha;
   const controlName = variants.find((v) => v.isControl)?.name ?? "Control";
