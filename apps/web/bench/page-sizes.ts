@@ -46,6 +46,7 @@ interface Measured extends Stop {
   gzipBytes: number;
   serverGzip: boolean;
   rscBytes: number;
+  largest: { name: string; bytes: number }[];
   ms: number;
 }
 
@@ -127,6 +128,34 @@ function rscBytes(html: string): number {
   return total;
 }
 
+/**
+ * The largest answers the page prefetched into its RSC payload, by procedure: the flight data's text
+ * (the pushed strings, joined) holds the dehydrated queries one after another, each ending with its
+ * queryKey, so the text since the previous key is (about) one answer.
+ */
+function largestQueries(html: string): { name: string; bytes: number }[] {
+  let flight = "";
+  for (const m of html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)) {
+    try {
+      const [kind, text] = JSON.parse(m[1] ?? "null") as [number, string?];
+      if (kind === 1 && typeof text === "string") flight += text;
+    } catch {
+      // not a JSON array: skipped
+    }
+  }
+  const sizes = new Map<string, number>();
+  let previous = 0;
+  for (const m of flight.matchAll(/"queryKey":\[\["([^"]+)","([^"]+)"\]/g)) {
+    const name = `${m[1]}.${m[2]}`;
+    sizes.set(name, (sizes.get(name) ?? 0) + (m.index - previous));
+    previous = m.index + m[0].length;
+  }
+  return [...sizes]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((x, y) => y.bytes - x.bytes)
+    .slice(0, 3);
+}
+
 async function measure(visitors: Record<Role, Visitor>, stop: Stop): Promise<Measured> {
   const visitor = visitors[stop.as];
   await visitor.page(stop.path); // warm: the first request of a route compiles nothing in production, but fills caches
@@ -141,6 +170,7 @@ async function measure(visitors: Record<Role, Visitor>, stop: Stop): Promise<Mea
     gzipBytes: encoding === "gzip" ? raw.length : gzipSync(body, { level: 6 }).length,
     serverGzip: encoding === "gzip",
     rscBytes: rscBytes(html),
+    largest: largestQueries(html),
     ms,
   };
 }
@@ -182,12 +212,12 @@ function table(results: Measured[], counts: string, setupSeconds: number): strin
       `each page's whole HTML document (streamed RSC payload included), the second of two requests. ` +
       `gzip: the server's own encoding where marked, else level 6 computed here.`,
     "",
-    `| page | path | as | status | KB | KB gzip | RSC KB | ms | over ${LIMIT_KB} KB |`,
-    "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    `| page | path | as | status | KB | KB gzip | RSC KB | largest prefetched answers (≈ KB in the payload) | ms | over ${LIMIT_KB} KB |`,
+    "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
     ...results.map(
       (r) =>
         `| ${r.name} | \`${r.path.replace(/[0-9a-f-]{36}/g, ":id")}\` | ${r.as} | ${r.status} | ${kb(r.bytes)} | ` +
-        `${kb(r.gzipBytes)}${r.serverGzip ? " (server)" : ""} | ${kb(r.rscBytes)} | ${r.ms.toFixed(0)} | ${r.bytes / 1024 > LIMIT_KB ? "**over**" : ""} |`,
+        `${kb(r.gzipBytes)}${r.serverGzip ? " (server)" : ""} | ${kb(r.rscBytes)} | ${r.largest.map((q) => `${q.name} ${kb(q.bytes)}`).join(", ")} | ${r.ms.toFixed(0)} | ${r.bytes / 1024 > LIMIT_KB ? "**over**" : ""} |`,
     ),
     "",
     over.length
