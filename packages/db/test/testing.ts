@@ -66,3 +66,10 @@ export {
   SCORECARD_BENCHMARK_SIZE,
   seedLargeScorecard,
 } from "./bench/large-scorecard";
+export {
+  type MarketingSize,
+  marketingSize,
+  type SeededMarketing,
+  type SeedMarketingOptions,
+  seedMarketing,
+} from "./bench/marketing-size";

@@ -20,7 +20,7 @@ export type Row = Record<string, unknown>;
 export const PAGE = 50;
 
 /** $1: the caller's user id. The membership the request acts in, with the teams it belongs to and leads. */
-const ME = `me as (
+export const ME = `me as (
   select m.organization_id as org, m.user_id, m.role::text as role,
     array(select tm.team_id from team_members tm where tm.organization_id = m.organization_id and tm.user_id = m.user_id) as teams,
     array(select tm.team_id from team_members tm

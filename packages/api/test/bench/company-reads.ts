@@ -14,14 +14,29 @@
  * BENCH_READ_SECONDS  stop a read's timed pairs after this long, with at least 5 (default 45).
  * DATABASE_URL  each scale gets a fresh database on this server, dropped at the end; without it only
  *               the tenth runs, on in-memory PGlite.
+ * BENCH_DATABASE_PREFIX  the name those databases start with (default meridian_bench).
+ * BENCH_READS   only the reads whose name contains one of these comma-separated words (all when unset).
+ *
+ * The company also runs marketing (seedMarketing: 500 campaigns with weekly results, 100 experiments of 90 days
+ * with daily results per variant and metric, at scale 1): the experiment page, the experiments list and the
+ * marketing dashboard are read beside the OKR and scorecard reads.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { type Database, type DatabaseHandle, migrate, openDatabase, sql, workspaceRoot } from "@meridian/db";
-import { type SeededCompany, seedCompany } from "@meridian/db/testing";
-import { PROGRESS_STATUSES, quarterAt, quarterContaining, quartersEndingAt, todayIso } from "@meridian/domain";
+import { type SeededCompany, type SeededMarketing, seedCompany, seedMarketing } from "@meridian/db/testing";
+import {
+  CAMPAIGN_CHANNELS,
+  EXPERIMENT_PAGE_SIZE,
+  PROGRESS_STATUSES,
+  periodContaining,
+  quarterAt,
+  quarterContaining,
+  quartersEndingAt,
+  todayIso,
+} from "@meridian/domain";
 import postgres from "postgres";
 import { refreshStaleRollups } from "../../src/modules/okr/objective-rollup";
 import { type Caller, callerFor } from "../support/callers";
@@ -38,6 +53,8 @@ import {
   teamsListBaseline,
   treeBaseline,
 } from "./company-baselines";
+import * as marketingAnswers from "./marketing-answers";
+import { experimentBaseline, experimentListBaseline, marketingDashboardBaseline } from "./marketing-baselines";
 import { BENCH_STATEMENT_TIMEOUT_MS } from "./statement-timeout";
 
 const env = (name: string, fallback: number) => {
@@ -48,6 +65,11 @@ const RUNS = env("BENCH_RUNS", 21);
 const WARMUP = env("BENCH_WARMUP", 10);
 const READ_SECONDS = env("BENCH_READ_SECONDS", 45);
 const SERVER = process.env.DATABASE_URL;
+const ONLY = (process.env.BENCH_READS ?? "")
+  .split(",")
+  .map((w) => w.trim())
+  .filter(Boolean);
+const PREFIX = (process.env.BENCH_DATABASE_PREFIX ?? "meridian_bench").replace(/\W/g, "_");
 
 /** A fresh database for one scale, the way the app opens one (pool of 10), and a count of the statements it runs. */
 interface BenchDatabase extends DatabaseHandle {
@@ -80,7 +102,7 @@ async function freshDatabase(scale: number): Promise<BenchDatabase> {
       raw: async ({ text, params }) => (await client.query(text, params)).rows as Row[],
     };
   }
-  const name = `meridian_bench_${String(scale).replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
+  const name = `${PREFIX}_${String(scale).replace(/\W/g, "_")}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
   let version = "";
   try {
@@ -273,7 +295,12 @@ interface Shapes {
   treeHasKpis: boolean;
 }
 
-function readsOf(company: SeededCompany, callers: Record<"member" | "admin", Caller>, shapes: Shapes): Read[] {
+function readsOf(
+  company: SeededCompany,
+  marketing: SeededMarketing,
+  callers: Record<"member" | "admin", Caller>,
+  shapes: Shapes,
+): Read[] {
   const { kpisPaged } = shapes;
   const now = () => new Date();
   const userOf = (as: "member" | "admin") => (as === "admin" ? company.adminUserId : company.memberUserId);
@@ -369,13 +396,60 @@ function readsOf(company: SeededCompany, callers: Record<"member" | "admin", Cal
     differs: (a, rows) => answers.firstDifference(answers.kpiListFromApi(a), answers.kpiListFromSql(rows, kpiLimit)),
     items: (a) => (Array.isArray(a) ? a.length : length(a?.kpis)),
   });
+  reads.push(...marketingReads(company, marketing, member));
   return reads;
+}
+
+/** The experiment page, the experiments list page and the marketing dashboard, as the member reads them. */
+function marketingReads(company: SeededCompany, marketing: SeededMarketing, member: Caller): Read[] {
+  const user = company.memberUserId;
+  const today = todayIso();
+  const { experimentId } = marketing;
+  return [
+    {
+      name: "experiments.get (90 days, 3 variants, 2 metrics)",
+      as: "member",
+      api: () => member.experiments.get({ experimentId }),
+      sql: () => experimentBaseline(user, experimentId),
+      differs: (a, rows) =>
+        answers.firstDifference(marketingAnswers.experimentFromApi(a), marketingAnswers.experimentFromSql(rows)),
+      items: (a) => length(a?.daily),
+    },
+    {
+      name: "experiments.list (first page)",
+      as: "member",
+      api: () => member.experiments.list({ limit: EXPERIMENT_PAGE_SIZE }),
+      sql: () => experimentListBaseline(user, EXPERIMENT_PAGE_SIZE),
+      differs: (a, rows) =>
+        answers.firstDifference(
+          marketingAnswers.experimentListFromApi(a),
+          marketingAnswers.experimentListFromSql(rows, EXPERIMENT_PAGE_SIZE),
+        ),
+      items: (a) => length(a?.experiments),
+    },
+    {
+      name: "campaigns.dashboard (this quarter)",
+      as: "member",
+      api: () => member.campaigns.dashboard({}),
+      sql: () =>
+        marketingDashboardBaseline(
+          user,
+          quarterContaining(today),
+          periodContaining(today, "weekly"),
+          CAMPAIGN_CHANNELS,
+        ),
+      differs: (a, rows) =>
+        answers.firstDifference(marketingAnswers.dashboardFromApi(a), marketingAnswers.dashboardFromSql(rows)),
+      items: (a) => (a?.channels ?? []).reduce((n: number, c: Any) => n + (c.campaigns ?? 0), 0),
+    },
+  ];
 }
 
 interface ScaleResult {
   scale: number;
   database: string;
   company: SeededCompany;
+  marketing: SeededMarketing;
   loadMs: number;
   refreshMs: number;
   vacuumMs: number;
@@ -396,13 +470,15 @@ async function prepare(scale: number): Promise<Prepared> {
     console.info(`\n— scale ${scale} on ${db.label}: generating the company…`);
     const loadStarted = performance.now();
     const company = await seedCompany(db.db, { scale });
+    const marketing = await seedMarketing(db.db, { organizationId: company.organizationId, scale });
     const loadMs = performance.now() - loadStarted;
     const slowest = Object.entries(company.timings)
       .sort(([, a], [, b]) => b - a)
       .slice(0, 3)
       .map(([step, t]) => `${step} ${(t / 1000).toFixed(1)} s`);
     console.info(
-      `  loaded in ${(loadMs / 1000).toFixed(1)} s (${slowest.join(", ")}): ${JSON.stringify(company.counts)}`,
+      `  loaded in ${(loadMs / 1000).toFixed(1)} s (${slowest.join(", ")}): ${JSON.stringify(company.counts)}, ` +
+        `${JSON.stringify(marketing.counts)}`,
     );
     const refreshStarted = performance.now();
     await refreshStaleRollups(db.db as Database);
@@ -426,8 +502,10 @@ async function prepare(scale: number): Promise<Prepared> {
       ),
       treeHasKpis: await callers.member.scorecard.tree({}).then(answers.treeHasKpis, () => false),
     };
-    const reads = readsOf(company, callers, shapes);
-    return { scale, database: db.label, company, loadMs, refreshMs, vacuumMs, db, reads };
+    const reads = readsOf(company, marketing, callers, shapes).filter(
+      (read) => !ONLY.length || ONLY.some((word) => read.name.includes(word)),
+    );
+    return { scale, database: db.label, company, marketing, loadMs, refreshMs, vacuumMs, db, reads };
   } catch (error) {
     await db.close();
     throw error;
@@ -467,13 +545,15 @@ const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.
 
 function scaleTable(r: ScaleResult): string {
   const c = r.company.counts;
+  const mk = r.marketing.counts;
   const lines = [
     `## Scale ${r.scale}`,
     "",
     `${r.database}, ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, load average ` +
       `${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} during the reads. ${c.users} people, ${c.teams} teams, ${c.objectives} objectives ` +
       `(${r.company.size.objectivesPerCycle} in the open cycle), ${c.key_results} key results, ${c.check_ins} check-ins, ` +
-      `${c.kpis} KPIs with ${c.kpi_actuals} actuals. Generated in ${(r.loadMs / 1000).toFixed(1)} s, ` +
+      `${c.kpis} KPIs with ${c.kpi_actuals} actuals, ${mk.campaigns} campaigns with ${mk.campaign_results} weekly results, ` +
+      `${mk.experiments} experiments with ${mk.experiment_variants} variants and ${mk.experiment_results} daily results. Generated in ${(r.loadMs / 1000).toFixed(1)} s, ` +
       `rollups refreshed in ${(r.refreshMs / 1000).toFixed(1)} s, VACUUM ANALYZE in ${(r.vacuumMs / 1000).toFixed(1)} s. Medians of ${RUNS} interleaved pairs after ${WARMUP} warm-up pairs.`,
     "",
     "| read | as | API ms | SQL ms | API/SQL | statements | KB | items | same rows |",

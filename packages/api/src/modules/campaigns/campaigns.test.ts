@@ -302,6 +302,39 @@ describe("campaigns", () => {
     const byEmail = d.channels.find((c) => c.channel === "email");
     expect(byEmail?.figures).toMatchObject({ roi: null, roas: null });
   });
+
+  it("filters the dashboard in SQL and shows one currency at a time: the most used, or the one asked for", async () => {
+    const org = await createOrganization(database.db);
+    const boss = await createMember(database.db, org.id, "admin");
+    const caller = await callerFor(database.db, boss.email);
+    const base = { ownerId: boss.id, teamId: null, startsOn: "2026-04-01", endsOn: "2026-04-30", budget: 30_000 };
+    const made = [];
+    for (const [channel, currency] of [
+      ["email", "EUR"],
+      ["email", "USD"],
+      ["events", "EUR"],
+    ] as const)
+      made.push(await caller.campaigns.create({ ...input({ ...base, currency }), channel }));
+    for (const [i, c] of made.entries())
+      await caller.campaigns.saveResults({
+        campaignId: c.id,
+        currency: i === 1 ? "USD" : "EUR",
+        values: [{ periodStart: "2026-04-01", spend: 1_000 * (i + 1), conversions: 1, revenue: 5_000 }],
+      });
+    const all = await caller.campaigns.dashboard({ period: "2026-04-10" });
+    expect([all.currency, all.otherCurrencyCampaigns, all.totals.spend]).toEqual(["EUR", 1, 4_000]);
+    expect(all.currencies.sort()).toEqual(["EUR", "USD"]);
+    const dollars = await caller.campaigns.dashboard({ period: "2026-04-10", currency: "USD" });
+    expect([dollars.totals.spend, dollars.totals.budget, dollars.channels.map((c) => c.channel)]).toEqual([
+      2_000,
+      30_000,
+      ["email"],
+    ]);
+    const events = await caller.campaigns.dashboard({ period: "2026-04-10", channel: "events" });
+    expect([events.currency, events.otherCurrencyCampaigns, events.totals.spend]).toEqual(["EUR", 0, 3_000]);
+    const nextQuarter = await caller.campaigns.dashboard({ period: "2026-07-10", channel: "email", ownerId: boss.id });
+    expect([nextQuarter.totals.spend, nextQuarter.channels]).toEqual([null, []]);
+  });
 });
 
 describe("pushed results and the calendar feed", () => {

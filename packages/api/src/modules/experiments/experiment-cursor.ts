@@ -1,4 +1,4 @@
-import { experiments, type SQL, sql } from "@meridian/db";
+import { experiments, sql } from "@meridian/db";
 import { z } from "zod";
 import { badRequest } from "../../lib/errors";
 
@@ -13,10 +13,10 @@ export function encodeExperimentCursor(row: { id: string; cursorAt: string }): s
   return Buffer.from(JSON.stringify({ c: row.cursorAt, i: row.id })).toString("base64url");
 }
 
-export function beforeExperimentCursor(cursor: string | null | undefined): SQL | undefined {
-  if (!cursor) return undefined;
+/** The cursor's key, for a statement that takes it as placeholders: the last row's created_at and id. */
+export function experimentCursorKey(cursor: string): { cursorAt: string; cursorId: string } {
   const key = decode(cursor);
-  return sql`(${experiments.createdAt}, ${experiments.id}) < (${key.c}::timestamptz, ${key.i}::uuid)`;
+  return { cursorAt: key.c, cursorId: key.i };
 }
 
 function decode(cursor: string) {

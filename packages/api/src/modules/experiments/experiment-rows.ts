@@ -1,16 +1,5 @@
 // Reading one experiment, its variants and metrics, and the totals its verdict needs, for the queries and commands of this module.
-import {
-  and,
-  asc,
-  type Executor,
-  eq,
-  experimentMetrics,
-  experimentResults,
-  experiments,
-  experimentVariants,
-  inArray,
-  sql,
-} from "@meridian/db";
+import { and, asc, type Executor, eq, experimentMetrics, experiments, experimentVariants, inArray } from "@meridian/db";
 import { canManageExperiment, type ExperimentPlan, type VariantTotals } from "@meridian/domain";
 import { forbidden, notFound, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
@@ -128,35 +117,6 @@ export async function loadArms(tx: Executor, organizationId: string, experimentI
       .orderBy(asc(experimentMetrics.position), asc(experimentMetrics.createdAt)),
   ]);
   return { variants, metrics };
-}
-
-/** Σ exposures and Σ conversions per experiment, metric and variant, summed in SQL. */
-export async function loadTotals(tx: Executor, organizationId: string, experimentIds: string[], primaryOnly: boolean) {
-  if (experimentIds.length === 0) return [];
-  const conditions = [
-    eq(experimentResults.organizationId, organizationId),
-    inArray(experimentResults.experimentId, experimentIds),
-  ];
-  if (primaryOnly) conditions.push(eq(experimentMetrics.isPrimary, true));
-  return tx
-    .select({
-      experimentId: experimentResults.experimentId,
-      metricId: experimentResults.metricId,
-      variantId: experimentResults.variantId,
-      exposures: sql<number>`sum(${experimentResults.exposures})::float8`,
-      conversions: sql<number>`sum(${experimentResults.conversions})::float8`,
-      days: sql<number>`count(*)::int`,
-    })
-    .from(experimentResults)
-    .innerJoin(
-      experimentMetrics,
-      and(
-        eq(experimentMetrics.organizationId, experimentResults.organizationId),
-        eq(experimentMetrics.id, experimentResults.metricId),
-      ),
-    )
-    .where(and(...conditions))
-    .groupBy(experimentResults.experimentId, experimentResults.metricId, experimentResults.variantId);
 }
 
 /** The verdict's input for one experiment and metric: every variant, with zeros where nothing was counted yet. */

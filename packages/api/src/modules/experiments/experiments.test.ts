@@ -323,6 +323,51 @@ describe("experiments: plan and life", () => {
     expect(all.length).toBeGreaterThan(drafts.experiments.length);
     expect(await outcomeOf(() => caller.experiments.list({ cursor: "not-a-cursor" }))).toBe("BAD_REQUEST");
   });
+
+  it("filters the list by team and by name in SQL, pages a filtered list, and gives each row the verdict of its page", async () => {
+    const caller = await as("admin");
+    const tag = `Filtered ${Math.random().toString(36).slice(2, 8)}`;
+    const made: Page[] = [];
+    for (const [i, team] of [marketingId, salesId, marketingId].entries())
+      made.push(await newExperiment("admin", team, `${tag} ${i}`));
+    const first = made[0] as Page;
+    const { control, treatment, metric } = arms(first);
+    await caller.experiments.setStatus({
+      experimentId: first.experiment.id,
+      version: first.experiment.version,
+      status: "running",
+    });
+    await caller.experiments.saveResults({
+      experimentId: first.experiment.id,
+      metricId: metric,
+      rows: [
+        { variantId: control, day: "2026-07-01", exposures: 2000, conversions: 100 },
+        { variantId: treatment, day: "2026-07-01", exposures: 2000, conversions: 190 },
+      ],
+    });
+    const named = await caller.experiments.list({ q: tag.toUpperCase(), limit: 100 });
+    expect(named.experiments.map((e) => e.name).sort()).toEqual([`${tag} 0`, `${tag} 1`, `${tag} 2`]);
+    const inMarketing = await caller.experiments.list({ q: tag, teamId: marketingId, limit: 1 });
+    expect(inMarketing.experiments.map((e) => e.name)).toEqual([`${tag} 2`]);
+    const next = await caller.experiments.list({
+      q: tag,
+      teamId: marketingId,
+      limit: 1,
+      cursor: inMarketing.nextCursor,
+    });
+    expect(next.experiments.map((e) => e.name)).toEqual([`${tag} 0`]);
+    expect(next.nextCursor).toBeNull();
+    const row = next.experiments[0];
+    const page = await caller.experiments.get({ experimentId: first.experiment.id });
+    const primary = page.results.find((r) => r.metric.isPrimary);
+    expect(row?.leadingVariant?.id).toBe(treatment);
+    expect(row?.verdict).toBe(primary?.analysis.verdict.kind);
+    expect(row?.verdictText).toBe(primary?.verdictText);
+    expect(row?.daysRunning).toBe(page.experiment.daysRunning);
+    expect(
+      (await caller.experiments.list({ q: tag, status: "running", limit: 100 })).experiments.map((e) => e.id),
+    ).toEqual([first.experiment.id]);
+  });
 });
 
 describe("experiments: editing the plan, and what stays fixed once it has started", () => {
