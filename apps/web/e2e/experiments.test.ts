@@ -75,6 +75,9 @@ describe("A/B experiments in the browser", () => {
       expect(await page.getByRole("button", { name: control, exact: true }).count()).toBe(0);
     }
     expect(await page.getByRole("textbox").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Edit experiment" }).count()).toBe(0);
+    // The edit page is not there for a viewer at all.
+    expect((await page.request.get(`${experimentUrl}/edit`, { maxRedirects: 0 })).status()).toBe(404);
     await page.goto("/experiments");
     expect(await page.getByRole("link", { name: "New experiment" }).count()).toBe(0);
   });
@@ -153,6 +156,9 @@ describe("A/B experiments in the browser", () => {
     await theirs.getByRole("button", { name: "Save experiment" }).click();
     await other.getByRole("heading", { level: 1, name: title }).waitFor();
     await other.close();
+    // Back on this tab, the page refetches what it shows (on focus); the form keeps the version it opened on.
+    await page.bringToFront();
+    await page.waitForLoadState("networkidle");
     await edit.getByLabel("Name", { exact: true }).fill(`${title} (renamed)`);
     await edit.getByRole("button", { name: "Save experiment" }).click();
     await page.getByText("Your changes are still in the form.").waitFor();

@@ -1,11 +1,17 @@
 "use client";
 
 import type { AppRouter } from "@meridian/api";
-import { PLAN_LOCK_NOTE, planIsLocked, type TExperimentFormInput, ZExperimentFormSchema } from "@meridian/domain";
+import {
+  LOCKED_ONCE_STARTED,
+  PLAN_LOCK_NOTE,
+  planIsLocked,
+  type TExperimentFormInput,
+  ZExperimentFormSchema,
+} from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Controller, useFieldArray } from "react-hook-form";
 import {
   KeyResultOptions,
@@ -122,7 +128,18 @@ export function ExperimentForm({ experiment, userId }: { experiment?: EditableEx
     }),
     draft: { record: experiment ? `experiment:${experiment.experiment.id}` : "experiment:new", what: "Experiment" },
   });
-  const { register, control, errors } = form;
+  const { register, control, errors, setValue, getValues } = form;
+  // A started experiment's plan is what was saved, whatever a draft from before the start or a save that
+  // met the start holds: those fields cannot be typed into, so they must not hold anything else.
+  useEffect(() => {
+    if (!experiment || !locked) return;
+    const saved = experimentFormValues(experiment);
+    for (const key of LOCKED_ONCE_STARTED) setValue(key, saved[key]);
+    const typed = getValues("secondaryMetrics") ?? [];
+    const kept = saved.secondaryMetrics ?? [];
+    const key = (name: string) => name.trim().toLowerCase();
+    setValue("secondaryMetrics", [...kept, ...typed.filter((n) => !kept.some((k) => key(k) === key(n)))]);
+  }, [experiment, locked, setValue, getValues, form.draftRestored]);
   const variants = useFieldArray({ control, name: "variants" });
   // Fixed fields look it (greyed), and name the note that says why.
   const fixed = { readOnly: true, "aria-describedby": LOCK_NOTE_ID };
@@ -368,6 +385,12 @@ function LoadedSelect({ id, loaded, children }: { id: string; loaded: boolean; c
   );
 }
 
+const parseNames = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** A comma-separated list typed as text, handed to the form as names (blanks dropped). */
 function MetricListInput({
   id,
@@ -379,6 +402,10 @@ function MetricListInput({
   onChange: (names: string[]) => void;
 }) {
   const [text, setText] = useState(() => value.join(", "));
+  // Set from outside (a restored draft, the saved metrics of a started experiment): show what the form holds.
+  useEffect(() => {
+    if (parseNames(text).join("\n") !== value.join("\n")) setText(value.join(", "));
+  }, [value, text]);
   return (
     <Input
       id={id}
@@ -386,12 +413,7 @@ function MetricListInput({
       placeholder="Revenue per visitor, Add to cart"
       onChange={(e) => {
         setText(e.target.value);
-        onChange(
-          e.target.value
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
-        );
+        onChange(parseNames(e.target.value));
       }}
     />
   );
