@@ -35,6 +35,9 @@ const TABLES = {
   campaigns: (org: string) => sql`where t.organization_id = ${org}`,
   campaign_results: (org: string) => sql`where t.organization_id = ${org}`,
   calendar_feeds: (org: string) => sql`where t.organization_id = ${org}`,
+  notifications: (org: string) => sql`where t.organization_id = ${org}`,
+  notification_preferences: (org: string) => sql`where t.organization_id = ${org}`,
+  notification_defaults: (org: string) => sql`where t.organization_id = ${org}`,
   // Not tenant-owned. Only account.changePassword writes it: a wrong current password is counted.
   login_throttle: null,
 } as const satisfies Record<string, ((org: string) => SQL) | null>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "../notifications/notification-kinds";
-import { ZId } from "./common";
+import { ZId, ZVersion } from "./common";
 
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export const notificationChannelSchema = z.enum(NOTIFICATION_CHANNELS);
@@ -26,7 +26,7 @@ export const checkInScheduleInput = z.strictObject({
 
 /** The schedule as the admin page saves it: the version the page read guards against a lost edit. */
 export const checkInScheduleUpdateInput = checkInScheduleInput.extend({
-  version: z.number().int().min(1),
+  version: ZVersion,
 });
 
 export const NOTIFICATION_PAGE_SIZE = 20;
