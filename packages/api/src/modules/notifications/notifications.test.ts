@@ -121,7 +121,12 @@ describe("notifications.myPreferences and setMyPreferences", () => {
     expect(memberPrefs.kinds.map((k) => k.kind)).not.toContain("weekly_digest");
     expect(memberPrefs.emailAvailable).toBe(Boolean(process.env.SMTP_URL));
     const mention = memberPrefs.kinds.find((k) => k.kind === "mention");
-    expect(mention?.channels.in_app).toEqual({ enabled: true, source: "default", inherited: true });
+    expect(mention?.channels.in_app).toEqual({
+      enabled: true,
+      source: "default",
+      inherited: true,
+      inheritedFrom: "default",
+    });
     const managerPrefs = await (await callerFor(demo.db, DEMO.manager)).notifications.myPreferences();
     expect(managerPrefs.kinds.map((k) => k.kind)).toContain("weekly_digest");
   });
@@ -134,7 +139,12 @@ describe("notifications.myPreferences and setMyPreferences", () => {
     ];
     const saved = await caller.notifications.setMyPreferences({ choices });
     const mention = saved.kinds.find((k) => k.kind === "mention");
-    expect(mention?.channels.email).toEqual({ enabled: false, source: "mine", inherited: true });
+    expect(mention?.channels.email).toEqual({
+      enabled: false,
+      source: "mine",
+      inherited: true,
+      inheritedFrom: "default",
+    });
     const audits = await demo.db
       .select({ id: activityLog.id })
       .from(activityLog)
@@ -207,12 +217,14 @@ describe("notifications.organizationDefaults and checkInSchedule (admins)", () =
       enabled: true,
       source: "organization",
       inherited: false,
+      inheritedFrom: "default",
     });
     const memberPrefs = await (await callerFor(demo.db, DEMO.member)).notifications.myPreferences();
     expect(memberPrefs.kinds.find((k) => k.kind === "comment_on_owned")?.channels.email).toEqual({
       enabled: true,
       source: "organization",
       inherited: false,
+      inheritedFrom: "default",
     });
     await admin.notifications.setOrganizationDefaults({ choices: [] });
   });

@@ -19,6 +19,8 @@ export interface ChannelCell {
   source: ChoiceSource;
   /** What the cell would be without the level that set it: a person's choice equal to it is not kept. */
   inherited: boolean;
+  /** Where the inherited value comes from. */
+  inheritedFrom: Exclude<ChoiceSource, "mine">;
 }
 
 export interface KindRow {
@@ -72,12 +74,13 @@ export function choiceTable(
       const org = pick(organization, kind, channel);
       const mine = personal ? pick(personal, kind, channel) : undefined;
       const orgLevel = org ?? catalog;
+      const orgFrom = org !== undefined ? "organization" : "default";
       channels[channel] =
         mine !== undefined
-          ? { enabled: mine, source: "mine", inherited: orgLevel }
+          ? { enabled: mine, source: "mine", inherited: orgLevel, inheritedFrom: orgFrom }
           : org !== undefined
-            ? { enabled: org, source: "organization", inherited: catalog }
-            : { enabled: catalog, source: "default", inherited: catalog };
+            ? { enabled: org, source: "organization", inherited: catalog, inheritedFrom: "default" }
+            : { enabled: catalog, source: "default", inherited: catalog, inheritedFrom: "default" };
     }
     return { kind, label: info.label, description: info.description, managersOnly: info.managersOnly, channels };
   });
