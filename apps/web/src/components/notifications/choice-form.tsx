@@ -118,7 +118,7 @@ export function ChoiceForm<TError, TContext>({
                 Notification
               </th>
               {NOTIFICATION_CHANNELS.map((c) => (
-                <th key={c} scope="col" className="w-32 px-2 py-2 font-medium">
+                <th key={c} scope="col" className="w-24 px-2 py-2 font-medium sm:w-32">
                   {CHANNEL_LABELS[c]}
                 </th>
               ))}
@@ -135,7 +135,7 @@ export function ChoiceForm<TError, TContext>({
                   const index = r * NOTIFICATION_CHANNELS.length + c;
                   return (
                     <td key={channel} className="px-2 py-3 align-top">
-                      <label className="inline-flex items-center gap-2">
+                      <label className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
                         <input
                           type="checkbox"
                           aria-label={`${row.label}: ${CHANNEL_LABELS[channel]}`}

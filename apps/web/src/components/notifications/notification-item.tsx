@@ -46,7 +46,7 @@ export function NotificationItem({
         {item.body && (
           <span className={`mt-0.5 block text-sm text-slate-600 ${compact ? "line-clamp-2" : ""}`}>{item.body}</span>
         )}
-        <time dateTime={item.createdAt} className="mt-0.5 block text-xs text-slate-500">
+        <time dateTime={item.createdAt} className="mt-0.5 block text-xs text-slate-600">
           {formatDateTime(item.createdAt)}
         </time>
       </span>

@@ -12,6 +12,7 @@ import {
   useDemoDatabase,
   userIdOf,
 } from "../../../test/support";
+import { handleIngestActuals } from "../integrations/actuals-endpoint";
 
 const demo = useDemoDatabase();
 const WEBINARS = "Make our webinars the place buyers learn the category";
@@ -251,6 +252,22 @@ describe("KPIs: kpi_turned_red", () => {
     expect(await sent("kpi_turned_red", `/kpis/${kpi.id}`)).toEqual([]);
     const admin = await callerFor(demo.db, DEMO.admin);
     await admin.kpiActuals.import({ csv: `kpi,period,value\n${kpi.name},2026-12,5` });
+    expect((await sent("kpi_turned_red", `/kpis/${kpi.id}`)).map((n) => n.userId)).toEqual([id.manager]);
+  });
+
+  it("also fires for a push through the ingestion API, with no actor", async () => {
+    const kpi = await managersKpi();
+    const admin = await callerFor(demo.db, DEMO.admin);
+    const { token } = await admin.apiTokens.create({ name: "Red push" });
+    const response = await handleIngestActuals(
+      new Request("http://127.0.0.1:3000/api/ingest/actuals", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ actuals: [{ kpi: kpi.name, period: "2026-11", value: 12 }] }),
+      }),
+      demo.db,
+    );
+    expect(response.status).toBe(200);
     expect((await sent("kpi_turned_red", `/kpis/${kpi.id}`)).map((n) => n.userId)).toEqual([id.manager]);
   });
 });
