@@ -82,7 +82,7 @@ describe("notifications", () => {
     expect(await seriousViolations(sam)).toEqual([]);
     await screenshotWidths(sam, "notifications-centre");
     await sam.context().close();
-  });
+  }, 180_000);
 
   it("keeps a manager's changed preferences after a reload, each saying where it comes from", async () => {
     const page = await newPage(browser);
@@ -109,7 +109,7 @@ describe("notifications", () => {
     await page.getByRole("status").filter({ hasText: "Saved." }).waitFor();
     expect(await cell.textContent()).toContain("Default");
     await page.context().close();
-  });
+  }, 120_000);
 
   it("lets the admin change the organization's check-in day", async () => {
     const page = await newPage(browser);
@@ -131,5 +131,5 @@ describe("notifications", () => {
     await page.getByRole("button", { name: "Save schedule" }).click();
     await page.getByRole("status").filter({ hasText: "Schedule saved." }).waitFor();
     await page.context().close();
-  });
+  }, 120_000);
 });

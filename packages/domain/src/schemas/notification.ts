@@ -30,10 +30,14 @@ export const checkInScheduleUpdateInput = checkInScheduleInput.extend({
 });
 
 export const NOTIFICATION_PAGE_SIZE = 20;
-/** A page of one's own notification centre, newest first; `cursor` is the previous page's `nextCursor`. */
+/**
+ * A page of one's own notification centre, newest first; `cursor` is the previous page's `nextCursor`.
+ * The list pages it with TanStack's infinite query, which also sends its `direction`.
+ */
 export const notificationInboxInput = z
   .strictObject({
     cursor: z.string().max(200).nullish(),
+    direction: z.enum(["forward", "backward"]).optional(),
     limit: z.number().int().min(1).max(50).default(NOTIFICATION_PAGE_SIZE),
     unreadOnly: z.boolean().default(false),
   })
