@@ -67,7 +67,10 @@ const TOUR: Stop[] = [
   { name: "settings-api-tokens", permission: "token.manage", path: "/settings/api-tokens" },
   { name: "settings-audit", permission: "audit.read", path: "/settings/audit" },
   { name: "account", path: "/account" },
+  { name: "settings-notifications", permission: "notification.settings", path: "/settings/notifications" },
   { name: "account-password", path: "/account/password" },
+  { name: "notifications", path: "/notifications" },
+  { name: "account-notifications", path: "/account/notifications" },
 ];
 
 let browser: Browser;

@@ -10,6 +10,7 @@ import { calendarFeedRouter, campaignsRouter } from "./modules/campaigns/campaig
 import { demoRouter } from "./modules/demo/demo.router";
 import { experimentsRouter } from "./modules/experiments/experiments.router";
 import { apiTokensRouter } from "./modules/integrations/api-tokens.router";
+import { notificationsRouter } from "./modules/notifications/notifications.router";
 import { checkInsRouter } from "./modules/okr/check-ins.router";
 import { commentsRouter } from "./modules/okr/comments.router";
 import { cyclesRouter } from "./modules/okr/cycles.router";
@@ -52,6 +53,7 @@ export const appRouter = router({
   experiments: experimentsRouter,
   campaigns: campaignsRouter,
   calendarFeed: calendarFeedRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

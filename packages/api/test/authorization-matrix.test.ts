@@ -24,6 +24,7 @@ import {
   kpis,
   kpiTargets,
   memberships,
+  notifications,
   objectives,
   organizations,
   perspectives,
@@ -560,6 +561,20 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "experiments.saveResults": EXPERIMENT_WRITE,
   "experiments.previewImport": EXPERIMENT_WRITE,
   "experiments.importResults": EXPERIMENT_WRITE,
+
+  // One's own notification centre and choices: everyone, their own rows only. markRead in the
+  // otherTeam, otherOrg and private scopes names Jordan's, a Globex member's and Ravi's: it marks nothing.
+  "notifications.inbox": SIGNED_IN,
+  "notifications.unreadCount": SIGNED_IN,
+  "notifications.markRead": SIGNED_IN,
+  "notifications.markAllRead": SIGNED_IN,
+  "notifications.myPreferences": SIGNED_IN,
+  "notifications.setMyPreferences": SIGNED_IN,
+  // The organization's defaults and check-in day: admins.
+  "notifications.organizationDefaults": adminOnly("allow"),
+  "notifications.setOrganizationDefaults": adminOnly("allow"),
+  "notifications.checkInSchedule": adminOnly("allow"),
+  "notifications.setCheckInSchedule": adminOnly("allow"),
 };
 
 function expectedOutcome(path: ProcedurePath, principal: Principal, scope: Scope): Outcome {
@@ -3121,7 +3136,147 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       expect(result.created + result.updated + result.unchanged).toBe(1);
     },
   },
+
+  "notifications.inbox": {
+    // Every cell leaves one unread notification for the principal and one for Jordan first.
+    input: async ({ principal }) => {
+      await freshNotification(ownUserId(principal));
+      await freshNotification(f.userId.jordan);
+      return { limit: 50 };
+    },
+    verify: async (page, { principal }) => {
+      expect(page.items.length).toBeGreaterThan(0);
+      const owners = await notificationOwners(page.items.map((i) => i.id));
+      expect(new Set(owners)).toEqual(new Set([`${f.demoOrgId}:${ownUserId(principal)}`]));
+    },
+  },
+  "notifications.unreadCount": {
+    input: async ({ principal }) => {
+      await freshNotification(ownUserId(principal));
+      return undefined;
+    },
+    verify: (count) => {
+      expect(count.unread).toBeGreaterThan(0);
+    },
+  },
+  "notifications.markRead": {
+    input: async (cell) => ({ ids: [await notificationFor(cell)] }),
+    verify: async (result, { scope }, input) => {
+      const [id] = input.ids;
+      expect(result).toEqual({ marked: scope === "own" ? 1 : 0 });
+      const [row] = await db
+        .select({ readAt: notifications.readAt })
+        .from(notifications)
+        .where(eq(notifications.id, id ?? ""));
+      expect(row?.readAt === null).toBe(scope !== "own");
+    },
+  },
+  "notifications.markAllRead": {
+    input: async ({ principal }) => {
+      await freshNotification(ownUserId(principal));
+      await freshNotification(f.userId.jordan);
+      return undefined;
+    },
+    verify: async (result, { principal }) => {
+      expect(result.marked).toBeGreaterThan(0);
+      const caller = await callerFor(db, PRINCIPAL[principal].email ?? "");
+      expect(await caller.notifications.unreadCount()).toEqual({ unread: 0 });
+      expect(await unreadOf(f.userId.jordan)).toBeGreaterThan(0);
+    },
+  },
+  "notifications.myPreferences": {
+    verify: (prefs, { principal }) => {
+      const kinds = prefs.kinds.map((k) => k.kind);
+      expect(kinds.includes("weekly_digest")).toBe(principal === "manager" || principal === "admin");
+      expect(kinds).toContain("mention");
+    },
+  },
+  "notifications.setMyPreferences": {
+    input: ({ scope }) => ({ choices: [{ kind: "mention", channel: "email", enabled: scope === "own" }] }),
+    verify: (prefs, _cell, input) => {
+      const mention = prefs.kinds.find((k) => k.kind === "mention");
+      expect(mention?.channels.email).toMatchObject({ enabled: input.choices[0]?.enabled, source: "mine" });
+    },
+  },
+  "notifications.organizationDefaults": {
+    verify: (defaults) => {
+      expect(defaults.kinds.map((k) => k.kind)).toContain("weekly_digest");
+    },
+  },
+  "notifications.setOrganizationDefaults": {
+    input: ({ scope }) => ({ choices: [{ kind: "review_opened", channel: "email", enabled: scope === "own" }] }),
+    verify: (defaults, _cell, input) => {
+      const row = defaults.kinds.find((k) => k.kind === "review_opened");
+      expect(row?.channels.email).toMatchObject({ enabled: input.choices[0]?.enabled, source: "organization" });
+    },
+  },
+  "notifications.checkInSchedule": {
+    verify: (schedule) => {
+      expect(schedule.weekday).toBeGreaterThanOrEqual(1);
+      expect(schedule.weekday).toBeLessThanOrEqual(7);
+    },
+  },
+  "notifications.setCheckInSchedule": {
+    input: async ({ scope }) => {
+      const [org] = await db
+        .select({ version: organizations.version })
+        .from(organizations)
+        .where(eq(organizations.id, f.demoOrgId));
+      return { weekday: SCOPES.indexOf(scope) + 1, time: "08:30", reminderAfterDays: 2, version: org?.version ?? 1 };
+    },
+    verify: (schedule, _cell, input) => {
+      expect(schedule).toMatchObject({ weekday: input.weekday, time: "08:30" });
+    },
+  },
 };
+
+/** An unread notification of a Northwind person, straight into the table (its producers are tested elsewhere). */
+async function freshNotification(userId: string, organizationId = f.demoOrgId): Promise<string> {
+  const [row] = await db
+    .insert(notifications)
+    .values({
+      organizationId,
+      userId,
+      kind: "mention",
+      dedupeKey: `matrix:${randomUUID()}`,
+      title: "Matrix notification",
+      link: "/my",
+    })
+    .returning({ id: notifications.id });
+  if (!row) throw new Error("notification was not created");
+  return row.id;
+}
+
+/** The notification a markRead cell names: the principal's own, Jordan's, a Globex member's, Ravi's. */
+function notificationFor({ principal, scope }: Cell): Promise<string> {
+  switch (scope) {
+    case "own":
+      return freshNotification(ownUserId(principal));
+    case "otherTeam":
+      return freshNotification(f.userId.jordan);
+    case "otherOrg":
+      return freshNotification(f.globex.member.id, f.globex.organizationId);
+    case "private":
+      return freshNotification(f.userId.ravi);
+  }
+}
+
+async function notificationOwners(ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ organizationId: notifications.organizationId, userId: notifications.userId })
+    .from(notifications)
+    .where(inArray(notifications.id, ids));
+  return found.map((r) => `${r.organizationId}:${r.userId}`);
+}
+
+async function unreadOf(userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
 
 // ---------------------------------------------------------------------------
 // The run

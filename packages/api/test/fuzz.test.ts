@@ -47,6 +47,8 @@ import {
   KPI_DIRECTIONS,
   KPI_FREQUENCIES,
   KPI_KINDS,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
   OBJECTIVE_LEVELS,
   OBJECTIVE_STATUSES,
   PROGRESS_SOURCES,
@@ -283,6 +285,18 @@ const experimentCsv = fc
     { minLength: 0, maxLength: 30 },
   )
   .map((rows) => ["day,variant,exposures,conversions", ...rows.map((r) => r.join(","))].join("\n"));
+
+/** A person's (or the organization's) choices: mostly distinct kinds and channels, now and then one twice. */
+const notificationChoices = fc.record({
+  choices: fc.array(
+    fc.record({
+      kind: fc.constantFrom(...NOTIFICATION_KINDS),
+      channel: fc.constantFrom(...NOTIFICATION_CHANNELS),
+      enabled: fc.boolean(),
+    }),
+    { maxLength: 8 },
+  ),
+});
 
 const weight = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0, 1, 100));
 
@@ -1380,6 +1394,40 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     viewer: "FORBIDDEN",
     runs: { garbage: 15, valid: 15 },
     valid: fc.record({ csv: campaignCsv(f) }),
+  }),
+  // One's own notification centre: every role, their own rows only; the organization's settings: admins.
+  "notifications.inbox": () => ({
+    viewer: "allow",
+    valid: fc.oneof(
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      {
+        weight: 6,
+        arbitrary: fc.record(
+          { cursor: fc.oneof(fc.constant(null), auditCursor), limit: pageLimit, unreadOnly: fc.boolean() },
+          { requiredKeys: [] },
+        ),
+      },
+    ),
+  }),
+  "notifications.unreadCount": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "notifications.markRead": (f) => ({
+    viewer: "allow",
+    valid: fc.record({ ids: fc.array(idFrom(f.allUserIds, f.other.userIds), { minLength: 1, maxLength: 5 }) }),
+  }),
+  "notifications.markAllRead": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "notifications.myPreferences": () => ({ ...NO_INPUT, viewer: "allow" }),
+  "notifications.setMyPreferences": () => ({ viewer: "allow", valid: notificationChoices }),
+  "notifications.organizationDefaults": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
+  "notifications.setOrganizationDefaults": () => ({ viewer: "FORBIDDEN", valid: notificationChoices }),
+  "notifications.checkInSchedule": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
+  "notifications.setCheckInSchedule": () => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record({
+      weekday: fc.oneof(fc.integer({ min: 1, max: 7 }), fc.constantFrom(0, 8, 1.5)),
+      time: fc.oneof(fc.constantFrom("09:00", "23:59", "00:00", "24:00", "9:00"), text(8)),
+      reminderAfterDays: fc.integer({ min: 0, max: 8 }),
+      version: version("organizationVersion"),
+    }),
   }),
   "calendarFeed.status": () => ({ ...NO_INPUT, viewer: "allow" }),
   "calendarFeed.rotate": () => ({ ...NO_INPUT, viewer: "allow" }),

@@ -24,6 +24,7 @@ export * from "./experiments/sample-size";
 export * from "./experiments/srm";
 export * from "./experiments/verdict";
 export * from "./graph/would-create-loop";
+export * from "./notifications/mentions";
 export * from "./notifications/notification-kinds";
 export * from "./okr/carry-over";
 export * from "./okr/check-in-due";

@@ -55,7 +55,10 @@ export const TOUR: readonly TourStop[] = [
   { name: "settings-api-tokens", role: "admin", path: "/settings/api-tokens" },
   { name: "settings-audit", role: "admin", path: "/settings/audit" },
   { name: "account", role: "member", path: "/account" },
+  { name: "settings-notifications", role: "admin", path: "/settings/notifications" },
   { name: "account-password", role: "member", path: "/account/password" },
+  { name: "notifications", role: "member", path: "/notifications" },
+  { name: "account-notifications", role: "manager", path: "/account/notifications" },
 ];
 
 /** The stop's path; for a record the demo makes, found by following a link from the page that lists it. */

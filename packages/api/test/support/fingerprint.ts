@@ -33,6 +33,10 @@ const TENANT_TABLES = [
   "campaigns",
   "campaign_results",
   "calendar_feeds",
+  // Notifications: the inbox and outbox rows, personal choices and organization defaults.
+  "notifications",
+  "notification_preferences",
+  "notification_defaults",
 ] as const;
 
 /** Every table a procedure may write. */

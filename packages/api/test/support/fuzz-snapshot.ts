@@ -38,6 +38,9 @@ const TABLES = {
   // Not tenant-owned: people's sessions, narrowed like their accounts.
   user_sessions: (org: string) =>
     sql`where t.user_id in (select m.user_id from memberships m where m.organization_id = ${org})`,
+  notifications: (org: string) => sql`where t.organization_id = ${org}`,
+  notification_preferences: (org: string) => sql`where t.organization_id = ${org}`,
+  notification_defaults: (org: string) => sql`where t.organization_id = ${org}`,
   // Not tenant-owned. Only account.changePassword writes it: a wrong current password is counted.
   login_throttle: null,
 } as const satisfies Record<string, ((org: string) => SQL) | null>;

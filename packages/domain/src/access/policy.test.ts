@@ -22,6 +22,8 @@ describe("can", () => {
       "campaign.read",
       "cycle.read",
       "experiment.read",
+      // One's own notification centre and choices.
+      "notification.read",
       "objective.read",
       "organization.read",
       "review.read",
@@ -41,6 +43,7 @@ describe("can", () => {
       "experiment.read",
       "experiment.write",
       "kpi.actuals.write",
+      "notification.read",
       "objective.read",
       "objective.write",
       "organization.read",

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   // Campaigns: everyone reads the calendar; members write those of their teams (a row rule, campaign-permissions.ts).
   "campaign.read": ["admin", "manager", "member", "viewer"],
   "campaign.write": ["admin", "manager", "member"],
+  // Notifications: everyone keeps their own inbox and chooses what they get (their rows only, a row rule);
+  // admins set the organization's defaults and its check-in day.
+  "notification.read": ["admin", "manager", "member", "viewer"],
+  "notification.settings": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

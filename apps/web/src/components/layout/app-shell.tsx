@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Role } from "@meridian/domain";
 import type { ReactNode } from "react";
 import { Logo } from "~/components/logo";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import { LogoutButton } from "./logout-button";
 import { MainMenu } from "./main-menu";
 import { mainNavLinks } from "./nav-items";
@@ -50,6 +51,7 @@ export function AppShell({ me, children }: { me: ShellViewer; children: ReactNod
               <LogoutButton />
             </div>
           </MainMenu>
+          {organization && <NotificationBell />}
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6 sm:py-8">{children}</main>

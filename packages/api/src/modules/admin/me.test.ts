@@ -25,6 +25,8 @@ const READ_ONLY: Permission[] = [
   "review.read",
   "experiment.read",
   "campaign.read",
+  // One's own notification centre and choices: a viewer has them too.
+  "notification.read",
 ];
 /** Keeping one's own numbers and actions current: everyone who writes at all. */
 const OWN_WORK: Permission[] = [

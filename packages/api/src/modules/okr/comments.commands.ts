@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { recordActivity } from "../../lib/activity";
 import { badRequest, notFound } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
+import { notifyComment } from "../notifications/comment-events";
 import { findVisibleObjective } from "./objective-rows";
 
 /** A comment on an objective, or on one of its key results; anyone who can see it and may write. */
@@ -21,7 +22,7 @@ export function createComment(scope: ViewerScope, input: z.output<typeof ZCommen
       objectiveId = kr.objectiveId;
     }
     if (!objectiveId) throw badRequest("Say what the comment is about.");
-    await findVisibleObjective(tx, organizationId, scope.viewer, objectiveId);
+    const objective = await findVisibleObjective(tx, organizationId, scope.viewer, objectiveId);
     const [created] = await tx
       .insert(comments)
       .values({
@@ -40,6 +41,14 @@ export function createComment(scope: ViewerScope, input: z.output<typeof ZCommen
       entityId: objectiveId,
       action: "comment.created",
       details: { commentId: created.id, keyResultId: input.keyResultId ?? null },
+    });
+    await notifyComment(tx, {
+      organizationId,
+      authorId: scope.user.id,
+      commentId: created.id,
+      body: input.body,
+      objective,
+      keyResultId: input.keyResultId ?? null,
     });
     return created;
   });

@@ -11,6 +11,7 @@ import { activityBy, recordActivity } from "../../lib/activity";
 import { editConflict, forbidden, notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
+import { notifyActionAssigned } from "../notifications/action-events";
 import { lockOpenReview } from "./review-rows";
 
 const idAndVersion = { id: correctiveActions.id, version: correctiveActions.version };
@@ -48,6 +49,11 @@ export function createCorrectiveAction(scope: OrgScope, input: z.output<typeof Z
       tx,
       activityBy(scope, "corrective_action", created.id, "corrective_action.created", { ...input }),
     );
+    await notifyActionAssigned(tx, {
+      organizationId: scope.org.id,
+      actorId: scope.user.id,
+      action: { ...created, title: input.title, ownerId: input.ownerId, dueOn: input.dueOn, reviewId: review.id },
+    });
     return created;
   });
 }
@@ -89,7 +95,7 @@ export function updateCorrectiveAction(scope: OrgScope, input: z.output<typeof Z
     // Checked before the new owner, so a stale form hears of the conflict first.
     if (current.version !== input.version) throw editConflict("corrective action", await whatItHolds());
     if (changes.ownerId) await requireActiveOwner(tx, scope.org.id, changes.ownerId);
-    return auditedUpdate(tx, {
+    const updated = await auditedUpdate(tx, {
       table: correctiveActions,
       id: current.id,
       version: input.version,
@@ -101,5 +107,19 @@ export function updateCorrectiveAction(scope: OrgScope, input: z.output<typeof Z
         changes,
       }),
     });
+    if (changes.ownerId) {
+      await notifyActionAssigned(tx, {
+        organizationId: scope.org.id,
+        actorId: scope.user.id,
+        action: {
+          ...updated,
+          title: changes.title ?? current.title,
+          ownerId: changes.ownerId,
+          dueOn: changes.dueOn ?? current.dueOn,
+          reviewId: current.reviewId,
+        },
+      });
+    }
+    return updated;
   });
 }

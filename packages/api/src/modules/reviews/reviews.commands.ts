@@ -5,6 +5,7 @@ import { activityBy, recordActivity } from "../../lib/activity";
 import { conflict, editConflict } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
+import { notifyReview, notifyReviewMentions } from "../notifications/review-events";
 import { toCycleView } from "../okr/cycles.queries";
 import { findCycle, requireActiveTeam } from "../okr/objective-rows";
 import { commentColumns, loadLiveActions, lockOpenReview } from "./review-rows";
@@ -50,6 +51,11 @@ export async function openReview(scope: NamedOrgScope, input: z.output<typeof ZR
       tx,
       activityBy(scope, "review", created.id, "review.opened", { cycleId: cycle.id, teamId, title }),
     );
+    await notifyReview(
+      tx,
+      { organizationId: org.id, actorId: scope.user.id, review: { id: created.id, title: created.title, teamId } },
+      "opened",
+    );
     return created;
   });
 }
@@ -91,10 +97,19 @@ export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZRevie
       await recordActivity(tx, activity("review.comment_deleted", current.id));
       return null;
     }
+    const mentions = (commentId: string) =>
+      notifyReviewMentions(tx, {
+        organizationId: scope.org.id,
+        actorId: scope.user.id,
+        review: { id: review.id, title: review.title, teamId: review.teamId },
+        commentId,
+        body: input.body,
+        reviewOpen: true,
+      });
     if (current) {
       if (current.body === input.body) return current;
       // The review row is locked, so the version read above is still the row's.
-      return auditedUpdate(tx, {
+      const updated = await auditedUpdate(tx, {
         table: reviewComments,
         id: current.id,
         version: current.version,
@@ -103,6 +118,8 @@ export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZRevie
         conflict: { what: "commentary", current: async () => ({ body: current.body, version: current.version }) },
         activity: activity("review.comment_updated", current.id),
       });
+      await mentions(current.id);
+      return updated;
     }
     const [created] = await tx
       .insert(reviewComments)
@@ -117,6 +134,7 @@ export function saveReviewComment(scope: OrgScope, input: z.output<typeof ZRevie
       .returning(commentColumns);
     if (!created) throw new Error("commentary was not created");
     await recordActivity(tx, activity("review.comment_created", created.id));
+    await mentions(created.id);
     return created;
   });
 }
@@ -126,7 +144,7 @@ export function finalizeReview(scope: OrgScope, input: z.output<typeof ZReviewFi
   return scope.db.transaction(async (tx) => {
     const review = await lockOpenReview(tx, scope, input.reviewId);
     const actions = await loadLiveActions(tx, review);
-    return auditedUpdate(tx, {
+    const finalized = await auditedUpdate(tx, {
       table: reviews,
       id: review.id,
       version: input.version,
@@ -140,6 +158,16 @@ export function finalizeReview(scope: OrgScope, input: z.output<typeof ZReviewFi
       conflict: { what: "review", current: async () => ({ version: review.version }) },
       activity: activityBy(scope, "review", review.id, "review.finalized", { actions: actions.length }),
     });
+    await notifyReview(
+      tx,
+      {
+        organizationId: scope.org.id,
+        actorId: scope.user.id,
+        review: { id: review.id, title: review.title, teamId: review.teamId },
+      },
+      "finalized",
+    );
+    return finalized;
   });
 }
 

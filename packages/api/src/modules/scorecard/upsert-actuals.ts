@@ -1,6 +1,7 @@
 import { and, chunk, type Executor, eq, inArray, kpiActuals, sql } from "@meridian/db";
 import type { KpiActualSource } from "@meridian/domain";
 import { recordActivity } from "../../lib/activity";
+import { notifyKpisTurnedRed } from "../notifications/kpi-events";
 
 /** One period's value of a KPI; null removes the period's actual. */
 export interface ActualWrite {
@@ -146,6 +147,8 @@ export async function upsertActuals(tx: Executor, input: UpsertActualsInput): Pr
         ...(changes.length > LOGGED_CHANGES && { moreChanges: changes.length - LOGGED_CHANGES }),
       },
     });
+    // A value that makes a KPI's latest period red tells its owner, in this same transaction.
+    await notifyKpisTurnedRed(tx, { organizationId: input.organizationId, actorId: input.actorId, changes });
   }
   return result;
 }

@@ -17,6 +17,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
             { href: "/settings/teams", label: "Teams" },
             { href: "/settings/cycles", label: "Cycles" },
             { href: "/settings/scorecard", label: "Scorecard" },
+            { href: "/settings/notifications", label: "Notifications" },
             { href: "/settings/api-tokens", label: "API tokens" },
             { href: "/settings/audit", label: "Audit log" },
           ]}

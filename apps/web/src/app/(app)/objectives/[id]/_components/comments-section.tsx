@@ -1,6 +1,8 @@
 "use client";
 
-import { type TCommentCreate, ZCommentCreateSchema } from "@meridian/domain";
+import { commentSegments, mentionToken, type TCommentCreate, ZCommentCreateSchema } from "@meridian/domain";
+import { useId, useState } from "react";
+import { PersonPicker } from "~/components/people/person-picker";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
@@ -27,7 +29,7 @@ export function CommentsSection({ detail }: { detail: ObjectiveDetail }) {
           {comments.map((c) => {
             const about = c.keyResultId ? titles.get(c.keyResultId) : undefined;
             return (
-              <li key={c.id} className="border-l-2 border-slate-200 pl-3">
+              <li key={c.id} id={`comment-${c.id}`} className="scroll-mt-20 border-l-2 border-slate-200 pl-3">
                 <p className="text-xs text-slate-500">
                   <span className="font-medium text-slate-700">{c.authorName}</span> ·{" "}
                   <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
@@ -38,7 +40,9 @@ export function CommentsSection({ detail }: { detail: ObjectiveDetail }) {
                     </>
                   )}
                 </p>
-                <p className="mt-1 whitespace-pre-line text-sm text-slate-800">{c.body}</p>
+                <p className="mt-1 whitespace-pre-line text-sm text-slate-800">
+                  <CommentBody body={c.body} />
+                </p>
               </li>
             );
           })}
@@ -46,6 +50,57 @@ export function CommentsSection({ detail }: { detail: ObjectiveDetail }) {
       )}
       {can.comment && <CommentForm detail={detail} />}
     </section>
+  );
+}
+
+/** A comment's text with its mention tokens shown as names. */
+function CommentBody({ body }: { body: string }) {
+  return (
+    <>
+      {commentSegments(body).map((segment, i) =>
+        segment.type === "text" ? (
+          // Segments are positional: a comment's text never reorders, so the index is a stable key.
+          <span key={i}>{segment.text}</span>
+        ) : (
+          <span key={i} className="rounded bg-indigo-50 px-0.5 font-medium text-indigo-700">
+            @{segment.name}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * Mentions a person: choosing them adds a token `@[Name](id)` to the comment
+ * (shown as "@Name" once posted), which tells them when it is posted.
+ */
+function MentionPicker({ onPick }: { onPick: (person: { id: string; name: string }) => void }) {
+  const id = useId();
+  const [choice, setChoice] = useState("");
+  const [names] = useState(() => new Map<string, string>());
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        Mention someone
+      </label>
+      <PersonPicker
+        id={id}
+        className="mt-1"
+        value={choice}
+        emptyLabel="Choose a person to mention"
+        searchLabel="Search people to mention"
+        accept={(p) => {
+          names.set(p.id, p.name);
+          return true;
+        }}
+        onChange={(personId) => {
+          const name = names.get(personId);
+          if (personId && name) onPick({ id: personId, name });
+          setChoice("");
+        }}
+      />
+    </div>
   );
 }
 
@@ -67,6 +122,10 @@ function CommentForm({ detail }: { detail: ObjectiveDetail }) {
     },
   });
   const keyResultId = watch("keyResultId") ?? "";
+  const mention = (person: { id: string; name: string }) => {
+    const body = watch("body") ?? "";
+    setValue("body", `${body}${body && !/\s$/.test(body) ? " " : ""}${mentionToken(person)} `, { shouldDirty: true });
+  };
 
   // A comment belongs to the objective or to one key result, never both.
   const chooseSubject = (value: string) => {
@@ -89,6 +148,7 @@ function CommentForm({ detail }: { detail: ObjectiveDetail }) {
           />
         )}
       </Field>
+      <MentionPicker onPick={mention} />
       <div className="flex flex-wrap items-end gap-3">
         {objective.keyResults.length > 0 && (
           <Field label="About" className="min-w-0 flex-1" error={errors.objectiveId?.message}>
