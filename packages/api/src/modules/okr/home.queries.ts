@@ -1,11 +1,13 @@
 import { and, eq, keyResults, ne, objectives, sql } from "@meridian/db";
+import { CHECK_IN_INTERVAL_MS } from "@meridian/domain";
 import type { ViewerScope } from "../../lib/scope";
 import { sqlArray } from "../../lib/sql-array";
 import { cycleInView } from "./cycle-in-view";
 import { type KeyResultView, nodePage, type ObjectiveNode } from "./objective-summaries";
 
-/** A check-in is due when the last one is more than a week old, or there is none yet. */
-export const CHECK_IN_INTERVAL_MS = 7 * 86_400_000;
+// A check-in is due when the last one is more than a week old, or there is none yet: the rule lives in
+// domain (notifications/schedule.ts), where the scheduled reminders ask it too.
+export { CHECK_IN_INTERVAL_MS };
 
 /** What one person's or one team's home shows is theirs alone, but never unbounded. */
 const HOME_LIMIT = 200;

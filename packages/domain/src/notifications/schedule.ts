@@ -1,0 +1,130 @@
+import dayjs from "dayjs";
+import timezone from "dayjs/plugin/timezone";
+import utc from "dayjs/plugin/utc";
+
+// dayjs with its utc + timezone plugins: already the web app's date library, small, and its zone
+// conversions go through the platform's Intl data, so DST rules are the ones the OS ships.
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** The organization's weekly check-in: ISO weekday (1 = Monday), local "HH:MM", reminder after N days. */
+export interface CheckInSchedule {
+  weekday: number;
+  time: string;
+  reminderAfterDays: number;
+}
+
+export const DEFAULT_CHECK_IN_SCHEDULE: CheckInSchedule = { weekday: 1, time: "09:00", reminderAfterDays: 2 };
+
+/** A key result needs its weekly check-in when the last one is more than a week old, or there is none (My OKRs' due list). */
+export const CHECK_IN_INTERVAL_MS = 7 * 86_400_000;
+
+/** The one due rule: the due list asks it at `now`, the scheduled reminders at the period's check-in moment. */
+export function checkInOverdue(lastCheckInAt: Date | null, at: Date): boolean {
+  return lastCheckInAt === null || at.getTime() - lastCheckInAt.getTime() > CHECK_IN_INTERVAL_MS;
+}
+
+/** The zone to compute in: the person's IANA zone, or UTC when it is not one the platform knows. */
+export function safeTimeZone(zone: string | null | undefined): string {
+  if (!zone) return "UTC";
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date (no zone) as days since 1970-01-01, so week arithmetic never meets a DST change. */
+function civilDay(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+function civilParts(dayNumber: number): { year: number; month: number; day: number; isoWeekday: number } {
+  const d = new Date(dayNumber * DAY_MS);
+  const weekday = d.getUTCDay();
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    isoWeekday: weekday === 0 ? 7 : weekday,
+  };
+}
+
+/** ISO 8601 week key of a calendar date, such as 2026-W49 (the week belongs to the year of its Thursday). */
+export function isoWeekKey(dayNumber: number): string {
+  const { isoWeekday } = civilParts(dayNumber);
+  const thursday = dayNumber - isoWeekday + 4;
+  const year = civilParts(thursday).year;
+  const week = Math.floor((thursday - civilDay(year, 1, 1)) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The calendar date `at` falls on in `zone`, as a day number. */
+function localDay(at: Date, zone: string): number {
+  const local = dayjs(at).tz(zone);
+  return civilDay(local.year(), local.month() + 1, local.date());
+}
+
+/** The instant a local calendar date and "HH:MM" name in `zone` (a time skipped by DST moves forward). */
+function instantAt(dayNumber: number, time: string, zone: string): Date {
+  const { year, month, day } = civilParts(dayNumber);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return dayjs.tz(`${year}-${pad(month)}-${pad(day)} ${time}`, "YYYY-MM-DD HH:mm", zone).toDate();
+}
+
+export interface CheckInPeriod {
+  /** ISO week of the check-in day in the person's zone: the dedupe key's period, e.g. 2026-W49. */
+  key: string;
+  /** The check-in moment of this period: the check-in day at the check-in time, in the person's zone. */
+  dueAt: Date;
+  /** The same local time `reminderAfterDays` calendar days later. */
+  remindAt: Date;
+  /** The next period's check-in moment: this period ends there. */
+  nextDueAt: Date;
+}
+
+/**
+ * The check-in period a person is in at `now`: the one whose check-in moment
+ * came last (in their own zone). Local calendar days, then the zone: "Monday
+ * 09:00" stays 09:00 across a DST change, and a week is 7 local days, not 168 hours.
+ */
+export function checkInPeriod(schedule: CheckInSchedule, zone: string, now: Date): CheckInPeriod {
+  const tz = safeTimeZone(zone);
+  const today = localDay(now, tz);
+  const { isoWeekday } = civilParts(today);
+  let dueDay = today - isoWeekday + schedule.weekday;
+  if (instantAt(dueDay, schedule.time, tz).getTime() > now.getTime()) dueDay -= 7;
+  return {
+    key: isoWeekKey(dueDay),
+    dueAt: instantAt(dueDay, schedule.time, tz),
+    remindAt: instantAt(dueDay + schedule.reminderAfterDays, schedule.time, tz),
+    nextDueAt: instantAt(dueDay + 7, schedule.time, tz),
+  };
+}
+
+export type ScheduledCheckInEvent = "check_in_due" | "check_in_reminder";
+
+/**
+ * What a person's schedule asks for at `now`: the check-in notice from the
+ * check-in moment until the reminder's, the reminder from then until the next
+ * period. Repeated ticks name the same period, so the dedupe key
+ * (`<event>:<period key>`) makes each one happen once; a tick missed for a
+ * while sends what is due now, not what was due days ago.
+ */
+export function dueCheckInEvent(
+  schedule: CheckInSchedule,
+  zone: string,
+  now: Date,
+): { event: ScheduledCheckInEvent; period: CheckInPeriod } {
+  const period = checkInPeriod(schedule, zone, now);
+  const event = now.getTime() >= period.remindAt.getTime() ? "check_in_reminder" : "check_in_due";
+  return { event, period };
+}
+
+/** A cycle takes check-ins while it is open and `at` falls within its dates (end exclusive). */
+export function cycleTakesCheckIns(cycle: { status: string; start: Date; end: Date }, at: Date): boolean {
+  return cycle.status === "open" && cycle.start.getTime() <= at.getTime() && at.getTime() < cycle.end.getTime();
+}
