@@ -19,6 +19,8 @@ export interface DigestKeyResult extends KeyResultMeasure {
   /** The latest reading now, and the latest one before the digest's week began (null: none yet). */
   current: DigestReading | null;
   atWeekStart: DigestReading | null;
+  /** Its own cycle's expected progress, when the manager's teams work in more than one open cycle. */
+  expected?: { atWeekStart: number; now: number };
 }
 
 export interface DigestCheckIn {
@@ -116,8 +118,8 @@ export function buildWeeklyDigest(state: DigestState): WeeklyDigest {
   const turned = state.keyResults
     .map((kr) => ({
       kr,
-      before: statusOf(kr, kr.atWeekStart, state.expectedAtWeekStart),
-      now: statusOf(kr, kr.current, state.expectedNow),
+      before: statusOf(kr, kr.atWeekStart, kr.expected?.atWeekStart ?? state.expectedAtWeekStart),
+      now: statusOf(kr, kr.current, kr.expected?.now ?? state.expectedNow),
     }))
     .filter((t) => SEVERITY[t.now] > 0 && SEVERITY[t.now] > SEVERITY[t.before])
     .sort((a, b) => SEVERITY[b.now] - SEVERITY[a.now] || a.kr.title.localeCompare(b.kr.title))
