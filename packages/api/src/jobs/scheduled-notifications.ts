@@ -6,8 +6,8 @@ import {
   type DigestKeyResult,
   dueCheckInEvent,
   expectedByNow,
-  safeTimeZone,
   type ScheduledCheckInEvent,
+  safeTimeZone,
 } from "@meridian/domain";
 import { sqlArray } from "../lib/sql-array";
 import { notify } from "../modules/notifications/notify";
@@ -34,7 +34,7 @@ interface Organization {
 /** Per stored time zone of an organization's people: what their schedule asks for now. */
 interface ZoneMoment {
   zone: string;
-  event: ScheduledCheckInEvent;
+  event: ScheduledCheckInEvent | null;
   periodKey: string;
   dueAt: Date;
   /** The zone's calendar date now (YYYY-MM-DD): a cycle takes check-ins while it holds this date. */
@@ -59,7 +59,11 @@ export async function runScheduledNotifications(db: Database, now: Date = new Da
   );
   for (const org of organizations) {
     const zones = await zoneMoments(db, org, now);
-    const checkIns = await checkInNotices(db, org.id, zones);
+    const checkIns = await checkInNotices(
+      db,
+      org.id,
+      zones.filter((z) => z.event !== null),
+    );
     report.checkInDue += checkIns.check_in_due;
     report.checkInReminder += checkIns.check_in_reminder;
     report.weeklyDigest += await weeklyDigests(
@@ -94,7 +98,7 @@ function zoneTable(zones: readonly ZoneMoment[]) {
     zones.map((z) => z.zone),
     "text",
   )}, ${sqlArray(
-    zones.map((z) => z.event),
+    zones.map((z) => z.event ?? ""),
     "text",
   )}, ${sqlArray(
     zones.map((z) => z.periodKey),

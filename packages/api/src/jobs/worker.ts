@@ -1,6 +1,6 @@
 import type { Database } from "@meridian/db";
-import PgBoss from "pg-boss";
 import type { Transporter } from "nodemailer";
+import PgBoss from "pg-boss";
 import { mailConfig } from "../mail/config";
 import { createMailTransport } from "../mail/transport";
 import { unsubscribeSecret } from "../mail/unsubscribe-token";

@@ -22,7 +22,13 @@ export async function unsubscribe(
   if (organizationName === null) return { ok: false, reason: "not_member" };
   await db
     .insert(notificationPreferences)
-    .values({ organizationId: claim.organizationId, userId: claim.userId, kind: claim.kind, channel: "email", enabled: false })
+    .values({
+      organizationId: claim.organizationId,
+      userId: claim.userId,
+      kind: claim.kind,
+      channel: "email",
+      enabled: false,
+    })
     .onConflictDoUpdate({
       target: [
         notificationPreferences.organizationId,

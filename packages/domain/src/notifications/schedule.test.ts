@@ -99,12 +99,21 @@ describe("checkInPeriod", () => {
 describe("dueCheckInEvent", () => {
   const berlin = (iso: string) => dueCheckInEvent(monday9, "Europe/Berlin", at(iso));
 
-  it("the check-in notice from Monday 09:00, the reminder from Wednesday 09:00 (two days later)", () => {
+  it("the check-in notice from Monday 09:00, the reminder from Wednesday 09:00 (two days later), each for a day", () => {
+    expect(berlin("2026-12-07T07:59:00Z")).toMatchObject({ event: null, period: { key: "2026-W49" } });
     expect(berlin("2026-12-07T08:00:00Z")).toMatchObject({ event: "check_in_due", period: { key: "2026-W50" } });
-    expect(berlin("2026-12-09T07:59:00Z")).toMatchObject({ event: "check_in_due", period: { key: "2026-W50" } });
+    expect(berlin("2026-12-08T07:59:00Z")).toMatchObject({ event: "check_in_due", period: { key: "2026-W50" } });
+    expect(berlin("2026-12-08T08:00:00Z")).toMatchObject({ event: null, period: { key: "2026-W50" } });
     expect(berlin("2026-12-09T08:00:00Z")).toMatchObject({ event: "check_in_reminder", period: { key: "2026-W50" } });
-    expect(berlin("2026-12-14T07:59:00Z")).toMatchObject({ event: "check_in_reminder", period: { key: "2026-W50" } });
+    expect(berlin("2026-12-10T07:59:00Z")).toMatchObject({ event: "check_in_reminder", period: { key: "2026-W50" } });
+    expect(berlin("2026-12-10T08:00:00Z")).toMatchObject({ event: null, period: { key: "2026-W50" } });
     expect(berlin("2026-12-14T08:00:00Z")).toMatchObject({ event: "check_in_due", period: { key: "2026-W51" } });
+  });
+
+  it("a reminder one day after the check-in day cuts the notice's day short at its own moment", () => {
+    const next = { weekday: 1, time: "09:00", reminderAfterDays: 1 };
+    expect(dueCheckInEvent(next, "UTC", new Date("2026-12-08T08:59:00Z")).event).toBe("check_in_due");
+    expect(dueCheckInEvent(next, "UTC", new Date("2026-12-08T09:00:00Z")).event).toBe("check_in_reminder");
   });
 
   it("two people in different zones reach the same Monday at different instants", () => {

@@ -107,20 +107,29 @@ export function checkInPeriod(schedule: CheckInSchedule, zone: string, now: Date
 
 export type ScheduledCheckInEvent = "check_in_due" | "check_in_reminder";
 
+/** A notice later than this after its moment is not sent: a worker down for days sends no old news when it is back. */
+export const CATCH_UP_MS = 24 * 3_600_000;
+
 /**
- * What a person's schedule asks for at `now`: the check-in notice from the
- * check-in moment until the reminder's, the reminder from then until the next
- * period. Repeated ticks name the same period, so the dedupe key
- * (`<event>:<period key>`) makes each one happen once; a tick missed for a
- * while sends what is due now, not what was due days ago.
+ * What a person's schedule asks for at `now`: the check-in notice in the day
+ * after the check-in moment, the reminder in the day after the reminder's
+ * (each cut short by the next moment), else nothing. Repeated ticks name the
+ * same period, so the dedupe key (`<event>:<period key>`) makes each happen once.
  */
 export function dueCheckInEvent(
   schedule: CheckInSchedule,
   zone: string,
   now: Date,
-): { event: ScheduledCheckInEvent; period: CheckInPeriod } {
+): { event: ScheduledCheckInEvent | null; period: CheckInPeriod } {
   const period = checkInPeriod(schedule, zone, now);
-  const event = now.getTime() >= period.remindAt.getTime() ? "check_in_reminder" : "check_in_due";
+  const t = now.getTime();
+  const within = (from: Date, until: Date) =>
+    t >= from.getTime() && t < Math.min(until.getTime(), from.getTime() + CATCH_UP_MS);
+  const event = within(period.remindAt, period.nextDueAt)
+    ? "check_in_reminder"
+    : within(period.dueAt, period.remindAt)
+      ? "check_in_due"
+      : null;
   return { event, period };
 }
 

@@ -26,7 +26,9 @@ function DigestSectionBlock({ section, appUrl }: { section: DigestSection; appUr
       <Text style={{ ...sectionTitle, borderLeft: `4px solid ${accent[section.key]}`, paddingLeft: 10 }}>
         {section.title} ({section.items.length + section.more})
       </Text>
-      {section.items.length === 0 ? <Text style={{ ...styles.muted, padding: "4px 0 0 14px" }}>{section.empty}</Text> : null}
+      {section.items.length === 0 ? (
+        <Text style={{ ...styles.muted, padding: "4px 0 0 14px" }}>{section.empty}</Text>
+      ) : null}
       {section.items.map((i) => (
         <Section key={`${i.link}:${i.title}:${i.detail}`} style={item}>
           <Link href={`${appUrl}${i.link}`} style={itemTitle}>
