@@ -156,7 +156,7 @@ describe("runScheduledNotifications", () => {
     await runScheduledNotifications(database.db, monday("03:16:00"));
     let rows = await sent();
     expect(of(rows, "kathmandu")).toEqual(["check_in_due:2026-W50"]);
-    expect(of(rows, "berlin")).toEqual(["action_overdue:" + (await actionId("Fix the funnel"))]);
+    expect(of(rows, "berlin")).toEqual([`action_overdue:${await actionId("Fix the funnel")}`]);
 
     const report = await runScheduledNotifications(database.db, monday("08:30:00"));
     expect(report.checkInDue).toBe(1);
