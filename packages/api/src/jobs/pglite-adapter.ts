@@ -20,8 +20,15 @@ export function pgliteBossAdapter(db: Database) {
   return {
     async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
       if (!values || values.length === 0) {
-        const results = await client.exec(text);
-        return { rows: results.at(-1)?.rows ?? [] };
+        try {
+          const results = await client.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        } catch (error) {
+          // A script that failed inside its BEGIN would leave the one shared session in an aborted
+          // transaction, and every statement of the app after it failing: end it here.
+          await client.exec("rollback").catch(() => {});
+          throw error;
+        }
       }
       return client.query(text, values);
     },

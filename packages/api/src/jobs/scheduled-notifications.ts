@@ -234,7 +234,7 @@ async function weeklyDigests(db: Database, organizationId: string, zones: readon
       join users ow on ow.id = kr.owner_id
       left join lateral (
         select ci.value, ci.confidence from check_ins ci
-        where ci.organization_id = kr.organization_id and ci.key_result_id = kr.id and ci.created_at < ${since}
+        where ci.organization_id = kr.organization_id and ci.key_result_id = kr.id and ci.created_at < ${since.toISOString()}::timestamptz
         order by ci.seq desc limit 1
       ) prev on true
       where kr.organization_id = ${organizationId} and kr.archived_at is null
@@ -250,7 +250,7 @@ async function weeklyDigests(db: Database, organizationId: string, zones: readon
       join cycles c on c.organization_id = o.organization_id and c.id = o.cycle_id and c.status = 'open'
       join teams t on t.organization_id = o.organization_id and t.id = o.team_id
       join users a on a.id = ci.author_id
-      where ci.organization_id = ${organizationId} and ci.created_at >= ${since}`),
+      where ci.organization_id = ${organizationId} and ci.created_at >= ${since.toISOString()}::timestamptz`),
   ]);
   const krRows = rows<KeyResultRow>(keyResults);
   const ciRows = rows<DigestCheckIn & { teamId: string; at: Date | string }>(checkIns);

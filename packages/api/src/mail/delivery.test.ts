@@ -152,7 +152,9 @@ describe("email delivery through a real SMTP server", () => {
     const forged = url.replace(/.{4}$/, "AAAA");
     const refused = await handleUnsubscribe(db, new Request(forged));
     expect(refused.status).toBe(400);
-    expect(await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, ben.id))).toEqual([]);
+    expect(await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, ben.id))).toEqual(
+      [],
+    );
 
     const clicked = await handleUnsubscribe(db, new Request(url));
     expect(clicked.status).toBe(200);
@@ -167,7 +169,11 @@ describe("email delivery through a real SMTP server", () => {
     );
     expect(oneClick.status).toBe(200);
     const prefs = await db
-      .select({ kind: notificationPreferences.kind, channel: notificationPreferences.channel, enabled: notificationPreferences.enabled })
+      .select({
+        kind: notificationPreferences.kind,
+        channel: notificationPreferences.channel,
+        enabled: notificationPreferences.enabled,
+      })
       .from(notificationPreferences)
       .where(eq(notificationPreferences.userId, ben.id));
     expect(prefs).toEqual([{ kind: "mention", channel: "email", enabled: false }]);
@@ -222,7 +228,8 @@ describe("email delivery through a real SMTP server", () => {
         title: "Corrective action assigned",
         link: "/reviews/r9",
       });
-      const row = async () => (await db.select().from(notifications).where(eq(notifications.dedupeKey, "action_assigned:r9")))[0];
+      const row = async () =>
+        (await db.select().from(notifications).where(eq(notifications.dedupeKey, "action_assigned:r9")))[0];
       expect((await row())?.emailState).toBe("pending");
 
       const { transport, send } = sender(refusing.url);
@@ -238,7 +245,9 @@ describe("email delivery through a real SMTP server", () => {
           // Not due yet: a tick now sends nothing.
           expect(await send()).toEqual({ sent: 0, retried: 0, failed: 0 });
           // The backoff has passed.
-          await db.execute(sql`update notifications set email_next_attempt_at = now() where dedupe_key = 'action_assigned:r9'`);
+          await db.execute(
+            sql`update notifications set email_next_attempt_at = now() where dedupe_key = 'action_assigned:r9'`,
+          );
         } else {
           expect(report).toEqual({ sent: 0, retried: 0, failed: 1 });
           expect(now).toMatchObject({ emailState: "failed", emailAttempts: MAX_EMAIL_ATTEMPTS, inApp: true });

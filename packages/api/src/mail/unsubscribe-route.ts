@@ -21,7 +21,11 @@ h1{font-size:22px;margin:0 0 12px}p{font-size:15px;line-height:24px;color:#37415
 <p><a href="${escape(appUrl + PREFERENCES_PATH)}">Choose which notifications you get</a> (after signing in).</p></main></body></html>`;
   return new Response(html, {
     status,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "referrer-policy": "no-referrer",
+    },
   });
 }
 
@@ -44,7 +48,12 @@ export async function handleUnsubscribe(db: Database, request: Request): Promise
   const appUrl = appBaseUrl();
   const result = await unsubscribe(db, await tokenOf(request), unsubscribeSecret());
   if (!result.ok) {
-    return page(400, "This unsubscribe link does not work", "It is incomplete or was not made by this Meridian. Nothing was changed.", appUrl);
+    return page(
+      400,
+      "This unsubscribe link does not work",
+      "It is incomplete or was not made by this Meridian. Nothing was changed.",
+      appUrl,
+    );
   }
   return page(
     200,
