@@ -4,21 +4,21 @@ import { PREFERENCES_PATH } from "./render";
 import { unsubscribe } from "./unsubscribe";
 import { unsubscribeSecret } from "./unsubscribe-token";
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 function page(status: number, title: string, message: string, appUrl: string): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · Meridian</title>
+<title>${escapeHtml(title)} · Meridian</title>
 <style>
 body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;background:#f4f5f7;color:#111827}
 main{max-width:480px;margin:12vh auto;padding:32px;background:#fff;border:1px solid #e3e5e8;border-radius:8px}
 h1{font-size:22px;margin:0 0 12px}p{font-size:15px;line-height:24px;color:#374151}a{color:#4338ca}
 .brand{font-size:13px;font-weight:700;letter-spacing:.4px;color:#4338ca;margin:0 0 16px}
 </style></head>
-<body><main><p class="brand">MERIDIAN</p><h1>${escape(title)}</h1><p>${escape(message)}</p>
-<p><a href="${escape(appUrl + PREFERENCES_PATH)}">Choose which notifications you get</a> (after signing in).</p></main></body></html>`;
+<body><main><p class="brand">MERIDIAN</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
+<p><a href="${escapeHtml(appUrl + PREFERENCES_PATH)}">Choose which notifications you get</a> (after signing in).</p></main></body></html>`;
   return new Response(html, {
     status,
     headers: {
@@ -29,13 +29,9 @@ h1{font-size:22px;margin:0 0 12px}p{font-size:15px;line-height:24px;color:#37415
   });
 }
 
-async function tokenOf(request: Request): Promise<string> {
-  const fromQuery = new URL(request.url).searchParams.get("token");
-  if (fromQuery) return fromQuery;
-  if (request.method !== "POST") return "";
-  // A small form body at most (RFC 8058 sends `List-Unsubscribe=One-Click`); the token rides in the URL.
-  const body = (await request.text()).slice(0, 2_000);
-  return new URLSearchParams(body).get("token") ?? "";
+/** The token rides in the URL for both methods; a one-click POST's body (`List-Unsubscribe=One-Click`) is not read. */
+function tokenOf(request: Request): string {
+  return new URL(request.url).searchParams.get("token") ?? "";
 }
 
 /**
@@ -46,7 +42,7 @@ async function tokenOf(request: Request): Promise<string> {
  */
 export async function handleUnsubscribe(db: Database, request: Request): Promise<Response> {
   const appUrl = appBaseUrl();
-  const result = await unsubscribe(db, await tokenOf(request), unsubscribeSecret());
+  const result = await unsubscribe(db, tokenOf(request), unsubscribeSecret());
   if (!result.ok) {
     return page(
       400,
