@@ -10,7 +10,14 @@ export interface DigestEmailProps extends Omit<LayoutProps, "children" | "previe
   teamUrl: string;
 }
 
-const summaryCell = { backgroundColor: "#f5f6ff", borderRadius: 6, padding: "12px 8px", textAlign: "center" as const };
+const summaryCell = {
+  backgroundColor: "#f5f6ff",
+  borderRadius: 6,
+  padding: "12px 8px",
+  textAlign: "center" as const,
+  verticalAlign: "top" as const,
+  width: "32%",
+};
 const summaryNumber = { color: "#111827", fontSize: 24, fontWeight: 700, lineHeight: "28px", margin: 0 };
 const summaryLabel = { color: "#4b5563", fontSize: 12, lineHeight: "16px", margin: "4px 0 0" };
 const sectionTitle = { color: "#111827", fontSize: 16, fontWeight: 700, margin: "24px 0 8px" };
