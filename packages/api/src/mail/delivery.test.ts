@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, createOrganization, useTestDatabase } from "../../test/support";
 import { type SmtpSink, startSmtpSink } from "../../test/support/smtp-sink";
 import { MAX_EMAIL_ATTEMPTS, sendPendingEmails } from "../jobs/send-emails";
+import { runNotificationTick } from "../jobs/worker";
 import { notify } from "../modules/notifications/notify";
 import { createMailTransport } from "./transport";
 import { handleUnsubscribe } from "./unsubscribe-route";
@@ -281,5 +282,25 @@ describe("email delivery through a real SMTP server", () => {
     expect((await send()).sent).toBe(1);
     transport.close();
     expect(sink.received.some((m) => m.parsed?.subject === "Corrective action overdue: crash test")).toBe(true);
+  });
+
+  it("with no SMTP server, notifications stay in the app and no email is left pending", async () => {
+    const db = database.db;
+    await notify(db, {
+      organizationId: orgId,
+      kind: "action_assigned",
+      recipients: [{ userId: ana.id, dedupeKey: "action_assigned:no-smtp" }],
+      title: "Corrective action assigned (no SMTP)",
+      link: "/reviews/r",
+    });
+    await runNotificationTick(db, { transport: null, from: "", appUrl: APP, secret: SECRET });
+    const [row] = await db.select().from(notifications).where(eq(notifications.dedupeKey, "action_assigned:no-smtp"));
+    expect(row).toMatchObject({
+      inApp: true,
+      emailState: "none",
+      emailError: "email is off: no SMTP server is configured",
+    });
+    const pending = await db.select().from(notifications).where(eq(notifications.emailState, "pending"));
+    expect(pending).toEqual([]);
   });
 });
