@@ -175,12 +175,12 @@ export function startBackgroundJobs(log: (message: string, detail?: Record<strin
   })();
 }
 
-/** Stops the worker gracefully (the tick in flight finishes, up to 10 s); for shutdown, before the database closes. */
+/** Stops the worker gracefully (the tick in flight finishes, up to 4 s); for shutdown, before the database closes. */
 export async function stopBackgroundJobs(): Promise<void> {
   const state = globalForJobs.__meridianJobs;
   if (!state) return;
   state.stopped = true;
   globalForJobs.__meridianJobs = undefined;
-  const worker = await Promise.race([state.worker, new Promise<null>((r) => setTimeout(() => r(null), 2_000).unref())]);
+  const worker = await Promise.race([state.worker, new Promise<null>((r) => setTimeout(() => r(null), 1_500).unref())]);
   await worker?.stop();
 }
