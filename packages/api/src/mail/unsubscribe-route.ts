@@ -16,6 +16,7 @@ body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Hel
 main{max-width:480px;margin:12vh auto;padding:32px;background:#fff;border:1px solid #e3e5e8;border-radius:8px}
 h1{font-size:22px;margin:0 0 12px}p{font-size:15px;line-height:24px;color:#374151}a{color:#4338ca}
 .brand{font-size:13px;font-weight:700;letter-spacing:.4px;color:#4338ca;margin:0 0 16px}
+@media (max-width:520px){main{margin:8vh 12px;padding:24px}}
 </style></head>
 <body><main><p class="brand">MERIDIAN</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
 <p><a href="${escapeHtml(appUrl + PREFERENCES_PATH)}">Choose which notifications you get</a> (after signing in).</p></main></body></html>`;
