@@ -22,7 +22,8 @@ const config: NextConfig = {
   // Workspace packages are TypeScript source; Next compiles them.
   transpilePackages: ["@meridian/api", "@meridian/auth", "@meridian/db", "@meridian/domain"],
   // Native and WebAssembly packages stay as plain Node modules.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // pg-boss (and its pg driver) and nodemailer are Node libraries the notification worker loads on the server.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "pg-boss", "pg", "nodemailer"],
   async headers() {
     return [
       {

@@ -1,6 +1,7 @@
 import { hashPassword } from "@meridian/auth/password";
 import { type Database, type DatabaseHandle, migrate, openDatabase, pendingMigrations } from "@meridian/db";
 import { demoOrganizationExists } from "@meridian/db/seed";
+import type { NotificationWorker } from "./jobs/worker";
 import { type DemoEnv, demoMode, demoWarning } from "./modules/demo/demo-mode";
 import { seedDemoIfEmpty } from "./modules/demo/seed-demo";
 import { refreshStaleRollups } from "./modules/okr/objective-rollup";
@@ -73,6 +74,8 @@ export async function checkReadiness(timeoutMs = 2_500): Promise<Readiness> {
  */
 export async function closeDatabase(): Promise<void> {
   databaseHealth().closed = true;
+  // The jobs first: a tick in flight finishes (or is handed back to the queue) while its database is open.
+  await stopBackgroundJobs();
   const current = globalForDb.__meridianDatabase;
   if (!current) return;
   globalForDb.__meridianDatabase = undefined;
@@ -136,4 +139,48 @@ export async function prepareDatabase(
   await refreshStaleRollups(db);
   const warning = demoWarning(env, await demoOrganizationExists(db));
   if (warning) warn(warning);
+}
+
+const globalForJobs = globalThis as unknown as {
+  __meridianJobs?: { worker: Promise<NotificationWorker | null>; stopped: boolean };
+};
+
+/**
+ * Starts this process's notification worker (ADR 0021), once, unless
+ * MERIDIAN_WORKER=0: on the server with pg-boss's own small pool, on PGlite
+ * through the app's one connection. A start that fails (the database is down,
+ * another instance installs pg-boss's schema at the same moment) is retried
+ * every 30 s until it succeeds or the process stops; the app serves meanwhile.
+ */
+export function startBackgroundJobs(log: (message: string, detail?: Record<string, unknown>) => void): void {
+  if (process.env.MERIDIAN_WORKER === "0" || globalForJobs.__meridianJobs) return;
+  const state = { stopped: false, worker: Promise.resolve<NotificationWorker | null>(null) };
+  globalForJobs.__meridianJobs = state;
+  state.worker = (async () => {
+    const { startNotificationWorker } = await import("./jobs/worker");
+    while (!state.stopped) {
+      try {
+        const db = await getDatabase();
+        const driver = globalForDb.__meridianDatabase?.handle.driver ?? "pglite";
+        const worker = await startNotificationWorker({ db, driver, databaseUrl: process.env.DATABASE_URL, log });
+        log("notification worker started", { driver, email: Boolean(process.env.SMTP_URL?.trim()) });
+        if (state.stopped) await worker.stop();
+        return worker;
+      } catch (error) {
+        log("notification worker did not start; trying again in 30 s", { err: error });
+        await new Promise((r) => setTimeout(r, 30_000).unref());
+      }
+    }
+    return null;
+  })();
+}
+
+/** Stops the worker gracefully (the tick in flight finishes, up to 4 s); for shutdown, before the database closes. */
+export async function stopBackgroundJobs(): Promise<void> {
+  const state = globalForJobs.__meridianJobs;
+  if (!state) return;
+  state.stopped = true;
+  globalForJobs.__meridianJobs = undefined;
+  const worker = await Promise.race([state.worker, new Promise<null>((r) => setTimeout(() => r(null), 1_500).unref())]);
+  await worker?.stop();
 }

@@ -48,6 +48,12 @@ export const notifications = pgTable(
     emailAttempts: integer().notNull().default(0),
     emailError: text(),
     emailedAt: timestamp({ withTimezone: true }),
+    /**
+     * When the sender may next take the pending email: now for a new one, later after a failed try
+     * (the backoff), and a few minutes ahead while a worker is sending it (its claim: another worker
+     * skips it until then).
+     */
+    emailNextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -56,6 +62,10 @@ export const notifications = pgTable(
     index("notifications_inbox_idx").on(t.organizationId, t.userId, t.createdAt.desc()),
     index("notifications_unread_idx").on(t.organizationId, t.userId).where(sql`${t.readAt} is null and ${t.inApp}`),
     index("notifications_email_pending_idx").on(t.organizationId, t.createdAt).where(sql`${t.emailState} = 'pending'`),
+    // The sender's claim across organizations: the pending emails due now, oldest first.
+    index("notifications_email_due_idx")
+      .on(t.emailNextAttemptAt, t.organizationId, t.id)
+      .where(sql`${t.emailState} = 'pending'`),
   ],
 );
 

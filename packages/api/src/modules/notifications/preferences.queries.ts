@@ -9,7 +9,7 @@ import {
   type Role,
 } from "@meridian/domain";
 import type { OrgScope } from "../../lib/scope";
-import { emailAvailable } from "./email-available";
+import { emailConfigured } from "../../mail/config";
 
 /** Where a choice comes from: the person's own, the organization's default, or the catalog's. */
 export type ChoiceSource = "mine" | "organization" | "default";
@@ -92,11 +92,11 @@ export async function myPreferences(scope: OrgScope) {
     personalChoices(scope.db, scope.org.id, scope.user.id),
     organizationChoices(scope.db, scope.org.id),
   ]);
-  return { emailAvailable: emailAvailable(), kinds: choiceTable(scope.org.role, personal, organization) };
+  return { emailAvailable: emailConfigured(), kinds: choiceTable(scope.org.role, personal, organization) };
 }
 
 /** The organization's defaults for every kind (managers-only ones too), for the admin page. */
 export async function organizationDefaults(scope: OrgScope) {
   const organization = await organizationChoices(scope.db, scope.org.id);
-  return { emailAvailable: emailAvailable(), kinds: choiceTable("admin", null, organization) };
+  return { emailAvailable: emailConfigured(), kinds: choiceTable("admin", null, organization) };
 }

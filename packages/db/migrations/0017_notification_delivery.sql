@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "email_next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "notifications_email_due_idx" ON "notifications" USING btree ("email_next_attempt_at","organization_id","id") WHERE "notifications"."email_state" = 'pending';
