@@ -37,11 +37,13 @@ describe("navigation and controls follow the role", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link", { name: "Dashboard" }).count()).toBe(1);
     expect(await nav.getByRole("link", { name: "Settings" }).count()).toBe(0);
-    // The only buttons a viewer has are logging out and opening objectives: nothing that edits.
+    // The only buttons a viewer has are logging out, the notification bell and opening objectives: nothing that edits.
     const buttons = await page
       .getByRole("button")
       .evaluateAll((all) => all.map((b) => b.getAttribute("aria-label") ?? b.textContent));
-    expect(buttons.filter((name) => !name?.startsWith("Expand "))).toEqual(["Log out"]);
+    expect(buttons.filter((name) => !name?.startsWith("Expand ") && !name?.startsWith("Notifications, "))).toEqual([
+      "Log out",
+    ]);
     expect(await page.locator("input, textarea").count()).toBe(0);
     expect(await page.getByRole("combobox").allInnerTexts()).toHaveLength(1); // the cycle picker only
     expect(await page.locator("form").count()).toBe(0);

@@ -75,7 +75,8 @@ export function streamBody(
     req.on("error", () => {
       closedByServer = writing;
       writing = false;
-      if (status !== 0) done();
+      // The reset can be reported before the answer's body, parsed from the same read, is emitted: let it land.
+      if (status !== 0) setTimeout(done, 50);
     });
     req.on("close", () => {
       if (writing) closedByServer = true;

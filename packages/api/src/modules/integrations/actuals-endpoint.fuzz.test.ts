@@ -330,8 +330,8 @@ function expectedStatuses(p: Plan): number[] {
   return [200, 400];
 }
 
-/** Tables a successful push may write, in the token's organization. */
-const PUSH_WRITES: readonly FuzzTable[] = ["kpi_actuals", "activity_log", "api_tokens"];
+/** Tables a successful push may write, in the token's organization (a KPI turning red tells its owner). */
+const PUSH_WRITES: readonly FuzzTable[] = ["kpi_actuals", "activity_log", "api_tokens", "notifications"];
 
 const stats = new Map<number, number>();
 
