@@ -1,6 +1,8 @@
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpSink, startSmtpSink } from "../../../packages/api/test/support/smtp-sink";
 import { type AppServer, createServerDatabase, startApp } from "./support/app-server";
+import { launchBrowser, screenshotWidths } from "./support/browser";
 
 // The app as `pnpm start` runs it, with SMTP_URL set to a real SMTP server in this test: the worker
 // starts with the app, the demo's overdue corrective action is told by email, and the email's
@@ -56,5 +58,18 @@ describe("email from the running app", () => {
 
     const clicked = await fetch(url);
     expect(clicked.status).toBe(200);
+
+    // The page the link opens, in a browser: readable, and nothing serious for a screen reader.
+    const browser = await launchBrowser();
+    try {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(url);
+      await tab.getByText("You are unsubscribed").first().waitFor();
+      const { violations } = await new AxeBuilder({ page: tab }).analyze();
+      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+      await screenshotWidths(tab, "unsubscribe-page");
+    } finally {
+      await browser.close();
+    }
   });
 });
