@@ -38,7 +38,11 @@ describe("the size of a request body", () => {
       maxBytes: 64 * MB,
     });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body).error.message).toBe("The request is larger than 1 MB: send less at a time.");
+    // The server closes while the client still sends, so the kernel may answer the client's next bytes with a
+    // reset that discards the answer's body before it is read: its message is checked whenever it arrived.
+    if (answer.body !== "") {
+      expect(JSON.parse(answer.body).error.message).toBe("The request is larger than 1 MB: send less at a time.");
+    }
     expect(answer.sentWhenAnswered).toBeLessThan(READ_BEFORE_ANSWER);
     expect(answer.closedByServer).toBe(true);
     expect(answer.sentInAll).toBeLessThan(64 * MB);
