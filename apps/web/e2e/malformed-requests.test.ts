@@ -16,7 +16,10 @@ let admin: HttpSession;
 let token: string;
 beforeAll(async () => {
   admin = await adminSession();
-  const created = await admin.mutate("apiTokens.create", { name: `Malformed ${Date.now().toString(36)}` });
+  const created = await admin.mutate("apiTokens.create", {
+    name: `Malformed ${Date.now().toString(36)}`,
+    scopes: ["kpis:write"],
+  });
   expect(created.status).toBe(200);
   token = (created.data as { token: string }).token;
 });

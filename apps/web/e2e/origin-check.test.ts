@@ -41,7 +41,7 @@ async function createToken(session: HttpSession, name: string, headers: Record<s
   const response = await session.fetch("/api/trpc/apiTokens.create", {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify({ name, scopes: ["kpis:write"] }),
   });
   return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
 }

@@ -16,7 +16,10 @@ let admin: HttpSession;
 let token: string;
 beforeAll(async () => {
   admin = await adminSession();
-  const created = await admin.mutate("apiTokens.create", { name: `Limits ${Date.now().toString(36)}` });
+  const created = await admin.mutate("apiTokens.create", {
+    name: `Limits ${Date.now().toString(36)}`,
+    scopes: ["kpis:write"],
+  });
   expect(created.status).toBe(200);
   token = (created.data as { token: string }).token;
 });
@@ -155,7 +158,7 @@ describe("the length of a batch", () => {
   it("refuses a batch of 21 mutations before running any of them", async () => {
     const before = await admin.query("apiTokens.list");
     const names = Array.from({ length: 21 }, (_, i) => `Batch ${i} ${Date.now().toString(36)}`);
-    const body = Object.fromEntries(names.map((name, i) => [i, { name }]));
+    const body = Object.fromEntries(names.map((name, i) => [i, { name, scopes: ["kpis:write"] }]));
     const response = await admin.fetch(batch("apiTokens.create", 21), {
       method: "POST",
       headers: { "content-type": "application/json", origin: baseURL() },

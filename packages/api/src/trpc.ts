@@ -10,6 +10,7 @@ import {
 } from "@meridian/db";
 import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
 import type { OrganizationCycle } from "./lib/scope";
@@ -23,16 +24,22 @@ export interface Context {
   user: SessionUser | null;
   /** The organization the user chose (cookie); the first membership is used when absent. */
   requestedOrganizationId: string | null;
+  /**
+   * A REST API call (`/api/v1`): its Authorization header, checked by `apiProcedure`, and its route
+   * for the audit log. Absent on the app's own calls, which are signed in by a session instead.
+   */
+  rest?: { authorization: string | null; method: string; path: string };
 }
 
 export function createContext(input: Context): Context {
   return input;
 }
 
-export interface Meta {
+/** A procedure's metadata; `openapi` places a REST procedure at its route (trpc-to-openapi). */
+export type Meta = OpenApiMeta<{
   /** Reachable by someone who must still replace a temporary password. */
   allowTemporaryPassword?: boolean;
-}
+}>;
 
 const t = initTRPC
   .context<Context>()
@@ -188,8 +195,9 @@ export async function loadMembership(
 /**
  * The membership and, in the same statement, the teams the user belongs to and
  * leads there: what the visibility rules need, without a second round trip.
+ * A requested organization the user does not belong to falls back to their first.
  */
-async function findMembership(
+export async function findMembership(
   db: Database,
   userId: string,
   requestedOrganizationId: string | null,

@@ -2896,7 +2896,7 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     },
   },
   "apiTokens.create": {
-    input: ({ principal, scope }) => ({ name: `Matrix token of the ${principal} (${scope})` }),
+    input: ({ principal, scope }) => ({ name: `Matrix token of the ${principal} (${scope})`, scopes: ["kpis:write"] }),
     // The secret is shown once; the database keeps only its SHA-256, in Northwind.
     verify: async (created) => {
       expect(created.token.startsWith(`mrd_${created.prefix}`)).toBe(true);

@@ -1676,7 +1676,7 @@ beforeAll(async () => {
     periodStart: "2026-07-01",
     value: 95,
   });
-  const otherToken = await zeta.apiTokens.create({ name: `${SECRET} Warehouse` });
+  const otherToken = await zeta.apiTokens.create({ name: `${SECRET} Warehouse`, scopes: ["kpis:write"] });
   const otherReview = await zeta.reviews.open({ cycleId: otherCycle.id });
   const otherComment = await zeta.reviews.comment({
     reviewId: otherReview.id,
@@ -1770,7 +1770,7 @@ beforeAll(async () => {
     ownerId: await userIdOf(db, DEMO.member),
     dueOn: "2026-12-31",
   });
-  await admin.apiTokens.create({ name: "Fuzz warehouse" });
+  await admin.apiTokens.create({ name: "Fuzz warehouse", scopes: ["kpis:write", "marketing:write"] });
   // Two experiments of the demo, one running, for the experiment procedures to work on.
   const [someTeam] = await db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, orgId)).limit(1);
   if (!someTeam) throw new Error("the demo has no team");

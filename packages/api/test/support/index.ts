@@ -7,6 +7,7 @@ export * from "./factories";
 export * from "./fingerprint";
 export * from "./okr-tree";
 export * from "./rejections";
+export * from "./rest";
 export * from "./reviews";
 export * from "./rows";
 export * from "./statements";

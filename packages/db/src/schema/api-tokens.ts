@@ -1,4 +1,5 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantId } from "./columns";
 import { organizations, users } from "./organizations";
 
@@ -21,6 +22,13 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /**
+     * What the token may do (`okrs:read`, `kpis:write`…, the catalog in domain). Tokens made before
+     * scopes existed keep the push endpoints they were made for.
+     */
+    scopes: text().array().notNull().default(sql`'{kpis:write,marketing:write}'::text[]`),
+    /** The first instant the token no longer works; null: until revoked. */
+    expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
@@ -29,4 +37,21 @@ export const apiTokens = pgTable(
     index("api_tokens_hash_idx").on(t.tokenHash),
     index("api_tokens_org_idx").on(t.organizationId),
   ],
+);
+
+/**
+ * Requests per token per minute for the REST API's rate limit. Counted in Postgres so that
+ * every app instance agrees; old windows are deleted as new ones start.
+ */
+export const apiRateLimits = pgTable(
+  "api_rate_limits",
+  {
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    tokenId: uuid().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.tokenId, t.windowStart] })],
 );

@@ -11,3 +11,4 @@ export * from "./reviews";
 export * from "./scorecard";
 export * from "./sessions";
 export * from "./teams";
+export * from "./webhooks";

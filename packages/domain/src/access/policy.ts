@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "kpi.manage": ["admin", "manager"],
   "kpi.actuals.write": ["admin", "manager", "member"],
   "token.manage": ["admin"],
+  // Webhook endpoints send the organization's events out: only admins register them.
+  "webhook.manage": ["admin"],
   // Quarterly reviews: managers and admins run them; members read them all,
   // viewers only finalized ones (a row rule in the reviews router).
   "review.read": ["admin", "manager", "member", "viewer"],

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   "review_finalized",
   "comment_on_owned",
   "mention",
+  "webhook_paused",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -91,6 +92,12 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: "Mention",
     description: "Someone mentioned you with @ in a comment.",
     managersOnly: false,
+    defaults: both,
+  },
+  webhook_paused: {
+    label: "Webhook paused or disabled",
+    description: "Admins only: a webhook endpoint kept failing and was paused, or answered 410 Gone and was disabled.",
+    managersOnly: true,
     defaults: both,
   },
 };

@@ -75,8 +75,11 @@ beforeAll(async () => {
   const db = handle.db;
   demoOrgId = await seedDemoOrganization(db);
   const admin = await callerFor(db, DEMO.admin);
-  tokens.set("demo", (await admin.apiTokens.create({ name: "Fuzz warehouse" })).token);
-  const doomed = await admin.apiTokens.create({ name: "Fuzz revoked" });
+  tokens.set(
+    "demo",
+    (await admin.apiTokens.create({ name: "Fuzz warehouse", scopes: ["kpis:write", "marketing:write"] })).token,
+  );
+  const doomed = await admin.apiTokens.create({ name: "Fuzz revoked", scopes: ["kpis:write", "marketing:write"] });
   await admin.apiTokens.revoke({ tokenId: doomed.id });
   tokens.set("revoked", doomed.token);
 
@@ -103,7 +106,7 @@ beforeAll(async () => {
     });
     otherKpis.push({ id: created.id, name, frequency });
   }
-  const otherToken = await zeta.apiTokens.create({ name: `${SECRET} Warehouse` });
+  const otherToken = await zeta.apiTokens.create({ name: `${SECRET} Warehouse`, scopes: ["kpis:write"] });
   tokens.set("other", otherToken.token);
   tokens.set("unknown", `mrd_${"A".repeat(43)}`);
   tokens.set("malformed", "mrd_short");

@@ -85,7 +85,10 @@ beforeAll(async () => {
   adminEmail = admin.email;
   await createKpi(orgId, admin.id, "Revenue");
   await createKpi(orgId, admin.id, "Net promoter score", { frequency: "quarterly" });
-  const created = await (await callerFor(db, admin.email)).apiTokens.create({ name: "Warehouse" });
+  const created = await (await callerFor(db, admin.email)).apiTokens.create({
+    name: "Warehouse",
+    scopes: ["kpis:write", "marketing:write"],
+  });
   token = created.token;
   tokenId = created.id;
 
@@ -118,7 +121,7 @@ describe("handleIngestActuals: who may push", () => {
 
   it("answers 401 for a revoked token", async () => {
     const admin = await callerFor(db, adminEmail);
-    const doomed = await admin.apiTokens.create({ name: "Doomed" });
+    const doomed = await admin.apiTokens.create({ name: "Doomed", scopes: ["kpis:write", "marketing:write"] });
     expect(
       (await answer(push({ actuals: [{ kpi: "Revenue", period: "2020-01", value: 1 }] }, { token: doomed.token })))
         .status,

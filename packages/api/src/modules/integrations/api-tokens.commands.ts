@@ -15,11 +15,26 @@ export function createApiToken(scope: OrgScope, input: z.output<typeof ZApiToken
     const { token, hash, prefix } = generateApiToken();
     const [created] = await tx
       .insert(apiTokens)
-      .values({ organizationId: scope.org.id, name: input.name, prefix, tokenHash: hash, createdById: scope.user.id })
-      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix });
+      .values({
+        organizationId: scope.org.id,
+        name: input.name,
+        prefix,
+        tokenHash: hash,
+        createdById: scope.user.id,
+        scopes: input.scopes,
+        // Works through its last day (UTC), so it stops at the next midnight.
+        expiresAt: input.expiresOn ? new Date(Date.parse(`${input.expiresOn}T00:00:00Z`) + 86_400_000) : null,
+      })
+      .returning({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        prefix: apiTokens.prefix,
+        scopes: apiTokens.scopes,
+        expiresAt: apiTokens.expiresAt,
+      });
     if (!created) throw new Error("API token was not created");
     await recordTokenActivity(tx, scope, created, "api_token.created");
-    return { id: created.id, name: created.name, prefix: created.prefix, token };
+    return { ...created, token };
   });
 }
 

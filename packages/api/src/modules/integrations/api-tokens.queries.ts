@@ -12,6 +12,8 @@ export function listApiTokens(scope: OrgScope) {
       createdByName: users.name,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      scopes: apiTokens.scopes,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))

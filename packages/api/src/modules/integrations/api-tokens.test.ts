@@ -25,7 +25,10 @@ afterAll(async () => {
 describe("apiTokens", () => {
   it("creates a token whose secret is shown once and stored only as its SHA-256", async () => {
     const admin = await as("admin");
-    const created = await admin.apiTokens.create({ name: "  Data warehouse  " });
+    const created = await admin.apiTokens.create({
+      name: "  Data warehouse  ",
+      scopes: ["kpis:write", "marketing:write"],
+    });
     expect(created.name).toBe("Data warehouse");
     expect(created.token).toMatch(/^mrd_[A-Za-z0-9_-]{43}$/);
     expect(created.prefix).toBe(created.token.slice(4, 12));
@@ -44,7 +47,7 @@ describe("apiTokens", () => {
     expect(JSON.stringify(row)).not.toContain(created.token);
 
     // Two tokens never share a secret.
-    const second = await admin.apiTokens.create({ name: "Data warehouse" });
+    const second = await admin.apiTokens.create({ name: "Data warehouse", scopes: ["kpis:write", "marketing:write"] });
     expect(second.token).not.toBe(created.token);
 
     const [activity] = await handle.db
@@ -62,7 +65,7 @@ describe("apiTokens", () => {
 
   it("lists tokens with who made them and when, never the secret or its hash", async () => {
     const admin = await as("admin");
-    const created = await admin.apiTokens.create({ name: "CRM sync" });
+    const created = await admin.apiTokens.create({ name: "CRM sync", scopes: ["kpis:write", "marketing:write"] });
     const list = await admin.apiTokens.list();
     const entry = list.find((t) => t.id === created.id);
     expect(entry).toEqual({
@@ -82,7 +85,7 @@ describe("apiTokens", () => {
 
   it("revokes a token once; a repeat changes nothing; live tokens list first", async () => {
     const admin = await as("admin");
-    const created = await admin.apiTokens.create({ name: "Old exporter" });
+    const created = await admin.apiTokens.create({ name: "Old exporter", scopes: ["kpis:write", "marketing:write"] });
     const first = await admin.apiTokens.revoke({ tokenId: created.id });
     expect(first.revokedAt).toBeInstanceOf(Date);
     const again = await admin.apiTokens.revoke({ tokenId: created.id });
@@ -102,7 +105,10 @@ describe("apiTokens", () => {
   it("does not find another organization's token", async () => {
     const other = await createOrganization(handle.db);
     const otherAdmin = await createMember(handle.db, other.id, "admin");
-    const foreign = await (await callerFor(handle.db, otherAdmin.email)).apiTokens.create({ name: "Theirs" });
+    const foreign = await (await callerFor(handle.db, otherAdmin.email)).apiTokens.create({
+      name: "Theirs",
+      scopes: ["kpis:write", "marketing:write"],
+    });
     const error = await trpcErrorOf(async () => (await as("admin")).apiTokens.revoke({ tokenId: foreign.id }));
     expect(error.code).toBe("NOT_FOUND");
     const [row] = await handle.db.select().from(apiTokens).where(eq(apiTokens.id, foreign.id));
@@ -112,11 +118,13 @@ describe("apiTokens", () => {
 
   it("is for admins only", async () => {
     const admin = await as("admin");
-    const token = await admin.apiTokens.create({ name: "Target" });
+    const token = await admin.apiTokens.create({ name: "Target", scopes: ["kpis:write", "marketing:write"] });
     for (const who of ["manager", "member", "viewer"] as const) {
       const caller = await as(who);
       expect(await outcomeOf(() => caller.apiTokens.list())).toBe("FORBIDDEN");
-      expect(await outcomeOf(() => caller.apiTokens.create({ name: "Mine" }))).toBe("FORBIDDEN");
+      expect(
+        await outcomeOf(() => caller.apiTokens.create({ name: "Mine", scopes: ["kpis:write", "marketing:write"] })),
+      ).toBe("FORBIDDEN");
       expect(await outcomeOf(() => caller.apiTokens.revoke({ tokenId: token.id }))).toBe("FORBIDDEN");
     }
   });
@@ -124,8 +132,14 @@ describe("apiTokens", () => {
   it("refuses a blank, overlong or NUL-bearing name", async () => {
     const admin = await as("admin");
     for (const name of ["   ", "x".repeat(81), "bad\u0000name"]) {
-      expect((await trpcErrorOf(() => admin.apiTokens.create({ name }))).code).toBe("BAD_REQUEST");
+      expect(
+        (await trpcErrorOf(() => admin.apiTokens.create({ name, scopes: ["kpis:write", "marketing:write"] }))).code,
+      ).toBe("BAD_REQUEST");
     }
-    expect(await outcomeOf(() => admin.apiTokens.create({ name: "x".repeat(80) }))).toBe("allow");
+    expect(
+      await outcomeOf(() =>
+        admin.apiTokens.create({ name: "x".repeat(80), scopes: ["kpis:write", "marketing:write"] }),
+      ),
+    ).toBe("allow");
   });
 });

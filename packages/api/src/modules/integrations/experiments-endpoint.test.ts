@@ -69,7 +69,11 @@ beforeAll(async () => {
   const admin = await createMember(db, orgId, "admin");
   const team = await createTeam(db, orgId);
   await experimentIn(admin.email, team.id, admin.id, "Checkout button");
-  token = (await (await callerFor(db, admin.email)).apiTokens.create({ name: "Warehouse" })).token;
+  token = (
+    await (
+      await callerFor(db, admin.email)
+    ).apiTokens.create({ name: "Warehouse", scopes: ["kpis:write", "marketing:write"] })
+  ).token;
 
   const other = await createOrganization(db);
   const otherAdmin = await createMember(db, other.id, "admin");

@@ -258,7 +258,7 @@ describe("KPIs: kpi_turned_red", () => {
   it("also fires for a push through the ingestion API, with no actor", async () => {
     const kpi = await managersKpi();
     const admin = await callerFor(demo.db, DEMO.admin);
-    const { token } = await admin.apiTokens.create({ name: "Red push" });
+    const { token } = await admin.apiTokens.create({ name: "Red push", scopes: ["kpis:write", "marketing:write"] });
     const response = await handleIngestActuals(
       new Request("http://127.0.0.1:3000/api/ingest/actuals", {
         method: "POST",

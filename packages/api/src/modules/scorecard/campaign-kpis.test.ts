@@ -265,7 +265,10 @@ describe("KPIs fed by campaigns", () => {
 
   it("refuses values entered by hand, by CSV or pushed, with a 4xx that says why, and writes nothing", async () => {
     const kpi = await manager.kpis.create(kpiInput({ name: "Ledger spend" }));
-    const { token } = await (await callerFor(database.db, adminEmail)).apiTokens.create({ name: "Warehouse" });
+    const { token } = await (await callerFor(database.db, adminEmail)).apiTokens.create({
+      name: "Warehouse",
+      scopes: ["kpis:write", "marketing:write"],
+    });
     const before = await writeSnapshot();
     const error = await trpcErrorOf(() =>
       manager.kpiActuals.save({ kpiId: kpi.id, values: [{ periodStart: month1.start, value: 5 }] }),

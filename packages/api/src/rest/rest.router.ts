@@ -1,0 +1,14 @@
+import { objectivesRest } from "../modules/okr/objectives.rest";
+import { router } from "../trpc";
+
+/**
+ * The public REST API (`/api/v1`, ADR 0025): procedures with an `openapi` route, each calling the
+ * same queries and commands as the app's own procedures. It is a router of its own so that the
+ * app's tRPC endpoint never serves a token-authenticated procedure, and the REST endpoint nothing else.
+ * Each area adds its routes in its module's `*.rest.ts`.
+ */
+export const restRouter = router({
+  objectives: objectivesRest,
+});
+
+export type RestRouter = typeof restRouter;
