@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 import { NotificationItem, type NotificationView } from "./notification-item";
+import { NotificationListStatus } from "./notification-list-status";
 import { unreadLabel, useMarkRead, useUnreadCount } from "./use-notifications";
 
 /** How many of the latest the popover lists; the rest are on /notifications. */
@@ -104,17 +105,12 @@ export function NotificationBell() {
               Mark all read
             </Button>
           </div>
-          {latest.isPending ? (
-            <p className="px-4 py-6 text-sm text-slate-500">Loading…</p>
-          ) : latest.isError ? (
-            <p role="alert" className="px-4 py-6 text-sm text-rose-700">
-              The notifications could not be loaded. Try again in a moment.
-            </p>
-          ) : items.length === 0 ? (
-            <p className="px-4 py-6 text-sm text-slate-500">
-              Nothing yet. Mentions, comments and reviews show up here.
-            </p>
-          ) : (
+          <NotificationListStatus
+            query={latest}
+            isEmpty={items.length === 0}
+            emptyText="Nothing yet. Mentions, comments and reviews show up here."
+            className="px-4 py-6"
+          >
             <ul className="p-1.5">
               {items.map((item) => (
                 <li key={item.id}>
@@ -122,7 +118,7 @@ export function NotificationBell() {
                 </li>
               ))}
             </ul>
-          )}
+          </NotificationListStatus>
           <div className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-sm">
             <Link
               href="/notifications"

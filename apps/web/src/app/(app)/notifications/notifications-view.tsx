@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { NotificationItem, type NotificationView } from "~/components/notifications/notification-item";
+import { NotificationListStatus } from "~/components/notifications/notification-list-status";
 import { unreadLabel, useMarkRead, useUnreadCount } from "~/components/notifications/use-notifications";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
@@ -57,17 +58,14 @@ export function NotificationsView() {
             </Button>
           </div>
         </div>
-        {pages.isPending ? (
-          <p className="mt-4 text-sm text-slate-500">Loading…</p>
-        ) : pages.isError ? (
-          <p role="alert" className="mt-4 text-sm text-rose-700">
-            The notifications could not be loaded. Try again in a moment.
-          </p>
-        ) : items.length === 0 ? (
-          <p className="mt-4 text-sm text-slate-500">
-            {unreadOnly ? "Nothing unread." : "Nothing yet. Mentions, comments, reviews and red KPIs show up here."}
-          </p>
-        ) : (
+        <NotificationListStatus
+          query={pages}
+          isEmpty={items.length === 0}
+          emptyText={
+            unreadOnly ? "Nothing unread." : "Nothing yet. Mentions, comments, reviews and red KPIs show up here."
+          }
+          className="mt-4"
+        >
           <ul aria-label="Notifications" className="mt-3 divide-y divide-slate-100">
             {items.map((item) => (
               <li key={item.id} className="py-0.5">
@@ -75,7 +73,7 @@ export function NotificationsView() {
               </li>
             ))}
           </ul>
-        )}
+        </NotificationListStatus>
         {pages.hasNextPage && (
           <div className="mt-4">
             <Button variant="secondary" disabled={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
