@@ -1,4 +1,5 @@
 import { activityLog, and, eq } from "@meridian/db";
+import { ZObjectiveListSchema } from "@meridian/domain";
 import { describe, expect, it } from "vitest";
 import { DEMO, useDemoDatabase } from "../../test/support";
 import { rest, tokenFor } from "../../test/support/rest";
@@ -23,6 +24,16 @@ describe("the REST API's handler", () => {
       { token },
     );
     expect(next.body.items.map((o) => o.id)).not.toContain(answer.body.items[0]?.id);
+  });
+
+  it("reads numbers from the query string without making the app's own schemas coerce", async () => {
+    const token = await tokenFor(demo.db, DEMO.admin, ["okrs:read"]);
+    expect((await rest(demo.db, "GET", "/objectives?limit=2", { token })).status).toBe(200);
+    // trpc-to-openapi would flip `coerce` on the shared schemas (patched: patches/trpc-to-openapi@3.3.0.patch).
+    expect(ZObjectiveListSchema.safeParse({ limit: "2" }).success).toBe(false);
+    const wrong = await rest(demo.db, "GET", "/objectives?limit=two", { token });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: "BAD_REQUEST", errors: [{ path: "limit" }] });
   });
 
   it("refuses a call without a token, with a token lacking the scope, and unknown query fields", async () => {
