@@ -1,4 +1,5 @@
 import { objectivesRest } from "../modules/okr/objectives.rest";
+import { kpisRest } from "../modules/scorecard/kpis.rest";
 import { router } from "../trpc";
 
 /**
@@ -9,6 +10,7 @@ import { router } from "../trpc";
  */
 export const restRouter = router({
   objectives: objectivesRest,
+  kpis: kpisRest,
 });
 
 export type RestRouter = typeof restRouter;
