@@ -1,5 +1,6 @@
 import { objectivesRest } from "../modules/okr/objectives.rest";
 import { kpisRest } from "../modules/scorecard/kpis.rest";
+import { scorecardRest } from "../modules/scorecard/scorecard.rest";
 import { router } from "../trpc";
 
 /**
@@ -11,6 +12,7 @@ import { router } from "../trpc";
 export const restRouter = router({
   objectives: objectivesRest,
   kpis: kpisRest,
+  scorecard: scorecardRest,
 });
 
 export type RestRouter = typeof restRouter;

@@ -13,7 +13,7 @@ export type TScorecardKpis = z.input<typeof ZScorecardKpisSchema>;
 /** A quarter as integrations write it, "2026-Q3"; read as the quarter's first day. */
 export const ZQuarterCode = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, "Write the quarter like 2026-Q3.")
+  .regex(/^\d{4}-Q[1-4]$/, { error: "Write the quarter like 2026-Q3.", abort: true })
   .refine((q) => q >= "1900" && q < "3000", "Use a quarter between 1900 and 2999.")
   .transform((q) => `${q.slice(0, 4)}-${String((Number(q.slice(6)) - 1) * 3 + 1).padStart(2, "0")}-01`);
 

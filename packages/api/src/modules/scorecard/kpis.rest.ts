@@ -26,7 +26,7 @@ import { saveActuals } from "./kpi-actuals.commands";
 import { kpiWithActuals } from "./kpi-page.queries";
 import { listKpis } from "./kpis.queries";
 
-const ZRestTargetShare = z
+export const ZRestTargetShare = z
   .object({ reported: z.number().int(), total: z.number().int(), basis: z.enum(["to_date", "full"]) })
   .meta({
     id: "TargetShare",
