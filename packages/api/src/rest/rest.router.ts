@@ -1,4 +1,5 @@
 import { objectivesRest } from "../modules/okr/objectives.rest";
+import { reviewsRest } from "../modules/reviews/reviews.rest";
 import { kpisRest } from "../modules/scorecard/kpis.rest";
 import { scorecardRest } from "../modules/scorecard/scorecard.rest";
 import { router } from "../trpc";
@@ -13,6 +14,7 @@ export const restRouter = router({
   objectives: objectivesRest,
   kpis: kpisRest,
   scorecard: scorecardRest,
+  reviews: reviewsRest,
 });
 
 export type RestRouter = typeof restRouter;
