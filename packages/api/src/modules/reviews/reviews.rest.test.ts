@@ -31,7 +31,7 @@ const ids = { finalized: "", openOrg: "", openTeam: "", openPast: "", teamId: ""
 beforeAll(async () => {
   const admin = await callerFor(demo.db, DEMO.admin);
   const [finalized] = await admin.reviews.list();
-  if (!finalized || finalized.status !== "finalized") throw new Error("the demo has a finalized review");
+  if (finalized?.status !== "finalized") throw new Error("the demo has a finalized review");
   ids.finalized = finalized.id;
   const teamRows = await demo.db
     .select({ id: teams.id })
