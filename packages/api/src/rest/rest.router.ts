@@ -1,3 +1,4 @@
+import { campaignsRest } from "../modules/campaigns/campaigns.rest";
 import { objectivesRest } from "../modules/okr/objectives.rest";
 import { reviewsRest } from "../modules/reviews/reviews.rest";
 import { kpisRest } from "../modules/scorecard/kpis.rest";
@@ -15,6 +16,7 @@ export const restRouter = router({
   kpis: kpisRest,
   scorecard: scorecardRest,
   reviews: reviewsRest,
+  campaigns: campaignsRest,
 });
 
 export type RestRouter = typeof restRouter;
