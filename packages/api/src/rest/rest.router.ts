@@ -1,4 +1,5 @@
 import { campaignsRest } from "../modules/campaigns/campaigns.rest";
+import { experimentsRest } from "../modules/experiments/experiments.rest";
 import { objectivesRest } from "../modules/okr/objectives.rest";
 import { reviewsRest } from "../modules/reviews/reviews.rest";
 import { kpisRest } from "../modules/scorecard/kpis.rest";
@@ -17,6 +18,7 @@ export const restRouter = router({
   scorecard: scorecardRest,
   reviews: reviewsRest,
   campaigns: campaignsRest,
+  experiments: experimentsRest,
 });
 
 export type RestRouter = typeof restRouter;
