@@ -34,7 +34,7 @@ const ZRestExperimentSummary = z
   })
   .meta({ id: "ExperimentSummary" });
 
-const ZRestInterval = z.object({ low: z.number(), high: z.number() }).meta({ id: "Interval" });
+const ZRestInterval = z.object({ low: z.number(), high: z.number() }).meta({ id: "ExperimentInterval" });
 
 const ZRestVariantResult = z
   .object({

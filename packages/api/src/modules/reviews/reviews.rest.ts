@@ -16,7 +16,7 @@ import { getReview, listReviewsPage } from "./reviews.queries";
 
 const ZRestCycleRef = z
   .object({ id: z.string(), name: z.string(), startsOn: zDate(), endsOn: zDate() })
-  .meta({ id: "CycleRef" });
+  .meta({ id: "ReviewCycle" });
 
 const reviewFields = {
   id: z.string(),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, kpiActuals, kpis } from "@meridian/db";
+import { activityLog, and, desc, eq, isNull, kpiActuals, kpis, strategicObjectives } from "@meridian/db";
 import { describe, expect, it } from "vitest";
 import { DEMO, useDemoDatabase, userIdOf } from "../../../test/support";
 import { rest, tokenFor } from "../../../test/support/rest";
@@ -94,6 +94,31 @@ describe("GET /kpis", () => {
     });
     expect(byObjective.body.items.map((k) => k.name)).toContain("Annual recurring revenue");
     expect(byObjective.body.items.every((k) => k.strategicObjective?.id === objectiveId)).toBe(true);
+
+    const [objective] = await demo.db
+      .select({ perspectiveId: strategicObjectives.perspectiveId })
+      .from(strategicObjectives)
+      .where(eq(strategicObjectives.id, objectiveId));
+    const perspectiveId = objective?.perspectiveId ?? "";
+    const measuring = await demo.db
+      .select({ id: kpis.id })
+      .from(kpis)
+      .innerJoin(strategicObjectives, eq(strategicObjectives.id, kpis.strategicObjectiveId))
+      .where(
+        and(
+          eq(kpis.organizationId, demo.orgId),
+          isNull(kpis.archivedAt),
+          eq(strategicObjectives.perspectiveId, perspectiveId),
+        ),
+      );
+    const byPerspective = await rest<Page<RestKpi>>(demo.db, "GET", `/kpis?perspectiveId=${perspectiveId}&limit=100`, {
+      token,
+    });
+    expect(byPerspective.status).toBe(200);
+    expect(byPerspective.body.items.map((k) => k.id).sort()).toEqual(measuring.map((k) => k.id).sort());
+    expect(measuring.length).toBeLessThan(
+      (await rest<Page<RestKpi>>(demo.db, "GET", "/kpis?limit=100", { token })).body.items.length,
+    );
   });
 
   it("refuses without a token (401), without the scope (403), and bad filters (400)", async () => {
@@ -202,6 +227,17 @@ describe("PUT /kpis/{kpiId}/actuals", () => {
         { periodStart: periods[1], value: 41, source: "api" },
       ]),
     );
+
+    const [logged] = await demo.db
+      .select({ action: activityLog.action, details: activityLog.details })
+      .from(activityLog)
+      .where(and(eq(activityLog.organizationId, demo.orgId), eq(activityLog.entityId, kpi.id)))
+      .orderBy(desc(activityLog.createdAt))
+      .limit(1);
+    expect(logged).toMatchObject({
+      action: "kpi.actuals.saved",
+      details: { source: "api", tokenName: "Warehouse", created: 2 },
+    });
 
     const cleared = await put(token, kpi.id, { actuals: [{ period: periods[0], value: null }] });
     expect(cleared.body).toEqual({ created: 0, updated: 0, unchanged: 0, deleted: 1 });

@@ -187,7 +187,7 @@ export const kpisRest = router({
         tags: ["KPIs"],
         summary: "List KPIs with their latest actual and this quarter's score",
         description:
-          "A page of the live KPIs, alphabetical, filtered by strategic objective, owner, kind or words in the KPI's, its owner's or its objective's name.",
+          "A page of the live KPIs, alphabetical, filtered by perspective, strategic objective, owner, kind or words in the KPI's, its owner's or its objective's name.",
         protect: true,
       },
     })

@@ -121,7 +121,7 @@ const ZRestQuarter = z
     end: zDate(),
     label: z.string(),
   })
-  .meta({ id: "Quarter" });
+  .meta({ id: "ScorecardQuarter" });
 
 const read = apiProcedure("reports:read", "scorecard.read");
 
