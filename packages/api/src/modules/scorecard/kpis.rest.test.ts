@@ -1,6 +1,6 @@
 import { activityLog, and, desc, eq, isNull, kpiActuals, kpis, strategicObjectives } from "@meridian/db";
 import { describe, expect, it } from "vitest";
-import { DEMO, useDemoDatabase, userIdOf } from "../../../test/support";
+import { DEMO, statementsOf, useDemoDatabase, userIdOf } from "../../../test/support";
 import { rest, tokenFor } from "../../../test/support/rest";
 import { allPages, rowCount, tokenMadeBy } from "../../../test/support/rest-reads";
 
@@ -119,6 +119,21 @@ describe("GET /kpis", () => {
     expect(measuring.length).toBeLessThan(
       (await rest<Page<RestKpi>>(demo.db, "GET", "/kpis?limit=100", { token })).body.items.length,
     );
+  });
+
+  it("reads a page, and a KPI's window, in a fixed number of statements whatever their size", async () => {
+    const token = await tokenFor(demo.db, DEMO.admin, ["kpis:read"]);
+    const small = await statementsOf(demo.db, () => rest(demo.db, "GET", "/kpis?limit=1", { token }));
+    const large = await statementsOf(demo.db, () => rest(demo.db, "GET", "/kpis?limit=100", { token }));
+    expect(large.sent.length).toBe(small.sent.length);
+    const arr = await kpiNamed("Annual recurring revenue");
+    const quarter = await statementsOf(demo.db, () =>
+      rest(demo.db, "GET", `/kpis/${arr.id}?from=2026-04-01&to=2026-06-30`, { token }),
+    );
+    const years = await statementsOf(demo.db, () =>
+      rest(demo.db, "GET", `/kpis/${arr.id}?from=2022-01-01&to=2026-12-31`, { token }),
+    );
+    expect(years.sent.length).toBe(quarter.sent.length);
   });
 
   it("refuses without a token (401), without the scope (403), and bad filters (400)", async () => {
