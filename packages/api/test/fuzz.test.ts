@@ -769,7 +769,10 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     runs: SCORECARD_READ_RUNS,
     valid: fc.oneof(
       fc.constant(undefined),
-      fc.record({ strategicObjectiveId: strategicObjectiveRef(f), ownerId: personRef(f) }, { requiredKeys: [] }),
+      fc.record(
+        { strategicObjectiveId: strategicObjectiveRef(f), perspectiveId: perspectiveRef(f), ownerId: personRef(f) },
+        { requiredKeys: [] },
+      ),
     ),
   }),
   "kpis.get": (f) => ({
@@ -1292,6 +1295,8 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
         status: fc.constantFrom(...CAMPAIGN_STATUSES),
         teamId: teamRef(f),
         ownerId: idFrom(f.allUserIds),
+        from: isoDay,
+        to: isoDay,
         limit: fc.integer({ min: 1, max: 100 }),
       },
       { requiredKeys: [] },

@@ -1,4 +1,9 @@
+import { campaignsRest } from "../modules/campaigns/campaigns.rest";
+import { experimentsRest } from "../modules/experiments/experiments.rest";
 import { objectivesRest } from "../modules/okr/objectives.rest";
+import { reviewsRest } from "../modules/reviews/reviews.rest";
+import { kpisRest } from "../modules/scorecard/kpis.rest";
+import { scorecardRest } from "../modules/scorecard/scorecard.rest";
 import { router } from "../trpc";
 
 /**
@@ -9,6 +14,11 @@ import { router } from "../trpc";
  */
 export const restRouter = router({
   objectives: objectivesRest,
+  kpis: kpisRest,
+  scorecard: scorecardRest,
+  reviews: reviewsRest,
+  campaigns: campaignsRest,
+  experiments: experimentsRest,
 });
 
 export type RestRouter = typeof restRouter;

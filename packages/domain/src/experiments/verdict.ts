@@ -27,13 +27,15 @@ export interface ExperimentPlan {
   baselineRate: number | null;
 }
 
-export type VerdictKind =
-  | "not_enough_data"
-  | "sample_ratio_mismatch"
-  | "collecting"
-  | "treatment_wins"
-  | "control_wins"
-  | "no_difference";
+export const VERDICT_KINDS = [
+  "not_enough_data",
+  "sample_ratio_mismatch",
+  "collecting",
+  "treatment_wins",
+  "control_wins",
+  "no_difference",
+] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 export interface TreatmentResult {
   variant: VariantTotals;

@@ -148,7 +148,14 @@ export type TCampaignFilters = {
 export const CAMPAIGN_PAGE_SIZE = 50;
 
 export const ZCampaignListSchema = z
-  .object({ ...campaignFilters, cursor: ZCursor, limit: zPageSize(100, CAMPAIGN_PAGE_SIZE) })
+  .object({
+    ...campaignFilters,
+    /** Only campaigns running on some day from `from` to `to` (either may be left out). */
+    from: ZIsoDate.optional(),
+    to: ZIsoDate.optional(),
+    cursor: ZCursor,
+    limit: zPageSize(100, CAMPAIGN_PAGE_SIZE),
+  })
   .default({ limit: CAMPAIGN_PAGE_SIZE });
 export type TCampaignList = z.infer<typeof ZCampaignListSchema>;
 

@@ -55,3 +55,62 @@ export const ZIngestActualsSchema = z.object(
   { error: 'The body must be a JSON object like {"actuals": [{"kpi": "Revenue", "period": "2026-07", "value": 1}]}.' },
 );
 export type TIngestActuals = z.infer<typeof ZIngestActualsSchema>;
+
+/** The most quarters one read of a KPI's actuals spans (five years), so no read asks for unbounded work. */
+export const MAX_ACTUALS_WINDOW_QUARTERS = 20;
+/** Quarters read when no window is given: today's and the seven before, as on the KPI's page. */
+export const DEFAULT_ACTUALS_WINDOW_QUARTERS = 8;
+
+const quarterIndex = (day: string) => Number(day.slice(0, 4)) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+
+/**
+ * The days a read of a KPI's actuals covers: `to` (default today) back to `from` (default the first
+ * day of the eighth quarter ending with `to`'s), spanning at most MAX_ACTUALS_WINDOW_QUARTERS quarters.
+ */
+export function actualsWindow(
+  input: { from?: string; to?: string },
+  today: string,
+): { from: string; to: string } | { error: { path: "from" | "to"; message: string } } {
+  const to = input.to ?? (input.from && input.from > today ? input.from : today);
+  let from = input.from;
+  if (!from) {
+    const q = quarterIndex(to) - (DEFAULT_ACTUALS_WINDOW_QUARTERS - 1);
+    from = `${Math.floor(q / 4)}-${String((q % 4) * 3 + 1).padStart(2, "0")}-01`;
+  }
+  if (to < from) return { error: { path: "to", message: "The window ends before it starts." } };
+  if (quarterIndex(to) - quarterIndex(from) + 1 > MAX_ACTUALS_WINDOW_QUARTERS) {
+    return {
+      error: { path: "from", message: `Read at most ${MAX_ACTUALS_WINDOW_QUARTERS} quarters (five years) at once.` },
+    };
+  }
+  return { from, to };
+}
+
+/** One KPI with its actuals in a window of days (the REST API's `GET /kpis/{kpiId}`). */
+export const ZKpiActualsWindowSchema = z.object({
+  kpiId: ZId,
+  /** The first day read; the KPI's periods starting from it on are listed. */
+  from: ZIsoDate.optional(),
+  /** The last day read. */
+  to: ZIsoDate.optional(),
+});
+export type TKpiActualsWindow = z.output<typeof ZKpiActualsWindowSchema>;
+
+/** Values of one KPI for many periods, as the REST API takes them: each period named by its first day. */
+export const ZKpiActualsPutSchema = z.object({
+  kpiId: ZId,
+  actuals: z
+    .array(
+      z
+        .object({
+          period: ZIsoDate,
+          /** Null clears the period's actual. */
+          value: zKpiNumber("Value").nullable(),
+        })
+        .strict(),
+      { error: "actuals must be a list of {period, value}." },
+    )
+    .min(1, "Send at least one actual.")
+    .max(500, "Send at most 500 periods at once."),
+});
+export type TKpiActualsPut = z.output<typeof ZKpiActualsPutSchema>;

@@ -154,6 +154,8 @@ export const KPI_PAGE_SIZE = 50;
 export const ZKpiListSchema = z
   .object({
     strategicObjectiveId: ZId.optional(),
+    /** Only KPIs measuring a strategic objective of this perspective. */
+    perspectiveId: ZId.optional(),
     ownerId: ZId.optional(),
     kind: z.enum(KPI_KINDS).optional(),
     /** Words in the KPI's, its owner's or its strategic objective's name. */

@@ -1,6 +1,7 @@
 // Zod input schemas for the quarterly review (open, read, commentary, finalize), shared by the API and the forms.
 import { z } from "zod";
-import { ZId, ZReviewSubjectType, ZVersion, zText } from "./common";
+import { REVIEW_STATUSES } from "../review/review-status";
+import { ZCursor, ZId, ZReviewSubjectType, ZVersion, zPageSize, zText } from "./common";
 
 export const ZReviewOpenSchema = z.object({
   cycleId: ZId,
@@ -31,3 +32,17 @@ export type TReviewComment = z.infer<typeof ZReviewCommentSchema>;
 
 export const ZReviewFinalizeSchema = z.object({ reviewId: ZId, version: ZVersion });
 export type TReviewFinalize = z.infer<typeof ZReviewFinalizeSchema>;
+
+export const REVIEW_PAGE_SIZE = 50;
+
+/** A page of reviews, newest cycle first, filtered by cycle, team or status (the REST API's list). */
+export const ZReviewListSchema = z
+  .object({
+    cycleId: ZId.optional(),
+    teamId: ZId.optional(),
+    status: z.enum(REVIEW_STATUSES, { error: "Choose open or finalized." }).optional(),
+    cursor: ZCursor,
+    limit: zPageSize(100, REVIEW_PAGE_SIZE),
+  })
+  .default({ limit: REVIEW_PAGE_SIZE });
+export type TReviewList = z.output<typeof ZReviewListSchema>;

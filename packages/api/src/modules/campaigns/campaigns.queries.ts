@@ -23,6 +23,7 @@ import {
   type TCampaignList,
   taggedLink,
 } from "@meridian/domain";
+import { invalidInput } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
 import { afterCampaignCursor, encodeCampaignCursor } from "./campaign-cursor";
 import { type CampaignRow, campaignColumns, findCampaign, managerOf } from "./campaign-rows";
@@ -63,6 +64,9 @@ function selectCampaigns(scope: ViewerScope) {
 /** One page of campaigns, newest first; filters and paging in SQL. */
 export async function listCampaigns(scope: ViewerScope, input: TCampaignList) {
   const filters = campaignFilters(scope.org.id, input);
+  if (input.from && input.to && input.to < input.from) throw invalidInput("to", "The window ends before it starts.");
+  if (input.to) filters.push(sql`${campaigns.startsOn} <= ${input.to}::date`);
+  if (input.from) filters.push(sql`${campaigns.endsOn} >= ${input.from}::date`);
   const after = afterCampaignCursor(input.cursor);
   if (after) filters.push(after);
   const rows = await selectCampaigns(scope)

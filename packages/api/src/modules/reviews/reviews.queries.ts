@@ -22,11 +22,13 @@ import {
   firstUnreviewedPair,
   type ReviewSnapshot,
   readableReviewStatuses,
+  type TReviewList,
   type ZReviewRefSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
 import type { OrgScope } from "../../lib/scope";
 import { cycleInstants, cyclesOf } from "../okr/cycles.queries";
+import { afterReviewCursor, encodeReviewCursor } from "./review-cursor";
 import { byIds, commentColumns, findReview, loadLiveActions } from "./review-rows";
 
 type ReviewRef = z.output<typeof ZReviewRefSchema>;
@@ -69,6 +71,60 @@ export async function listReviews(scope: OrgScope) {
     openedBy: person(names, openedById),
     finalizedBy: finalizedById ? person(names, finalizedById) : null,
   }));
+}
+
+/**
+ * One page of the reviews the caller may read, newest cycle first (ties by id), filtered by cycle,
+ * team and status; filters and paging in SQL. Viewers see finalized ones only, as in `listReviews`.
+ */
+export async function listReviewsPage(scope: OrgScope, input: TReviewList) {
+  const readable = readableReviewStatuses(scope.org.role).filter((s) => !input.status || s === input.status);
+  if (readable.length === 0) return { reviews: [], nextCursor: null };
+  const rows = await scope.db
+    .select({
+      id: reviews.id,
+      title: reviews.title,
+      status: reviews.status,
+      cycleId: reviews.cycleId,
+      cycleName: cycles.name,
+      cycleStartsOn: cycles.startsOn,
+      cycleEndsOn: cycles.endsOn,
+      teamId: reviews.teamId,
+      teamName: teams.name,
+      openedAt: reviews.openedAt,
+      openedById: reviews.openedById,
+      finalizedAt: reviews.finalizedAt,
+      finalizedById: reviews.finalizedById,
+    })
+    .from(reviews)
+    .innerJoin(cycles, and(eq(cycles.organizationId, reviews.organizationId), eq(cycles.id, reviews.cycleId)))
+    .leftJoin(teams, and(eq(teams.organizationId, reviews.organizationId), eq(teams.id, reviews.teamId)))
+    .where(
+      and(
+        eq(reviews.organizationId, scope.org.id),
+        inArray(reviews.status, readable),
+        input.cycleId ? eq(reviews.cycleId, input.cycleId) : undefined,
+        input.teamId ? eq(reviews.teamId, input.teamId) : undefined,
+        afterReviewCursor(input.cursor),
+      ),
+    )
+    .orderBy(desc(cycles.startsOn), asc(reviews.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const names = await userNames(
+    scope.db,
+    page.flatMap((r) => [r.openedById, r.finalizedById]),
+  );
+  return {
+    reviews: page.map(({ openedById, finalizedById, teamId, teamName, ...r }) => ({
+      ...r,
+      team: teamId ? { id: teamId, name: teamName ?? "" } : null,
+      openedBy: person(names, openedById),
+      finalizedBy: finalizedById ? person(names, finalizedById) : null,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeReviewCursor(last) : null,
+  };
 }
 
 /**

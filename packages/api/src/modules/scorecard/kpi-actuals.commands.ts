@@ -1,6 +1,7 @@
 import {
   canEnterKpiActuals,
   enteredValuesRefusal,
+  type KpiActualSource,
   periodContaining,
   periodLabel,
   type TKpiActualsImport,
@@ -16,7 +17,12 @@ import { upsertActuals } from "./upsert-actuals";
  * Values of one KPI for many periods at once (the actuals grid). Each period
  * is named by its first day; null clears it. Saving the same values again changes nothing.
  */
-export async function saveActuals(scope: OrgScope, input: TKpiActualsSave) {
+export async function saveActuals(
+  scope: OrgScope,
+  input: TKpiActualsSave,
+  /** How the values came: typed into the grid (the default) or sent through the REST API, and what to note of it. */
+  via: { source: KpiActualSource; details?: Record<string, unknown> } = { source: "manual" },
+) {
   const kpi = await findKpi(scope.db, scope.org.id, input.kpiId);
   if (!canEnterKpiActuals({ ...callerOf(scope), kpiOwnerId: kpi.ownerId })) throw forbidden(OWNERS_ONLY);
   const refusal = enteredValuesRefusal(kpi);
@@ -42,10 +48,10 @@ export async function saveActuals(scope: OrgScope, input: TKpiActualsSave) {
   return scope.db.transaction((tx) =>
     upsertActuals(tx, {
       organizationId: scope.org.id,
-      source: "manual",
+      source: via.source,
       actorId: scope.user.id,
       writes: input.values.map((v) => ({ kpiId: kpi.id, periodStart: v.periodStart, value: v.value })),
-      activity: { action: "kpi.actuals.saved", details: { kpiName: kpi.name } },
+      activity: { action: "kpi.actuals.saved", details: { kpiName: kpi.name, ...via.details } },
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   users,
 } from "@meridian/db";
 import {
+  actualsWindow,
   canEnterKpiActuals,
   canManageKpi,
   isComputedKpi,
@@ -21,14 +22,17 @@ import {
   kpiReadings,
   type Period,
   periodLabel,
+  periodsWithin,
   quarterContaining,
   quarterLabel,
   quartersEndingAt,
   reportingPeriodTargets,
+  type TKpiActualsWindow,
   type TKpiGet,
   targetsFor,
   todayIso,
 } from "@meridian/domain";
+import { invalidInput } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { computedKpisUsing, findKpi } from "./kpi-rows";
 import { forHistory, HISTORY_QUARTERS, kpiDefinition } from "./kpis.queries";
@@ -53,24 +57,7 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
       kpiIds: [kpi.id, kpi.inputAId, kpi.inputBId].filter((id): id is string => id !== null),
     }),
     scope.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, kpi.ownerId)).limit(1),
-    kpi.strategicObjectiveId
-      ? scope.db
-          .select({
-            id: strategicObjectives.id,
-            name: strategicObjectives.name,
-            perspective: { id: perspectives.id, name: perspectives.name },
-          })
-          .from(strategicObjectives)
-          .innerJoin(perspectives, eq(perspectives.id, strategicObjectives.perspectiveId))
-          .where(
-            and(
-              eq(strategicObjectives.id, kpi.strategicObjectiveId),
-              eq(strategicObjectives.organizationId, scope.org.id),
-            ),
-          )
-          .limit(1)
-          .then((rows) => rows[0] ?? null)
-      : Promise.resolve(null),
+    strategicObjectiveOf(scope, kpi.strategicObjectiveId),
     !isComputedKpi(kpi.kind)
       ? Promise.resolve([])
       : scope.db
@@ -169,4 +156,79 @@ export async function getKpiPage(scope: OrgScope, input: TKpiGet) {
     canEdit: live && canManageKpi(allowed),
     canEnterActuals: live && kpi.kind === "manual" && canEnterKpiActuals(allowed),
   };
+}
+
+/**
+ * One KPI with its values in a window of days (`actualsWindow`: bounded, eight quarters by default):
+ * each of its reporting periods starting in the window with its value (null when missing), and each
+ * quarter the window touches scored as the scorecard scores it. Reads this KPI, its inputs and their
+ * actuals in those quarters only.
+ */
+export async function kpiWithActuals(scope: OrgScope, input: TKpiActualsWindow) {
+  const today = todayIso();
+  const window = actualsWindow(input, today);
+  if ("error" in window) throw invalidInput(window.error.path, window.error.message);
+  const kpi = await findKpi(scope.db, scope.org.id, input.kpiId);
+  // The quarters the window touches, whole: a quarter's score reads all of it.
+  const quarters = periodsWithin({ start: quarterContaining(window.from).start, end: window.to }, "quarterly");
+  const range: Period = { start: quarters[0]?.start ?? window.from, end: quarters.at(-1)?.end ?? window.to };
+  const [index, [owner], objective, actualRows] = await Promise.all([
+    loadScorecard(scope.db, scope.org.id, {
+      window: range,
+      kpiIds: [kpi.id, kpi.inputAId, kpi.inputBId].filter((id): id is string => id !== null),
+    }),
+    scope.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, kpi.ownerId)).limit(1),
+    strategicObjectiveOf(scope, kpi.strategicObjectiveId),
+    kpi.kind !== "manual"
+      ? Promise.resolve([])
+      : scope.db
+          .select({ periodStart: kpiActuals.periodStart, source: kpiActuals.source, updatedAt: kpiActuals.updatedAt })
+          .from(kpiActuals)
+          .where(
+            and(
+              eq(kpiActuals.organizationId, scope.org.id),
+              eq(kpiActuals.kpiId, kpi.id),
+              sql`${kpiActuals.periodStart} between ${window.from} and ${window.to}`,
+            ),
+          ),
+  ]);
+  const scoring = forHistory(kpi);
+  const entered = new Map(actualRows.map((a) => [a.periodStart, a]));
+  return {
+    kpi: {
+      ...kpiDefinition(kpi),
+      description: kpi.description,
+      archivedAt: kpi.archivedAt,
+      owner: owner ?? { id: kpi.ownerId, name: "Unknown" },
+      strategicObjective: objective,
+      inputAId: kpi.inputAId,
+      inputBId: kpi.inputBId,
+    },
+    window,
+    periods: kpiReadings(index, scoring, { start: window.from, end: window.to }).map(({ period, value }) => ({
+      periodStart: period.start,
+      periodEnd: period.end,
+      label: periodLabel(period.start, kpi.frequency),
+      value,
+      source: entered.get(period.start)?.source ?? null,
+      updatedAt: entered.get(period.start)?.updatedAt ?? null,
+    })),
+    quarters: kpiHistory(index, scoring, quarters, today).map((row) => ({ ...row, label: quarterLabel(row.period) })),
+  };
+}
+
+/** A KPI's strategic objective with its perspective, or null when it measures none. */
+function strategicObjectiveOf(scope: OrgScope, strategicObjectiveId: string | null) {
+  if (!strategicObjectiveId) return Promise.resolve(null);
+  return scope.db
+    .select({
+      id: strategicObjectives.id,
+      name: strategicObjectives.name,
+      perspective: { id: perspectives.id, name: perspectives.name },
+    })
+    .from(strategicObjectives)
+    .innerJoin(perspectives, eq(perspectives.id, strategicObjectives.perspectiveId))
+    .where(and(eq(strategicObjectives.id, strategicObjectiveId), eq(strategicObjectives.organizationId, scope.org.id)))
+    .limit(1)
+    .then((rows) => rows[0] ?? null);
 }

@@ -78,6 +78,7 @@ export async function listKpis(scope: OrgScope, input: TKpiList) {
     afterKpiCursor(input.cursor),
   ];
   if (input.strategicObjectiveId) filters.push(eq(kpis.strategicObjectiveId, input.strategicObjectiveId));
+  if (input.perspectiveId) filters.push(eq(strategicObjectives.perspectiveId, input.perspectiveId));
   if (input.ownerId) filters.push(eq(kpis.ownerId, input.ownerId));
   if (input.kind) filters.push(eq(kpis.kind, input.kind));
   if (input.q) {

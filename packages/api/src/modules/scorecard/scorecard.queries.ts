@@ -1,8 +1,11 @@
 import { and, asc, type Executor, eq, isNull, kpis, strategicObjectives, users } from "@meridian/db";
 import {
+  buildReviewSnapshot,
   KPI_STATUSES,
+  type KpiPresentation,
   type KpiStatus,
   type Period,
+  quarterContaining,
   quarterLabel,
   quartersEndingAt,
   type ScorecardResult,
@@ -216,4 +219,31 @@ export async function scorecardHeatMap(scope: OrgScope, input: PeriodInput) {
     })),
     overall: results.map((r) => ({ score: r.score, status: r.status })),
   };
+}
+
+/**
+ * The whole scorecard scored for the one quarter holding `day`, down to its KPIs, each with its unit,
+ * direction and kind: the shape a review's snapshot stores, built by the same load, scoring and
+ * `buildReviewSnapshot`, so the REST API answers a live quarter and a review alike. Reads only that
+ * quarter's actuals and overrides.
+ */
+export async function scorecardQuarter(scope: OrgScope, day: string) {
+  const quarter = quarterContaining(day);
+  const [index, kpiRows] = await Promise.all([
+    loadScorecard(scope.db, scope.org.id, { window: quarter }),
+    scope.db
+      .select({ id: kpis.id, unit: kpis.unit, direction: kpis.direction, kind: kpis.kind })
+      .from(kpis)
+      .where(and(eq(kpis.organizationId, scope.org.id), isNull(kpis.archivedAt))),
+  ]);
+  const presentation = new Map<string, KpiPresentation>(
+    kpiRows.map((k) => [k.id, { unit: k.unit, direction: k.direction, kind: k.kind }]),
+  );
+  const scored = scoreScorecard(index, quarter, todayIso());
+  return buildReviewSnapshot({ takenAt: new Date(), scorecard: scored, kpis: presentation, okrs: [] }).scorecard;
+}
+
+/** The quarters the scorecard can be read for, newest first: those holding any actual, and today's. */
+export async function scorecardQuarters(scope: OrgScope) {
+  return selectableQuarters(await quartersWithActuals(scope.db, scope.org.id), todayIso());
 }
