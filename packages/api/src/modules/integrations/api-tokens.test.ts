@@ -76,6 +76,8 @@ describe("apiTokens", () => {
       createdByName: people.admin.name,
       lastUsedAt: null,
       revokedAt: null,
+      scopes: ["kpis:write", "marketing:write"],
+      expiresAt: null,
     });
     const text = JSON.stringify(list);
     expect(text).not.toContain(created.token);
