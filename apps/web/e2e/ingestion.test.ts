@@ -49,6 +49,8 @@ describe("pushing actuals through the ingestion endpoint", () => {
     await page.goto("/settings/api-tokens");
     const form = page.getByRole("form", { name: "New API token" });
     await form.getByLabel("Token name").fill(tokenName);
+    // The push needs this scope; no other is given.
+    await form.getByRole("checkbox", { name: /kpis:write/ }).check();
     await form.getByRole("button", { name: "Create token" }).click();
     const secretBox = page.getByRole("textbox", { name: "New API token", exact: true });
     await secretBox.waitFor();
