@@ -125,16 +125,14 @@ beforeAll(async () => {
   }
   orgId = (await createOrganization(db)).id;
   admin = await createMember(db, orgId, "admin");
-  await db
-    .insert(kpis)
-    .values({
-      organizationId: orgId,
-      ownerId: admin.id,
-      name: "Revenue",
-      frequency: "monthly",
-      goal: 100,
-      redFlag: 80,
-    });
+  await db.insert(kpis).values({
+    organizationId: orgId,
+    ownerId: admin.id,
+    name: "Revenue",
+    frequency: "monthly",
+    goal: 100,
+    redFlag: 80,
+  });
 });
 
 afterAll(async () => {
