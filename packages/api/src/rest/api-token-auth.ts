@@ -1,5 +1,12 @@
 import { apiTokens, type Database, eq, users } from "@meridian/db";
-import { API_SCOPE_INFO, type ApiScope, isApiScope, tokenHasScope } from "@meridian/domain";
+import {
+  API_SCOPE_INFO,
+  type ApiScope,
+  apiTokenLastDay,
+  apiTokenState,
+  isApiScope,
+  tokenHasScope,
+} from "@meridian/domain";
 import { AppError } from "../lib/errors";
 import { bearerToken, hashApiToken } from "../modules/integrations/api-token";
 
@@ -51,11 +58,13 @@ export async function findLiveApiToken(db: Database, authorization: string | nul
     .where(eq(apiTokens.tokenHash, hashApiToken(secret)))
     .limit(1);
   if (!row) throw unauthorized("This API token is not valid.");
-  if (row.revokedAt) throw unauthorized("This API token has been revoked.");
-  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) {
+  const state = apiTokenState(row);
+  if (state === "revoked") throw unauthorized("This API token has been revoked.");
+  if (state === "expired" && row.expiresAt) {
     // expiresAt is the midnight after the last day: that day is the one people chose.
-    const lastDay = new Date(row.expiresAt.getTime() - 1).toISOString().slice(0, 10);
-    throw unauthorized(`This API token expired at the end of ${lastDay} (UTC): ask an admin for a new token.`);
+    throw unauthorized(
+      `This API token expired at the end of ${apiTokenLastDay(row.expiresAt)} (UTC): ask an admin for a new token.`,
+    );
   }
   return {
     id: row.id,

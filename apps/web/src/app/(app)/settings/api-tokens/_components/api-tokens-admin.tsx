@@ -1,6 +1,6 @@
 "use client";
 
-import { API_SCOPE_INFO, isApiScope } from "@meridian/domain";
+import { API_SCOPE_INFO, apiTokenLastDay, apiTokenState, isApiScope } from "@meridian/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { SettingsSection } from "~/components/settings/settings-section";
@@ -54,8 +54,8 @@ export function ApiTokensAdmin() {
               />
               <tbody className="divide-y divide-slate-100">
                 {tokens.map((t) => {
-                  const expired = !t.revokedAt && isExpired(t.expiresAt);
-                  const dead = !!t.revokedAt || expired;
+                  const state = apiTokenState(t);
+                  const dead = state !== "active";
                   return (
                     <tr key={t.id} className={dead ? "text-slate-500" : ""}>
                       <td className={`py-2.5 font-medium ${dead ? "" : "text-slate-900"}`}>{t.name}</td>
@@ -81,11 +81,13 @@ export function ApiTokensAdmin() {
                         <p className="text-slate-500">{t.createdByName ? `by ${t.createdByName}` : ""}</p>
                       </td>
                       <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
-                      <td className="py-2.5 text-xs">{t.expiresAt ? formatDate(lastDayOf(t.expiresAt)) : "Never"}</td>
+                      <td className="py-2.5 text-xs">
+                        {t.expiresAt ? formatDate(apiTokenLastDay(t.expiresAt)) : "Never"}
+                      </td>
                       <td className="py-2.5">
                         {t.revokedAt ? (
                           <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
-                        ) : expired ? (
+                        ) : state === "expired" ? (
                           <Badge tone="amber">Expired</Badge>
                         ) : (
                           <Badge tone="emerald">Active</Badge>
@@ -117,10 +119,3 @@ export function ApiTokensAdmin() {
     </div>
   );
 }
-
-/** A token stops at its `expiresAt`, the midnight (UTC) after the last day it works. */
-const isExpired = (expiresAt: Date | string | null) =>
-  expiresAt !== null && new Date(expiresAt).getTime() <= Date.now();
-
-/** The last day a token works: the day before the midnight it stops at. */
-const lastDayOf = (expiresAt: Date | string) => new Date(new Date(expiresAt).getTime() - 1);
