@@ -2896,16 +2896,27 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     },
   },
   "apiTokens.create": {
-    input: ({ principal, scope }) => ({ name: `Matrix token of the ${principal} (${scope})`, scopes: ["kpis:write"] }),
-    // The secret is shown once; the database keeps only its SHA-256, in Northwind.
+    input: ({ principal, scope }) => ({
+      name: `Matrix token of the ${principal} (${scope})`,
+      scopes: ["kpis:write", "okrs:read"],
+      expiresOn: "2999-12-31",
+    }),
+    // The secret is shown once; the database keeps only its SHA-256, in Northwind, with its scopes and expiry.
     verify: async (created) => {
       expect(created.token.startsWith(`mrd_${created.prefix}`)).toBe(true);
       const [row] = await db
-        .select({ organizationId: apiTokens.organizationId, hash: apiTokens.tokenHash })
+        .select({
+          organizationId: apiTokens.organizationId,
+          hash: apiTokens.tokenHash,
+          scopes: apiTokens.scopes,
+          expiresAt: apiTokens.expiresAt,
+        })
         .from(apiTokens)
         .where(eq(apiTokens.id, created.id));
       expect(row?.organizationId).toBe(f.demoOrgId);
       expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row?.scopes).toEqual(["kpis:write", "okrs:read"]);
+      expect(row?.expiresAt).toEqual(new Date("3000-01-01T00:00:00Z"));
     },
   },
   "apiTokens.revoke": {

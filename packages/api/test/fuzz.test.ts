@@ -38,6 +38,7 @@ import { createTestDatabase } from "@meridian/db/testing";
 import {
   ACTION_STATUSES,
   AGGREGATIONS,
+  API_SCOPES,
   CAMPAIGN_CHANNELS,
   CAMPAIGN_STATUSES,
   EXPERIMENT_DECISIONS,
@@ -1284,7 +1285,17 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "apiTokens.create": () => ({
     viewer: "FORBIDDEN",
     runs: { garbage: 25, valid: 10 },
-    valid: fc.record({ name: text(80) }),
+    valid: fc.record(
+      {
+        name: text(80),
+        scopes: fc.uniqueArray(fc.constantFrom(...API_SCOPES), { minLength: 1 }),
+        // The last day it works: today at the earliest.
+        expiresOn: fc
+          .integer({ min: 0, max: 3650 })
+          .map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)),
+      },
+      { requiredKeys: ["name", "scopes"] },
+    ),
   }),
   // Campaigns.
   "campaigns.list": (f) => ({

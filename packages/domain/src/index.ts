@@ -25,6 +25,7 @@ export * from "./experiments/srm";
 export * from "./experiments/verdict";
 export * from "./graph/would-create-loop";
 export * from "./integrations/api-scopes";
+export * from "./integrations/api-token-state";
 export * from "./integrations/webhook-events";
 export * from "./notifications/digest";
 export * from "./notifications/mentions";

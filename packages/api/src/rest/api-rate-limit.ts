@@ -11,7 +11,11 @@ export function apiRateLimitPerMinute(): number {
 
 /** A 429; `retryAfterSeconds` becomes the `Retry-After` header. */
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    /** The window's first refusal: the one the audit log records, so a flood does not fill it. */
+    readonly firstRefusal = false,
+  ) {
     super("TOO_MANY_REQUESTS", `Too many requests with this API token: try again in ${retryAfterSeconds} s.`);
   }
 }
@@ -44,5 +48,7 @@ export async function countApiRequest(
     )
     select count, ceil(extract(epoch from (window_start + interval '1 minute' - now())))::int as retry_after from bump`),
   );
-  if (row && row.count > limitPerMinute) throw new RateLimitedError(Math.max(1, row.retry_after));
+  if (row && row.count > limitPerMinute) {
+    throw new RateLimitedError(Math.max(1, row.retry_after), row.count === limitPerMinute + 1);
+  }
 }

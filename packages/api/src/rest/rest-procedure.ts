@@ -1,11 +1,10 @@
-import { activityLog } from "@meridian/db";
-import { API_SCOPE_INFO, type ApiScope, can, type Permission, tokenHasScope } from "@meridian/domain";
+import { type ApiScope, can, type Permission } from "@meridian/domain";
 import { TRPCError } from "@trpc/server";
 import { AppError } from "../lib/errors";
 import { toViewer } from "../lib/viewer";
 import { findMembership, publicProcedure } from "../trpc";
-import { apiRateLimitPerMinute, countApiRequest } from "./api-rate-limit";
-import { type ApiTokenPrincipal, authenticateApiToken } from "./api-token-auth";
+import { admitApiCall, recordApiCall } from "./api-call-log";
+import { authenticateApiToken, requireApiScope } from "./api-token-auth";
 
 /**
  * A REST API procedure (`/api/v1`, ADR 0025): called with an API token, it acts as the token's
@@ -21,7 +20,10 @@ export function apiProcedure(scope: ApiScope, permission: Permission) {
   return publicProcedure.use(async ({ ctx, next, path }) => {
     if (!ctx.rest) throw new TRPCError({ code: "UNAUTHORIZED", message: "REST procedures answer /api/v1 only." });
     const token = await authenticateApiToken(ctx.db, ctx.rest.authorization);
-    await countApiRequest(ctx.db, token, apiRateLimitPerMinute());
+    // Named field by field: the request's Authorization header (the secret) never reaches the log.
+    const { method, path: route } = ctx.rest;
+    const call = { method, path: route, procedure: path, actorId: token.creator.id };
+    await admitApiCall(ctx.db, token, call);
     const outcome = { code: "OK" };
     try {
       const membership = await findMembership(ctx.db, token.creator.id, token.organizationId);
@@ -32,12 +34,7 @@ export function apiProcedure(scope: ApiScope, permission: Permission) {
           "The person who created this API token no longer belongs to the organization: ask an admin for a new token.",
         );
       }
-      if (!tokenHasScope(token.scopes, scope)) {
-        throw new AppError(
-          "FORBIDDEN",
-          `This API token lacks the scope '${scope}' (${API_SCOPE_INFO[scope].label}): make a token that has it.`,
-        );
-      }
+      requireApiScope(token, scope);
       if (!can(membership.org.role, permission)) {
         throw new AppError("FORBIDDEN", "The role of the person who created this API token does not allow this.");
       }
@@ -52,25 +49,9 @@ export function apiProcedure(scope: ApiScope, permission: Permission) {
       outcome.code = error instanceof AppError || error instanceof TRPCError ? error.code : "INTERNAL_SERVER_ERROR";
       throw error;
     } finally {
-      await recordApiCall(ctx.db, token, { ...ctx.rest, procedure: path, outcome: outcome.code }).catch(
-        (error: unknown) => console.error("recording an API call failed", error),
+      await recordApiCall(ctx.db, token, { ...call, outcome: outcome.code }).catch((error: unknown) =>
+        console.error("recording an API call failed", error),
       );
     }
-  });
-}
-
-/** Every call through a token is in the audit log: which route, for which token, and how it ended. */
-function recordApiCall(
-  db: Parameters<typeof countApiRequest>[0],
-  token: ApiTokenPrincipal,
-  call: { method: string; path: string; procedure: string; outcome: string },
-) {
-  return db.insert(activityLog).values({
-    organizationId: token.organizationId,
-    actorId: token.creator.id,
-    entityType: "api_token",
-    entityId: token.id,
-    action: "api.request",
-    details: { token: token.prefix, tokenName: token.name, ...call },
   });
 }

@@ -1,4 +1,4 @@
-import { type DatabaseHandle, eq, kpis } from "@meridian/db";
+import { activityLog, count, type Database, type DatabaseHandle, eq, kpis, ne } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,8 @@ import { handleIngestActuals, MAX_INGEST_BODY_BYTES } from "./actuals-endpoint";
  *      is not declared JSON, 413 past 1 MB, 400 for a bad body, 200 only
  *      otherwise (and always for a good push with the right headers);
  *   2. every refusal is JSON with an error message;
- *   3. nothing is written on any answer but 200; a 200 writes only actuals,
+ *   3. nothing is written on any answer but 200 (beyond the audit row and the
+ *      last use that every call with a live token writes); a 200 writes only actuals,
  *      their activity record and the token's last use, in the token's own
  *      organization, and leaves the data whole;
  *   4. no answer to the demo's token shows the second organization.
@@ -336,12 +337,22 @@ function expectedStatuses(p: Plan): number[] {
 /** Tables a successful push may write, in the token's organization (a KPI turning red tells its owner). */
 const PUSH_WRITES: readonly FuzzTable[] = ["kpi_actuals", "activity_log", "api_tokens", "notifications"];
 
+/** Tables any call with a live token writes: its audit row (api.request) and its last use. */
+const AUDIT_WRITES: readonly FuzzTable[] = ["activity_log", "api_tokens"];
+
+/** Activity rows other than the audit of API calls: what a refused push must leave as it was. */
+async function writtenActivity(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(activityLog).where(ne(activityLog.action, "api.request"));
+  return row?.n ?? 0;
+}
+
 const stats = new Map<number, number>();
 
 describe("fuzzing POST /api/ingest/actuals", () => {
   it("answers every request with the status it earns, writing only on 200", { timeout: 300_000 }, async () => {
     const db = handle.db;
     let before: FuzzSnapshot = await fuzzSnapshot(db);
+    let activity = await writtenActivity(db);
     const orgBefore = new Map<string, FuzzSnapshot>([
       [demoOrgId, await fuzzSnapshot(db, demoOrgId)],
       [otherOrgId, await fuzzSnapshot(db, otherOrgId)],
@@ -362,7 +373,19 @@ describe("fuzzing POST /api/ingest/actuals", () => {
           expect(typeof answer.error === "string" && answer.error.trim() !== "", `${about}: no error message`).toBe(
             true,
           );
-          expect(after, `${about}: ${response.status} but something was written`).toEqual(before);
+          // A call with a live token is audited (api.request) and notes the token's use; nothing else changes.
+          const audited = p.method.toUpperCase() === "POST" && ["demo", "other"].includes(p.token) && p.auth.accepted;
+          const changed = (Object.keys(after) as FuzzTable[]).filter((t) => after[t] !== before[t]);
+          expect(
+            changed.filter((t) => !(audited && AUDIT_WRITES.includes(t))),
+            `${about}: ${response.status} but something was written`,
+          ).toEqual([]);
+          expect(await writtenActivity(db), `${about}: ${response.status} but activity was recorded`).toBe(activity);
+          // The audit row is in the token's own organization: what a later push must leave alone includes it.
+          if (audited) {
+            const owner = p.token === "other" ? otherOrgId : demoOrgId;
+            orgBefore.set(owner, await fuzzSnapshot(db, owner));
+          }
         } else {
           const owner = p.token === "other" ? otherOrgId : demoOrgId;
           const bystander = owner === demoOrgId ? otherOrgId : demoOrgId;
@@ -385,6 +408,7 @@ describe("fuzzing POST /api/ingest/actuals", () => {
           expect(leaks, `${about}: the answer shows the second organization`).toEqual([]);
         }
         before = after;
+        activity = await writtenActivity(db);
       }),
       { numRuns: Math.max(1, Math.round(250 * SCALE)), seed: SEED },
     );

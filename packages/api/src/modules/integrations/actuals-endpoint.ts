@@ -1,4 +1,4 @@
-import { and, apiTokens, type Database, eq, sql } from "@meridian/db";
+import type { Database } from "@meridian/db";
 import {
   type ActualEntry,
   kpiLookup,
@@ -22,6 +22,7 @@ export { MAX_INGEST_BODY_BYTES } from "./ingest-request";
 export const handleIngestActuals = ingestEndpoint({
   path: "/api/ingest/actuals",
   what: "actuals",
+  scope: "kpis:write",
   schema: ZIngestActualsSchema,
   apply: ingest,
 });
@@ -47,7 +48,7 @@ async function ingest(
   return json(200, { created: counts.created, updated: counts.updated, unchanged: counts.unchanged });
 }
 
-/** Writes a checked push in one transaction, recorded against the token, and notes the token's use. */
+/** Writes a checked push in one transaction, recorded against the token (its use is noted as it is admitted). */
 function applyPush(db: Database, token: IngestToken, entries: readonly ActualEntry[]) {
   return db.transaction(async (tx) => {
     const result = await upsertActuals(tx, {
@@ -61,10 +62,6 @@ function applyPush(db: Database, token: IngestToken, entries: readonly ActualEnt
       ),
       activity: { action: "kpi.actuals.pushed", details: { token: token.prefix, tokenName: token.name } },
     });
-    await tx
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiTokens.id, token.id), eq(apiTokens.organizationId, token.organizationId)));
     return result;
   });
 }

@@ -76,6 +76,8 @@ describe("apiTokens", () => {
       createdByName: people.admin.name,
       lastUsedAt: null,
       revokedAt: null,
+      scopes: ["kpis:write", "marketing:write"],
+      expiresAt: null,
     });
     const text = JSON.stringify(list);
     expect(text).not.toContain(created.token);
@@ -141,5 +143,50 @@ describe("apiTokens", () => {
         admin.apiTokens.create({ name: "x".repeat(80), scopes: ["kpis:write", "marketing:write"] }),
       ),
     ).toBe("allow");
+  });
+
+  it("stores and lists each token's scopes and expiry; the expiry is the midnight after its last day (UTC)", async () => {
+    const admin = await as("admin");
+    const lastDay = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const created = await admin.apiTokens.create({
+      name: "BI reader",
+      scopes: ["reports:read", "okrs:read"],
+      expiresOn: lastDay,
+    });
+    const midnightAfter = new Date(Date.parse(`${lastDay}T00:00:00Z`) + 86_400_000);
+    expect(created).toMatchObject({ scopes: ["reports:read", "okrs:read"], expiresAt: midnightAfter });
+    const entry = (await admin.apiTokens.list()).find((t) => t.id === created.id);
+    expect(entry).toMatchObject({ scopes: ["reports:read", "okrs:read"], expiresAt: midnightAfter, revokedAt: null });
+    // Today is the earliest last day: the token works until tonight's midnight.
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      await outcomeOf(() => admin.apiTokens.create({ name: "Today", scopes: ["okrs:read"], expiresOn: today })),
+    ).toBe("allow");
+  });
+
+  it("refuses an expiry in the past and unknown, repeated or missing scopes, writing nothing", async () => {
+    const admin = await as("admin");
+    const count = async () => (await handle.db.select({ id: apiTokens.id }).from(apiTokens)).length;
+    const activity = async () => (await handle.db.select({ id: activityLog.id }).from(activityLog)).length;
+    const before = { tokens: await count(), activity: await activity() };
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const past = await trpcErrorOf(() =>
+      admin.apiTokens.create({ name: "Old", scopes: ["okrs:read"], expiresOn: yesterday }),
+    );
+    expect(past.code).toBe("BAD_REQUEST");
+    expect(past.message).toContain("Choose an expiry date from today on");
+    for (const scopes of [[], ["okrs:write"], ["okrs:read", "okrs:read"], ["*"], "okrs:read"]) {
+      const error = await trpcErrorOf(() => admin.apiTokens.create({ name: "Bad scopes", scopes: scopes as never }));
+      expect(error.code, JSON.stringify(scopes)).toBe("BAD_REQUEST");
+    }
+    expect((await trpcErrorOf(() => admin.apiTokens.create({ name: "None" } as never))).code).toBe("BAD_REQUEST");
+    expect(
+      (
+        await trpcErrorOf(() =>
+          admin.apiTokens.create({ name: "Bad day", scopes: ["okrs:read"], expiresOn: "2026-02-30" }),
+        )
+      ).code,
+    ).toBe("BAD_REQUEST");
+    expect({ tokens: await count(), activity: await activity() }).toEqual(before);
   });
 });

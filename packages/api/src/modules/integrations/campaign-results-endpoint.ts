@@ -1,4 +1,4 @@
-import { and, apiTokens, type Database, eq, sql } from "@meridian/db";
+import type { Database } from "@meridian/db";
 import { campaignLookup, markDuplicateResults, readResultEntry, ZIngestCampaignResultsSchema } from "@meridian/domain";
 import type { z } from "zod";
 import { loadResultsCampaigns } from "../campaigns/campaign-results.commands";
@@ -15,6 +15,7 @@ import { type IngestToken, ingestEndpoint, json } from "./ingest-request";
 export const handleIngestCampaignResults = ingestEndpoint({
   path: "/api/ingest/campaign-results",
   what: "campaign results",
+  scope: "marketing:write",
   schema: ZIngestCampaignResultsSchema,
   apply: ingest,
 });
@@ -55,10 +56,6 @@ async function ingest(
       ),
       activity: { action: "campaign.results.pushed", details: { token: token.prefix, tokenName: token.name } },
     });
-    await tx
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiTokens.id, token.id), eq(apiTokens.organizationId, token.organizationId)));
     return result;
   });
   return json(200, { created: counts.created, updated: counts.updated, unchanged: counts.unchanged });

@@ -1,13 +1,4 @@
-import {
-  and,
-  apiTokens,
-  type Database,
-  eq,
-  experimentMetrics,
-  experiments,
-  experimentVariants,
-  sql,
-} from "@meridian/db";
+import { type Database, eq, experimentMetrics, experiments, experimentVariants } from "@meridian/db";
 import { ZIngestExperimentResultsSchema } from "@meridian/domain";
 import type { z } from "zod";
 import { type ResultWrite, upsertResults } from "../experiments/results.commands";
@@ -22,6 +13,7 @@ import { type IngestToken, ingestEndpoint, json } from "./ingest-request";
 export const handleIngestExperimentResults = ingestEndpoint({
   path: "/api/ingest/experiments",
   what: "experiment results",
+  scope: "marketing:write",
   schema: ZIngestExperimentResultsSchema,
   apply: ingest,
 });
@@ -124,10 +116,6 @@ async function ingest(
       sum.updated += r.updated;
       sum.unchanged += r.unchanged;
     }
-    await tx
-      .update(apiTokens)
-      .set({ lastUsedAt: sql`now()` })
-      .where(and(eq(apiTokens.id, token.id), eq(apiTokens.organizationId, org)));
     return sum;
   });
   return json(200, totals);

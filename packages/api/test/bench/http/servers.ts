@@ -4,6 +4,7 @@ import type { SessionUser } from "@meridian/auth";
 import type { DatabaseHandle } from "@meridian/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Sql } from "postgres";
+import { handleRestRequest } from "../../../src/rest/rest-handler";
 import { appRouter } from "../../../src/root";
 import { createContext } from "../../../src/trpc";
 import { dashboardStatement, objectiveStatement, type Statement } from "./bare-sql";
@@ -122,6 +123,39 @@ export function startApiServer(handle: DatabaseHandle, user: SessionUser): Promi
     },
   });
   return listen(createServer(handler));
+}
+
+/**
+ * The REST API (`/api/v1`) as the web tier mounts it: each node:http request made a Fetch Request for
+ * `handleRestRequest`, its answer written back. Bodies are not read: the benchmark sends GETs.
+ */
+export function startRestServer(handle: DatabaseHandle): Promise<Listening> {
+  const server = createServer((req, res) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    (async () => {
+      const response = await handleRestRequest(
+        new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers }),
+        handle.db,
+        {
+          onError(error, path) {
+            if (error.code === "INTERNAL_SERVER_ERROR")
+              console.error(`REST ${path ?? "?"} failed`, error.cause ?? error);
+          },
+        },
+      );
+      const body = Buffer.from(await response.arrayBuffer());
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": body.byteLength });
+      res.end(body);
+    })().catch((error: unknown) => {
+      console.error("REST server failed", error);
+      if (!res.headersSent) send(res, 500, { code: "INTERNAL_SERVER_ERROR", message: "failed", errors: [] });
+      else res.end();
+    });
+  });
+  return listen(server);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,6 @@
 "use client";
 
+import { API_SCOPE_INFO, apiTokenLastDay, apiTokenState, isApiScope } from "@meridian/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { SettingsSection } from "~/components/settings/settings-section";
@@ -26,7 +27,7 @@ export function ApiTokensAdmin() {
     <div className="space-y-6">
       <SettingsSection
         title="New API token"
-        description="A token lets another system (a data warehouse, a CRM export, a script, an ad platform, an A/B testing tool) push KPI actuals, campaign results and experiment results into this organization. Make one per system, so each can be revoked on its own."
+        description="A token lets another system (a data warehouse, a BI tool, a CRM, a script, an ad platform, an A/B testing tool) read this organization's OKRs, KPIs and reports through the REST API, or push KPI actuals, campaign results and experiment results, within the scopes you give it. Make one per system, so each can be revoked on its own."
       >
         <div className="mt-4">
           <ApiTokenCreateForm onCreated={setCreated} />
@@ -46,42 +47,68 @@ export function ApiTokensAdmin() {
           <p className="mt-3 text-sm text-slate-500">No tokens yet.</p>
         ) : (
           <ScrollBox label="API tokens" className="mt-3">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <TableHead columns={["Name", "Token", "Created", "Last used", "Status", "Actions"]} actions />
+            <table className="w-full min-w-[56rem] text-left text-sm">
+              <TableHead
+                columns={["Name", "Token", "Scopes", "Created", "Last used", "Expires on", "Status", "Actions"]}
+                actions
+              />
               <tbody className="divide-y divide-slate-100">
-                {tokens.map((t) => (
-                  <tr key={t.id} className={t.revokedAt ? "text-slate-500" : ""}>
-                    <td className={`py-2.5 font-medium ${t.revokedAt ? "" : "text-slate-900"}`}>{t.name}</td>
-                    <td className="py-2.5">
-                      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">mrd_{t.prefix}…</code>
-                    </td>
-                    <td className="py-2.5 text-xs">
-                      <p>{formatDate(t.createdAt)}</p>
-                      <p className="text-slate-500">{t.createdByName ? `by ${t.createdByName}` : ""}</p>
-                    </td>
-                    <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
-                    <td className="py-2.5">
-                      {t.revokedAt ? (
-                        <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
-                      ) : (
-                        <Badge tone="emerald">Active</Badge>
-                      )}
-                    </td>
-                    <td className="py-2.5 text-right">
-                      {t.revokedAt ? null : (
-                        <ConfirmAction
-                          label="Revoke"
-                          ariaLabel={`Revoke ${t.name}`}
-                          question="Systems using it stop at once."
-                          confirmLabel="Confirm revoke"
-                          confirmAriaLabel={`Confirm revoking ${t.name}`}
-                          pending={revoke.isPending}
-                          onConfirm={() => revoke.mutate({ tokenId: t.id })}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {tokens.map((t) => {
+                  const state = apiTokenState(t);
+                  const dead = state !== "active";
+                  return (
+                    <tr key={t.id} className={dead ? "text-slate-500" : ""}>
+                      <td className={`py-2.5 font-medium ${dead ? "" : "text-slate-900"}`}>{t.name}</td>
+                      <td className="py-2.5">
+                        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">mrd_{t.prefix}…</code>
+                      </td>
+                      <td className="py-2.5">
+                        <ul aria-label={`Scopes of ${t.name}`} className="flex max-w-[16rem] flex-wrap gap-1">
+                          {t.scopes.map((scope) => (
+                            <li key={scope}>
+                              <code
+                                title={isApiScope(scope) ? API_SCOPE_INFO[scope].label : undefined}
+                                className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+                              >
+                                {scope}
+                              </code>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td className="py-2.5 text-xs">
+                        <p>{formatDate(t.createdAt)}</p>
+                        <p className="text-slate-500">{t.createdByName ? `by ${t.createdByName}` : ""}</p>
+                      </td>
+                      <td className="py-2.5 text-xs">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}</td>
+                      <td className="py-2.5 text-xs">
+                        {t.expiresAt ? formatDate(apiTokenLastDay(t.expiresAt)) : "Never"}
+                      </td>
+                      <td className="py-2.5">
+                        {t.revokedAt ? (
+                          <Badge>Revoked {formatDate(t.revokedAt)}</Badge>
+                        ) : state === "expired" ? (
+                          <Badge tone="amber">Expired</Badge>
+                        ) : (
+                          <Badge tone="emerald">Active</Badge>
+                        )}
+                      </td>
+                      <td className="py-2.5 text-right">
+                        {t.revokedAt ? null : (
+                          <ConfirmAction
+                            label="Revoke"
+                            ariaLabel={`Revoke ${t.name}`}
+                            question="Systems using it stop at once."
+                            confirmLabel="Confirm revoke"
+                            confirmAriaLabel={`Confirm revoking ${t.name}`}
+                            pending={revoke.isPending}
+                            onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </ScrollBox>

@@ -1,6 +1,11 @@
 "use client";
 
-import { MAX_INGEST_ACTUALS, MAX_INGEST_CAMPAIGN_RESULTS, MAX_INGEST_EXPERIMENT_RESULTS } from "@meridian/domain";
+import {
+  type ApiScope,
+  MAX_INGEST_ACTUALS,
+  MAX_INGEST_CAMPAIGN_RESULTS,
+  MAX_INGEST_EXPERIMENT_RESULTS,
+} from "@meridian/domain";
 import { type ReactNode, useEffect, useState } from "react";
 import { SettingsSection } from "~/components/settings/settings-section";
 
@@ -8,6 +13,8 @@ import { SettingsSection } from "~/components/settings/settings-section";
 const ENDPOINTS: {
   title: string;
   path: string;
+  /** The scope a token needs to push here (the endpoint answers 403 without it). */
+  scope: ApiScope;
   max: number;
   what: string;
   body: string;
@@ -17,6 +24,7 @@ const ENDPOINTS: {
   {
     title: "How to push KPI actuals",
     path: "/api/ingest/actuals",
+    scope: "kpis:write",
     max: MAX_INGEST_ACTUALS,
     what: "actuals",
     body: `{
@@ -37,6 +45,7 @@ const ENDPOINTS: {
   {
     title: "How to push campaign results",
     path: "/api/ingest/campaign-results",
+    scope: "marketing:write",
     max: MAX_INGEST_CAMPAIGN_RESULTS,
     what: "results",
     body: `{
@@ -61,6 +70,7 @@ const ENDPOINTS: {
   {
     title: "How to push experiment results",
     path: "/api/ingest/experiments",
+    scope: "marketing:write",
     max: MAX_INGEST_EXPERIMENT_RESULTS,
     what: "results",
     body: `{
@@ -97,8 +107,9 @@ export function ApiTokensHowTo() {
           description={
             <>
               Send a <code className="font-mono text-xs">POST</code> to{" "}
-              <code className="rounded bg-slate-100 px-1 font-mono text-xs">{e.path}</code> with the token and a JSON
-              body of up to {e.max.toLocaleString("en")} {e.what}:
+              <code className="rounded bg-slate-100 px-1 font-mono text-xs">{e.path}</code> with a token that has the
+              scope <code className="rounded bg-slate-100 px-1 font-mono text-xs">{e.scope}</code> and a JSON body of up
+              to {e.max.toLocaleString("en")} {e.what}:
             </>
           }
         >
