@@ -18,9 +18,11 @@ import { type ApiTokenPrincipal, authenticateApiToken } from "./api-token-auth";
  * and commands.
  */
 export function apiProcedure(scope: ApiScope, permission: Permission) {
-  return publicProcedure.use(async ({ ctx, next, path }) => {
-    if (!ctx.rest) throw new TRPCError({ code: "UNAUTHORIZED", message: "REST procedures answer /api/v1 only." });
-    const token = await authenticateApiToken(ctx.db, ctx.rest.authorization);
+  // The scope in the meta, merged with each route's own `openapi` meta, is what the document names.
+  return publicProcedure.meta({ requiredScope: scope }).use(async ({ ctx, next, path }) => {
+    const rest = ctx.rest;
+    if (!rest) throw new TRPCError({ code: "UNAUTHORIZED", message: "REST procedures answer /api/v1 only." });
+    const token = await authenticateApiToken(ctx.db, rest.authorization);
     await countApiRequest(ctx.db, token, apiRateLimitPerMinute());
     const outcome = { code: "OK" };
     try {
@@ -44,7 +46,7 @@ export function apiProcedure(scope: ApiScope, permission: Permission) {
       const { org, teams, cycles } = membership;
       const user = { ...token.creator, mustChangePassword: false, sessionId: null };
       const result = await next({
-        ctx: { ...ctx, user, org, teams, cycles, viewer: toViewer(org.role, user.id, teams), apiToken: token },
+        ctx: { ...ctx, rest, user, org, teams, cycles, viewer: toViewer(org.role, user.id, teams), apiToken: token },
       });
       if (!result.ok) outcome.code = result.error.code;
       return result;
@@ -52,9 +54,13 @@ export function apiProcedure(scope: ApiScope, permission: Permission) {
       outcome.code = error instanceof AppError || error instanceof TRPCError ? error.code : "INTERNAL_SERVER_ERROR";
       throw error;
     } finally {
-      await recordApiCall(ctx.db, token, { ...ctx.rest, procedure: path, outcome: outcome.code }).catch(
-        (error: unknown) => console.error("recording an API call failed", error),
-      );
+      // The route, never the Authorization header: the audit log must not hold the token's secret.
+      await recordApiCall(ctx.db, token, {
+        method: rest.method,
+        path: rest.path,
+        procedure: path,
+        outcome: outcome.code,
+      }).catch((error: unknown) => console.error("recording an API call failed", error));
     }
   });
 }

@@ -1,3 +1,7 @@
+import { teamsRest } from "../modules/admin/teams.rest";
+import { checkInsRest } from "../modules/okr/check-ins.rest";
+import { cyclesRest } from "../modules/okr/cycles.rest";
+import { keyResultsRest } from "../modules/okr/key-results.rest";
 import { objectivesRest } from "../modules/okr/objectives.rest";
 import { router } from "../trpc";
 
@@ -9,6 +13,10 @@ import { router } from "../trpc";
  */
 export const restRouter = router({
   objectives: objectivesRest,
+  cycles: cyclesRest,
+  teams: teamsRest,
+  keyResults: keyResultsRest,
+  checkIns: checkInsRest,
 });
 
 export type RestRouter = typeof restRouter;
