@@ -1,0 +1,220 @@
+import { randomUUID } from "node:crypto";
+import {
+  and,
+  asc,
+  campaigns,
+  cycles,
+  eq,
+  experiments,
+  keyResults,
+  kpis,
+  objectives,
+  perspectives,
+  reviews,
+  strategicObjectives,
+  teams,
+} from "@meridian/db";
+import { API_SCOPES, type ApiScope } from "@meridian/domain";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO, DEMO_TITLES, useDemoDatabase } from "../../test/support";
+import { rest, tokenFor } from "../../test/support/rest";
+import { openApiDocument } from "./openapi-document";
+
+/*
+ * Every route of the OpenAPI document, called as documented: without a token, with a token of
+ * each scope, and with the one it needs, each answer checked against the documented status and
+ * JSON schema. It walks the document, so a route added anywhere is covered once it is in it; a
+ * route whose path parameter or body this file cannot fill fails, saying which to add.
+ */
+
+const demo = useDemoDatabase();
+
+interface Operation {
+  operationId: string;
+  "x-required-scope"?: ApiScope;
+  parameters?: { in: string; name: string; required?: boolean }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
+  responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }>;
+}
+
+const document = openApiDocument();
+const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  Object.keys(item as object).map((method) => ({
+    path,
+    method,
+    operationId: (item as Record<string, Operation>)[method]?.operationId,
+  })),
+);
+
+/** The first row's id of a table of the demo organization: what a path parameter is filled with. */
+const firstOf =
+  (
+    table:
+      | typeof kpis
+      | typeof reviews
+      | typeof campaigns
+      | typeof experiments
+      | typeof perspectives
+      | typeof strategicObjectives,
+  ) =>
+  async () => {
+    const [row] = await demo.db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.organizationId, demo.orgId))
+      .orderBy(asc(table.id))
+      .limit(1);
+    if (!row) throw new Error("the demo has no such row");
+    return row.id;
+  };
+
+/** Path (and required query) parameters by name, from the demo's data. */
+const LOOKUPS: Record<string, () => Promise<string>> = {
+  objectiveId: () => demo.objectiveId(DEMO_TITLES.GROWTH),
+  // A key result that takes any number, on an active objective of the open cycle: a check-in on it succeeds.
+  keyResultId: async () => {
+    const [row] = await demo.db
+      .select({ id: keyResults.id })
+      .from(keyResults)
+      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .where(
+        and(
+          eq(keyResults.organizationId, demo.orgId),
+          eq(keyResults.type, "increase_to"),
+          eq(objectives.status, "active"),
+          eq(cycles.status, "open"),
+        ),
+      )
+      .orderBy(asc(keyResults.id))
+      .limit(1);
+    if (!row) throw new Error("the demo has no open key result");
+    return row.id;
+  },
+  teamId: async () => {
+    const [row] = await demo.db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.organizationId, demo.orgId), eq(teams.name, "Marketing")));
+    if (!row) throw new Error("the demo has no Marketing team");
+    return row.id;
+  },
+  cycleId: async () => demo.openCycleId,
+  kpiId: firstOf(kpis),
+  reviewId: firstOf(reviews),
+  campaignId: firstOf(campaigns),
+  experimentId: firstOf(experiments),
+  perspectiveId: firstOf(perspectives),
+  strategicObjectiveId: firstOf(strategicObjectives),
+};
+
+/** A valid body per operation that takes one; a fresh idempotency key each time, so each call is new. */
+const BODIES: Record<string, () => unknown> = {
+  "checkIns-create": () => ({
+    value: 3,
+    confidence: 7,
+    comment: "From the conformance test",
+    idempotencyKey: randomUUID(),
+  }),
+};
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const validators = new Map<string, ValidateFunction>();
+let resolved: { paths: Record<string, Record<string, Operation>> };
+const tokens = new Map<ApiScope, string>();
+
+beforeAll(async () => {
+  const validator = new Validator();
+  const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
+  expect(result.valid).toBe(true);
+  resolved = validator.resolveRefs() as typeof resolved;
+  for (const scope of API_SCOPES) tokens.set(scope, await tokenFor(demo.db, DEMO.admin, [scope]));
+});
+
+/** The documented JSON schema of an operation's answer with this status, compiled once. */
+function schemaFor(path: string, method: string, status: string): ValidateFunction {
+  const key = `${method} ${path} ${status}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const schema = resolved.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.schema;
+    if (!schema) throw new Error(`${key}: no JSON schema documented for this status`);
+    validate = ajv.compile(schema as object);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+function expectDocumented(path: string, method: string, answer: { status: number; body: unknown }) {
+  const validate = schemaFor(path, method, String(answer.status));
+  const valid = validate(answer.body);
+  expect(
+    valid ? null : { errors: validate.errors, body: answer.body },
+    `${method} ${path} ${answer.status}`,
+  ).toBeNull();
+}
+
+async function requestFor(path: string, method: string, operation: Operation) {
+  let url = path;
+  const query = new URLSearchParams();
+  for (const parameter of operation.parameters ?? []) {
+    if (parameter.in !== "path" && !parameter.required) continue;
+    const lookup = LOOKUPS[parameter.name];
+    if (!lookup) {
+      throw new Error(`${method.toUpperCase()} ${path}: add a lookup for the parameter '${parameter.name}' to LOOKUPS`);
+    }
+    const value = await lookup();
+    if (parameter.in === "path") url = url.replace(`{${parameter.name}}`, encodeURIComponent(value));
+    else query.set(parameter.name, value);
+  }
+  let body: (() => unknown) | undefined;
+  if (operation.requestBody) {
+    body = BODIES[operation.operationId];
+    if (!body)
+      throw new Error(`${method.toUpperCase()} ${path}: add a valid body for '${operation.operationId}' to BODIES`);
+  }
+  const search = query.size ? `?${query}` : "";
+  return { url: `${url}${search}`, body };
+}
+
+describe("every route of the OpenAPI document answers as documented", () => {
+  it("has routes to walk", () => {
+    expect(operations.length).toBeGreaterThanOrEqual(7);
+    // The compiled schemas do refuse what is not documented.
+    expect(schemaFor("/objectives", "get", "401")({ code: "UNAUTHORIZED", message: "No." })).toBe(false);
+    expect(schemaFor("/objectives", "get", "200")({ items: [{ id: 1 }], nextCursor: null })).toBe(false);
+  });
+
+  it.each(operations)("$method $path ($operationId)", async ({ path, method }) => {
+    const operation = resolved.paths[path]?.[method];
+    if (!operation) throw new Error(`${method} ${path} is not in the resolved document`);
+    const scope = operation["x-required-scope"];
+    if (!scope) throw new Error(`${method} ${path} names no required scope`);
+    const { url, body } = await requestFor(path, method, operation);
+    const call = (token: string | null) => rest(demo.db, method.toUpperCase(), url, { token, body: body?.() });
+
+    const none = await call(null);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expectDocumented(path, method, none);
+
+    for (const other of API_SCOPES.filter((s) => s !== scope)) {
+      const refused = await call(tokens.get(other) ?? null);
+      expect(refused.status, `${method} ${path} with a '${other}' token`).toBe(403);
+      expect(refused.body).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining(scope) });
+      expectDocumented(path, method, refused);
+    }
+
+    const answer = await call(tokens.get(scope) ?? null);
+    const successes = Object.keys(operation.responses).filter((s) => s.startsWith("2"));
+    expect(successes, `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`).toContain(
+      String(answer.status),
+    );
+    // A route that creates answers 201 when it does; its 200 is kept for a repeat.
+    if (successes.includes("201")) expect(answer.status).toBe(201);
+    expectDocumented(path, method, answer);
+  });
+});
