@@ -109,7 +109,7 @@ describe("GET /objectives", () => {
       ["cycleId=not-an-id", "cycleId"],
       ["level=galaxy", "level"],
       ["atRisk=yes", "atRisk"],
-      ["q=" + "x".repeat(101), "q"],
+      [`q=${"x".repeat(101)}`, "q"],
     ] as const) {
       const answer = await get<{ code: string; errors: { path: string }[] }>(`/objectives?${query}`);
       expect(answer.status, query).toBe(400);
