@@ -217,4 +217,20 @@ describe("every route of the OpenAPI document answers as documented", () => {
     if (successes.includes("201")) expect(answer.status).toBe(201);
     expectDocumented(path, method, answer);
   });
+
+  it("answers 429 with Retry-After and the documented error body past a token's rate limit", async () => {
+    const token = await tokenFor(demo.db, DEMO.admin, ["okrs:read"]);
+    const previous = process.env.MERIDIAN_API_RATE_LIMIT;
+    process.env.MERIDIAN_API_RATE_LIMIT = "2";
+    try {
+      for (let i = 0; i < 2; i++) expect((await rest(demo.db, "GET", "/cycles", { token })).status).toBe(200);
+      const limited = await rest(demo.db, "GET", "/cycles", { token });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expectDocumented("/cycles", "get", limited);
+    } finally {
+      if (previous === undefined) delete process.env.MERIDIAN_API_RATE_LIMIT;
+      else process.env.MERIDIAN_API_RATE_LIMIT = previous;
+    }
+  });
 });
