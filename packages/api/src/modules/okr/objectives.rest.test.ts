@@ -6,6 +6,7 @@ import {
   DEMO,
   DEMO_TITLES,
   keyResultByTitle,
+  statementsOf,
   teamByName,
   useDemoDatabase,
   userIdOf,
@@ -215,5 +216,21 @@ describe("GET /cycles and /teams", () => {
     const walked = pages.flat();
     expect(walked.map((t) => t.id)).toEqual(inApp.map((t) => t.id));
     expect(walked.map((t) => t.memberCount)).toEqual(inApp.map((t) => t.memberCount));
+  });
+});
+
+describe("what a read costs", () => {
+  it("is a fixed few statements whatever the page size: token, rate count, membership, the read, the audit row", async () => {
+    const { keyResult } = await keyResultByTitle(demo.db, demo.orgId, "Webinar registrations per session");
+    const growth = await demo.objectiveId(DEMO_TITLES.GROWTH);
+    const cost = async (path: string) => (await statementsOf(demo.db, () => get(path))).sent.length;
+    for (const list of ["/objectives", "/teams", `/key-results/${keyResult.id}/check-ins`]) {
+      const small = await cost(`${list}?limit=2`);
+      expect(small, list).toBeLessThanOrEqual(6);
+      expect(await cost(`${list}?limit=100`), list).toBe(small);
+    }
+    expect(await cost("/cycles")).toBeLessThanOrEqual(4);
+    expect(await cost(`/objectives/${growth}`)).toBeLessThanOrEqual(6);
+    expect(await cost(`/key-results/${keyResult.id}`)).toBeLessThanOrEqual(5);
   });
 });
