@@ -26,7 +26,7 @@ const toRestCheckIn = (c: CheckInView): z.output<typeof ZRestCheckIn> => ({
   confidence: c.confidence,
   comment: c.comment,
   author: c.author,
-  createdAt: instant(c.createdAt) ?? "",
+  createdAt: c.createdAt.toISOString(),
   editedAt: instant(c.editedAt),
 });
 
