@@ -218,6 +218,34 @@ describe("every route of the OpenAPI document answers as documented", () => {
     expectDocumented(path, method, answer);
   });
 
+  it.each(operations.filter((o) => o.method !== "get"))(
+    "$method $path ($operationId) takes no text for a number in its JSON body",
+    async ({ path, method }) => {
+      const operation = resolved.paths[path]?.[method];
+      const scope = operation?.["x-required-scope"];
+      if (!operation?.requestBody || !scope) return;
+      const { url, body } = await requestFor(path, method, operation);
+      const schema = operation.requestBody.content["application/json"]?.schema as {
+        properties?: Record<string, { type?: string | string[] }>;
+      };
+      const valid = body?.() as Record<string, unknown>;
+      const numbers = Object.entries(schema.properties ?? {}).filter(
+        ([name, p]) =>
+          typeof valid[name] === "number" && ["number", "integer"].some((t) => [p.type].flat().includes(t)),
+      );
+      expect(numbers.length, `${method} ${path}: no number in the body to try`).toBeGreaterThan(0);
+      for (const [name] of numbers) {
+        const answer = await rest<{ errors: { path: string }[] }>(demo.db, method.toUpperCase(), url, {
+          token: tokens.get(scope) ?? null,
+          body: { ...(body?.() as object), [name]: String(valid[name]) },
+        });
+        expect(answer.status, `${method} ${path} with ${name} as text`).toBe(400);
+        expect(answer.body.errors.map((e) => e.path)).toContain(name);
+        expectDocumented(path, method, answer);
+      }
+    },
+  );
+
   it("answers 429 with Retry-After and the documented error body past a token's rate limit", async () => {
     const token = await tokenFor(demo.db, DEMO.admin, ["okrs:read"]);
     const previous = process.env.MERIDIAN_API_RATE_LIMIT;
