@@ -19,8 +19,10 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { DEMO, DEMO_TITLES, useDemoDatabase } from "../../test/support";
 import { rest, tokenFor } from "../../test/support/rest";
+import { appRouter } from "../root";
 import { openApiDocument } from "./openapi-document";
 
 /*
@@ -103,7 +105,15 @@ const LOOKUPS: Record<string, () => Promise<string>> = {
     return row.id;
   },
   cycleId: async () => demo.openCycleId,
-  kpiId: firstOf(kpis),
+  // A manual KPI: one that takes actuals written through the API.
+  kpiId: async () => {
+    const [row] = await demo.db
+      .select({ id: kpis.id })
+      .from(kpis)
+      .where(and(eq(kpis.organizationId, demo.orgId), eq(kpis.name, "Net promoter score")));
+    if (!row) throw new Error("the demo has no KPI 'Net promoter score'");
+    return row.id;
+  },
   reviewId: firstOf(reviews),
   campaignId: firstOf(campaigns),
   experimentId: firstOf(experiments),
@@ -113,6 +123,7 @@ const LOOKUPS: Record<string, () => Promise<string>> = {
 
 /** A valid body per operation that takes one; a fresh idempotency key each time, so each call is new. */
 const BODIES: Record<string, () => unknown> = {
+  "kpis-putActuals": () => ({ actuals: [{ period: "2024-01-01", value: 41 }] }),
   "checkIns-create": () => ({
     value: 3,
     confidence: 7,
@@ -120,6 +131,28 @@ const BODIES: Record<string, () => unknown> = {
     idempotencyKey: randomUUID(),
   }),
 };
+
+type Schema = z.core.$ZodType;
+
+/** The number, boolean, bigint and date schemas an input reaches, as trpc-to-openapi's coercion walks it. */
+function coercibleLeaves(schema: Schema, into: Schema[] = []): Schema[] {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  if (def.type === "object") {
+    for (const field of Object.values((schema as unknown as z.ZodObject).shape)) coercibleLeaves(field, into);
+  } else if (def.type === "array") coercibleLeaves(def.element as Schema, into);
+  else if (def.innerType) coercibleLeaves(def.innerType as Schema, into);
+  else if (["number", "boolean", "bigint", "date"].includes(def.type)) into.push(schema);
+  return into;
+}
+
+/** The app's procedures' coercible input schemas, and which of them coerce before any REST call. */
+const appLeaves = Object.entries(appRouter._def.procedures).flatMap(([path, procedure]) =>
+  (procedure as unknown as { _def: { inputs: Schema[] } })._def.inputs.flatMap((input) =>
+    coercibleLeaves(input).map((leaf) => ({ path, leaf })),
+  ),
+);
+const coercing = (leaf: Schema) => Boolean((leaf._zod.def as { coerce?: boolean }).coerce);
+const coercingBefore = new Set(appLeaves.filter((l) => coercing(l.leaf)).map((l) => l.leaf));
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
@@ -259,5 +292,12 @@ describe("every route of the OpenAPI document answers as documented", () => {
       if (previous === undefined) delete process.env.MERIDIAN_API_RATE_LIMIT;
       else process.env.MERIDIAN_API_RATE_LIMIT = previous;
     }
+  });
+
+  // Last, after every route was called: trpc-to-openapi once coerced by switching `coerce` on in the
+  // schema objects, which the app's procedures share with the routes (see ADR 0026).
+  it("leaves every app procedure's input schemas as they were: none coerces text after the REST calls", () => {
+    const switched = appLeaves.filter((l) => coercing(l.leaf) && !coercingBefore.has(l.leaf)).map((l) => l.path);
+    expect([...new Set(switched)]).toEqual([]);
   });
 });
