@@ -8,7 +8,7 @@ import {
   sql,
   teamMembers,
 } from "@meridian/db";
-import { can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
+import { type ApiScope, can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
@@ -28,7 +28,13 @@ export interface Context {
    * A REST API call (`/api/v1`): its Authorization header, checked by `apiProcedure`, and its route
    * for the audit log. Absent on the app's own calls, which are signed in by a session instead.
    */
-  rest?: { authorization: string | null; method: string; path: string };
+  rest?: {
+    authorization: string | null;
+    method: string;
+    path: string;
+    /** The success status a REST procedure chose (201 for something new); 200 when left unset. */
+    status?: number;
+  };
 }
 
 export function createContext(input: Context): Context {
@@ -39,6 +45,13 @@ export function createContext(input: Context): Context {
 export type Meta = OpenApiMeta<{
   /** Reachable by someone who must still replace a temporary password. */
   allowTemporaryPassword?: boolean;
+  /** A REST procedure's API token scope, set by `apiProcedure`: the OpenAPI document names it per route. */
+  requiredScope?: ApiScope;
+  /**
+   * A REST POST that records something: 201 with it when new, 200 with the first one when the
+   * request repeats an earlier one (the same idempotency key). Documented as both.
+   */
+  restCreates?: boolean;
 }>;
 
 const t = initTRPC

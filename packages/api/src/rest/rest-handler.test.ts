@@ -66,5 +66,8 @@ describe("the REST API's handler", () => {
     expect(rows.map((r) => r.details)).toContainEqual(
       expect.objectContaining({ tokenName: "Audited", method: "GET", path: "/api/v1/objectives", outcome: "OK" }),
     );
+    // The route and the token's prefix, never its secret.
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows.map((r) => Object.keys(r.details ?? {}))).not.toContainEqual(expect.arrayContaining(["authorization"]));
   });
 });

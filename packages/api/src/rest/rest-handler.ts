@@ -48,7 +48,9 @@ export async function handleRestRequest(
       requestedOrganizationId: null,
       rest: { authorization: request.headers.get("authorization"), method: request.method, path: url.pathname },
     }),
-    responseMeta: ({ errors }) => {
+    responseMeta: ({ ctx, errors }) => {
+      // A procedure that recorded something new says so (201); see `restCreates` in the meta.
+      if (!errors.length) return ctx?.rest?.status ? { status: ctx.rest.status } : {};
       const cause = errors[0]?.cause;
       if (cause instanceof RateLimitedError) return { headers: { "retry-after": String(cause.retryAfterSeconds) } };
       if (errors[0]?.code === "UNAUTHORIZED") return { headers: { "www-authenticate": 'Bearer realm="meridian"' } };

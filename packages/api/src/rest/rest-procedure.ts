@@ -17,11 +17,13 @@ import { authenticateApiToken, requireApiScope } from "./api-token-auth";
  * and commands.
  */
 export function apiProcedure(scope: ApiScope, permission: Permission) {
-  return publicProcedure.use(async ({ ctx, next, path }) => {
-    if (!ctx.rest) throw new TRPCError({ code: "UNAUTHORIZED", message: "REST procedures answer /api/v1 only." });
-    const token = await authenticateApiToken(ctx.db, ctx.rest.authorization);
+  // The scope in the meta, merged with each route's own `openapi` meta, is what the document names.
+  return publicProcedure.meta({ requiredScope: scope }).use(async ({ ctx, next, path }) => {
+    const rest = ctx.rest;
+    if (!rest) throw new TRPCError({ code: "UNAUTHORIZED", message: "REST procedures answer /api/v1 only." });
+    const token = await authenticateApiToken(ctx.db, rest.authorization);
     // Named field by field: the request's Authorization header (the secret) never reaches the log.
-    const { method, path: route } = ctx.rest;
+    const { method, path: route } = rest;
     const call = { method, path: route, procedure: path, actorId: token.creator.id };
     await admitApiCall(ctx.db, token, call);
     const outcome = { code: "OK" };
@@ -41,7 +43,7 @@ export function apiProcedure(scope: ApiScope, permission: Permission) {
       const { org, teams, cycles } = membership;
       const user = { ...token.creator, mustChangePassword: false, sessionId: null };
       const result = await next({
-        ctx: { ...ctx, user, org, teams, cycles, viewer: toViewer(org.role, user.id, teams), apiToken: token },
+        ctx: { ...ctx, rest, user, org, teams, cycles, viewer: toViewer(org.role, user.id, teams), apiToken: token },
       });
       if (!result.ok) outcome.code = result.error.code;
       return result;

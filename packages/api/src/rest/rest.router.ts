@@ -1,5 +1,9 @@
+import { teamsRest } from "../modules/admin/teams.rest";
 import { campaignsRest } from "../modules/campaigns/campaigns.rest";
 import { experimentsRest } from "../modules/experiments/experiments.rest";
+import { checkInsRest } from "../modules/okr/check-ins.rest";
+import { cyclesRest } from "../modules/okr/cycles.rest";
+import { keyResultsRest } from "../modules/okr/key-results.rest";
 import { objectivesRest } from "../modules/okr/objectives.rest";
 import { reviewsRest } from "../modules/reviews/reviews.rest";
 import { kpisRest } from "../modules/scorecard/kpis.rest";
@@ -14,6 +18,10 @@ import { router } from "../trpc";
  */
 export const restRouter = router({
   objectives: objectivesRest,
+  cycles: cyclesRest,
+  teams: teamsRest,
+  keyResults: keyResultsRest,
+  checkIns: checkInsRest,
   kpis: kpisRest,
   scorecard: scorecardRest,
   reviews: reviewsRest,

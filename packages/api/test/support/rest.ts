@@ -1,7 +1,9 @@
 import type { Database } from "@meridian/db";
 import type { ApiScope } from "@meridian/domain";
+import { createApiToken } from "../../src/modules/integrations/api-tokens.commands";
 import { handleRestRequest } from "../../src/rest/rest-handler";
-import { callerFor } from "./callers";
+import { findMembership } from "../../src/trpc";
+import { callerFor, sessionUserFor } from "./callers";
 
 const BASE = "http://127.0.0.1:3000/api/v1";
 
@@ -15,6 +17,26 @@ export async function tokenFor(
   const admin = await callerFor(db, adminEmail);
   const created = await admin.apiTokens.create({ name: extra.name ?? `Test ${scopes.join(" ")}`, scopes, ...extra });
   return created.token;
+}
+
+/**
+ * A new API token made by anyone, not only an admin: the router lets admins alone make tokens,
+ * so this goes through the command with the person's own membership. A token acts as its maker.
+ */
+export async function tokenMadeBy(
+  db: Database,
+  email: string,
+  scopes: ApiScope[],
+  extra: { expiresOn?: string; name?: string } = {},
+): Promise<{ id: string; token: string }> {
+  const user = await sessionUserFor(db, email);
+  const membership = await findMembership(db, user.id, null);
+  if (!membership) throw new Error(`${email} belongs to no organization`);
+  const created = await createApiToken(
+    { db, org: membership.org, user },
+    { name: extra.name ?? `${email} ${scopes.join(" ")}`, scopes, expiresOn: extra.expiresOn },
+  );
+  return { id: created.id, token: created.token };
 }
 
 export interface RestAnswer<T = unknown> {

@@ -1,6 +1,6 @@
 // Zod input schemas for check-ins on a key result, shared by the API and the forms.
 import { z } from "zod";
-import { ZId, ZVersion, zText } from "./common";
+import { ZCursor, ZId, ZVersion, zPageSize, zText } from "./common";
 
 export const ZConfidence = z
   .number({ error: "Confidence must be a number." })
@@ -35,3 +35,7 @@ export const ZCheckInUpdateSchema = z.object({
   comment: zText().trim().max(2000, "Keep the comment under 2000 characters.").default(""),
 });
 export const ZCheckInRefSchema = z.object({ checkInId: ZId });
+
+/** A key result's check-in history, newest first, a page at a time. */
+export const ZCheckInListSchema = z.object({ keyResultId: ZId, cursor: ZCursor, limit: zPageSize(100, 50) });
+export type TCheckInList = z.input<typeof ZCheckInListSchema>;

@@ -29,6 +29,7 @@ export const zPageSize = (max: number, fallback: number) =>
     .int("The page size must be a whole number.")
     .min(1, "Ask for at least one.")
     .max(max, `Ask for at most ${max} at a time.`)
+    .meta({ description: `How many to answer: 1 to ${max}, ${fallback} when absent.` })
     .default(fallback);
 
 /** A calendar date, "YYYY-MM-DD", in the years Postgres and JavaScript both hold comfortably. */
@@ -76,4 +77,8 @@ export const zKpiNumber = (what: string) =>
 export const ZReviewSubjectType = z.enum(REVIEW_SUBJECT_TYPES, { error: "Choose a perspective, objective or KPI." });
 
 /** An opaque page cursor the API handed out; null or absent asks for the first page. */
-export const ZCursor = z.string().max(512, "This page link is not valid.").nullish();
+export const ZCursor = z
+  .string()
+  .max(512, "This page link is not valid.")
+  .meta({ description: "The `nextCursor` of the previous page; absent for the first page." })
+  .nullish();

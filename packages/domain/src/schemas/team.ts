@@ -1,7 +1,7 @@
 // Zod input schemas for teams and their members, shared by the API and the forms.
 import { z } from "zod";
 import { TEAM_MEMBER_ROLES } from "../access/roles";
-import { ZId, ZName, ZVersion } from "./common";
+import { ZCursor, ZId, ZName, ZVersion, zPageSize } from "./common";
 
 export const ZTeamCreateSchema = z.object({
   name: ZName("team name"),
@@ -31,3 +31,7 @@ export type TTeamMemberSet = z.infer<typeof ZTeamMemberSetSchema>;
 /** teams.members: one team's people. */
 export const ZTeamMembersSchema = z.object({ teamId: ZId });
 export type TTeamMembers = z.infer<typeof ZTeamMembersSchema>;
+
+/** The organization's active teams by name, a page at a time (the REST API; the app reads them all). */
+export const ZTeamListSchema = z.object({ cursor: ZCursor, limit: zPageSize(100, 50) });
+export type TTeamList = z.input<typeof ZTeamListSchema>;

@@ -1,7 +1,9 @@
 import { and, asc, type Executor, eq, isNull, sql, teamMembers, teams, users } from "@meridian/db";
-import type { TeamMemberRole, TTeamMembers } from "@meridian/domain";
+import type { TeamMemberRole, TTeamMembers, ZTeamListSchema } from "@meridian/domain";
+import type { z } from "zod";
 import { notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
+import { afterTeamCursor, teamPageOf } from "./team-cursor";
 
 export interface TeamView {
   id: string;
@@ -51,6 +53,29 @@ export async function listTeams(scope: OrgScope): Promise<TeamView[]> {
     .leftJoin(counts, eq(counts.teamId, teams.id))
     .where(and(eq(teams.organizationId, scope.org.id), isNull(teams.archivedAt)))
     .orderBy(asc(teams.name), asc(teams.id));
+}
+
+/**
+ * A page of the organization's active teams by name, each with its head count: the REST list.
+ * Paged in SQL; the count is a correlated subquery, so it is worked out for the page's teams only.
+ */
+export async function listTeamPage(scope: OrgScope, input: z.output<typeof ZTeamListSchema>) {
+  const rows = await scope.db
+    .select({
+      id: teams.id,
+      name: teams.name,
+      parentId: teams.parentId,
+      memberCount: sql<number>`(select count(*)::int from ${teamMembers}
+        where ${teamMembers.organizationId} = ${teams.organizationId} and ${teamMembers.teamId} = ${teams.id})`.mapWith(
+        Number,
+      ),
+    })
+    .from(teams)
+    .where(and(eq(teams.organizationId, scope.org.id), isNull(teams.archivedAt), afterTeamCursor(input.cursor)))
+    .orderBy(asc(teams.name), asc(teams.id))
+    .limit(input.limit + 1);
+  const { page, nextCursor } = teamPageOf(rows, input.limit);
+  return { teams: page, nextCursor };
 }
 
 /**

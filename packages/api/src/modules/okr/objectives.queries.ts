@@ -18,6 +18,7 @@ import {
   can,
   canPublishObjective,
   canWriteObjective,
+  expectedByNow,
   type ZObjectiveIdSchema,
   type ZObjectiveListSchema,
 } from "@meridian/domain";
@@ -27,12 +28,14 @@ import { jsonObject } from "../../lib/json-object";
 import type { ViewerScope } from "../../lib/scope";
 import { runShaped } from "../../lib/shaped-statement";
 import { cycleInView } from "./cycle-in-view";
+import { toCycleView } from "./cycles.queries";
 import { DASHBOARD_PAGE_SIZE } from "./dashboard.queries";
 import { AFTER_CURSOR_PLACEHOLDERS, cursorValues } from "./objective-cursor";
 import { progressStatusOf, viewerValues, visibleTo } from "./objective-filters";
-import { type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
+import { findVisibleObjectiveAndCycle, type ObjectiveRow, objectiveColumns, visibleOrNotFound } from "./objective-rows";
 import {
   boundScope,
+  nodePage,
   pageOf,
   type SqlScope,
   type SummaryRowJson,
@@ -92,6 +95,21 @@ export async function listObjectives(scope: ViewerScope, input: z.output<typeof 
     objectives: page.rows.map((r) => toNode(scope.viewer, cycle, expected, r)),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * One visible objective with its key results and progress, lean (no history, comments or
+ * activity): what the REST API answers. Two statements: the objective and its cycle, to check
+ * visibility by the domain's rule, then its row as every list reads it. Archived: null.
+ */
+export async function getObjectiveNode(scope: ViewerScope, input: z.output<typeof ZObjectiveIdSchema>) {
+  const found = await findVisibleObjectiveAndCycle(scope.db, scope.org.id, scope.viewer, input.objectiveId);
+  if (!found.cycle || found.objective.status === "archived") return null;
+  const cycle = toCycleView(found.cycle);
+  const expected = expectedByNow(cycle.start, cycle.end, new Date());
+  const page = await nodePage(scope, cycle, expected, eq(objectives.id, found.objective.id), { limit: 1 });
+  const objective = page.items[0];
+  return objective ? { objective, expected } : null;
 }
 
 /**

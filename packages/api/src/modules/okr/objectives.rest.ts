@@ -11,12 +11,12 @@ import {
 import { z } from "zod";
 import { notFound } from "../../lib/errors";
 import { apiProcedure } from "../../rest/rest-procedure";
-import { instant, restPage, ZPersonRef, ZTeamRef, zInstant, zQueryFlag } from "../../rest/rest-schemas";
+import { instant, restPage, restQuery, ZPersonRef, ZTeamRef, zInstant, zQueryFlag } from "../../rest/rest-schemas";
 import { router } from "../../trpc";
 import type { KeyResultView, ObjectiveNode } from "./objective-summaries";
-import { getObjective, listObjectives } from "./objectives.queries";
+import { getObjectiveNode, listObjectives } from "./objectives.queries";
 
-const ZRestKeyResult = z
+export const ZRestKeyResult = z
   .object({
     id: z.string(),
     objectiveId: z.string(),
@@ -57,7 +57,7 @@ const ZRestObjective = z
   })
   .meta({ id: "Objective" });
 
-const toRestKeyResult = (kr: KeyResultView): z.output<typeof ZRestKeyResult> => ({
+export const toRestKeyResult = (kr: KeyResultView): z.output<typeof ZRestKeyResult> => ({
   id: kr.id,
   objectiveId: kr.objectiveId,
   title: kr.title,
@@ -93,7 +93,7 @@ const toRestObjective = (o: ObjectiveNode, expected: number): z.output<typeof ZR
 });
 
 /** The app's list filters, strict, with the flag as query text. */
-const ZRestObjectiveList = ZObjectiveListSchema.unwrap().extend({ atRisk: zQueryFlag }).strict();
+const ZRestObjectiveList = restQuery(ZObjectiveListSchema.unwrap().extend({ atRisk: zQueryFlag }));
 
 const read = apiProcedure("okrs:read", "objective.read");
 
@@ -127,11 +127,11 @@ export const objectivesRest = router({
         protect: true,
       },
     })
-    .input(ZObjectiveIdSchema.strict())
+    .input(restQuery(ZObjectiveIdSchema))
     .output(ZRestObjective)
     .query(async ({ ctx, input }) => {
-      const page = await getObjective(ctx, input);
-      if (!page) throw notFound("No such objective.");
-      return toRestObjective(page.objective, page.expected);
+      const found = await getObjectiveNode(ctx, input);
+      if (!found) throw notFound("No such objective.");
+      return toRestObjective(found.objective, found.expected);
     }),
 });
