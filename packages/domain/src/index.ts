@@ -26,6 +26,7 @@ export * from "./experiments/verdict";
 export * from "./graph/would-create-loop";
 export * from "./integrations/api-scopes";
 export * from "./integrations/webhook-events";
+export * from "./integrations/webhook-payloads";
 export * from "./notifications/digest";
 export * from "./notifications/mentions";
 export * from "./notifications/notification-kinds";
