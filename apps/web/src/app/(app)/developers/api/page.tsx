@@ -135,7 +135,12 @@ export default async function ApiReferencePage() {
             <code className={code}>message</code> for people and, per field that is wrong, an entry in{" "}
             <code className={code}>errors</code>. Bad input is a <code className={code}>400</code> and changes nothing.
           </p>
-          <CodeBlock code={ERROR_EXAMPLE} caption="Error body" copyLabel="Copy the error body example" />
+          <CodeBlock
+            code={ERROR_EXAMPLE}
+            caption="Error body"
+            copyLabel="Copy the error body example"
+            label="Error body example"
+          />
           <p>
             Each token may make {limit.toLocaleString("en")} requests a minute. Past that the answer is{" "}
             <code className={code}>429</code> with a <code className={code}>Retry-After</code> header: the seconds to

@@ -2,12 +2,24 @@
 
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
+import { ScrollBox } from "~/components/ui/scroll-box";
 
 /**
- * A block of code with a copy button. Long lines scroll inside the block, never the page; the block
- * takes focus so that a keyboard can scroll it too (axe: scrollable-region-focusable).
+ * A block of code with a copy button. Long lines scroll inside the block (a ScrollBox: named,
+ * focusable and hinted while it scrolls), never the page.
  */
-export function CodeBlock({ code, caption, copyLabel }: { code: string; caption: string; copyLabel: string }) {
+export function CodeBlock({
+  code,
+  caption,
+  copyLabel,
+  label,
+}: {
+  code: string;
+  caption: string;
+  copyLabel: string;
+  /** What the block holds, unique on the page: the scrolling region's name. */
+  label: string;
+}) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const copy = async () => {
     try {
@@ -25,13 +37,9 @@ export function CodeBlock({ code, caption, copyLabel }: { code: string; caption:
           {copied === "yes" ? "Copied" : "Copy"}
         </Button>
       </div>
-      <pre
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must take focus to be scrolled by keyboard.
-        tabIndex={0}
-        className="mt-1 max-w-full overflow-x-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
-      >
-        {code}
-      </pre>
+      <ScrollBox label={label} className="mt-1" innerClassName="rounded-lg border border-slate-200 bg-slate-50">
+        <pre className="w-max min-w-full p-3 font-mono text-xs leading-relaxed text-slate-800">{code}</pre>
+      </ScrollBox>
       {copied === "failed" && (
         <p className="mt-1 text-xs text-slate-600">The browser did not allow copying: select the text and copy it.</p>
       )}

@@ -103,7 +103,7 @@ export function OperationCard({ operation: op }: { operation: ReferenceOperation
       <h3 id={`${op.id}-title`} className="flex flex-wrap items-center gap-2">
         <Badge tone={METHOD_TONES[op.method] ?? "slate"} className="font-mono">
           {op.method}
-        </Badge>
+        </Badge>{" "}
         <code className="font-mono text-sm font-semibold text-slate-900 [overflow-wrap:anywhere]">{op.path}</code>
       </h3>
       {op.summary && <p className="mt-2 text-sm font-medium text-slate-800">{op.summary}</p>}
@@ -162,7 +162,12 @@ export function OperationCard({ operation: op }: { operation: ReferenceOperation
         </Part>
       )}
       <Part title="Example">
-        <CodeBlock code={op.curl} caption="curl" copyLabel={`Copy the curl command for ${label}`} />
+        <CodeBlock
+          code={op.curl}
+          caption="curl"
+          copyLabel={`Copy the curl command for ${label}`}
+          label={`curl command for ${label}`}
+        />
       </Part>
     </article>
   );
