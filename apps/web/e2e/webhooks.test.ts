@@ -310,6 +310,7 @@ describe("the API reference", () => {
       "/api/v1/openapi.json",
     );
     expect(await page.getByText("Retry-After").count()).toBeGreaterThan(0);
+    expect(await everyControlTabbable(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshotWidths(page, "developers-api");
 

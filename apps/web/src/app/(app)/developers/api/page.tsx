@@ -96,7 +96,12 @@ export default async function ApiReferencePage() {
             only, and never does more than their role allows.
           </p>
           <p>Send it with every request:</p>
-          <CodeBlock code={`Authorization: Bearer mrd_…`} caption="Header" copyLabel="Copy the Authorization header" />
+          <CodeBlock
+            code="Authorization: Bearer mrd_…"
+            caption="Header"
+            copyLabel="Copy the Authorization header"
+            label="Authorization header"
+          />
           <p>
             A missing, unknown, revoked or expired token answers <code className={code}>401</code>; a token without the
             scope a route needs answers <code className={code}>403</code>.

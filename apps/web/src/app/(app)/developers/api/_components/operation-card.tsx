@@ -11,7 +11,7 @@ const METHOD_TONES: Record<string, BadgeTone> = {
 };
 
 /** Inline `code` in a sentence of the document (its descriptions use Markdown backticks). */
-function Prose({ text }: { text: string }) {
+export function Prose({ text }: { text: string }) {
   const parts = text.split(/`([^`]+)`/);
   return (
     <>
@@ -27,8 +27,6 @@ function Prose({ text }: { text: string }) {
     </>
   );
 }
-
-export { Prose };
 
 /**
  * Fields as a table of three columns, the name with its type under it, so that it fits a phone:
@@ -115,7 +113,7 @@ export function OperationCard({ operation: op }: { operation: ReferenceOperation
       <p className="mt-2 text-sm text-slate-700">
         <span className="font-medium">Scope: </span>
         {op.scopes.length === 0 ? (
-          <span className="text-slate-500">any valid token</span>
+          <span className="text-slate-500">not stated in the document</span>
         ) : (
           op.scopes.map((s, i) => (
             <span key={s.scope}>
