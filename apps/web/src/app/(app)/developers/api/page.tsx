@@ -81,7 +81,7 @@ export default async function ApiReferencePage() {
         </ul>
       </nav>
 
-      <div id="getting-started" className="grid scroll-mt-4 gap-4 lg:grid-cols-2">
+      <div id="getting-started" className="grid scroll-mt-4 gap-4 lg:grid-cols-2 lg:items-start">
         <IntroCard title="Get a token" id="intro-token">
           <p>
             An admin makes API tokens in{" "}

@@ -49,7 +49,7 @@ function FieldTable({
           <th scope="col" className="w-[45%] py-1.5 pr-3 font-medium">
             {kind}
           </th>
-          <th scope="col" className="w-[5.5rem] py-1.5 pr-3 font-medium">
+          <th scope="col" className="hidden w-[5.5rem] py-1.5 pr-3 font-medium sm:table-cell">
             Required
           </th>
           <th scope="col" className="py-1.5 font-medium">
@@ -67,9 +67,11 @@ function FieldTable({
               <p className="mt-0.5 text-xs text-slate-600 [overflow-wrap:anywhere]">
                 {"in" in row ? `in ${row.in} · ` : ""}
                 {row.type}
+                {/* On a phone the Required column gives its room to the description. */}
+                <span className="sm:hidden">{row.required ? " · required" : " · optional"}</span>
               </p>
             </td>
-            <td className="py-2 pr-3 text-xs">{row.required ? "Yes" : "No"}</td>
+            <td className="hidden py-2 pr-3 text-xs sm:table-cell">{row.required ? "Yes" : "No"}</td>
             <td className="py-2 text-xs text-slate-700 [overflow-wrap:anywhere]">
               {row.description ? <Prose text={row.description} /> : <span className="text-slate-400">—</span>}
             </td>

@@ -71,6 +71,8 @@ export function WebhookEditForm({ endpoint, onDone }: { endpoint: EditableEndpoi
           <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_minmax(0,1fr)]">
             <dt className="text-amber-800">URL</dt>
             <dd className="font-medium [overflow-wrap:anywhere]">{conflict.current.url}</dd>
+            <dt className="text-amber-800">Description</dt>
+            <dd>{conflict.current.description || "—"}</dd>
             <dt className="text-amber-800">Sends to</dt>
             <dd>{TARGET_LABELS[conflict.current.target as WebhookTarget] ?? conflict.current.target}</dd>
             <dt className="text-amber-800">Events</dt>

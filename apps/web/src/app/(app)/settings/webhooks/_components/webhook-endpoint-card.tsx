@@ -144,7 +144,7 @@ export function WebhookEndpointCard({ endpoint }: { endpoint: Endpoint }) {
           variant="secondary"
           size="sm"
           disabled={!active || sendTest.isPending}
-          aria-label={`Send a test event to ${name}`}
+          aria-label={`Send test event to ${name}`}
           title={active ? undefined : "Turn the endpoint back on first."}
           onClick={() => sendTest.mutate({ endpointId: endpoint.id })}
         >
@@ -153,7 +153,7 @@ export function WebhookEndpointCard({ endpoint }: { endpoint: Endpoint }) {
         <ConfirmAction
           size="sm"
           label="Rotate secret"
-          ariaLabel={`Rotate the signing secret of ${name}`}
+          ariaLabel={`Rotate secret of ${name}`}
           question="The old secret stops at once."
           confirmLabel="Confirm rotate"
           confirmAriaLabel={`Confirm rotating the secret of ${name}`}

@@ -135,10 +135,10 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
                               size="sm"
                               aria-expanded={expanded}
                               aria-controls={expanded ? `delivery-${d.id}` : undefined}
-                              aria-label={`Attempts of the ${d.eventType} delivery at ${when}`}
+                              aria-label={`Details of the ${d.eventType} delivery at ${when}`}
                               onClick={() => setOpen(expanded ? null : d.id)}
                             >
-                              {expanded ? "Hide" : "Details"}
+                              Details
                             </Button>
                             <Button
                               variant="secondary"
