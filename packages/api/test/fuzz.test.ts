@@ -1346,7 +1346,8 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
       endpointId: webhookRef(f),
       version: version("webhookVersion"),
       ...webhookFields(f),
-      enabled: fc.boolean(),
+      // Mostly kept on, so that resend and sendTest find active endpoints.
+      enabled: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     }),
   }),
   "webhooks.rotateSecret": (f) => ({

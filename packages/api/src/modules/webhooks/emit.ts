@@ -30,7 +30,7 @@ export async function hasSubscribers(tx: Executor, organizationId: string, type:
  * change that rolls back sends nothing and one that commits is sent by the
  * delivery job. Every endpoint gets the same event id (`msg_<uuid>`, the
  * `webhook-id` header) and body `{ type, timestamp, data }`. Returns the
- * event id, or null when no endpoint takes it.
+ * event id, or null when a data function found no endpoint or nothing to send.
  */
 export async function emitWebhookEvent<E extends WebhookEvent>(
   tx: Executor,
