@@ -151,7 +151,7 @@ describe("webhooks in the browser", () => {
     // The delivery log: the test delivery, answered 200, and its attempt.
     await card.getByRole("link", { name: `Delivery log of ${receiverUrl}` }).click();
     await page.waitForURL(/\/settings\/webhooks\/[0-9a-f-]{36}$/);
-    const rows = page.getByRole("table").locator("tbody > tr");
+    const rows = page.getByTestId("delivery");
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getByTestId("delivery-status-code").textContent()).toBe("200");
     expect(await rows.first().textContent()).toContain("Succeeded");
@@ -174,7 +174,7 @@ describe("webhooks in the browser", () => {
       .getByRole("button", { name: /^Resend the webhook\.test delivery/ })
       .click();
     await expect.poll(() => page.getByText(/^Resent:/).count()).toBe(1);
-    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => rows.count()).toBe(2);
     // The worker sends it on its next tick; the log asks again while a delivery waits.
     await expect
       .poll(() => page.getByTestId("delivery-status-code").allTextContents(), { timeout: 100_000, interval: 1_000 })
@@ -185,7 +185,7 @@ describe("webhooks in the browser", () => {
     expect(resent?.headers["webhook-id"]).toBe(test.headers["webhook-id"]);
     const failed = rows.filter({ has: page.getByTestId("delivery-status-code").getByText("500", { exact: true }) });
     expect(await failed.first().textContent()).toContain("The receiver answered 500.");
-    expect(await failed.first().textContent()).toContain("resent");
+    expect(await failed.first().textContent()).toContain("Resent");
     await failed
       .first()
       .getByRole("button", { name: /^Details of/ })

@@ -2,13 +2,13 @@
 
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Fragment, useState } from "react";
+import { useState } from "react";
 import { SettingsSection } from "~/components/settings/settings-section";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
 import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { formatDateTime } from "~/components/ui/format";
-import { ScrollBox } from "~/components/ui/scroll-box";
 import { useTRPC } from "~/trpc/react";
 import { DeliveryStateBadge } from "../../_components/delivery-state";
 import { EndpointStatusBadge, eventLabel } from "../../_components/webhook-endpoint-card";
@@ -74,98 +74,87 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
             No deliveries yet. Send a test event from the endpoint list to see one here.
           </p>
         ) : (
-          <ScrollBox label="Webhook deliveries" className="mt-2">
-            <table className="w-full min-w-[46rem] text-left text-sm">
-              <caption className="sr-only">Deliveries to this endpoint, newest first</caption>
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 font-medium">
-                    Time
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Event
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Attempts
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Response
-                  </th>
-                  <th scope="col" className="py-2 font-medium">
-                    Error
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {deliveries.map((d) => {
-                  const when = formatDateTime(d.lastAttemptAt ?? d.createdAt);
-                  const expanded = open === d.id;
-                  return (
-                    <Fragment key={d.id}>
-                      <tr aria-label={`Delivery of ${d.eventType} at ${when}`}>
-                        <td className="py-2.5 pr-3 text-xs whitespace-nowrap text-slate-700">{when}</td>
-                        <td className="py-2.5 pr-3">
-                          <span className="block text-slate-900">{eventLabel(d.eventType)}</span>
-                          <code className="font-mono text-xs text-slate-500">{d.eventType}</code>
-                          {d.resendOf && <span className="ml-1 text-xs text-slate-500">· resent</span>}
-                        </td>
-                        <td className="py-2.5 pr-3">
-                          <DeliveryStateBadge state={d.state} />
-                          {d.state === "pending" && d.nextAttemptAt && (
-                            <span className="mt-0.5 block text-xs text-slate-500">
-                              next {formatDateTime(d.nextAttemptAt)}
-                            </span>
-                          )}
-                        </td>
-                        <td className="py-2.5 pr-3 tabular-nums">{d.attempts}</td>
-                        <td className="py-2.5 pr-3 font-mono tabular-nums" data-testid="delivery-status-code">
-                          {d.lastStatusCode ?? "—"}
-                        </td>
-                        <td className="max-w-56 py-2.5 pr-3 text-xs break-words text-slate-700">{d.lastError ?? ""}</td>
-                        <td className="py-2.5 text-right whitespace-nowrap">
-                          <span className="inline-flex gap-1.5">
-                            <Button
-                              variant="secondary"
-                              size="sm"
-                              aria-expanded={expanded}
-                              aria-controls={expanded ? `delivery-${d.id}` : undefined}
-                              aria-label={`Details of the ${d.eventType} delivery at ${when}`}
-                              onClick={() => setOpen(expanded ? null : d.id)}
-                            >
-                              Details
-                            </Button>
-                            <Button
-                              variant="secondary"
-                              size="sm"
-                              disabled={!active || resend.isPending}
-                              title={active ? undefined : "Turn the endpoint back on first."}
-                              aria-label={`Resend the ${d.eventType} delivery at ${when}`}
-                              onClick={() => resend.mutate({ deliveryId: d.id })}
-                            >
-                              Resend
-                            </Button>
-                          </span>
-                        </td>
-                      </tr>
-                      {expanded && (
-                        <tr id={`delivery-${d.id}`}>
-                          <td colSpan={7} className="bg-slate-50 px-3 py-3">
-                            <DeliveryDetail deliveryId={d.id} />
-                          </td>
-                        </tr>
-                      )}
-                    </Fragment>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollBox>
+          // A list rather than a table: on a phone each delivery and its attempts fit the width, nothing scrolls sideways.
+          <ol
+            aria-label="Deliveries, newest first"
+            className="mt-3 divide-y divide-slate-100 border-y border-slate-100"
+          >
+            {deliveries.map((d) => {
+              const when = formatDateTime(d.lastAttemptAt ?? d.createdAt);
+              const expanded = open === d.id;
+              return (
+                <li
+                  key={d.id}
+                  data-testid="delivery"
+                  aria-label={`Delivery of ${d.eventType} at ${when}`}
+                  className="py-3"
+                >
+                  <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+                    <div className="min-w-0">
+                      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                        <span className="font-medium text-slate-900">{eventLabel(d.eventType)}</span>
+                        <code className="font-mono text-xs text-slate-500">{d.eventType}</code>
+                        {d.resendOf && <Badge>Resent</Badge>}
+                        <DeliveryStateBadge state={d.state} />
+                      </p>
+                      <p className="mt-0.5 text-xs text-slate-600">{when}</p>
+                    </div>
+                    <span className="flex shrink-0 gap-1.5">
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-expanded={expanded}
+                        aria-controls={expanded ? `delivery-${d.id}` : undefined}
+                        aria-label={`Details of the ${d.eventType} delivery at ${when}`}
+                        onClick={() => setOpen(expanded ? null : d.id)}
+                      >
+                        Details
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        disabled={!active || resend.isPending}
+                        title={active ? undefined : "Turn the endpoint back on first."}
+                        aria-label={`Resend the ${d.eventType} delivery at ${when}`}
+                        onClick={() => resend.mutate({ deliveryId: d.id })}
+                      >
+                        Resend
+                      </Button>
+                    </span>
+                  </div>
+                  <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs sm:flex sm:flex-wrap sm:gap-x-6">
+                    <div className="contents sm:flex sm:gap-1.5">
+                      <dt className="text-slate-500">Attempts</dt>
+                      <dd className="tabular-nums text-slate-900">{d.attempts}</dd>
+                    </div>
+                    <div className="contents sm:flex sm:gap-1.5">
+                      <dt className="text-slate-500">Last response</dt>
+                      <dd className="font-mono tabular-nums text-slate-900" data-testid="delivery-status-code">
+                        {d.lastStatusCode ?? "—"}
+                      </dd>
+                    </div>
+                    {d.state === "pending" && d.nextAttemptAt && (
+                      <div className="contents sm:flex sm:gap-1.5">
+                        <dt className="text-slate-500">Next attempt</dt>
+                        <dd className="text-slate-900">{formatDateTime(d.nextAttemptAt)}</dd>
+                      </div>
+                    )}
+                    {d.lastError && (
+                      <div className="contents sm:flex sm:gap-1.5">
+                        <dt className="text-slate-500">Error</dt>
+                        <dd className="text-rose-700 [overflow-wrap:anywhere]">{d.lastError}</dd>
+                      </div>
+                    )}
+                  </dl>
+                  {expanded && (
+                    <div id={`delivery-${d.id}`} className="mt-3 rounded-lg bg-slate-50 p-3">
+                      <DeliveryDetail deliveryId={d.id} />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
         )}
         {log.hasNextPage && (
           <div className="mt-4 text-center">
