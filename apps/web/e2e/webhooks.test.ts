@@ -219,10 +219,12 @@ describe("webhooks in the browser", () => {
     await expect.poll(() => card.textContent()).toContain("Disabled: Turned off by an admin.");
     expect(await card.getByRole("button", { name: `Send test event to ${url}` }).isDisabled()).toBe(true);
 
-    // Another tab saves first; this tab's typing survives the conflict and then wins.
+    // Another admin, in a browser of their own (drafts are kept per browser), saves first; what was typed here
+    // survives the conflict and then wins.
     await card.getByRole("button", { name: `Edit ${url}` }).click();
     await edit.getByLabel("Description").fill("Typed in the first tab");
-    const other = await page.context().newPage();
+    const other = await newPage(browser);
+    await logIn(other, "admin");
     await other.goto("/settings/webhooks");
     const otherCard = other.getByRole("listitem", { name: `Endpoint ${url}` });
     await otherCard.getByRole("button", { name: `Edit ${url}` }).click();
@@ -230,7 +232,7 @@ describe("webhooks in the browser", () => {
     await otherEdit.getByLabel("Description").fill("Saved in the other tab");
     await otherEdit.getByRole("button", { name: "Save endpoint" }).click();
     await expect.poll(() => otherCard.textContent()).toContain("Saved in the other tab");
-    await other.close();
+    await other.context().close();
 
     await edit.getByLabel(/^Send deliveries to this endpoint/).check();
     await edit.getByRole("button", { name: "Save endpoint" }).click();
