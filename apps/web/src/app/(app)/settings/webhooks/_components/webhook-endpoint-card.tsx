@@ -32,7 +32,9 @@ export function EndpointStatusBadge({ status }: { status: string }) {
   return <Badge tone={shown.tone}>{shown.label}</Badge>;
 }
 
-export const eventLabel = (event: string) => WEBHOOK_EVENT_INFO[event as WebhookEvent]?.label ?? event;
+/** An event's name in words; the test event (sent by hand, in no catalog) is "Test event". */
+export const eventLabel = (event: string) =>
+  event === "webhook.test" ? "Test event" : (WEBHOOK_EVENT_INFO[event as WebhookEvent]?.label ?? event);
 
 /** What the receiver said to a test event, in a sentence. */
 function testOutcome(result: TestResult): { tone: "success" | "error" | "info"; text: string } {
