@@ -49,7 +49,10 @@ const DOC: OpenApiLike = {
         tags: ["Check-ins"],
         "x-required-scope": "checkins:write",
         security: [{ apiToken: [] }],
-        parameters: [{ in: "path", name: "keyResultId", required: true, schema: UUID }],
+        parameters: [
+          { in: "path", name: "keyResultId", required: true, schema: UUID },
+          { in: "header", name: "Idempotency-Key", required: true, schema: { type: "string", example: "ci-42" } },
+        ],
         requestBody: {
           content: {
             "application/json": {
@@ -189,6 +192,7 @@ describe("the API reference built from the OpenAPI document", () => {
       [
         'curl -X POST "https://okr.example.com/api/v1/key-results/5f1c7a2e-3b4d-4e8f-9a6b-0c1d2e3f4a5b/check-ins" \\',
         '  -H "Authorization: Bearer $MERIDIAN_TOKEN" \\',
+        '  -H "Idempotency-Key: ci-42" \\',
         '  -H "Content-Type: application/json" \\',
         `  -d '{\n  "value": 42.5\n}'`,
       ].join("\n"),

@@ -409,6 +409,9 @@ function curlCommand(doc: OpenApiLike, method: string, path: string, op: OpenApi
   const address = `${baseUrl}${url}${query.length ? `?${query.join("&")}` : ""}`;
   const lines = [`curl${method === "get" ? "" : ` -X ${method.toUpperCase()}`} "${address}"`];
   lines.push(`  -H "Authorization: Bearer $MERIDIAN_TOKEN"`);
+  for (const p of parameters.filter((p) => p.in === "header" && p.required)) {
+    lines.push(`  -H "${p.name}: ${String(p.example ?? sampleValue(doc, p.schema ?? {}))}"`);
+  }
   const body = jsonSchemaOf(op.requestBody);
   if (body) {
     lines.push(`  -H "Content-Type: application/json"`);
