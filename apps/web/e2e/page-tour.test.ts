@@ -65,6 +65,8 @@ const TOUR: Stop[] = [
   { name: "settings-cycles", permission: "cycle.manage", path: "/settings/cycles" },
   { name: "settings-scorecard", permission: "strategy.manage", path: "/settings/scorecard" },
   { name: "settings-api-tokens", permission: "token.manage", path: "/settings/api-tokens" },
+  { name: "settings-webhooks", permission: "webhook.manage", path: "/settings/webhooks" },
+  { name: "developers-api", path: "/developers/api" },
   { name: "settings-audit", permission: "audit.read", path: "/settings/audit" },
   { name: "account", path: "/account" },
   { name: "settings-notifications", permission: "notification.settings", path: "/settings/notifications" },

@@ -6,6 +6,7 @@ export { handleIngestExperimentResults } from "./modules/integrations/experiment
 export type { CycleView } from "./modules/okr/cycles.queries";
 export type { Branch, Dashboard } from "./modules/okr/dashboard.queries";
 export type { KeyResultView, ObjectiveNode, ObjectiveSummary } from "./modules/okr/objective-summaries";
+export { apiRateLimitPerMinute } from "./rest/api-rate-limit";
 export { openApiDocument, REST_BASE_PATH } from "./rest/openapi-document";
 export { type RestRouter, restRouter } from "./rest/rest.router";
 export { handleRestRequest } from "./rest/rest-handler";

@@ -24,6 +24,7 @@ import { kpisRouter } from "./modules/scorecard/kpis.router";
 import { perspectivesRouter } from "./modules/scorecard/perspectives.router";
 import { scorecardRouter } from "./modules/scorecard/scorecard.router";
 import { strategyRouter } from "./modules/scorecard/strategy.router";
+import { webhooksRouter } from "./modules/webhooks/webhooks.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -54,6 +55,7 @@ export const appRouter = router({
   campaigns: campaignsRouter,
   calendarFeed: calendarFeedRouter,
   notifications: notificationsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

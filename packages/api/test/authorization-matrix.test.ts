@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   activityLog,
   and,
@@ -36,6 +38,8 @@ import {
   teams,
   userSessions,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
 } from "@meridian/db";
 import { DEMO_PASSWORD } from "@meridian/db/seed";
 import { createTestDatabase } from "@meridian/db/testing";
@@ -50,6 +54,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateApiToken } from "../src/modules/integrations/api-token";
 import { nextCheckInSeq } from "../src/modules/okr/check-in-rows";
+import { generateWebhookSecret } from "../src/modules/webhooks/webhooks.commands";
 import { type AppRouter, appRouter, createCaller } from "../src/root";
 import { createContext } from "../src/trpc";
 import {
@@ -468,6 +473,18 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "apiTokens.create": adminOnly("allow"),
   "apiTokens.revoke": adminOnly(ITEM_MANAGEMENT),
 
+  // Webhooks are the admins': own, otherTeam and private are Northwind endpoints (they have no team), otherOrg Globex's.
+  "webhooks.list": adminOnly("allow"),
+  "webhooks.get": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.create": adminOnly("allow"),
+  "webhooks.update": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.remove": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.rotateSecret": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.deliveries": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.delivery": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.resend": adminOnly(ITEM_MANAGEMENT),
+  "webhooks.sendTest": adminOnly(ITEM_MANAGEMENT),
+
   "campaigns.list": SIGNED_IN,
   "campaigns.calendar": SIGNED_IN,
   "campaigns.dashboard": SIGNED_IN,
@@ -657,6 +674,8 @@ interface Globex {
   kpiName: string;
   benchmarkId: string;
   tokenId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
   /** Open, with a commentary and a corrective action about its KPI. */
   reviewId: string;
   actionId: string;
@@ -784,6 +803,56 @@ async function insertToken(
   return row;
 }
 
+// ── webhooks ──
+
+interface WebhookFixtures {
+  receiverUrl: string;
+  /** Northwind's endpoint that reads are about, with one delivery. */
+  endpointId: string;
+  deliveryId: string;
+  eventId: string;
+}
+let wf: WebhookFixtures;
+/** A receiver on 127.0.0.1 that takes every delivery (sendTest goes out for real); private addresses are allowed here. */
+let receiver: Server | undefined;
+let receiverUrl = "";
+
+async function insertWebhook(organizationId: string, url: string) {
+  const secret = generateWebhookSecret();
+  const [endpoint] = await db
+    .insert(webhookEndpoints)
+    .values({ organizationId, url, events: ["review.finalized"], secret })
+    .returning({ id: webhookEndpoints.id });
+  if (!endpoint) throw new Error("webhook endpoint was not created");
+  const eventId = `msg_${randomUUID()}`;
+  const [delivery] = await db
+    .insert(webhookDeliveries)
+    .values({
+      organizationId,
+      endpointId: endpoint.id,
+      eventId,
+      eventType: "review.finalized",
+      payload: { type: "review.finalized", timestamp: new Date().toISOString(), data: {} },
+      state: "succeeded",
+      attempts: 1,
+    })
+    .returning({ id: webhookDeliveries.id });
+  if (!delivery) throw new Error("webhook delivery was not created");
+  return { endpointId: endpoint.id, deliveryId: delivery.id, eventId, secret };
+}
+
+/** A fresh Northwind endpoint, for a cell that changes or removes one. */
+const freshWebhook = async () => (await insertWebhook(f.demoOrgId, `${receiverUrl}/matrix/fresh`)).endpointId;
+/** Reading: Northwind's endpoint, or Globex's in the otherOrg scope. */
+const webhookFor = ({ scope }: Cell) => (scope === "otherOrg" ? f.globex.webhookEndpointId : wf.endpointId);
+const demoWebhookIds = async () =>
+  idSet(
+    await db
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.organizationId, f.demoOrgId)),
+  );
+
 async function createGlobex(): Promise<{ globex: Globex; leaks: string[] }> {
   const org = await createOrganization(db, { name: "Globex Matrix Corporation" });
   const admin = await createMember(db, org.id, "admin", { name: "Gina Globex", email: "gina@globex.test" });
@@ -853,6 +922,7 @@ async function createGlobex(): Promise<{ globex: Globex; leaks: string[] }> {
     .returning();
   if (!actual || !benchmark) throw new Error("Globex KPI data was not created");
   const token = await insertToken(org.id, admin.id, "Globex ingestion robot");
+  const webhook = await insertWebhook(org.id, `${receiverUrl}/globex-only-hook`);
   // Its review of the cycle, open, with a commentary and a corrective action about the KPI.
   const review = await gina.reviews.open({ cycleId: cycle.id });
   const commentary = await gina.reviews.comment({
@@ -885,6 +955,10 @@ async function createGlobex(): Promise<{ globex: Globex; leaks: string[] }> {
     .where(eq(activityLog.organizationId, org.id));
 
   const leaks = [
+    webhook.endpointId,
+    webhook.deliveryId,
+    webhook.secret,
+    "globex-only-hook",
     org.id,
     org.name,
     org.slug,
@@ -955,6 +1029,8 @@ async function createGlobex(): Promise<{ globex: Globex; leaks: string[] }> {
       kpiName: kpi.name,
       benchmarkId: benchmark.id,
       tokenId: token.id,
+      webhookEndpointId: webhook.endpointId,
+      webhookDeliveryId: webhook.deliveryId,
       reviewId: review.id,
       actionId: action.id,
     },
@@ -1095,6 +1171,13 @@ async function createScorecardFixtures(demo: {
 beforeAll(async () => {
   // The app in demo mode, as on the embedded database, whichever database the tests run on: demo.accounts lists.
   vi.stubEnv("MERIDIAN_DEMO", "1");
+  vi.stubEnv("MERIDIAN_WEBHOOKS_ALLOW_PRIVATE", "1");
+  receiver = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.end("ok"));
+  });
+  await new Promise<void>((resolve) => receiver?.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   handle = await createTestDatabase();
   db = handle.db;
   const demoOrgId = await seedDemoOrganization(db);
@@ -1189,11 +1272,15 @@ beforeAll(async () => {
   await createExperimentFixtures();
   cf = await createCampaignFixtures();
   f.leaks.otherOrg.push(cf.globex, cf.globexName);
+  const webhook = await insertWebhook(demoOrgId, `${receiverUrl}/northwind`);
+  wf = { receiverUrl, endpointId: webhook.endpointId, deliveryId: webhook.deliveryId, eventId: webhook.eventId };
+  f.leaks.secret.push(webhook.secret);
   for (const principal of PRINCIPALS) passwords.set(principal, DEMO_PASSWORD);
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
+  await new Promise((resolve) => receiver?.close(resolve));
   await handle?.close();
 });
 
@@ -2924,6 +3011,93 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
     verify: (result, _cell, input) => {
       expect(result.id).toBe(input.tokenId);
       expect(result.revokedAt).toBeInstanceOf(Date);
+    },
+  },
+
+  "webhooks.list": {
+    // Northwind's endpoints, never a secret.
+    verify: async (endpoints) => {
+      const ours = await demoWebhookIds();
+      for (const e of endpoints) expect(ours.has(e.id)).toBe(true);
+      expect(endpoints.map((e) => e.id)).toContain(wf.endpointId);
+      expect(JSON.stringify(endpoints)).not.toContain("whsec_");
+    },
+  },
+  "webhooks.get": {
+    input: (cell) => ({ endpointId: webhookFor(cell) }),
+    verify: (endpoint, _cell, input) => {
+      expect(endpoint.id).toBe(input.endpointId);
+      expect(JSON.stringify(endpoint)).not.toContain("whsec_");
+    },
+  },
+  "webhooks.create": {
+    input: ({ principal, scope }) => ({
+      url: `${wf.receiverUrl}/matrix/${principal}/${scope}`,
+      events: ["checkin.created" as const],
+    }),
+    verify: async (created) => {
+      expect(created.secret).toMatch(/^whsec_/);
+      expect((await demoWebhookIds()).has(created.id)).toBe(true);
+    },
+  },
+  "webhooks.update": {
+    input: async (cell) => {
+      const endpointId = cell.scope === "otherOrg" ? f.globex.webhookEndpointId : await freshWebhook();
+      return {
+        endpointId,
+        version: 1,
+        url: `${wf.receiverUrl}/matrix/updated`,
+        events: ["review.finalized" as const],
+        description: `Matrix ${cell.principal}`,
+        target: "standard" as const,
+        enabled: true,
+      };
+    },
+    verify: (updated, _cell, input) => {
+      expect(updated).toMatchObject({ id: input.endpointId, version: 2, events: ["review.finalized"] });
+    },
+  },
+  "webhooks.remove": {
+    input: async (cell) => ({
+      endpointId: cell.scope === "otherOrg" ? f.globex.webhookEndpointId : await freshWebhook(),
+    }),
+    verify: (removed, _cell, input) => {
+      expect(removed.id).toBe(input.endpointId);
+    },
+  },
+  "webhooks.rotateSecret": {
+    input: async (cell) => ({
+      endpointId: cell.scope === "otherOrg" ? f.globex.webhookEndpointId : await freshWebhook(),
+    }),
+    verify: (rotated, _cell, input) => {
+      expect(rotated.id).toBe(input.endpointId);
+      expect(rotated.secret).toMatch(/^whsec_/);
+    },
+  },
+  "webhooks.deliveries": {
+    input: (cell) => ({ endpointId: webhookFor(cell) }),
+    verify: (page, cell) => {
+      if (cell.scope === "own") expect(page.items.map((d) => d.id)).toContain(wf.deliveryId);
+    },
+  },
+  "webhooks.delivery": {
+    input: (cell) => ({ deliveryId: cell.scope === "otherOrg" ? f.globex.webhookDeliveryId : wf.deliveryId }),
+    verify: (delivery, _cell, input) => {
+      expect(delivery.id).toBe(input.deliveryId);
+    },
+  },
+  "webhooks.resend": {
+    input: (cell) => ({ deliveryId: cell.scope === "otherOrg" ? f.globex.webhookDeliveryId : wf.deliveryId }),
+    verify: (resent) => {
+      expect(resent).toMatchObject({ state: "pending", eventId: wf.eventId });
+    },
+  },
+  "webhooks.sendTest": {
+    input: async (cell) => ({
+      endpointId: cell.scope === "otherOrg" ? f.globex.webhookEndpointId : await freshWebhook(),
+    }),
+    verify: (result) => {
+      expect(result).toMatchObject({ state: "succeeded", attempt: { statusCode: 200 } });
     },
   },
 

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { isDeepStrictEqual } from "node:util";
 import { openSession } from "@meridian/auth";
 import {
@@ -9,6 +11,7 @@ import {
   checkIns,
   correctiveActions,
   cycles,
+  type Database,
   type DatabaseHandle,
   eq,
   experimentMetrics,
@@ -33,6 +36,8 @@ import {
   strategyLinks,
   teams,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
 } from "@meridian/db";
 import { createTestDatabase } from "@meridian/db/testing";
 import {
@@ -59,10 +64,11 @@ import {
   reviewRows,
   TEAM_MEMBER_ROLES,
   VISIBILITIES,
+  WEBHOOK_EVENTS,
 } from "@meridian/domain";
 import { type AnyProcedure, type inferRouterInputs, TRPCError } from "@trpc/server";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ZodType } from "zod";
 import { type AppRouter, appRouter } from "../src/root";
 import {
@@ -189,6 +195,10 @@ interface Fixtures {
   refusedKpis: ActualsTarget[];
   campaignIds: string[];
   campaignNames: string[];
+  /** The receiver on 127.0.0.1 that fuzzed endpoints point at (sendTest delivers for real). */
+  webhookReceiverUrl: string;
+  webhookEndpointIds: string[];
+  webhookDeliveryIds: string[];
   other: {
     orgId: string;
     userIds: string[];
@@ -203,6 +213,8 @@ interface Fixtures {
     kpiId: string;
     benchmarkId: string;
     tokenId: string;
+    webhookEndpointId: string;
+    webhookDeliveryId: string;
     reviewId: string;
     actionId: string;
     experimentId: string;
@@ -456,6 +468,31 @@ const reviewRef = (f: Fixtures) => liveOr("review", f.reviewIds, f.other.reviewI
 /** Mostly an open review, the only kind that takes commentary, actions or finalizing. */
 const openReviewRef = (f: Fixtures) => fc.oneof({ weight: 3, arbitrary: live("openReview") }, reviewRef(f));
 const actionRef = (f: Fixtures) => liveOr("correctiveAction", f.actionIds, f.other.actionId);
+
+// ── webhook builders ──────────────────────────────────────────────────────
+
+const webhookRef = (f: Fixtures) => liveOr("webhookEndpoint", f.webhookEndpointIds, f.other.webhookEndpointId);
+const webhookDeliveryRef = (f: Fixtures) => liveOr("webhookDelivery", f.webhookDeliveryIds, f.other.webhookDeliveryId);
+/** Mostly the local receiver (any path), sometimes what the schema refuses. */
+const webhookUrl = (f: Fixtures) =>
+  fc.oneof(
+    { weight: 6, arbitrary: text(200, { min: 0 }).map((p) => `${f.webhookReceiverUrl}/fuzz/${encodeURIComponent(p)}`) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("ftp://example.com/hook", "not a url", "", "https://", "javascript:alert(1)"),
+    },
+  );
+const webhookFields = (f: Fixtures) => ({
+  url: webhookUrl(f),
+  events: fc.oneof(
+    { weight: 6, arbitrary: fc.subarray([...WEBHOOK_EVENTS], { minLength: 1 }) },
+    { weight: 1, arbitrary: fc.constantFrom([], ["checkin.created", "checkin.created"], ["objective.deleted"]) },
+  ),
+  target: fc.constantFrom("standard", "slack"),
+  description: text(220, { min: 0 }),
+});
+/** Runs for the webhook writes: each may send a request to the receiver. */
+const WEBHOOK_WRITE_RUNS: Record<Kind, number> = { garbage: 25, valid: 12 };
 
 // ── campaign builders ─────────────────────────────────────────────────────
 
@@ -905,6 +942,20 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     valid: fc.record({ experimentId: experimentRef(f), csv: experimentCsv }),
   }),
   "apiTokens.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
+  "webhooks.list": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
+  "webhooks.get": (f) => ({ viewer: "FORBIDDEN", valid: fc.record({ endpointId: webhookRef(f) }) }),
+  "webhooks.deliveries": (f) => ({
+    viewer: "FORBIDDEN",
+    valid: fc.record(
+      {
+        endpointId: webhookRef(f),
+        limit: fc.integer({ min: 1, max: 100 }),
+        cursor: fc.oneof(fc.constant(null), text(200), fc.constant(Buffer.from("{}").toString("base64url"))),
+      },
+      { requiredKeys: ["endpointId"] },
+    ),
+  }),
+  "webhooks.delivery": (f) => ({ viewer: "FORBIDDEN", valid: fc.record({ deliveryId: webhookDeliveryRef(f) }) }),
 
   // ── creates and edits ──
   "teams.create": (f) => ({
@@ -1297,6 +1348,37 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
       { requiredKeys: ["name", "scopes"] },
     ),
   }),
+  "webhooks.create": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: WEBHOOK_WRITE_RUNS,
+    valid: fc.record(webhookFields(f), { requiredKeys: ["url", "events"] }),
+  }),
+  "webhooks.update": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: WEBHOOK_WRITE_RUNS,
+    valid: fc.record({
+      endpointId: webhookRef(f),
+      version: version("webhookVersion"),
+      ...webhookFields(f),
+      // Mostly kept on, so that resend and sendTest find active endpoints.
+      enabled: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    }),
+  }),
+  "webhooks.rotateSecret": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: WEBHOOK_WRITE_RUNS,
+    valid: fc.record({ endpointId: webhookRef(f) }),
+  }),
+  "webhooks.resend": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: WEBHOOK_WRITE_RUNS,
+    valid: fc.record({ deliveryId: webhookDeliveryRef(f) }),
+  }),
+  "webhooks.sendTest": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: WEBHOOK_WRITE_RUNS,
+    valid: fc.record({ endpointId: webhookRef(f) }),
+  }),
   // Campaigns.
   "campaigns.list": (f) => ({
     viewer: "allow",
@@ -1529,6 +1611,11 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     runs: { garbage: 25, valid: 12 },
     valid: fc.record({ tokenId: tokenRef(f) }),
   }),
+  "webhooks.remove": (f) => ({
+    viewer: "FORBIDDEN",
+    runs: { garbage: 25, valid: 8 },
+    valid: fc.record({ endpointId: webhookRef(f) }),
+  }),
   "reviews.finalize": (f) => ({
     viewer: "FORBIDDEN",
     runs: { garbage: 25, valid: 12 },
@@ -1596,6 +1683,26 @@ let guarded: string;
 /** Integrity violations already reported (none unless a property failed). */
 let brokenBefore = new Set<string>();
 const callers = new Map<Principal, Caller>();
+let webhookReceiver: Server | undefined;
+let webhookReceiverUrl = "";
+
+/** A delivered event of an endpoint, so that the log, its detail and resend have something to work on. */
+async function insertWebhookDelivery(db: Database, organizationId: string, endpointId: string): Promise<string> {
+  const [row] = await db
+    .insert(webhookDeliveries)
+    .values({
+      organizationId,
+      endpointId,
+      eventId: `msg_${randomUUID()}`,
+      eventType: "checkin.created",
+      payload: { type: "checkin.created", timestamp: new Date().toISOString(), data: {} },
+      state: "succeeded",
+      attempts: 1,
+    })
+    .returning({ id: webhookDeliveries.id });
+  if (!row) throw new Error("webhook delivery was not created");
+  return row.id;
+}
 const throwaways = new Map<Principal, { email: string; password: string; caller: Caller }>();
 
 // At run time the record is flat, keyed by path ("users.create").
@@ -1603,6 +1710,14 @@ const procedures = appRouter._def.procedures as unknown as Record<string, AnyPro
 const routerPaths = Object.keys(procedures);
 
 beforeAll(async () => {
+  // Webhook endpoints point at a receiver of the test's own, on 127.0.0.1.
+  vi.stubEnv("MERIDIAN_WEBHOOKS_ALLOW_PRIVATE", "1");
+  webhookReceiver = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.end("ok"));
+  });
+  await new Promise<void>((resolve) => webhookReceiver?.listen(0, "127.0.0.1", resolve));
+  webhookReceiverUrl = `http://127.0.0.1:${(webhookReceiver.address() as AddressInfo).port}`;
   handle = await createTestDatabase();
   const db = handle.db;
   const orgId = await seedDemoOrganization(db);
@@ -1693,6 +1808,12 @@ beforeAll(async () => {
     value: 95,
   });
   const otherToken = await zeta.apiTokens.create({ name: `${SECRET} Warehouse`, scopes: ["kpis:write"] });
+  const otherWebhook = await zeta.webhooks.create({
+    url: `${webhookReceiverUrl}/${SECRET}`,
+    events: ["checkin.created"],
+    description: `${SECRET} hook`,
+  });
+  const otherDelivery = await insertWebhookDelivery(db, other.id, otherWebhook.id);
   const otherReview = await zeta.reviews.open({ cycleId: otherCycle.id });
   const otherComment = await zeta.reviews.comment({
     reviewId: otherReview.id,
@@ -1787,6 +1908,10 @@ beforeAll(async () => {
     dueOn: "2026-12-31",
   });
   await admin.apiTokens.create({ name: "Fuzz warehouse", scopes: ["kpis:write", "marketing:write"] });
+  for (const events of [["checkin.created", "objective.status_changed"], ["kpi.status_changed"]] as const) {
+    const hook = await admin.webhooks.create({ url: `${webhookReceiverUrl}/demo`, events: [...events] });
+    await insertWebhookDelivery(db, orgId, hook.id);
+  }
   // Two experiments of the demo, one running, for the experiment procedures to work on.
   const [someTeam] = await db.select({ id: teams.id }).from(teams).where(eq(teams.organizationId, orgId)).limit(1);
   if (!someTeam) throw new Error("the demo has no team");
@@ -1914,6 +2039,19 @@ beforeAll(async () => {
     campaignNames: (
       await db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.organizationId, orgId))
     ).map((r) => r.name),
+    webhookReceiverUrl,
+    webhookEndpointIds: (
+      await db
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.organizationId, orgId))
+    ).map((r) => r.id),
+    webhookDeliveryIds: (
+      await db
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.organizationId, orgId))
+    ).map((r) => r.id),
     enteredKpis: kpiRows.filter((k) => k.kind === "manual" && !k.archivedAt).map(asTarget),
     refusedKpis: [
       ...kpiRows.filter((k) => k.kind !== "manual" || k.archivedAt).map(asTarget),
@@ -1934,6 +2072,8 @@ beforeAll(async () => {
       kpiId: otherKpi.id,
       benchmarkId: otherBenchmark.id,
       tokenId: otherToken.id,
+      webhookEndpointId: otherWebhook.id,
+      webhookDeliveryId: otherDelivery,
       reviewId: otherReview.id,
       actionId: otherAction.id,
       experimentId: otherExperiment.id,
@@ -1949,6 +2089,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   printStats();
+  vi.unstubAllEnvs();
+  await new Promise((resolve) => webhookReceiver?.close(resolve));
   await handle?.close();
 });
 
@@ -2087,6 +2229,19 @@ function resolversFor(principal: Principal): MarkerResolvers {
         .from(correctiveActions)
         .where(eq(correctiveActions.organizationId, org()))
         .orderBy(correctiveActions.createdAt, correctiveActions.id),
+    webhookEndpoint: () =>
+      db
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.organizationId, org()))
+        .orderBy(webhookEndpoints.createdAt, webhookEndpoints.id),
+    webhookDelivery: () =>
+      db
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.organizationId, org()))
+        .orderBy(webhookDeliveries.createdAt, webhookDeliveries.id)
+        .limit(200),
   } as const;
   /** The version of the row the sibling key names, in any organization: a foreign id with its true version is the realistic attack. */
   const versionOf = async (
@@ -2099,7 +2254,14 @@ function resolversFor(principal: Principal): MarkerResolvers {
   };
   /** The same for the scorecard's and reviews' tables, by name. */
   const versionIn = async (
-    table: "perspectives" | "strategic_objectives" | "kpis" | "reviews" | "corrective_actions" | "campaigns",
+    table:
+      | "perspectives"
+      | "strategic_objectives"
+      | "kpis"
+      | "reviews"
+      | "corrective_actions"
+      | "campaigns"
+      | "webhook_endpoints",
     id: unknown,
   ): Promise<number> => {
     if (typeof id !== "string" || !UUID_SHAPE.test(id)) return 1;
@@ -2163,6 +2325,8 @@ function resolversFor(principal: Principal): MarkerResolvers {
           return versionIn("corrective_actions", sibling.actionId);
         case "campaignVersion":
           return versionIn("campaigns", sibling.campaignId);
+        case "webhookVersion":
+          return versionIn("webhook_endpoints", sibling.endpointId);
         case "perspectiveOrder": {
           const ids = (await pools.perspective()).map((r) => r.id);
           // A quarter of the picks keep the order as it is: a reorder that changes nothing.

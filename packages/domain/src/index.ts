@@ -27,6 +27,7 @@ export * from "./graph/would-create-loop";
 export * from "./integrations/api-scopes";
 export * from "./integrations/api-token-state";
 export * from "./integrations/webhook-events";
+export * from "./integrations/webhook-payloads";
 export * from "./notifications/digest";
 export * from "./notifications/mentions";
 export * from "./notifications/notification-kinds";

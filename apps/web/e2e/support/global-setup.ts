@@ -42,7 +42,8 @@ export default async function setup(project: TestProject) {
     app = await startApp({
       databaseUrl: database?.url ?? "",
       logFile,
-      env: { TRUSTED_PROXIES: "127.0.0.1, ::1" },
+      // Webhook tests deliver to a receiver they start on 127.0.0.1, which a deployment refuses by default.
+      env: { TRUSTED_PROXIES: "127.0.0.1, ::1", MERIDIAN_WEBHOOKS_ALLOW_PRIVATE: "1" },
     });
   } catch (error) {
     await database?.drop();

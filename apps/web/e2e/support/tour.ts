@@ -53,6 +53,8 @@ export const TOUR: readonly TourStop[] = [
   { name: "settings-cycles", role: "admin", path: "/settings/cycles" },
   { name: "settings-scorecard", role: "admin", path: "/settings/scorecard" },
   { name: "settings-api-tokens", role: "admin", path: "/settings/api-tokens" },
+  { name: "settings-webhooks", role: "admin", path: "/settings/webhooks" },
+  { name: "developers-api", role: "member", path: "/developers/api" },
   { name: "settings-audit", role: "admin", path: "/settings/audit" },
   { name: "account", role: "member", path: "/account" },
   { name: "settings-notifications", role: "admin", path: "/settings/notifications" },

@@ -97,6 +97,9 @@ describe("the notification worker on pg-boss", () => {
 
   it("the tick is a pg-boss cron schedule, kept in the database", async () => {
     const schedules = await workers[0]?.boss.getSchedules();
-    expect(schedules?.map((s) => [s.name, s.cron])).toEqual([["meridian-notifications", "* * * * *"]]);
+    expect(schedules?.map((s) => [s.name, s.cron]).sort()).toEqual([
+      ["meridian-notifications", "* * * * *"],
+      ["meridian-webhooks", "* * * * *"],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import PgBoss from "pg-boss";
 import { mailConfig } from "../mail/config";
 import { createMailTransport } from "../mail/transport";
 import { unsubscribeSecret } from "../mail/unsubscribe-token";
+import { deliverPendingWebhooks } from "./deliver-webhooks";
 import { pgliteBossAdapter } from "./pglite-adapter";
 import { runScheduledNotifications } from "./scheduled-notifications";
 import { dropPendingEmails, type SendReport, sendPendingEmails } from "./send-emails";
@@ -12,6 +13,10 @@ import { dropPendingEmails, type SendReport, sendPendingEmails } from "./send-em
 export const NOTIFICATIONS_QUEUE = "meridian-notifications";
 /** Every minute: a person's check-in moment is met within a minute, a pending email waits at most one. */
 export const NOTIFICATIONS_CRON = "* * * * *";
+/** The queue of the webhook sender: its own, so a slow SMTP server never holds webhooks back. */
+export const WEBHOOKS_QUEUE = "meridian-webhooks";
+/** Between the minute's cron jobs, each instance queues a webhook tick this often (stately: one waits at most). */
+export const WEBHOOKS_KICK_MS = 10_000;
 
 export interface WorkerOptions {
   db: Database;
@@ -98,14 +103,36 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<N
     log("notification tick", result);
     return result;
   });
+  // Webhook deliveries (ADR 0028): the same queue pattern, ticked every minute and kicked every few seconds.
+  await boss.createQueue(WEBHOOKS_QUEUE, {
+    name: WEBHOOKS_QUEUE,
+    policy: "stately",
+    retryLimit: 5,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+  });
+  await boss.schedule(WEBHOOKS_QUEUE, NOTIFICATIONS_CRON, {}, { tz: "UTC" });
+  await boss.work(WEBHOOKS_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+    const result = await deliverPendingWebhooks(options.db, { env });
+    log("webhook tick", { ...result });
+    return result;
+  });
+  const kickWebhooks = () => {
+    boss.send(WEBHOOKS_QUEUE, {}).catch((error) => log("webhook kick failed", { err: error }));
+  };
+  const webhookTimer = setInterval(kickWebhooks, WEBHOOKS_KICK_MS);
+  webhookTimer.unref();
   const kick = async () => {
     await boss.send(NOTIFICATIONS_QUEUE, {});
+    await boss.send(WEBHOOKS_QUEUE, {});
   };
   await kick();
   return {
     boss,
     kick,
     async stop() {
+      clearInterval(webhookTimer);
       // Within the shutdown's 7 s for closing the database: a tick still running after 4 s goes back to the queue.
       await boss.stop({ graceful: true, wait: true, timeout: 4_000 });
       transport?.close();

@@ -53,6 +53,7 @@ const ACTIONS: Partial<Record<NotificationKind, string>> = {
   comment_on_owned: "Read the comment",
   mention: "Read the comment",
   kpi_turned_red: "Open the KPI",
+  webhook_paused: "Open webhook settings",
 };
 
 function isDigest(value: unknown): value is WeeklyDigest {

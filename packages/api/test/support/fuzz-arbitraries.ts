@@ -30,7 +30,9 @@ export type LiveKind =
   | "apiToken"
   | "review"
   | "openReview"
-  | "correctiveAction";
+  | "correctiveAction"
+  | "webhookEndpoint"
+  | "webhookDelivery";
 /** A value read from the database (or the test's state) at call time, for the record named by sibling keys. */
 export type CurrentKind =
   | "campaignVersion"
@@ -48,6 +50,7 @@ export type CurrentKind =
   | "kpiVersion"
   | "reviewVersion"
   | "actionVersion"
+  | "webhookVersion"
   /** The version of the commentary on the sibling review's subject, when there is one. */
   | "reviewCommentVersion"
   /** Every perspective of the organization, shuffled by the marker's pick: a valid new order. */
@@ -69,7 +72,8 @@ export type VersionKind =
   | "kpiVersion"
   | "reviewVersion"
   | "actionVersion"
-  | "campaignVersion";
+  | "campaignVersion"
+  | "webhookVersion";
 
 export type Marker =
   | { $live: LiveKind; pick: number }

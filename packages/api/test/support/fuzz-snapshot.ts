@@ -35,6 +35,9 @@ const TABLES = {
   campaigns: (org: string) => sql`where t.organization_id = ${org}`,
   campaign_results: (org: string) => sql`where t.organization_id = ${org}`,
   calendar_feeds: (org: string) => sql`where t.organization_id = ${org}`,
+  webhook_endpoints: (org: string) => sql`where t.organization_id = ${org}`,
+  webhook_deliveries: (org: string) => sql`where t.organization_id = ${org}`,
+  webhook_delivery_attempts: (org: string) => sql`where t.organization_id = ${org}`,
   // Not tenant-owned: people's sessions, narrowed like their accounts.
   user_sessions: (org: string) =>
     sql`where t.user_id in (select m.user_id from memberships m where m.organization_id = ${org})`,

@@ -1,7 +1,7 @@
 // Zod input schemas for webhook endpoints, shared by the API and the settings form.
 import { z } from "zod";
 import { WEBHOOK_EVENTS, WEBHOOK_TARGETS } from "../integrations/webhook-events";
-import { ZId, zText } from "./common";
+import { ZId, ZVersion, zText } from "./common";
 
 export const ZWebhookUrl = zText()
   .trim()
@@ -27,7 +27,7 @@ export type TWebhookEndpointCreate = z.infer<typeof ZWebhookEndpointCreateSchema
 
 export const ZWebhookEndpointUpdateSchema = ZWebhookEndpointCreateSchema.extend({
   endpointId: ZId,
-  version: z.number().int().min(1),
+  version: ZVersion,
   /** Turning an endpoint back on after it was paused or disabled. */
   enabled: z.boolean(),
 });

@@ -31,6 +31,14 @@ export default async function AccountPage() {
           Notification preferences
         </Link>
       </Section>
+      <Section title="Developers" description="Connect another system to Meridian through its REST API.">
+        <Link
+          href="/developers/api"
+          className="mt-3 inline-flex font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-600"
+        >
+          API reference
+        </Link>
+      </Section>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:items-start">
         <Section title="Password" description="Changing your password signs you out on every other device.">
           <PasswordChangeForm email={user.email} />

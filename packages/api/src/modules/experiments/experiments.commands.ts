@@ -28,6 +28,7 @@ import { activityBy, recordActivity } from "../../lib/activity";
 import { forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
 import { auditedUpdate } from "../../lib/versioned-update";
+import { emitExperimentConcluded } from "../webhooks/producers";
 import { planSnapshot, syncMetrics, syncVariants } from "./experiment-arms";
 import { findExperiment, findManageableExperiment, loadArms, MEMBERS_OWN_TEAMS, mayManage } from "./experiment-rows";
 
@@ -228,7 +229,7 @@ export async function concludeExperiment(scope: ViewerScope, input: TExperimentC
         throw invalidInput("winnerVariantId", "Choose one of this experiment's treatments.");
       winnerName = winner.name;
     }
-    return auditedUpdate(tx, {
+    const concluded = await auditedUpdate(tx, {
       table: experiments,
       id: row.id,
       version: input.version,
@@ -248,5 +249,12 @@ export async function concludeExperiment(scope: ViewerScope, input: TExperimentC
       conflict: { what: "experiment", current: () => findExperiment(tx, scope.org.id, row.id) },
       activity: activityBy(scope, "experiment", row.id, "experiment.concluded", { decision: input.decision }),
     });
+    await emitExperimentConcluded(tx, scope.org.id, {
+      experiment: { id: row.id, name: row.name },
+      decision: input.decision,
+      reason: winnerName ? `${winnerName}: ${input.reason}` : input.reason,
+      actorId: scope.user.id,
+    });
+    return concluded;
   });
 }

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { recordActivity } from "../../lib/activity";
 import { conflict, editConflict, forbidden, invalidInput, preconditionFailed } from "../../lib/errors";
 import type { ViewerScope } from "../../lib/scope";
+import { emitCheckInCreated } from "../webhooks/producers";
 import {
   findByIdempotencyKey,
   findCheckInTarget,
@@ -103,6 +104,7 @@ export async function createCheckIn(scope: ViewerScope, input: z.output<typeof Z
       action: "check_in.created",
       details: { checkInId: created.id, value: input.value, confidence: input.confidence },
     });
+    await emitCheckInCreated(tx, organizationId, created);
     return { checkIn: created, replayed: false };
   });
 }

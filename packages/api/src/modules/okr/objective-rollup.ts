@@ -9,6 +9,7 @@ import {
   rollupObjectives,
 } from "@meridian/domain";
 import { sqlArray } from "../../lib/sql-array";
+import { emitObjectiveStatusChanges, type ObjectiveBefore } from "../webhooks/producers";
 
 /*
  * Objectives keep their rolled-up progress (ADR 0012): every write that changes
@@ -72,11 +73,15 @@ export async function refreshRollups(tx: Executor, organizationId: string, objec
   ).map((r) => r.id);
   const chainParam = sqlArray(chainIds, "uuid");
 
-  const chain = rows<RollupInput & { cycleId: string }>(
+  // With the figures stored now and the cycle's dates: a status that moves is a webhook event.
+  const chain = rows<RollupInput & ObjectiveBefore & { cycleId: string }>(
     await tx.execute(sql`
-      select id, parent_id as "parentId", cycle_id as "cycleId", status, weight, progress_source as "progressSource"
-      from objectives where organization_id = ${organizationId} and id = any(${chainParam})
-      order by id for update`),
+      select o.id, o.parent_id as "parentId", o.cycle_id as "cycleId", o.status, o.weight,
+        o.progress_source as "progressSource", o.title, o.progress, o.progress_has_data as "hasData",
+        o.lowest_confidence as "lowestConfidence", c.starts_on::text as "startsOn", c.ends_on::text as "endsOn"
+      from objectives o join cycles c on c.organization_id = o.organization_id and c.id = o.cycle_id
+      where o.organization_id = ${organizationId} and o.id = any(${chainParam})
+      order by o.id for update of o`),
   );
   const cycleOf = new Map(chain.map((o) => [o.id, o.cycleId]));
   const [krs, children] = await Promise.all([
@@ -110,6 +115,7 @@ export async function refreshRollups(tx: Executor, organizationId: string, objec
 
   const computed = computeRollups(chain, krs, known);
   await writeRollups(tx, organizationId, computed);
+  await emitObjectiveStatusChanges(tx, organizationId, chain, computed);
 }
 
 /** Recomputes every objective of one cycle from its key results up. */

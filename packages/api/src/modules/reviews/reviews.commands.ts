@@ -8,6 +8,7 @@ import { auditedUpdate } from "../../lib/versioned-update";
 import { notifyReview, notifyReviewMentions } from "../notifications/review-events";
 import { toCycleView } from "../okr/cycles.queries";
 import { findCycle, requireActiveTeam } from "../okr/objective-rows";
+import { emitReviewFinalized } from "../webhooks/producers";
 import { commentColumns, loadLiveActions, lockOpenReview } from "./review-rows";
 import { takeReviewSnapshot } from "./take-snapshot";
 
@@ -167,6 +168,11 @@ export function finalizeReview(scope: OrgScope, input: z.output<typeof ZReviewFi
       },
       "finalized",
     );
+    await emitReviewFinalized(tx, scope.org.id, {
+      review: { id: review.id, title: review.title },
+      actorId: scope.user.id,
+      correctiveActions: actions.length,
+    });
     return finalized;
   });
 }

@@ -2,6 +2,7 @@ import { and, chunk, type Executor, eq, inArray, kpiActuals, sql } from "@meridi
 import type { KpiActualSource } from "@meridian/domain";
 import { recordActivity } from "../../lib/activity";
 import { notifyKpisTurnedRed } from "../notifications/kpi-events";
+import { emitKpiStatusChanges } from "../webhooks/producers";
 
 /** One period's value of a KPI; null removes the period's actual. */
 export interface ActualWrite {
@@ -149,6 +150,7 @@ export async function upsertActuals(tx: Executor, input: UpsertActualsInput): Pr
     });
     // A value that makes a KPI's latest period red tells its owner, in this same transaction.
     await notifyKpisTurnedRed(tx, { organizationId: input.organizationId, actorId: input.actorId, changes });
+    await emitKpiStatusChanges(tx, { organizationId: input.organizationId, changes });
   }
   return result;
 }

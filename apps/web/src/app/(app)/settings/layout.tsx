@@ -19,7 +19,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
             { href: "/settings/scorecard", label: "Scorecard" },
             { href: "/settings/notifications", label: "Notifications" },
             { href: "/settings/api-tokens", label: "API tokens" },
+            { href: "/settings/webhooks", label: "Webhooks" },
             { href: "/settings/audit", label: "Audit log" },
+            { href: "/developers/api", label: "API reference" },
           ]}
         />
       </nav>
