@@ -1,10 +1,9 @@
 import type { Database } from "@meridian/db";
 import type { TRPCError } from "@trpc/server";
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { readBodyText } from "../lib/limited-body";
 import { RateLimitedError } from "./api-rate-limit";
+import { runRestCall } from "./openapi-bridge";
 import { openApiDocument, REST_BASE_PATH } from "./openapi-document";
-import { restRouter } from "./rest.router";
 
 /** The largest body a REST call may send: 1,000 actuals or check-ins take far less. */
 export const MAX_REST_BODY_BYTES = 1024 * 1024;
@@ -30,24 +29,28 @@ export async function handleRestRequest(
     return Response.json(openApiDocument(), { headers: { "cache-control": "public, max-age=300" } });
   }
   const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.method !== "DELETE";
-  let req = request;
+  let body: unknown;
   if (hasBody) {
     const text = await readBodyText(request, MAX_REST_BODY_BYTES);
     if (text === null) {
       return errorResponse(413, "PAYLOAD_TOO_LARGE", "The body is larger than 1 MB: send fewer items per request.", []);
     }
-    req = new Request(request.url, { method: request.method, headers: request.headers, body: text });
+    // Parsed only when it says it is JSON; otherwise the route answers 415.
+    if (/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return errorResponse(400, "PARSE_ERROR", "The body is not valid JSON.", []);
+      }
+    }
   }
-  const response = await createOpenApiFetchHandler({
-    endpoint: REST_BASE_PATH,
-    req,
-    router: restRouter,
-    createContext: () => ({
+  const response = await runRestCall(request, REST_BASE_PATH, body, {
+    context: {
       db,
       user: null,
       requestedOrganizationId: null,
       rest: { authorization: request.headers.get("authorization"), method: request.method, path: url.pathname },
-    }),
+    },
     responseMeta: ({ ctx, errors }) => {
       // A procedure that recorded something new says so (201); see `restCreates` in the meta.
       if (!errors.length) return ctx?.rest?.status ? { status: ctx.rest.status } : {};
@@ -56,7 +59,7 @@ export async function handleRestRequest(
       if (errors[0]?.code === "UNAUTHORIZED") return { headers: { "www-authenticate": 'Bearer realm="meridian"' } };
       return {};
     },
-    onError: ({ error, path }) => options.onError?.(error, path),
+    onError: options.onError,
   });
   return response.status >= 400 ? stableErrorBody(response, request) : withHeaders(response, NO_STORE);
 }
