@@ -785,6 +785,41 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
     runs: SCORECARD_READ_RUNS,
     valid: fc.record({ reviewId: reviewRef(f) }),
   }),
+  "reviews.outline": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record({ reviewId: reviewRef(f) }),
+  }),
+  "reviews.kpis": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record(
+      {
+        reviewId: reviewRef(f),
+        objectiveId: fc.constant(null),
+        cursor: fc.option(fc.constantFrom("0", "1", "50"), { nil: undefined }),
+        limit: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+      },
+      { requiredKeys: ["reviewId", "objectiveId"] },
+    ),
+  }),
+  "reviews.okrs": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record(
+      {
+        reviewId: reviewRef(f),
+        cursor: fc.option(fc.constantFrom("0", "3", "25"), { nil: undefined }),
+        limit: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+      },
+      { requiredKeys: ["reviewId"] },
+    ),
+  }),
+  "reviews.subjects": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record({ reviewId: reviewRef(f) }),
+  }),
   "reviews.openable": () => ({ ...NO_INPUT, viewer: "FORBIDDEN" }),
   "correctiveActions.listOpen": () => ({ ...NO_INPUT, viewer: "allow" }),
 

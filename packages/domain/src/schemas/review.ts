@@ -1,6 +1,6 @@
 // Zod input schemas for the quarterly review (open, read, commentary, finalize), shared by the API and the forms.
 import { z } from "zod";
-import { ZId, ZReviewSubjectType, ZVersion, zText } from "./common";
+import { ZCursor, ZId, ZReviewSubjectType, ZVersion, zPageSize, zText } from "./common";
 
 export const ZReviewOpenSchema = z.object({
   cycleId: ZId,
@@ -12,6 +12,19 @@ export type TReviewOpen = z.infer<typeof ZReviewOpenSchema>;
 /** One review: get, compare. */
 export const ZReviewRefSchema = z.object({ reviewId: ZId });
 export type TReviewRef = z.infer<typeof ZReviewRefSchema>;
+
+/** A page of the KPIs of one strategic objective of a review's snapshot; a null objective: the KPIs linked to none. */
+export const ZReviewKpiPageSchema = z.object({
+  reviewId: ZId,
+  objectiveId: ZId.nullable(),
+  cursor: ZCursor,
+  limit: zPageSize(100, 50),
+});
+export type TReviewKpiPage = z.input<typeof ZReviewKpiPageSchema>;
+
+/** A page of the OKR objectives a review's snapshot froze. */
+export const ZReviewOkrPageSchema = z.object({ reviewId: ZId, cursor: ZCursor, limit: zPageSize(100, 25) });
+export type TReviewOkrPage = z.input<typeof ZReviewOkrPageSchema>;
 
 export const REVIEW_COMMENT_MAX = 5000;
 
