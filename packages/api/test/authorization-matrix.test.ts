@@ -275,6 +275,7 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "cycles.list": SIGNED_IN,
   "cycles.current": SIGNED_IN,
   "teams.list": SIGNED_IN,
+  "teams.search": SIGNED_IN,
   // Any team of one's organization, whoever is on it; another organization's does not exist.
   "teams.members": {
     anonymous: "UNAUTHORIZED",
@@ -1981,6 +1982,13 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       // The caller's own place in their team.
       const own = list.find((t) => t.id === f.teamId[PRINCIPAL[cell.principal].team]);
       expect(own?.myRole).toBe(PRINCIPAL[cell.principal].teamRole);
+    },
+  },
+  "teams.search": {
+    input: () => ({ limit: 100 }),
+    verify: async (page) => {
+      const ours = await demoTeamIds();
+      for (const team of page.teams) expect(ours).toContain(team.id);
     },
   },
   "teams.members": {

@@ -658,6 +658,18 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "cycles.current": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.members": (f) => ({ viewer: "allow", valid: fc.record({ teamId: teamRef(f) }) }),
+  "teams.search": (f) => ({
+    viewer: "allow",
+    valid: fc.record(
+      {
+        q: fc.string({ maxLength: 100 }),
+        ids: fc.array(teamRef(f), { maxLength: 3 }),
+        cursor: fc.option(fc.constantFrom("0", "2", "30"), { nil: undefined }),
+        limit: fc.integer({ min: 1, max: 100 }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
   "people.list": (f) => ({ viewer: "allow", runs: { garbage: 40, valid: 25 }, valid: peopleListInput(f) }),
   "users.list": (f) => ({
     viewer: "FORBIDDEN",
