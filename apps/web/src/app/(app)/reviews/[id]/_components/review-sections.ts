@@ -5,13 +5,13 @@ import type { ReviewOutline } from "~/components/review/types";
 // outline and the first sections, and each other section loads when it is opened.
 
 /** KPIs shown with the first answer, at most (the first objective's always). */
-export const FIRST_KPIS = 40;
+export const FIRST_KPIS = 25;
 /** Strategic objectives listed with the first answer, at most (the first perspective's always). */
 export const FIRST_OBJECTIVES = 30;
 /** KPIs read at a time for one objective (or for those linked to none). */
 export const KPI_PAGE = 50;
 /** OKR objectives read at a time. */
-export const OKR_PAGE = 30;
+export const OKR_PAGE = 25;
 
 export interface OpenAtFirst {
   perspectives: Set<string>;
