@@ -22,6 +22,7 @@ export function TeamPicker({
   emptyLabel,
   exclude,
   searchLabel = "Search teams",
+  indent = true,
   disabled,
   className,
 }: {
@@ -34,6 +35,8 @@ export function TeamPicker({
   /** Teams not to offer (a team cannot move under itself). */
   exclude?: (team: { id: string; path: string[] }) => boolean;
   searchLabel?: string;
+  /** Options indented by their depth in the tree (else plain names). */
+  indent?: boolean;
   disabled?: boolean;
   className?: string;
 }) {
@@ -57,7 +60,11 @@ export function TeamPicker({
   const chosen = known ?? lookup.data?.teams.find((t) => t.id === value);
   // Indented by depth in tree order; a search's matches name the team above them instead.
   const label = (t: { name: string; depth: number; path: string[] }) =>
-    q ? (t.path.length ? `${t.name} (in ${t.path[t.path.length - 1]})` : t.name) : `${"— ".repeat(t.depth)}${t.name}`;
+    q
+      ? t.path.length
+        ? `${t.name} (in ${t.path[t.path.length - 1]})`
+        : t.name
+      : `${indent ? "— ".repeat(t.depth) : ""}${t.name}`;
   const options = found.map((t) => ({ value: t.id, label: label(t) }));
   if (value && !known) {
     const settled = lookup.isError || lookup.isSuccess;
