@@ -57,6 +57,12 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
 
   const objectives = pages.data?.pages.flatMap((page) => page?.objectives ?? []) ?? [];
   const more = pages.hasNextPage;
+  const boards = boardTeams(objectives);
+  // The first pages may hold only company objectives (no team's): the board reads on until one has a team.
+  const fillBoards = board && boards.length === 0 && more;
+  useEffect(() => {
+    if (fillBoards && !pages.isFetchingNextPage) void pages.fetchNextPage();
+  }, [fillBoards, pages]);
   const canWrite = me?.permissions.includes("objective.write") ?? false;
 
   return (
@@ -198,7 +204,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
         <>
           <ScrollBox label="Team boards" surface="page" hintAt="top" innerClassName="pb-2">
             <div className="flex w-max gap-4">
-              {boardTeams(objectives).map((team) => {
+              {boards.map((team) => {
                 const mine = objectives.filter((o) => o.team?.id === team.id);
                 return (
                   <section

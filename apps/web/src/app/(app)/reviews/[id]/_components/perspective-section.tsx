@@ -332,7 +332,7 @@ function KpiRows({
               aria-label={`Add commentary on ${k.name}`}
               className="ml-2 rounded px-1.5 py-0.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50"
             >
-              + Comment
+              <span aria-hidden="true">+ </span>Add commentary
             </button>
           )}
         </th>
