@@ -28,6 +28,8 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: path.join(SHOTS, `full-size-${name}-${width}.png`), fullPage: true });
+    // The first screen alone, legible at its own size.
+    await page.screenshot({ path: path.join(SHOTS, `full-size-${name}-${width}-top.png`) });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -38,6 +40,13 @@ async function axe(page: Page, name: string): Promise<void> {
   console.info(
     `  ${name}: axe ${serious.length ? serious.map((v) => `${v.id} (${v.nodes.length})`).join(", ") : "clean"}`,
   );
+  for (const v of serious)
+    console.info(
+      `    ${v.id}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`)
+        .join(" | ")}`,
+    );
   if (serious.length) process.exitCode = 1;
 }
 

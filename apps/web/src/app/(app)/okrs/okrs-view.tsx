@@ -213,7 +213,7 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
                     className="w-72 shrink-0 rounded-2xl bg-slate-100 p-3 sm:w-80"
                   >
                     <h2 className="px-1 pb-2 text-sm font-semibold text-slate-700">
-                      {team.name} <span className="font-normal text-slate-500">({mine.length})</span>
+                      {team.name} <span className="font-normal text-slate-600">({mine.length})</span>
                     </h2>
                     <div className="space-y-2">
                       {mine.map((o) => (
