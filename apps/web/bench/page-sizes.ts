@@ -13,8 +13,11 @@
  * DATABASE_URL           a PostgreSQL server where it may create (and drops) a database; without it, skipped.
  * BENCH_SCALE            the company's size (default 1: 2,000 people, 20,000 objectives, 500 campaigns…).
  * BENCH_DATABASE_PREFIX  the database's name starts with it (default meridian_bench).
+ * BENCH_ONLY             a comma-separated list of page names (as in the table) to measure alone.
+ * BENCH_KEEP             1: keep the generated database (and its ids, in artifacts/bench) and reuse it on the
+ *                        next run instead of generating the company again (full size takes many minutes).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
@@ -30,7 +33,9 @@ const PASSWORD = "bench-password-1";
 const SERVER = process.env.DATABASE_URL;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const PREFIX = (process.env.BENCH_DATABASE_PREFIX ?? "meridian_bench").replace(/\W/g, "_");
+const KEEP = process.env.BENCH_KEEP === "1";
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
+const keptFile = path.join(repoRoot, "artifacts", "bench", `page-sizes-${String(SCALE).replace(/\W/g, "_")}.kept.json`);
 
 type Role = "admin" | "manager" | "member";
 
@@ -175,13 +180,26 @@ async function measure(visitors: Record<Role, Visitor>, stop: Stop): Promise<Mea
   };
 }
 
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+interface Kept {
+  ids: Record<string, string>;
+  counts: string;
+  review: string | null;
+}
+
+async function createDatabase(): Promise<{ url: string; kept: Kept | null; drop(): Promise<void> }> {
   if (!SERVER) throw new Error("DATABASE_URL is needed");
   const name = `${PREFIX}_pages_${String(SCALE).replace(/\W/g, "_")}`;
   const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+  let kept: Kept | null = null;
   try {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.unsafe(`create database ${name}`);
+    if (KEEP && existsSync(keptFile)) {
+      const [found] = await admin`select 1 from pg_database where datname = ${name}`;
+      if (found) kept = JSON.parse(readFileSync(keptFile, "utf8")) as Kept;
+    }
+    if (!kept) {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.unsafe(`create database ${name}`);
+    }
   } finally {
     await admin.end();
   }
@@ -189,7 +207,9 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    kept,
     async drop() {
+      if (KEEP) return;
       const cleanup = postgres(SERVER, { max: 1, onnotice: () => {} });
       try {
         await cleanup.unsafe(`drop database if exists ${name} with (force)`);
@@ -236,38 +256,40 @@ async function main(): Promise<void> {
   const database = await createDatabase();
   let app: AppServer | null = null;
   try {
-    console.info(`page sizes: generating the company at scale ${SCALE}…`);
-    const handle = openDatabase({ url: database.url, statementTimeoutMs: 600_000 });
-    let counts = "";
-    let ids: Record<string, string> = {};
-    try {
-      await migrate(handle.db);
-      const company = await seedCompany(handle.db, { scale: SCALE, passwordHash: await hashPassword(PASSWORD) });
-      const marketing = await seedMarketing(handle.db, { organizationId: company.organizationId, scale: SCALE });
-      const [campaign] = rows<{ id: string }>(
-        await handle.db.execute(
-          sql`select id::text from campaigns where organization_id = ${company.organizationId} and status = 'live' order by name limit 1`,
-        ),
-      );
-      // A manager who leads a team (person 1 leads the second team) for the team page; the member of the benchmarks.
-      ids = {
-        org: company.organizationId,
-        cycle: company.openCycleId,
-        objective: company.teamObjectiveId,
-        kpi: company.kpiId,
-        experiment: marketing.experimentId,
-        campaign: campaign?.id ?? "",
-        admin: company.adminEmail,
-        member: company.memberEmail,
-        manager: company.adminEmail.replace(/^person0@/, "person1@"),
-      };
-      const c = company.counts;
-      const m = marketing.counts;
-      counts =
-        `${c.users} people, ${c.teams} teams, ${c.objectives} objectives (${company.size.objectivesPerCycle} in the open cycle), ` +
-        `${c.key_results} key results, ${c.check_ins} check-ins, ${c.kpis} KPIs, ${m.campaigns} campaigns, ${m.experiments} experiments`;
-    } finally {
-      await handle.close();
+    let counts = database.kept?.counts ?? "";
+    let ids: Record<string, string> = database.kept?.ids ?? {};
+    if (!database.kept) {
+      console.info(`page sizes: generating the company at scale ${SCALE}…`);
+      const handle = openDatabase({ url: database.url, statementTimeoutMs: 600_000 });
+      try {
+        await migrate(handle.db);
+        const company = await seedCompany(handle.db, { scale: SCALE, passwordHash: await hashPassword(PASSWORD) });
+        const marketing = await seedMarketing(handle.db, { organizationId: company.organizationId, scale: SCALE });
+        const [campaign] = rows<{ id: string }>(
+          await handle.db.execute(
+            sql`select id::text from campaigns where organization_id = ${company.organizationId} and status = 'live' order by name limit 1`,
+          ),
+        );
+        // A manager who leads a team (person 1 leads the second team) for the team page; the member of the benchmarks.
+        ids = {
+          org: company.organizationId,
+          cycle: company.openCycleId,
+          objective: company.teamObjectiveId,
+          kpi: company.kpiId,
+          experiment: marketing.experimentId,
+          campaign: campaign?.id ?? "",
+          admin: company.adminEmail,
+          member: company.memberEmail,
+          manager: company.adminEmail.replace(/^person0@/, "person1@"),
+        };
+        const c = company.counts;
+        const m = marketing.counts;
+        counts =
+          `${c.users} people, ${c.teams} teams, ${c.objectives} objectives (${company.size.objectivesPerCycle} in the open cycle), ` +
+          `${c.key_results} key results, ${c.check_ins} check-ins, ${c.kpis} KPIs, ${m.campaigns} campaigns, ${m.experiments} experiments`;
+      } finally {
+        await handle.close();
+      }
     }
     console.info(`page sizes: starting the app…`);
     // The app refreshes the generated (stale) rollups as it starts, before it serves a page.
@@ -277,12 +299,20 @@ async function main(): Promise<void> {
     await visitors.admin.signIn(ids.admin ?? "");
     await visitors.manager.signIn(ids.manager ?? "");
     await visitors.member.signIn(ids.member ?? "");
-    const review = (await visitors.admin.mutate("reviews.open", { cycleId: ids.cycle })) as { id?: string } | null;
-    const settle = postgres(database.url, { max: 1, onnotice: () => {} });
-    try {
-      await settle.unsafe("vacuum analyze");
-    } finally {
-      await settle.end();
+    const review = database.kept
+      ? { id: database.kept.review ?? undefined }
+      : ((await visitors.admin.mutate("reviews.open", { cycleId: ids.cycle })) as { id?: string } | null);
+    if (!database.kept) {
+      const settle = postgres(database.url, { max: 1, onnotice: () => {} });
+      try {
+        await settle.unsafe("vacuum analyze");
+      } finally {
+        await settle.end();
+      }
+    }
+    if (KEEP && !database.kept) {
+      mkdirSync(path.dirname(keptFile), { recursive: true });
+      writeFileSync(keptFile, JSON.stringify({ ids, counts, review: review?.id ?? null } satisfies Kept));
     }
     const setupSeconds = (performance.now() - started) / 1000;
     const stops: Stop[] = [
@@ -326,7 +356,8 @@ async function main(): Promise<void> {
       { name: "password", path: "/account/password", as: "member" },
     ];
     const results: Measured[] = [];
-    for (const stop of stops) {
+    const only = process.env.BENCH_ONLY?.split(",").map((n) => n.trim());
+    for (const stop of stops.filter((s) => !only || only.includes(s.name))) {
       const m = await measure(visitors, stop);
       results.push(m);
       console.info(

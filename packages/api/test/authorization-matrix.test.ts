@@ -280,6 +280,7 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "cycles.list": SIGNED_IN,
   "cycles.current": SIGNED_IN,
   "teams.list": SIGNED_IN,
+  "teams.search": SIGNED_IN,
   // Any team of one's organization, whoever is on it; another organization's does not exist.
   "teams.members": {
     anonymous: "UNAUTHORIZED",
@@ -527,6 +528,10 @@ const EXPECTED: Record<ProcedurePath, Record<Principal, Decision>> = {
   "reviews.list": SIGNED_IN,
   "reviews.get": REVIEW_READ,
   "reviews.compare": REVIEW_READ,
+  "reviews.outline": REVIEW_READ,
+  "reviews.kpis": REVIEW_READ,
+  "reviews.okrs": REVIEW_READ,
+  "reviews.subjects": REVIEW_READ,
   // Where the open form starts: for those who may open a review.
   "reviews.openable": {
     anonymous: "UNAUTHORIZED",
@@ -2066,6 +2071,13 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       expect(own?.myRole).toBe(PRINCIPAL[cell.principal].teamRole);
     },
   },
+  "teams.search": {
+    input: () => ({ limit: 100 }),
+    verify: async (page) => {
+      const ours = await demoTeamIds();
+      for (const team of page.teams) expect(ours).toContain(team.id);
+    },
+  },
   "teams.members": {
     // own: the principal's team; otherTeam: Sales; otherOrg: Globex's team; private: Engineering.
     input: (cell) => ({ teamId: teamFor(cell) }),
@@ -3116,6 +3128,27 @@ const SCENARIOS: { [P in ProcedurePath]: Scenario<P> } = {
       if (principal === "viewer") expect(review.status).toBe("finalized");
       expect(review.canEdit).toBe(review.status === "open" && (principal === "manager" || principal === "admin"));
     },
+  },
+  "reviews.outline": {
+    input: (cell) => ({ reviewId: reviewToRead(cell) }),
+    verify: (review, { principal }, input) => {
+      expect(review.id).toBe(input.reviewId);
+      if (principal === "viewer") expect(review.status).toBe("finalized");
+      expect(review.outline.scorecard.perspectives.length).toBeGreaterThan(0);
+      expect(review).not.toHaveProperty("snapshot");
+    },
+  },
+  "reviews.kpis": {
+    input: (cell) => ({ reviewId: reviewToRead(cell), objectiveId: null }),
+    verify: (page) => expect(page.kpis.length).toBe(Math.min(page.total, 50)),
+  },
+  "reviews.okrs": {
+    input: (cell) => ({ reviewId: reviewToRead(cell) }),
+    verify: (page) => expect(page.okrs.length).toBe(Math.min(page.total, 25)),
+  },
+  "reviews.subjects": {
+    input: (cell) => ({ reviewId: reviewToRead(cell) }),
+    verify: (subjects) => expect(subjects.some((s) => s.subjectType === "perspective")).toBe(true),
   },
   "reviews.compare": {
     input: (cell) => ({ reviewId: reviewToRead(cell) }),

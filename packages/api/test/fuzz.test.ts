@@ -696,6 +696,18 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   "cycles.current": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.list": () => ({ ...NO_INPUT, viewer: "allow" }),
   "teams.members": (f) => ({ viewer: "allow", valid: fc.record({ teamId: teamRef(f) }) }),
+  "teams.search": (f) => ({
+    viewer: "allow",
+    valid: fc.record(
+      {
+        q: fc.string({ maxLength: 100 }),
+        ids: fc.array(teamRef(f), { maxLength: 3 }),
+        cursor: fc.option(fc.constantFrom("0", "2", "30"), { nil: undefined }),
+        limit: fc.integer({ min: 1, max: 100 }),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
   "people.list": (f) => ({ viewer: "allow", runs: { garbage: 40, valid: 25 }, valid: peopleListInput(f) }),
   "users.list": (f) => ({
     viewer: "FORBIDDEN",
@@ -822,6 +834,41 @@ const FUZZ: Record<ProcedurePath, (f: Fixtures) => Entry> = {
   // Viewers read finalized reviews only: an open one is NOT_FOUND to them.
   "reviews.get": (f) => ({ viewer: "allow", runs: SCORECARD_READ_RUNS, valid: fc.record({ reviewId: reviewRef(f) }) }),
   "reviews.compare": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record({ reviewId: reviewRef(f) }),
+  }),
+  "reviews.outline": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record({ reviewId: reviewRef(f) }),
+  }),
+  "reviews.kpis": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record(
+      {
+        reviewId: reviewRef(f),
+        objectiveId: fc.constant(null),
+        cursor: fc.option(fc.constantFrom("0", "1", "50"), { nil: undefined }),
+        limit: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+      },
+      { requiredKeys: ["reviewId", "objectiveId"] },
+    ),
+  }),
+  "reviews.okrs": (f) => ({
+    viewer: "allow",
+    runs: SCORECARD_READ_RUNS,
+    valid: fc.record(
+      {
+        reviewId: reviewRef(f),
+        cursor: fc.option(fc.constantFrom("0", "3", "25"), { nil: undefined }),
+        limit: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+      },
+      { requiredKeys: ["reviewId"] },
+    ),
+  }),
+  "reviews.subjects": (f) => ({
     viewer: "allow",
     runs: SCORECARD_READ_RUNS,
     valid: fc.record({ reviewId: reviewRef(f) }),

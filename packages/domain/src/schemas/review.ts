@@ -14,6 +14,19 @@ export type TReviewOpen = z.infer<typeof ZReviewOpenSchema>;
 export const ZReviewRefSchema = z.object({ reviewId: ZId });
 export type TReviewRef = z.infer<typeof ZReviewRefSchema>;
 
+/** A page of the KPIs of one strategic objective of a review's snapshot; a null objective: the KPIs linked to none. */
+export const ZReviewKpiPageSchema = z.object({
+  reviewId: ZId,
+  objectiveId: ZId.nullable(),
+  cursor: ZCursor,
+  limit: zPageSize(100, 50),
+});
+export type TReviewKpiPage = z.input<typeof ZReviewKpiPageSchema>;
+
+/** A page of the OKR objectives a review's snapshot froze. */
+export const ZReviewOkrPageSchema = z.object({ reviewId: ZId, cursor: ZCursor, limit: zPageSize(100, 25) });
+export type TReviewOkrPage = z.input<typeof ZReviewOkrPageSchema>;
+
 export const REVIEW_COMMENT_MAX = 5000;
 
 /** The commentary on one subject, replaced in place; an empty body removes it. */

@@ -1,7 +1,7 @@
 // Zod input schemas for teams and their members, shared by the API and the forms.
 import { z } from "zod";
 import { TEAM_MEMBER_ROLES } from "../access/roles";
-import { ZCursor, ZId, ZName, ZVersion, zPageSize } from "./common";
+import { ZCursor, ZId, ZName, ZVersion, zPageSize, zText } from "./common";
 
 export const ZTeamCreateSchema = z.object({
   name: ZName("team name"),
@@ -35,3 +35,17 @@ export type TTeamMembers = z.infer<typeof ZTeamMembersSchema>;
 /** The organization's active teams by name, a page at a time (the REST API; the app reads them all). */
 export const ZTeamListSchema = z.object({ cursor: ZCursor, limit: zPageSize(100, 50) });
 export type TTeamList = z.input<typeof ZTeamListSchema>;
+
+/**
+ * teams.search: a page of the active teams in tree order (parents before their children, siblings by
+ * name), or of those whose name holds `q`; `ids` asks for these teams by id (a picker naming its choice).
+ */
+export const ZTeamSearchSchema = z
+  .object({
+    q: zText().trim().max(100, "Search for at most 100 characters.").optional(),
+    ids: z.array(ZId).max(50, "Ask for at most 50 teams by id.").optional(),
+    cursor: ZCursor,
+    limit: zPageSize(100, 30),
+  })
+  .default({ limit: 30 });
+export type TTeamSearch = z.input<typeof ZTeamSearchSchema>;

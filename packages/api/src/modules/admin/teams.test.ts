@@ -88,6 +88,39 @@ describe("teams.list", () => {
   });
 });
 
+describe("teams.search", () => {
+  it("pages the teams in tree order with their depth, the names above them and their head count", async () => {
+    const caller = await callerFor(demo.db, DEMO.manager);
+    const list = await caller.teams.list();
+    const first = await caller.teams.search({ limit: 2 });
+    expect(first.teams.map((t) => [t.name, t.depth, t.path])).toEqual([
+      ["Executive", 0, []],
+      ["Customer Success", 1, ["Executive"]],
+    ]);
+    expect(first.nextCursor).toBe("2");
+    const rest = await caller.teams.search({ limit: 10, cursor: first.nextCursor });
+    expect(rest.teams.map((t) => t.name)).toEqual(["Engineering", "Marketing", "Sales"]);
+    expect(rest.nextCursor).toBeNull();
+    for (const team of [...first.teams, ...rest.teams]) {
+      const listed = list.find((t) => t.id === team.id);
+      expect(team).toMatchObject({ ...listed, memberCount: listed?.memberCount });
+    }
+  });
+
+  it("finds teams by a part of their name (case aside, % literal) or by id", async () => {
+    const caller = await callerFor(demo.db, DEMO.viewer);
+    expect((await caller.teams.search({ q: "ING" })).teams.map((t) => t.name)).toEqual(["Engineering", "Marketing"]);
+    expect((await caller.teams.search({ q: "%" })).teams).toEqual([]);
+    const sales = (await caller.teams.list()).find((t) => t.name === "Sales");
+    expect((await caller.teams.search({ ids: [sales?.id ?? ""] })).teams.map((t) => t.name)).toEqual(["Sales"]);
+  });
+
+  it("refuses a cursor it did not hand out with BAD_REQUEST", async () => {
+    const caller = await callerFor(demo.db, DEMO.viewer);
+    expect(await outcomeOf(() => caller.teams.search({ cursor: "x" }))).toBe("BAD_REQUEST");
+  });
+});
+
 describe("teams.members", () => {
   it("lists one team's people, leads first, then by name", async () => {
     const caller = await callerFor(demo.db, DEMO.member);

@@ -59,24 +59,7 @@ export async function findReview(
   options: { forUpdate?: boolean } = {},
 ): Promise<ReviewRecord> {
   const query = db
-    .select({
-      id: reviews.id,
-      organizationId: reviews.organizationId,
-      cycleId: reviews.cycleId,
-      cycleStartsOn: cycles.startsOn,
-      cycleEndsOn: cycles.endsOn,
-      cycleName: cycles.name,
-      teamId: reviews.teamId,
-      title: reviews.title,
-      status: reviews.status,
-      snapshot: reviews.snapshot,
-      finalActions: reviews.finalActions,
-      openedById: reviews.openedById,
-      openedAt: reviews.openedAt,
-      finalizedById: reviews.finalizedById,
-      finalizedAt: reviews.finalizedAt,
-      version: reviews.version,
-    })
+    .select({ ...headColumns, snapshot: reviews.snapshot })
     .from(reviews)
     .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
     .where(and(eq(reviews.id, reviewId), eq(reviews.organizationId, organizationId)))
@@ -89,6 +72,41 @@ export async function findReview(
     finalActions: (row.finalActions as unknown as ActionView[] | null) ?? null,
   };
 }
+
+/** A review as `findReview` finds it (and as `role` may see it), without its snapshot: for reads of a part of it. */
+export async function findReviewHead(
+  db: Executor,
+  organizationId: string,
+  reviewId: string,
+  role: Role,
+): Promise<Omit<ReviewRecord, "snapshot">> {
+  const [row] = await db
+    .select(headColumns)
+    .from(reviews)
+    .innerJoin(cycles, eq(cycles.id, reviews.cycleId))
+    .where(and(eq(reviews.id, reviewId), eq(reviews.organizationId, organizationId)))
+    .limit(1);
+  if (!row || !canReadReview(role, row.status)) throw notFound("No such review.");
+  return { ...row, finalActions: (row.finalActions as unknown as ActionView[] | null) ?? null };
+}
+
+const headColumns = {
+  id: reviews.id,
+  organizationId: reviews.organizationId,
+  cycleId: reviews.cycleId,
+  cycleStartsOn: cycles.startsOn,
+  cycleEndsOn: cycles.endsOn,
+  cycleName: cycles.name,
+  teamId: reviews.teamId,
+  title: reviews.title,
+  status: reviews.status,
+  finalActions: reviews.finalActions,
+  openedById: reviews.openedById,
+  openedAt: reviews.openedAt,
+  finalizedById: reviews.finalizedById,
+  finalizedAt: reviews.finalizedAt,
+  version: reviews.version,
+};
 
 /** A piece of review commentary as the API returns it. */
 export const commentColumns = {
@@ -146,7 +164,7 @@ export interface ActionView {
  */
 export async function loadLiveActions(
   db: Executor,
-  review: Pick<ReviewRecord, "id" | "organizationId" | "teamId" | "cycleStartsOn" | "snapshot">,
+  review: Pick<ReviewRecord, "id" | "organizationId" | "teamId" | "cycleStartsOn"> & { snapshot?: ReviewSnapshot },
 ): Promise<ActionView[]> {
   const sameScope = review.teamId === null ? isNull(reviews.teamId) : eq(reviews.teamId, review.teamId);
   const [own, carried] = await Promise.all([
@@ -166,12 +184,10 @@ export async function loadLiveActions(
       )
       .orderBy(asc(correctiveActions.dueOn), asc(correctiveActions.createdAt), asc(correctiveActions.id)),
   ]);
-  const snapshots = await snapshotsOf(
-    db,
-    review.organizationId,
-    carried.map((r) => r.reviewId),
-  );
-  snapshots.set(review.id, review.snapshot);
+  // Without the review's own snapshot at hand, it is read only when its own actions need naming.
+  const ownSnapshot = review.snapshot || own.length === 0 ? [] : [review.id];
+  const snapshots = await snapshotsOf(db, review.organizationId, [...carried.map((r) => r.reviewId), ...ownSnapshot]);
+  if (review.snapshot) snapshots.set(review.id, review.snapshot);
   return [...own.map((r) => actionView(r, false, snapshots)), ...carried.map((r) => actionView(r, true, snapshots))];
 }
 

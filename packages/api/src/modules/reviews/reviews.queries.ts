@@ -10,6 +10,7 @@ import {
   lt,
   reviewComments,
   reviews,
+  rows,
   sql,
   teams,
   users,
@@ -21,15 +22,23 @@ import {
   cycleTiming,
   firstUnreviewedPair,
   type ReviewSnapshot,
+  type ReviewSubjectType,
   readableReviewStatuses,
+  type SnapshotKpi,
+  type SnapshotObjective,
+  type SnapshotOkr,
+  type SnapshotPerspective,
   type TReviewList,
+  type ZReviewKpiPageSchema,
+  type ZReviewOkrPageSchema,
   type ZReviewRefSchema,
 } from "@meridian/domain";
 import type { z } from "zod";
+import { invalidInput, notFound } from "../../lib/errors";
 import type { OrgScope } from "../../lib/scope";
 import { cycleInstants, cyclesOf } from "../okr/cycles.queries";
 import { afterReviewCursor, encodeReviewCursor } from "./review-cursor";
-import { byIds, commentColumns, findReview, loadLiveActions } from "./review-rows";
+import { byIds, commentColumns, findReview, findReviewHead, loadLiveActions, type ReviewRecord } from "./review-rows";
 
 type ReviewRef = z.output<typeof ZReviewRefSchema>;
 
@@ -159,6 +168,151 @@ export async function openableReviews(scope: OrgScope) {
 /** One review: its snapshot, commentary and corrective actions, and whether the caller may still edit it. */
 export async function getReview(scope: OrgScope, input: ReviewRef) {
   const review = await findReview(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  const { snapshot, ...head } = review;
+  const { canEdit, ...rest } = await reviewParts(scope, head, snapshot);
+  return { ...rest, snapshot, canEdit };
+}
+
+/**
+ * One review as its page first shows it: what `getReview` answers, but instead of the snapshot its outline,
+ * built in SQL: the scorecard's score, its perspectives and their strategic objectives with scores and KPI
+ * counts, the number of KPIs linked to none and of OKR objectives. Their rows come a page at a time
+ * (`reviewKpiPage`, `reviewOkrPage`): a company's review holds thousands.
+ */
+export async function reviewOutline(scope: OrgScope, input: ReviewRef) {
+  const head = await findReviewHead(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  const [parts, outlineRows] = await Promise.all([
+    reviewParts(scope, head),
+    scope.db.execute(sql`
+      select jsonb_build_object(
+        'takenAt', s -> 'takenAt',
+        'period', s -> 'period',
+        'scorecard', jsonb_build_object(
+          'period', s -> 'scorecard' -> 'period',
+          'score', s -> 'scorecard' -> 'score',
+          'status', s -> 'scorecard' -> 'status',
+          'perspectives', coalesce((
+            select jsonb_agg((p.value - 'objectives') || jsonb_build_object('objectives', coalesce((
+              select jsonb_agg((o.value - 'kpis') || jsonb_build_object('kpiCount', jsonb_array_length(o.value -> 'kpis'))
+                order by o.ordinality)
+              from jsonb_array_elements(p.value -> 'objectives') with ordinality o
+            ), '[]'::jsonb)) order by p.ordinality)
+            from jsonb_array_elements(s -> 'scorecard' -> 'perspectives') with ordinality p
+          ), '[]'::jsonb),
+          'unlinkedKpiIds', coalesce((
+            select jsonb_agg(k.value -> 'id' order by k.ordinality)
+            from jsonb_array_elements(s -> 'scorecard' -> 'unlinkedKpis') with ordinality k
+          ), '[]'::jsonb)
+        ),
+        'okrCount', jsonb_array_length(s -> 'okrs')
+      ) as outline
+      from (select snapshot as s from reviews where id = ${head.id} and organization_id = ${scope.org.id}) r`),
+  ]);
+  const [row] = rows<{ outline: ReviewOutline }>(outlineRows);
+  if (!row) throw notFound("No such review.");
+  return { ...parts, outline: row.outline };
+}
+
+/** The outline of a review's snapshot: everything but the rows of KPIs and OKR objectives. */
+export interface ReviewOutline {
+  takenAt: string;
+  period: ReviewSnapshot["period"];
+  scorecard: Pick<ReviewSnapshot["scorecard"], "period" | "score" | "status"> & {
+    perspectives: (Omit<SnapshotPerspective, "objectives"> & {
+      objectives: (Omit<SnapshotObjective, "kpis"> & { kpiCount: number })[];
+    })[];
+    unlinkedKpiIds: string[];
+  };
+  okrCount: number;
+}
+
+/** A page of one strategic objective's KPIs in a review's snapshot (or of those linked to none), read in SQL. */
+export async function reviewKpiPage(scope: OrgScope, input: z.output<typeof ZReviewKpiPageSchema>) {
+  const review = await findReviewHead(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  const offset = offsetOf(input.cursor);
+  const list =
+    input.objectiveId === null
+      ? sql`r.snapshot -> 'scorecard' -> 'unlinkedKpis'`
+      : sql`(select o -> 'kpis'
+             from jsonb_array_elements(r.snapshot -> 'scorecard' -> 'perspectives') p,
+                  jsonb_array_elements(p -> 'objectives') o
+             where o ->> 'id' = ${input.objectiveId} limit 1)`;
+  const found = rows<{ kpi: SnapshotKpi | null; total: number | null }>(
+    await scope.db.execute(sql`
+      select k.value as kpi, jsonb_array_length(l.list) as total
+      from reviews r
+      cross join lateral (select ${list} as list) l
+      left join lateral (
+        select value, ordinality from jsonb_array_elements(l.list) with ordinality
+        order by ordinality offset ${offset} limit ${input.limit + 1}
+      ) k on true
+      where r.id = ${review.id} and r.organization_id = ${scope.org.id}
+      order by k.ordinality`),
+  );
+  if (found[0]?.total == null) throw notFound("No such strategic objective in this review.");
+  const kpis = found.flatMap((r) => (r.kpi ? [r.kpi] : []));
+  return page(kpis, offset, input.limit, found[0].total, "kpis");
+}
+
+/** A page of the OKR objectives a review's snapshot froze, read in SQL. */
+export async function reviewOkrPage(scope: OrgScope, input: z.output<typeof ZReviewOkrPageSchema>) {
+  const review = await findReviewHead(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  const offset = offsetOf(input.cursor);
+  const found = rows<{ okr: SnapshotOkr | null; total: number }>(
+    await scope.db.execute(sql`
+      select o.value as okr, jsonb_array_length(r.snapshot -> 'okrs') as total
+      from reviews r
+      left join lateral (
+        select value, ordinality from jsonb_array_elements(r.snapshot -> 'okrs') with ordinality
+        order by ordinality offset ${offset} limit ${input.limit + 1}
+      ) o on true
+      where r.id = ${review.id} and r.organization_id = ${scope.org.id}
+      order by o.ordinality`),
+  );
+  const okrs = found.flatMap((r) => (r.okr ? [r.okr] : []));
+  return page(okrs, offset, input.limit, found[0]?.total ?? 0, "okrs");
+}
+
+/**
+ * What an action may be about, in the snapshot's reading order: its perspectives, strategic objectives and
+ * KPIs, each with its type, id, name and whether it was red; read in SQL, for the action form's choice.
+ */
+export async function reviewSubjects(scope: OrgScope, input: ReviewRef) {
+  const review = await findReviewHead(scope.db, scope.org.id, input.reviewId, scope.org.role);
+  return rows<{ subjectType: ReviewSubjectType; id: string; name: string; red: boolean }>(
+    await scope.db.execute(sql`
+      with s as (select snapshot -> 'scorecard' as sc from reviews where id = ${review.id} and organization_id = ${scope.org.id}),
+      p as (select p.value, p.ordinality as pi from s, jsonb_array_elements(s.sc -> 'perspectives') with ordinality p),
+      o as (select o.value, p.pi, o.ordinality as oi from p, jsonb_array_elements(p.value -> 'objectives') with ordinality o),
+      subjects as (
+        select 'perspective' as type, value, pi, 0::bigint as oi, 0::bigint as ki from p
+        union all select 'objective', value, pi, oi, 0 from o
+        union all select 'kpi', k.value, o.pi, o.oi, k.ordinality from o, jsonb_array_elements(o.value -> 'kpis') with ordinality k
+        union all select 'kpi', k.value, 2147483647, 0, k.ordinality from s, jsonb_array_elements(s.sc -> 'unlinkedKpis') with ordinality k
+      )
+      select type as "subjectType", value ->> 'id' as id, value ->> 'name' as name, value ->> 'status' = 'red' as red
+      from subjects order by pi, oi, ki`),
+  );
+}
+
+/** An offset cursor, as these pages hand them out: a whole number as text. */
+function offsetOf(cursor: string | null | undefined): number {
+  if (cursor == null) return 0;
+  if (!/^\d{1,9}$/.test(cursor)) throw invalidInput("cursor", "This page link is not valid.");
+  return Number(cursor);
+}
+
+function page<T, K extends string>(items: T[], offset: number, limit: number, total: number, key: K) {
+  const more = items.length > limit;
+  return {
+    [key]: more ? items.slice(0, limit) : items,
+    total,
+    nextCursor: more ? String(offset + limit) : null,
+  } as { [k in K]: T[] } & { total: number; nextCursor: string | null };
+}
+
+/** What a review answers besides its snapshot: cycle, team, people, commentary, actions, whether one may edit. */
+async function reviewParts(scope: OrgScope, review: Omit<ReviewRecord, "snapshot">, snapshot?: ReviewSnapshot) {
   const [comments, actions, team] = await Promise.all([
     scope.db
       .select({ ...commentColumns, authorId: reviewComments.authorId, authorName: users.name })
@@ -166,7 +320,9 @@ export async function getReview(scope: OrgScope, input: ReviewRef) {
       .innerJoin(users, eq(users.id, reviewComments.authorId))
       .where(and(eq(reviewComments.organizationId, scope.org.id), eq(reviewComments.reviewId, review.id)))
       .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id)),
-    review.status === "finalized" ? Promise.resolve(review.finalActions ?? []) : loadLiveActions(scope.db, review),
+    review.status === "finalized"
+      ? Promise.resolve(review.finalActions ?? [])
+      : loadLiveActions(scope.db, { ...review, snapshot }),
     review.teamId
       ? scope.db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, review.teamId))
       : Promise.resolve([]),
@@ -185,7 +341,6 @@ export async function getReview(scope: OrgScope, input: ReviewRef) {
       timing: timingNow(review.cycleStartsOn, review.cycleEndsOn),
     },
     team: team[0] ?? null,
-    snapshot: review.snapshot,
     openedAt: review.openedAt,
     openedBy: person(names, review.openedById),
     finalizedAt: review.finalizedAt,

@@ -394,6 +394,87 @@ describe("reviews.comment", () => {
   });
 });
 
+describe("the review read in parts (outline, KPI and OKR pages, subjects)", () => {
+  it("outlines the snapshot as get holds it: scores, objectives with their KPI counts, the unlinked KPIs, the OKR count", async () => {
+    const caller = await org.as("member");
+    const full = await caller.reviews.get({ reviewId: q3ReviewId });
+    const { outline, ...rest } = await caller.reviews.outline({ reviewId: q3ReviewId });
+    const { snapshot, ...fullRest } = full;
+    expect(rest).toEqual(fullRest);
+    expect(outline).toEqual({
+      takenAt: snapshot.takenAt,
+      period: snapshot.period,
+      scorecard: {
+        period: snapshot.scorecard.period,
+        score: snapshot.scorecard.score,
+        status: snapshot.scorecard.status,
+        perspectives: snapshot.scorecard.perspectives.map(({ objectives, ...p }) => ({
+          ...p,
+          objectives: objectives.map(({ kpis, ...o }) => ({ ...o, kpiCount: kpis.length })),
+        })),
+        unlinkedKpiIds: snapshot.scorecard.unlinkedKpis.map((k) => k.id),
+      },
+      okrCount: snapshot.okrs.length,
+    });
+  });
+
+  it("pages an objective's KPIs, the unlinked ones and the OKRs in the snapshot's order", async () => {
+    const caller = await org.as("member");
+    const { snapshot } = await caller.reviews.get({ reviewId: q3ReviewId });
+    const objective = snapshot.scorecard.perspectives.flatMap((p) => p.objectives).find((o) => o.kpis.length > 1);
+    if (!objective) throw new Error("the fixture has an objective with two KPIs");
+    const first = await caller.reviews.kpis({ reviewId: q3ReviewId, objectiveId: objective.id, limit: 1 });
+    expect(first).toEqual({ kpis: [objective.kpis[0]], total: objective.kpis.length, nextCursor: "1" });
+    const rest = await caller.reviews.kpis({ reviewId: q3ReviewId, objectiveId: objective.id, cursor: "1" });
+    expect(rest).toEqual({ kpis: objective.kpis.slice(1), total: objective.kpis.length, nextCursor: null });
+    const unlinked = await caller.reviews.kpis({ reviewId: q3ReviewId, objectiveId: null });
+    expect(unlinked.kpis).toEqual(snapshot.scorecard.unlinkedKpis);
+
+    const okrs = [];
+    let cursor: string | null = null;
+    do {
+      const page: { okrs: unknown[]; nextCursor: string | null } = await caller.reviews.okrs({
+        reviewId: q3ReviewId,
+        cursor,
+        limit: 2,
+      });
+      okrs.push(...page.okrs);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(okrs).toEqual(snapshot.okrs);
+  });
+
+  it("lists the subjects an action may be about in reading order, red ones marked", async () => {
+    const caller = await org.as("manager");
+    const { snapshot } = await caller.reviews.get({ reviewId: q3ReviewId });
+    const expected = snapshot.scorecard.perspectives.flatMap((p) => [
+      { subjectType: "perspective", id: p.id, name: p.name, red: p.status === "red" },
+      ...p.objectives.flatMap((o) => [
+        { subjectType: "objective", id: o.id, name: o.name, red: o.status === "red" },
+        ...o.kpis.map((k) => ({ subjectType: "kpi", id: k.id, name: k.name, red: k.status === "red" })),
+      ]),
+    ]);
+    expected.push(
+      ...snapshot.scorecard.unlinkedKpis.map((k) => ({
+        subjectType: "kpi",
+        id: k.id,
+        name: k.name,
+        red: k.status === "red",
+      })),
+    );
+    expect(await caller.reviews.subjects({ reviewId: q3ReviewId })).toEqual(expected);
+  });
+
+  it("answers an objective the snapshot does not hold with NOT_FOUND, a bad cursor with BAD_REQUEST", async () => {
+    const caller = await org.as("member");
+    const missing = await outcomeOf(() =>
+      caller.reviews.kpis({ reviewId: q3ReviewId, objectiveId: "00000000-0000-4000-8000-000000000000" }),
+    );
+    expect(missing).toBe("NOT_FOUND");
+    expect(await outcomeOf(() => caller.reviews.okrs({ reviewId: q3ReviewId, cursor: "-1" }))).toBe("BAD_REQUEST");
+  });
+});
+
 describe("reviews.compare", () => {
   it("gives deltas against the previous review of the same scope, with red items new and resolved", async () => {
     const result = await (await org.as("member")).reviews.compare({ reviewId: q3ReviewId });

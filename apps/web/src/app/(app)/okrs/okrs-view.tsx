@@ -15,6 +15,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { StatusDot } from "~/components/okr/status-badge";
 import { PersonPicker } from "~/components/people/person-picker";
+import { TeamPicker } from "~/components/teams/team-picker";
 import { Button, buttonClass } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/field";
 import { Input } from "~/components/ui/input";
@@ -34,7 +35,6 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
   const first = pages.data?.pages[0];
   const list = { data: first, error: pages.error };
   const { data: cycles = [] } = useQuery(trpc.cycles.list.queryOptions());
-  const { data: teams = [] } = useQuery(trpc.teams.list.queryOptions());
   const { data: me } = useQuery(trpc.me.get.queryOptions());
   const [search, setSearch] = useState(params.q ?? "");
   const board = params.view === "board";
@@ -57,6 +57,12 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
 
   const objectives = pages.data?.pages.flatMap((page) => page?.objectives ?? []) ?? [];
   const more = pages.hasNextPage;
+  const boards = boardTeams(objectives);
+  // The first pages may hold only company objectives (no team's): the board reads on until one has a team.
+  const fillBoards = board && boards.length === 0 && more;
+  useEffect(() => {
+    if (fillBoards && !pages.isFetchingNextPage) void pages.fetchNextPage();
+  }, [fillBoards, pages]);
   const canWrite = me?.permissions.includes("objective.write") ?? false;
 
   return (
@@ -104,13 +110,20 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
           onChange={(v) => setParam("cycle", v)}
           options={cycles.map((c) => ({ value: c.id, label: `${c.name}${c.status === "closed" ? " (closed)" : ""}` }))}
         />
-        <FilterSelect
-          label="Team"
-          value={params.team ?? ""}
-          onChange={(v) => setParam("team", v)}
-          any
-          options={teams.map((t) => ({ value: t.id, label: t.name }))}
-        />
+        {/* Searched on the server, a page at a time: never the organization's whole list of teams. */}
+        <div className="col-span-2 sm:col-span-1">
+          <label htmlFor="okr-filter-team" className="block text-xs font-medium text-slate-600">
+            Team
+          </label>
+          <TeamPicker
+            id="okr-filter-team"
+            value={input?.teamId ?? ""}
+            onChange={(v) => setParam("team", v || undefined)}
+            emptyLabel="Any"
+            searchLabel="Search teams for the team filter"
+            className="mt-1"
+          />
+        </div>
         {/* Searched on the server, a page at a time: never the organization's whole list of people. */}
         <div className="col-span-2 sm:col-span-1">
           <label htmlFor="okr-filter-owner" className="block text-xs font-medium text-slate-600">
@@ -188,30 +201,44 @@ export function OkrsView({ params, input }: { params: OkrSearchParams; input: TO
       )}
 
       {board ? (
-        <ScrollBox label="Team boards" surface="page" hintAt="top" innerClassName="pb-2">
-          <div className="flex w-max gap-4">
-            {teams.map((team) => {
-              const mine = objectives.filter((o) => o.team?.id === team.id);
-              return (
-                <section
-                  key={team.id}
-                  aria-label={`${team.name} board`}
-                  className="w-72 shrink-0 rounded-2xl bg-slate-100 p-3 sm:w-80"
-                >
-                  <h2 className="px-1 pb-2 text-sm font-semibold text-slate-700">
-                    {team.name} <span className="font-normal text-slate-500">({mine.length})</span>
-                  </h2>
-                  <div className="space-y-2">
-                    {mine.map((o) => (
-                      <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} compact />
-                    ))}
-                    {mine.length === 0 && <p className="px-1 text-xs text-slate-500">No objectives.</p>}
-                  </div>
-                </section>
-              );
-            })}
+        <>
+          <ScrollBox label="Team boards" surface="page" hintAt="top" innerClassName="pb-2">
+            <div className="flex w-max gap-4">
+              {boards.map((team) => {
+                const mine = objectives.filter((o) => o.team?.id === team.id);
+                return (
+                  <section
+                    key={team.id}
+                    aria-label={`${team.name} board`}
+                    className="w-72 shrink-0 rounded-2xl bg-slate-100 p-3 sm:w-80"
+                  >
+                    <h2 className="px-1 pb-2 text-sm font-semibold text-slate-700">
+                      {team.name} <span className="font-normal text-slate-600">({mine.length})</span>
+                    </h2>
+                    <div className="space-y-2">
+                      {mine.map((o) => (
+                        <ObjectiveSummary key={o.id} objective={o} expected={list.data?.expected ?? 0} compact />
+                      ))}
+                    </div>
+                  </section>
+                );
+              })}
+            </div>
+          </ScrollBox>
+          <div className="space-y-2">
+            {/* A board per team with objectives loaded; more objectives fill them and add the next teams. */}
+            {list.data && boardTeams(objectives).length === 0 && (
+              <p className="rounded-2xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
+                No team objectives match these filters.
+              </p>
+            )}
+            {more && (
+              <Button variant="secondary" disabled={pages.isFetchingNextPage} onClick={() => pages.fetchNextPage()}>
+                {pages.isFetchingNextPage ? "Loading…" : "Load more objectives"}
+              </Button>
+            )}
           </div>
-        </ScrollBox>
+        </>
       ) : (
         <div className="space-y-2">
           {objectives.map((o) => (
@@ -263,4 +290,11 @@ function FilterSelect({
       </Select>
     </div>
   );
+}
+
+/** The teams the loaded objectives belong to, by name: the boards to show. */
+function boardTeams(objectives: readonly { team: { id: string; name: string } | null }[]) {
+  const teams = new Map<string, { id: string; name: string }>();
+  for (const o of objectives) if (o.team && !teams.has(o.team.id)) teams.set(o.team.id, o.team);
+  return [...teams.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -38,8 +38,9 @@ const NUM = `${CELL} text-right tabular-nums whitespace-nowrap`;
  * the KPIs measuring them, one row each, collapsible level by level.
  */
 export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
-  // Perspectives start open; strategic objectives start closed, and opening one loads its KPIs.
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  // Perspectives start open (in a large scorecard closed, their scores showing, so the page arrives lean);
+  // strategic objectives start closed, and opening one loads its KPIs.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => collapsedAtFirst(tree));
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const flip = (set: (f: (prev: ReadonlySet<string>) => ReadonlySet<string>) => void, id: string) =>
     set((prev) => {
@@ -132,6 +133,15 @@ export function ScorecardTreeTable({ tree }: { tree: ScorecardTree }) {
       {tree.unlinkedKpiCount > 0 ? <UnlinkedKpis count={tree.unlinkedKpiCount} period={period} /> : null}
     </section>
   );
+}
+
+/** Objective rows a scorecard shows on arrival, at most: past them, its perspectives start closed. */
+const FIRST_OBJECTIVE_ROWS = 30;
+
+function collapsedAtFirst(tree: ScorecardTree): ReadonlySet<string> {
+  const total = tree.perspectives.reduce((n, p) => n + p.objectives.length, 0);
+  if (total <= FIRST_OBJECTIVE_ROWS) return new Set();
+  return new Set(tree.perspectives.map((p) => p.id));
 }
 
 /** An opened strategic objective's KPI rows, read when it is opened. */

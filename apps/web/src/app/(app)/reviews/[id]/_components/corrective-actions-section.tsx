@@ -1,18 +1,13 @@
 "use client";
 
-import {
-  REVIEW_SUBJECT_LABELS,
-  type ReviewSnapshot,
-  type ReviewSubjectType,
-  reviewRows,
-  ZCorrectiveActionCreateSchema,
-} from "@meridian/domain";
-import { useMemo } from "react";
+import { REVIEW_SUBJECT_LABELS, type ReviewSubjectType, ZCorrectiveActionCreateSchema } from "@meridian/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
 import { Controller } from "react-hook-form";
 import { PersonPicker } from "~/components/people/person-picker";
 import { ActionRow, DUE_COLUMN, OWNER_COLUMN } from "~/components/review/action-row";
 import { DataTable } from "~/components/review/data-table";
-import type { ReviewAction, ReviewDetail } from "~/components/review/types";
+import type { ReviewAction, ReviewOutlineDetail } from "~/components/review/types";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { SubmitButton } from "~/components/ui/form-actions";
@@ -23,7 +18,9 @@ import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useMutationForm } from "~/components/ui/use-mutation-form";
 import { useTRPC } from "~/trpc/react";
 
-export function CorrectiveActionsSection({ review }: { review: ReviewDetail }) {
+type ActionReview = Pick<ReviewOutlineDetail, "id" | "status" | "canEdit" | "actions">;
+
+export function CorrectiveActionsSection({ review }: { review: ActionReview }) {
   const own = review.actions.filter((a) => !a.carriedIn);
   const carried = review.actions.filter((a) => a.carriedIn);
   const finalized = review.status === "finalized";
@@ -73,29 +70,29 @@ function ActionTable({
   );
 }
 
-/** Subjects of the snapshot an action may be about, in reading order. */
-function subjectOptions(snapshot: ReviewSnapshot) {
-  return reviewRows(snapshot)
-    .filter((r): r is typeof r & { subjectType: ReviewSubjectType } => r.subjectType !== null)
-    .map((r) => ({
-      value: `${r.subjectType}|${r.id}`,
-      label: `${REVIEW_SUBJECT_LABELS[r.subjectType]}: ${r.name}`,
-      // The reddest first is what reviewers reach for.
-      red: r.status === "red",
-    }));
-}
-
-function AddActionForm({ review }: { review: ReviewDetail }) {
+/**
+ * The form to add an action. What it may be about (every perspective, objective and KPI of the snapshot:
+ * thousands in a company's review) is read once the page is in the browser, not sent with the page.
+ */
+function AddActionForm({ review }: { review: ActionReview }) {
   const trpc = useTRPC();
-  const subjects = useMemo(() => subjectOptions(review.snapshot), [review.snapshot]);
-  const first = subjects.find((s) => s.red) ?? subjects[0];
-  const [firstType, firstId] = (first?.value ?? "|").split("|");
+  const query = useQuery(trpc.reviews.subjects.queryOptions({ reviewId: review.id }));
+  const subjects = useMemo(
+    () =>
+      (query.data ?? []).map((r) => ({
+        value: `${r.subjectType}|${r.id}`,
+        label: `${REVIEW_SUBJECT_LABELS[r.subjectType]}: ${r.name}`,
+        // The reddest first is what reviewers reach for.
+        red: r.red,
+      })),
+    [query.data],
+  );
   const form = useMutationForm({
     schema: ZCorrectiveActionCreateSchema,
     defaultValues: {
       reviewId: review.id,
-      subjectType: (firstType || "perspective") as ReviewSubjectType,
-      subjectId: firstId ?? "",
+      subjectType: "perspective" as ReviewSubjectType,
+      subjectId: "",
       title: "",
       ownerId: "",
       dueOn: "",
@@ -108,8 +105,20 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
   const { register, control, setValue, watch, onSubmit, pending, error: message } = form;
   const { errors } = form.formState;
   const subject = `${watch("subjectType")}|${watch("subjectId")}`;
+  const chosen = Boolean(watch("subjectId"));
 
-  if (subjects.length === 0) {
+  // Once the subjects arrive, the form starts on the first red one (else the first).
+  useEffect(() => {
+    if (chosen) return;
+    const first = subjects.find((s) => s.red) ?? subjects[0];
+    if (!first) return;
+    const [type, id] = first.value.split("|");
+    setValue("subjectType", type as ReviewSubjectType);
+    setValue("subjectId", id ?? "");
+  }, [subjects, chosen, setValue]);
+
+  if (query.error) return <Alert>{query.error.message}</Alert>;
+  if (query.data && subjects.length === 0) {
     return (
       <p className="mt-5 text-sm text-slate-500">
         The snapshot holds no perspective, objective or KPI, so there is nothing to attach an action to.
@@ -130,12 +139,14 @@ function AddActionForm({ review }: { review: ReviewDetail }) {
           <Select
             id={id}
             value={subject}
+            disabled={!query.data}
             onChange={(e) => {
               const [type, subjectId] = e.target.value.split("|");
               setValue("subjectType", type as ReviewSubjectType);
               setValue("subjectId", subjectId ?? "");
             }}
           >
+            {!query.data && <option value={subject}>Loading…</option>}
             {subjects.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}

@@ -1,28 +1,44 @@
 "use client";
 
-import { formatKpiValue, type SnapshotKpi, type SnapshotPerspective, targetShareLabel } from "@meridian/domain";
-import { useState } from "react";
+import { formatKpiValue, type SnapshotKpi, targetShareLabel } from "@meridian/domain";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { DataTable } from "~/components/review/data-table";
-import type { ReviewCommentEntry } from "~/components/review/types";
+import type { ReviewCommentEntry, ReviewOutline } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
+import { Button } from "~/components/ui/button";
 import { ui } from "~/components/ui/styles";
+import { useTRPC } from "~/trpc/react";
 import { CommentaryEditor } from "./commentary-editor";
+import { kpiPageInput, nextPage, type OpenAtFirst } from "./review-sections";
 
 type CommentFor = (type: "perspective" | "objective" | "kpi", id: string) => ReviewCommentEntry | undefined;
+type OutlinePerspective = ReviewOutline["scorecard"]["perspectives"][number];
+type OutlineObjective = OutlinePerspective["objectives"][number];
 
-/** One perspective of the frozen scorecard: its objectives, their KPIs, and the commentary on each. */
+/**
+ * One perspective of the frozen scorecard: its objectives, their KPIs, and the commentary on each. Open on
+ * arrival or not (`openAtFirst`); a closed one lists its objectives when asked, and a closed objective loads
+ * its KPIs when asked.
+ */
 export function PerspectiveSection({
   reviewId,
   perspective,
   commentFor,
   editable,
+  openAtFirst,
 }: {
   reviewId: string;
-  perspective: SnapshotPerspective;
+  perspective: OutlinePerspective;
   commentFor: CommentFor;
   editable: boolean;
+  openAtFirst: OpenAtFirst;
 }) {
+  const [open, setOpen] = useState(openAtFirst.perspectives.has(perspective.id));
+  const [asked, setAsked] = useState(false);
   const headingId = `perspective-${perspective.id}`;
+  const listId = `perspective-objectives-${perspective.id}`;
+  const count = perspective.objectives.length;
   return (
     <section aria-labelledby={headingId} className={ui.card}>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -39,30 +55,180 @@ export function PerspectiveSection({
         commentFor={commentFor}
         editable={editable}
       />
-      {perspective.objectives.length === 0 ? (
+      {count === 0 ? (
         <p className="mt-4 text-sm text-slate-500">No strategic objectives in this perspective.</p>
+      ) : !open ? (
+        <ShowButton
+          onClick={() => {
+            setOpen(true);
+            setAsked(true);
+          }}
+          className="mt-4"
+        >
+          Show its {count} strategic {count === 1 ? "objective" : "objectives"}
+        </ShowButton>
       ) : (
-        <div className="mt-4 space-y-5">
+        <Shown id={listId} focus={asked} className="mt-4 space-y-5">
           {perspective.objectives.map((o) => (
-            <div key={o.id} className="rounded-xl border border-slate-200">
-              <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 bg-slate-50/70 px-4 py-2.5">
-                <h4 className="font-medium text-slate-900">{o.name}</h4>
-                <StatusPill status={o.status} score={o.score} />
-              </div>
-              <KpiTable of={o.name} reviewId={reviewId} kpis={o.kpis} commentFor={commentFor} editable={editable} />
-              <SubjectCommentary
-                className="border-t border-slate-100 px-4 py-3"
-                reviewId={reviewId}
-                subjectType="objective"
-                subject={o}
-                commentFor={commentFor}
-                editable={editable}
-              />
-            </div>
+            <ObjectiveBlock
+              key={o.id}
+              reviewId={reviewId}
+              objective={o}
+              commentFor={commentFor}
+              editable={editable}
+              openAtFirst={openAtFirst.objectives.has(o.id)}
+            />
           ))}
-        </div>
+        </Shown>
       )}
     </section>
+  );
+}
+
+/** A strategic objective: its score, then (open) its KPIs and commentary, or (closed) a button that loads them. */
+function ObjectiveBlock({
+  reviewId,
+  objective: o,
+  commentFor,
+  editable,
+  openAtFirst,
+}: {
+  reviewId: string;
+  objective: OutlineObjective;
+  commentFor: CommentFor;
+  editable: boolean;
+  openAtFirst: boolean;
+}) {
+  const [open, setOpen] = useState(openAtFirst);
+  const [asked, setAsked] = useState(false);
+  const bodyId = `objective-kpis-${o.id}`;
+  return (
+    <div className="rounded-xl border border-slate-200">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 bg-slate-50/70 px-4 py-2.5">
+        <h4 className="font-medium text-slate-900">{o.name}</h4>
+        <StatusPill status={o.status} score={o.score} />
+      </div>
+      {open ? (
+        <Shown id={bodyId} focus={asked}>
+          <PagedKpiTable
+            of={o.name}
+            reviewId={reviewId}
+            objectiveId={o.id}
+            total={o.kpiCount}
+            commentFor={commentFor}
+            editable={editable}
+          />
+          <SubjectCommentary
+            className="border-t border-slate-100 px-4 py-3"
+            reviewId={reviewId}
+            subjectType="objective"
+            subject={o}
+            commentFor={commentFor}
+            editable={editable}
+          />
+        </Shown>
+      ) : (
+        <div className="px-4 py-2.5">
+          <ShowButton
+            onClick={() => {
+              setOpen(true);
+              setAsked(true);
+            }}
+          >
+            {o.kpiCount === 0
+              ? "Show its commentary"
+              : `Show its ${o.kpiCount} ${o.kpiCount === 1 ? "KPI" : "KPIs"}${commentFor("objective", o.id) ? " and commentary" : ""}`}
+          </ShowButton>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Shows what is not on the page until asked for, in its own place: the button gives way to it. */
+function ShowButton({
+  onClick,
+  className = "",
+  children,
+}: {
+  onClick: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button variant="secondary" size="sm" onClick={onClick} className={className}>
+      {children}
+    </Button>
+  );
+}
+
+/** Where the keyboard lands once a button gave way to what it showed: the shown part itself. */
+function Shown({
+  id,
+  focus,
+  className,
+  children,
+}: {
+  id: string;
+  focus: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div id={id} ref={ref} tabIndex={focus ? -1 : undefined} className={`${className ?? ""} outline-none`}>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The KPIs of one strategic objective (or, `objectiveId` null, those linked to none), read a page at a time
+ * from the snapshot; the first page may have come with the page.
+ */
+export function PagedKpiTable({
+  of,
+  reviewId,
+  objectiveId,
+  total,
+  commentFor,
+  editable,
+}: {
+  of?: string;
+  reviewId: string;
+  objectiveId: string | null;
+  total: number;
+  commentFor: CommentFor;
+  editable: boolean;
+}) {
+  const trpc = useTRPC();
+  const pages = useInfiniteQuery(
+    trpc.reviews.kpis.infiniteQueryOptions(kpiPageInput(reviewId, objectiveId), { getNextPageParam: nextPage }),
+  );
+  if (total === 0)
+    return <KpiTable of={of} reviewId={reviewId} kpis={[]} commentFor={commentFor} editable={editable} />;
+  if (pages.error) return <p className="px-4 py-3 text-sm text-rose-700">{pages.error.message}</p>;
+  if (!pages.data) return <p className="px-4 py-3 text-sm text-slate-500">Loading KPIs…</p>;
+  const kpis = pages.data.pages.flatMap((p) => p.kpis);
+  return (
+    <>
+      <KpiTable of={of} reviewId={reviewId} kpis={kpis} commentFor={commentFor} editable={editable} />
+      {pages.hasNextPage && (
+        <div className="border-t border-slate-100 px-4 py-2.5">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pages.isFetchingNextPage}
+            onClick={() => pages.fetchNextPage()}
+          >
+            {pages.isFetchingNextPage ? "Loading…" : `Show more KPIs (${kpis.length} of ${total})`}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -166,7 +332,7 @@ function KpiRows({
               aria-label={`Add commentary on ${k.name}`}
               className="ml-2 rounded px-1.5 py-0.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50"
             >
-              + Comment
+              <span aria-hidden="true">+ </span>Add commentary
             </button>
           )}
         </th>

@@ -7,7 +7,7 @@ import { useFinalizeQuestion } from "~/components/review/finalize-guard";
 import { finalizeQuestion } from "~/components/review/finalize-question";
 import { finalizedNote } from "~/components/review/finalized";
 import { ReviewStatusBadge } from "~/components/review/review-status-badge";
-import type { ReviewDetail } from "~/components/review/types";
+import type { ReviewOutlineDetail } from "~/components/review/types";
 import { StatusPill } from "~/components/scorecard/status-pill";
 import { buttonClass } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-action";
@@ -15,8 +15,8 @@ import { formatDate } from "~/components/ui/format";
 import { useInvalidateReviews } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 
-export function ReviewHeader({ review }: { review: ReviewDetail }) {
-  const { snapshot } = review;
+export function ReviewHeader({ review }: { review: ReviewOutlineDetail }) {
+  const snapshot = review.outline;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -66,7 +66,7 @@ export function ReviewHeader({ review }: { review: ReviewDetail }) {
   );
 }
 
-function FinalizeButton({ review }: { review: ReviewDetail }) {
+function FinalizeButton({ review }: { review: ReviewOutlineDetail }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateReviews();
   const finalize = useMutation(trpc.reviews.finalize.mutationOptions());

@@ -13,6 +13,9 @@ import { useInvalidateStrategy } from "~/components/ui/use-invalidate";
 import { useTRPC } from "~/trpc/react";
 import { EditStrategicObjectiveForm, NewStrategicObjectiveForm } from "./strategic-objective-form";
 
+/** Objectives listed per perspective on arrival when it has many. */
+const LISTED_AT_FIRST = 10;
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Strategic objectives, grouped by perspective: add, edit, move and remove them. */
@@ -21,6 +24,8 @@ export function StrategicObjectivesAdmin() {
   const map = useQuery(trpc.strategy.map.queryOptions({}));
   const me = useQuery(trpc.me.get.queryOptions());
   const [adding, setAdding] = useState<string | null>(null);
+  // A perspective of many objectives lists its first ones until asked for all: the page arrives lean.
+  const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
   if (!map.data) return null;
   const perspectives = map.data.perspectives;
   const options = perspectives.map((p) => ({ id: p.id, name: p.name }));
@@ -71,11 +76,26 @@ export function StrategicObjectivesAdmin() {
             {p.objectives.length === 0 && adding !== p.id ? (
               <p className="py-3 text-sm text-slate-500">No strategic objectives in {p.name} yet.</p>
             ) : (
-              <ul className="divide-y divide-slate-100">
-                {p.objectives.map((o) => (
-                  <ObjectiveRow key={o.id} objective={o} perspective={p} perspectives={options} />
-                ))}
-              </ul>
+              <>
+                <ul className="divide-y divide-slate-100">
+                  {(showAll.has(p.id) || p.objectives.length <= LISTED_AT_FIRST + 5
+                    ? p.objectives
+                    : p.objectives.slice(0, LISTED_AT_FIRST)
+                  ).map((o) => (
+                    <ObjectiveRow key={o.id} objective={o} perspective={p} perspectives={options} />
+                  ))}
+                </ul>
+                {!showAll.has(p.id) && p.objectives.length > LISTED_AT_FIRST + 5 && (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    className="mt-2"
+                    onClick={() => setShowAll((prev) => new Set(prev).add(p.id))}
+                  >
+                    Show all {p.objectives.length} objectives of {p.name}
+                  </Button>
+                )}
+              </>
             )}
           </section>
         ))}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { PersonPicker } from "~/components/people/person-picker";
 import { ConfirmButton } from "~/components/settings/confirm-button";
 import { useActionFeedback } from "~/components/settings/use-action-feedback";
+import { TeamPicker } from "~/components/teams/team-picker";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
@@ -25,7 +26,7 @@ const peopleCount = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
  * changes (rename, move, archive, its leads and members). Its people load when it opens, so the
  * tree of a large organization stays one lean list.
  */
-export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; allTeams: Team[] }) {
+export function TeamRow({ team, depth, above }: { team: Team; depth: number; above?: string[] }) {
   const [open, setOpen] = useState(false);
   const panelId = `team-panel-${team.id}`;
   return (
@@ -48,15 +49,16 @@ export function TeamRow({ team, depth, allTeams }: { team: Team; depth: number; 
           ▸
         </span>
         <span className="font-medium">{team.name}</span>
+        {above && above.length > 0 && <span className="text-xs text-slate-500">in {above.join(" › ")}</span>}
         <span className="text-xs text-slate-500">{peopleCount(team.memberCount)}</span>
       </button>
-      {open && <TeamPanel id={panelId} team={team} allTeams={allTeams} />}
+      {open && <TeamPanel id={panelId} team={team} />}
     </li>
   );
 }
 
 /** An opened team: rename, move, archive, and its people (new ones found with the person picker). */
-function TeamPanel({ id, team, allTeams }: { id: string; team: Team; allTeams: Team[] }) {
+function TeamPanel({ id, team }: { id: string; team: Team }) {
   const trpc = useTRPC();
   const [name, setName] = useState(team.name);
   const [newMember, setNewMember] = useState("");
@@ -90,21 +92,17 @@ function TeamPanel({ id, team, allTeams }: { id: string; team: Team; allTeams: T
         <label htmlFor={`parent-${team.id}`} className="text-xs text-slate-500 sm:ml-2">
           Part of
         </label>
-        <select
+        {/* Searched on the server: the organization's teams are never all on the page. */}
+        <TeamPicker
           id={`parent-${team.id}`}
           value={team.parentId ?? ""}
-          onChange={(e) => update.mutate({ teamId: team.id, version: team.version, parentId: e.target.value || null })}
-          className="max-w-full rounded-md border border-slate-200 bg-white px-2 py-1 text-sm"
-        >
-          <option value="">— Top —</option>
-          {allTeams
-            .filter((t) => t.id !== team.id)
-            .map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-        </select>
+          onChange={(v) => update.mutate({ teamId: team.id, version: team.version, parentId: v || null })}
+          emptyLabel="— Top —"
+          exclude={(t) => t.id === team.id}
+          indent={false}
+          searchLabel={`Search teams to move ${team.name} under`}
+          className="w-full sm:w-64"
+        />
         <span className="ml-auto">
           <ConfirmButton
             label="Archive"
