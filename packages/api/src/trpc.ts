@@ -268,14 +268,54 @@ function membershipStatement(requested: boolean) {
     limit 1`;
 }
 
+type Membership = NonNullable<Awaited<ReturnType<typeof findMembership>>>;
+
+/**
+ * The membership each user last acted in, per database and organization asked for, in this process:
+ * a guess to start a read with, never an authority (ADR 0030). Bounded; the oldest entry goes first.
+ */
+const lastMemberships = new WeakMap<Database, Map<string, { membership: Membership; json: string }>>();
+const LAST_MEMBERSHIPS_KEPT = 10_000;
+
+function membershipsSeen(db: Database) {
+  const seen = lastMemberships.get(db) ?? new Map<string, { membership: Membership; json: string }>();
+  lastMemberships.set(db, seen);
+  return seen;
+}
+
+function rememberMembership(db: Database, key: string, membership: Membership | null) {
+  const seen = membershipsSeen(db);
+  seen.delete(key);
+  if (!membership) return;
+  seen.set(key, { membership, json: JSON.stringify(membership) });
+  if (seen.size > LAST_MEMBERSHIPS_KEPT) {
+    const oldest = seen.keys().next().value;
+    if (oldest !== undefined) seen.delete(oldest);
+  }
+}
+
 /**
  * A member of the current organization holding `permission`. Fails closed:
  * no membership, an unknown role or a missing permission is FORBIDDEN.
  * `ctx.org` carries the organization every query must be scoped by.
+ *
+ * Every request re-reads its membership, and a query does not wait for it: when this process saw
+ * the user's membership before and it allowed the query, the handler starts on that one while
+ * the membership statement runs beside it, and its answer is served only if the membership read
+ * now is the same; otherwise it is dropped and the handler runs again on the fresh one (or the
+ * request is refused). Reads then cost one round trip, not two; mutations always wait.
  */
 export function orgProcedure(permission: Permission) {
-  return authedProcedure.use(async ({ ctx, next }) => {
-    const membership = await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+  return authedProcedure.use(async ({ ctx, next, type }) => {
+    const key = `${ctx.user.id}:${ctx.requestedOrganizationId ?? ""}`;
+    const reading = findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+    const guess = type === "query" ? membershipsSeen(ctx.db).get(key) : undefined;
+    const early =
+      guess && can(guess.membership.org.role, permission) ? next({ ctx: { ...ctx, ...guess.membership } }) : null;
+    const membership = await reading;
+    // The same organization, role, teams and cycles: the early answer is the answer.
+    if (early && guess && membership && JSON.stringify(membership) === guess.json) return early;
+    rememberMembership(ctx.db, key, membership);
     if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
     const { org, teams, cycles } = membership;
     if (!can(org.role, permission)) {

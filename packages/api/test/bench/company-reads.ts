@@ -9,8 +9,11 @@
  *   pnpm --filter @meridian/api bench:company     (or `pnpm bench`, which runs it after the Vitest benches)
  *
  * BENCH_SCALE   0.1 or 1 (or any scale in (0, 10]); both, a tenth first, when unset.
- * BENCH_RUNS    timed pairs per read (default 21); BENCH_WARMUP untimed pairs before them (default 10: prepared
- *               statements get their generic plans on every pooled connection, as in a running server).
+ * BENCH_RUNS    timed pairs per read (default 21); BENCH_WARMUP untimed pairs before them (default 60: prepared
+ *               statements get their generic plans on every pooled connection, as in a running server. postgres.js
+ *               hands queries to its open connections in turn, the tree's parallel statements open all ten, and a
+ *               statement is planned afresh on its first five runs on each: ten pairs left every read and baseline
+ *               measured on custom plans, two to four times slower than on a running server).
  * BENCH_READ_SECONDS  stop a read's timed pairs after this long, with at least 5 (default 45).
  * DATABASE_URL  each scale gets a fresh database on this server, dropped at the end; without it only
  *               the tenth runs, on in-memory PGlite.
@@ -62,7 +65,7 @@ const env = (name: string, fallback: number) => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 const RUNS = env("BENCH_RUNS", 21);
-const WARMUP = env("BENCH_WARMUP", 10);
+const WARMUP = env("BENCH_WARMUP", 60);
 const READ_SECONDS = env("BENCH_READ_SECONDS", 45);
 const SERVER = process.env.DATABASE_URL;
 const ONLY = (process.env.BENCH_READS ?? "")

@@ -20,7 +20,12 @@ export function aggregate(values: readonly PeriodValue[], how: Aggregation): num
       return present.reduce((s, v) => s + v.value, 0);
     case "average":
       return present.reduce((s, v) => s + v.value, 0) / present.length;
-    case "last":
-      return [...present].sort((a, b) => a.period.localeCompare(b.period)).at(-1)?.value ?? null;
+    case "last": {
+      // The latest period's value (the later one of two equal periods, as a stable sort would leave it);
+      // periods are "YYYY-MM-DD", so comparing the strings compares the days.
+      let last = present[0] as { period: string; value: number };
+      for (const v of present) if (v.period >= last.period) last = v;
+      return last.value;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { type Aggregation, aggregate, type PeriodValue } from "./aggregation";
 import { conversionRate, returnOnInvestment } from "./computed-kpi";
 import { hasOwnValues, type KpiFrequency, type KpiKind } from "./kpi-definition";
 import { type KpiStatus, kpiScore, kpiStatus, weightedScore } from "./kpi-score";
-import { isWithin, type Period, periodContaining, periodsWithin, quarterContaining, quarterLabel } from "./periods";
+import { type Period, periodContaining, periodsWithin, quarterContaining, quarterLabel } from "./periods";
 
 export interface ScoredPerspective {
   id: string;
@@ -94,6 +94,8 @@ export function indexScorecard(data: ScorecardData) {
       list.push({ period: a.periodStart, value: a.value });
       map.set(a.kpiId, list);
     }
+    // Oldest first, so a period's values are one run of each list (ownValuesWithin).
+    for (const list of map.values()) list.sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
     return map;
   };
   const actualsByKpi = byKpi(data.actuals);
@@ -116,8 +118,31 @@ export function ownValues(
   return undefined;
 }
 
-const within = (values: readonly PeriodValue[] | undefined, period: Period) =>
-  (values ?? []).filter((v) => isWithin(v.period, period));
+/** ownValues within `period`: the run of its oldest-first list between the period's first and last day. */
+function ownValuesWithin(
+  index: ScorecardIndex,
+  kpi: Pick<KpiForScoring, "id" | "kind">,
+  period: Period,
+): readonly PeriodValue[] {
+  const values = ownValues(index, kpi) ?? [];
+  const from = firstIndex(values, (v) => v.period >= period.start);
+  return values.slice(
+    from,
+    firstIndex(values, (v) => v.period > period.end, from),
+  );
+}
+
+/** The first index from `from` on whose value passes `test`, in a list where it passes from some point on. */
+function firstIndex(values: readonly PeriodValue[], test: (v: PeriodValue) => boolean, from = 0): number {
+  let lo = from;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(values[mid] as PeriodValue)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 /**
  * A KPI's value over a period: its own values (entered, or summed from campaigns)
@@ -126,12 +151,12 @@ const within = (values: readonly PeriodValue[] | undefined, period: Period) =>
  * marketing ROI is (Σ attributed revenue − Σ spend) ÷ Σ spend).
  */
 export function kpiActualFor(index: ScorecardIndex, kpi: KpiForScoring, period: Period): number | null {
-  if (hasOwnValues(kpi.kind)) return aggregate(within(ownValues(index, kpi), period), kpi.aggregation);
+  if (hasOwnValues(kpi.kind)) return aggregate(ownValuesWithin(index, kpi, period), kpi.aggregation);
   const a = kpi.inputAId ? index.kpiById.get(kpi.inputAId) : undefined;
   const b = kpi.inputBId ? index.kpiById.get(kpi.inputBId) : undefined;
   // Inputs have values of their own; a computed input would be a loop waiting to happen, so it counts as blank.
   const inputValue = (input: KpiForScoring | undefined) =>
-    input && hasOwnValues(input.kind) ? aggregate(within(ownValues(index, input), period), input.aggregation) : null;
+    input && hasOwnValues(input.kind) ? aggregate(ownValuesWithin(index, input, period), input.aggregation) : null;
   const formula = kpi.kind === "ratio" ? conversionRate : returnOnInvestment;
   return formula(inputValue(a), inputValue(b));
 }
@@ -169,7 +194,7 @@ export function targetsToDate(
   if (!hasOwnValues(kpi.kind) || kpi.aggregation !== "sum") return { ...full, targetShare: null };
   const total = periodsWithin(period, kpi.frequency).length;
   const reported = new Set(
-    within(ownValues(index, kpi), period)
+    ownValuesWithin(index, kpi, period)
       .filter((v) => v.value !== null)
       .map((v) => periodContaining(v.period, kpi.frequency).start),
   ).size;

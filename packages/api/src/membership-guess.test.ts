@@ -1,0 +1,110 @@
+import { and, cycles, eq, memberships, teamMembers } from "@meridian/db";
+import { describe, expect, it } from "vitest";
+import {
+  callerFor,
+  createCycle,
+  createMember,
+  createObjective,
+  createOrganization,
+  createTeam,
+  outcomeOf,
+  statementsOf,
+  useTestDatabase,
+} from "../test/support";
+
+/*
+ * A query starts on the membership this process last saw for its user while the membership is
+ * read again beside it (orgProcedure, ADR 0030). These check that the guess never decides: a
+ * change to the role, the teams, the cycles or the membership itself is in force on the very
+ * next query, and a query whose guess held costs the statements it always cost.
+ */
+const database = useTestDatabase();
+
+async function company() {
+  const organization = await createOrganization(database.db);
+  const person = await createMember(database.db, organization.id, "admin");
+  const owner = await createMember(database.db, organization.id, "admin");
+  const team = await createTeam(database.db, organization.id, { leads: [owner.id] });
+  const cycle = await createCycle(database.db, organization.id);
+  const scope = { organizationId: organization.id, cycleId: cycle.id, ownerId: owner.id };
+  const privateObjective = await createObjective(database.db, scope, { teamId: team.id, visibility: "private" });
+  const draft = await createObjective(database.db, scope, { teamId: team.id, status: "draft" });
+  const setRole = (role: "admin" | "member" | "viewer") =>
+    database.db
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.organizationId, organization.id), eq(memberships.userId, person.id)));
+  return { organization, person, team, cycle, privateObjective, draft, setRole };
+}
+
+describe("a query started on the last membership seen", () => {
+  it("answers under the role read now: an admin demoted between two reads no longer sees a private objective", async () => {
+    const c = await company();
+    const caller = await callerFor(database.db, c.person.email);
+    const read = () => caller.objectives.get({ objectiveId: c.privateObjective.id });
+    expect((await read())?.objective.id).toBe(c.privateObjective.id);
+    expect((await read())?.objective.id).toBe(c.privateObjective.id);
+
+    await c.setRole("member");
+    expect(await outcomeOf(read)).toBe("NOT_FOUND");
+    expect(await outcomeOf(() => caller.users.list({}))).toBe("FORBIDDEN");
+
+    await c.setRole("admin");
+    expect((await read())?.objective.id).toBe(c.privateObjective.id);
+  });
+
+  it("refuses a query the role read now does not allow, though the last one did", async () => {
+    const c = await company();
+    const caller = await callerFor(database.db, c.person.email);
+    expect(await outcomeOf(() => caller.users.list({}))).toBe("allow");
+    await c.setRole("viewer");
+    expect(await outcomeOf(() => caller.users.list({}))).toBe("FORBIDDEN");
+  });
+
+  it("follows the teams read now: taken off a team, a member no longer sees its draft", async () => {
+    const c = await company();
+    await c.setRole("member");
+    await database.db
+      .insert(teamMembers)
+      .values({ organizationId: c.organization.id, teamId: c.team.id, userId: c.person.id, role: "member" });
+    const caller = await callerFor(database.db, c.person.email);
+    const read = () => caller.objectives.get({ objectiveId: c.draft.id });
+    expect((await read())?.objective.id).toBe(c.draft.id);
+    expect((await read())?.objective.id).toBe(c.draft.id);
+
+    await database.db
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.teamId, c.team.id), eq(teamMembers.userId, c.person.id)));
+    expect(await outcomeOf(read)).toBe("NOT_FOUND");
+  });
+
+  it("refuses every query once the membership is deactivated", async () => {
+    const c = await company();
+    const caller = await callerFor(database.db, c.person.email);
+    expect(await outcomeOf(() => caller.teams.list())).toBe("allow");
+    expect(await outcomeOf(() => caller.teams.list())).toBe("allow");
+    await database.db
+      .update(memberships)
+      .set({ deactivatedAt: new Date() })
+      .where(and(eq(memberships.organizationId, c.organization.id), eq(memberships.userId, c.person.id)));
+    expect(await outcomeOf(() => caller.teams.list())).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => caller.objectives.dashboard({}))).toBe("FORBIDDEN");
+  });
+
+  it("costs the membership and the read when the guess holds, and one read more when it did not", async () => {
+    const c = await company();
+    const caller = await callerFor(database.db, c.person.email);
+    const read = () => caller.objectives.list({ teamId: c.team.id });
+    const first = await statementsOf(database.db, read);
+    const again = await statementsOf(database.db, read);
+    expect(first.sent).toHaveLength(2);
+    expect(again.sent).toHaveLength(2);
+    expect(again.result?.objectives).toEqual(first.result?.objectives);
+
+    // A renamed cycle is a different membership row: the early answer (old name) is dropped.
+    await database.db.update(cycles).set({ name: "Renamed" }).where(eq(cycles.id, c.cycle.id));
+    const changed = await statementsOf(database.db, read);
+    expect(changed.sent).toHaveLength(3);
+    expect(changed.result?.cycle.name).toBe("Renamed");
+  });
+});
