@@ -87,7 +87,8 @@ export async function updateWebhookEndpoint(scope: OrgScope, input: z.output<typ
         ...(turnedOff ? { status: "disabled", statusReason: "Turned off by an admin." } : {}),
       },
       returning: endpointColumns,
-      conflict: { what: "webhook endpoint", current: () => getWebhookEndpoint(scope, input) },
+      // Read through the transaction: on PGlite, one connection, a read beside it would wait for it.
+      conflict: { what: "webhook endpoint", current: () => getWebhookEndpoint(scope, input, tx) },
       activity: activityBy(scope, "webhook_endpoint", input.endpointId, "webhook_endpoint.updated", {
         url: input.url,
         target: input.target,

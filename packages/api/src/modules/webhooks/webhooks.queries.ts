@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  type Executor,
   eq,
   rows,
   sql,
@@ -96,9 +97,13 @@ function toDate(value: Date | string | null): Date | null {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** One endpoint, without its secret. */
-export async function getWebhookEndpoint(scope: OrgScope, input: z.output<typeof ZWebhookEndpointIdSchema>) {
-  const [endpoint] = await scope.db
+/** One endpoint, without its secret; inside a transaction, read through it (`db`). */
+export async function getWebhookEndpoint(
+  scope: OrgScope,
+  input: z.output<typeof ZWebhookEndpointIdSchema>,
+  db: Executor = scope.db,
+) {
+  const [endpoint] = await db
     .select({ ...endpointColumns, createdByName: users.name })
     .from(webhookEndpoints)
     .leftJoin(users, eq(users.id, webhookEndpoints.createdById))
