@@ -86,7 +86,10 @@ describe("malformed calls to /api/trpc", () => {
   });
 
   it("a batch with a gap: the call without an input is told so, the others are answered", async () => {
-    const response = await post("/api/trpc/cycles.open,apiTokens.create?batch=1", JSON.stringify({ 1: { name: "" } }));
+    const response = await post(
+      "/api/trpc/cycles.open,apiTokens.create?batch=1",
+      JSON.stringify({ 1: { name: "", scopes: ["kpis:write"] } }),
+    );
     expect(response.status).toBe(400);
     const [first, second] = (await response.json()) as { error: { message: string } }[];
     expect(first?.error.message).toBe(NEEDS_INPUT);
