@@ -1,5 +1,7 @@
-import { API_SCOPES } from "@meridian/domain";
+import { API_SCOPES, WEBHOOK_EVENTS } from "@meridian/domain";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi-document";
 
@@ -78,5 +80,35 @@ describe("the OpenAPI document of /api/v1", () => {
   it("documents a check-in as 201 when new and 200 when repeated", () => {
     const create = operations.find((o) => o.operation.operationId === "checkIns-create")?.operation;
     expect(Object.keys(create?.responses ?? {})).toEqual(expect.arrayContaining(["200", "201", "409", "412", "413"]));
+  });
+
+  it("documents every webhook event with its signed headers and a body checked against real data", () => {
+    const webhooks = (document.webhooks ?? {}) as Record<
+      string,
+      { post: { parameters: { name: string }[]; requestBody: { content: Record<string, { schema: object }> } } }
+    >;
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    for (const { post } of Object.values(webhooks)) {
+      expect(post.parameters.map((p) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    }
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const schema = webhooks["objective.status_changed"]?.post.requestBody.content["application/json"]?.schema ?? {};
+    const valid = ajv.compile(schema);
+    const body = {
+      type: "objective.status_changed",
+      timestamp: "2026-12-04T10:00:00.000Z",
+      data: {
+        objective: { id: "5f0c2b3e-8a7d-4c1e-9b2a-3d4e5f607182", title: "Grow pipeline" },
+        status: "at_risk",
+        previousStatus: "on_track",
+        progress: 0.25,
+        expected: 0.5,
+        url: "https://meridian.example.com/objectives/5f0c2b3e-8a7d-4c1e-9b2a-3d4e5f607182",
+      },
+    };
+    expect(valid(body), JSON.stringify(valid.errors)).toBe(true);
+    expect(valid({ ...body, data: { ...body.data, status: "green" } })).toBe(false);
+    expect(valid({ ...body, type: "kpi.status_changed" })).toBe(false);
   });
 });

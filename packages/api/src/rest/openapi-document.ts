@@ -1,6 +1,7 @@
 import { API_SCOPE_INFO } from "@meridian/domain";
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import type { Meta } from "../trpc";
+import { webhooksSection } from "./openapi-webhooks";
 import { restRouter } from "./rest.router";
 import { ZRestError } from "./rest-schemas";
 
@@ -26,6 +27,7 @@ export function openApiDocument(): OpenAPIObject {
       defs: { Error: ZRestError },
     }),
   );
+  cached.webhooks = webhooksSection();
   return cached;
 }
 
