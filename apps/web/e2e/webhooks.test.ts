@@ -289,7 +289,10 @@ describe("the API reference", () => {
     await logIn(page, "member");
     const doc = (await (await page.request.get(`${baseURL()}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { summary?: string }>>;
+      webhooks?: Record<string, unknown>;
     };
+    const events = Object.keys(doc.webhooks ?? {});
+    expect(events.length).toBeGreaterThan(0);
     const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
       ["get", "post", "put", "patch", "delete"].filter((m) => item[m]).map((m) => ({ method: m.toUpperCase(), path })),
     );
@@ -301,12 +304,21 @@ describe("the API reference", () => {
     await page.waitForURL("**/developers/api");
     await page.getByRole("heading", { level: 1, name: "API reference" }).waitFor();
     const cards = page.getByRole("article");
-    expect(await cards.count()).toBe(operations.length);
+    expect(await cards.count()).toBe(operations.length + events.length);
     for (const { method, path } of operations) {
       const card = page.getByRole("article", { name: `${method} ${path}`, exact: true });
       expect(await card.count()).toBe(1);
       expect(await card.textContent()).toContain("Scope:");
       expect(await card.getByRole("figure").last().textContent()).toContain(`/api/v1${path.split("{")[0]}`);
+    }
+    // The webhooks section: each event the document lists, its signature headers and an example body.
+    for (const event of events) {
+      const card = page.getByRole("article", { name: `POST ${event}`, exact: true });
+      expect(await card.count()).toBe(1);
+      expect(await card.textContent()).toContain("webhook-signature");
+      expect(JSON.parse((await card.getByRole("figure").last().locator("pre").textContent()) ?? "")).toMatchObject({
+        type: event,
+      });
     }
     expect(await page.getByRole("link", { name: "Download OpenAPI document" }).getAttribute("href")).toBe(
       "/api/v1/openapi.json",

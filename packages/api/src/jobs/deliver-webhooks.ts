@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { type Database, type Executor, rows, sql } from "@meridian/db";
-import { WEBHOOK_PAUSE_AFTER_DAYS, WEBHOOK_RETRY_DELAYS_SECONDS } from "@meridian/domain";
+import { WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_PAUSE_AFTER_DAYS, WEBHOOK_RETRY_DELAYS_SECONDS } from "@meridian/domain";
 import { Webhook } from "standardwebhooks";
 import { notify } from "../modules/notifications/notify";
 import { formatSlackMessage } from "../modules/webhooks/slack";
@@ -36,6 +36,8 @@ export interface DeliverReport {
   failed: number;
   skipped: number;
   paused: number;
+  /** Finished deliveries past the log's retention, removed this tick. */
+  pruned: number;
 }
 
 interface Claimed {
@@ -71,7 +73,8 @@ export interface AttemptOutcome {
  * which the Standard Webhooks id lets it drop).
  */
 export async function deliverPendingWebhooks(db: Database, options: DeliverOptions = {}): Promise<DeliverReport> {
-  const report: DeliverReport = { succeeded: 0, retried: 0, failed: 0, skipped: 0, paused: 0 };
+  const report: DeliverReport = { succeeded: 0, retried: 0, failed: 0, skipped: 0, paused: 0, pruned: 0 };
+  report.pruned = await pruneWebhookLog(db);
   report.paused = await pauseFailingEndpoints(db);
   const maxRounds = options.maxRounds ?? 100;
   for (let round = 0; round < maxRounds; round++) {
@@ -338,6 +341,28 @@ async function record(db: Database, delivery: Claimed, outcome: AttemptOutcome):
     }
   });
   return result;
+}
+
+/**
+ * Deletes finished deliveries (and, by cascade, their attempts) older than
+ * WEBHOOK_LOG_RETENTION_DAYS, at most `limit` a tick so one tick never holds
+ * a long lock; a backlog drains over the following minutes. Pending ones stay
+ * whatever their age.
+ */
+export async function pruneWebhookLog(db: Database, limit = 1000): Promise<number> {
+  const result = await db.execute(sql`
+    with old as (
+      select organization_id, id from webhook_deliveries
+      where state <> 'pending' and created_at < now() - make_interval(days => ${WEBHOOK_LOG_RETENTION_DAYS})
+      order by created_at
+      limit ${limit}
+      for update skip locked
+    )
+    delete from webhook_deliveries d using old
+    where d.organization_id = old.organization_id and d.id = old.id
+    returning d.id
+  `);
+  return rows(result).length;
 }
 
 /**

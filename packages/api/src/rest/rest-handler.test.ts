@@ -70,4 +70,27 @@ describe("the REST API's handler", () => {
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows.map((r) => Object.keys(r.details ?? {}))).not.toContainEqual(expect.arrayContaining(["authorization"]));
   });
+
+  it("answers a known path asked with a method it does not take with 405 and Allow, an unknown path with 404", async () => {
+    const token = await tokenFor(demo.db, DEMO.admin, ["okrs:read", "kpis:write"]);
+    const wrong = await rest(demo.db, "DELETE", "/objectives", { token });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET");
+    expect(wrong.body).toEqual({
+      code: "METHOD_NOT_SUPPORTED",
+      message: expect.stringContaining("use GET"),
+      errors: [],
+    });
+
+    const withId = await rest(demo.db, "POST", "/kpis/00000000-0000-4000-8000-000000000000/actuals", {
+      token,
+      body: { actuals: [] },
+    });
+    expect(withId.status).toBe(405);
+    expect(withId.headers.get("allow")).toBe("PUT");
+
+    const unknown = await rest(demo.db, "GET", "/objectivez", { token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: "NOT_FOUND", message: "No such route: GET /api/v1/objectivez." });
+  });
 });

@@ -4,6 +4,7 @@ import { readBodyText } from "../lib/limited-body";
 import { RateLimitedError } from "./api-rate-limit";
 import { runRestCall } from "./openapi-bridge";
 import { openApiDocument, REST_BASE_PATH } from "./openapi-document";
+import { methodsAllowedOn } from "./rest-routes";
 
 /** The largest body a REST call may send: 1,000 actuals or check-ins take far less. */
 export const MAX_REST_BODY_BYTES = 1024 * 1024;
@@ -76,6 +77,14 @@ async function stableErrorBody(response: Response, request: Request): Promise<Re
   const body = (await response.json().catch(() => ({}))) as LibraryErrorBody;
   const code = body.code ?? "INTERNAL_SERVER_ERROR";
   const headers = Object.fromEntries(response.headers);
+  if (code === "NOT_FOUND" && body.message === "Not found") {
+    const { pathname } = new URL(request.url);
+    const allowed = methodsAllowedOn(pathname.slice(REST_BASE_PATH.length));
+    if (allowed.length > 0) {
+      const message = `${pathname} does not answer ${request.method}: use ${allowed.join(" or ")}.`;
+      return errorResponse(405, "METHOD_NOT_SUPPORTED", message, [], { ...headers, allow: allowed.join(", ") });
+    }
+  }
   if (response.status >= 500 && code !== "SERVICE_UNAVAILABLE") {
     return errorResponse(response.status, code, "Something went wrong on our side. Try again later.", [], headers);
   }

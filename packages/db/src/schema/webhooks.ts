@@ -99,6 +99,8 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_log_idx").on(t.organizationId, t.endpointId, t.createdAt.desc(), t.id.desc()),
     // The sender's claim across organizations: pending deliveries due now, oldest first.
     index("webhook_deliveries_due_idx").on(t.nextAttemptAt, t.organizationId, t.id).where(sql`${t.state} = 'pending'`),
+    // The log's pruning across organizations: finished deliveries, oldest first.
+    index("webhook_deliveries_finished_idx").on(t.createdAt).where(sql`${t.state} <> 'pending'`),
   ],
 );
 

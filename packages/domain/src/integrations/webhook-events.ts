@@ -39,3 +39,9 @@ export const WEBHOOK_RETRY_DELAYS_SECONDS = [30, 120, 600, 3600, 21_600, 86_400]
 
 /** An endpoint whose deliveries have failed without one success for this long is paused and its admins told. */
 export const WEBHOOK_PAUSE_AFTER_DAYS = 3;
+
+/** Finished deliveries stay in the log this long, then are deleted with their attempts. */
+export const WEBHOOK_LOG_RETENTION_DAYS = 30;
+
+/** How long one delivery keeps being retried after its first attempt fails, in whole hours. */
+export const WEBHOOK_RETRY_SPAN_HOURS = Math.round(WEBHOOK_RETRY_DELAYS_SECONDS.reduce((sum, s) => sum + s, 0) / 3600);

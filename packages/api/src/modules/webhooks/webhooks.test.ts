@@ -7,13 +7,19 @@ import {
   asc,
   count,
   eq,
+  inArray,
   notifications,
   sql,
   webhookDeliveries,
   webhookDeliveryAttempts,
   webhookEndpoints,
 } from "@meridian/db";
-import { WEBHOOK_EVENT_DATA_SCHEMAS, WEBHOOK_RETRY_DELAYS_SECONDS, type WebhookEvent } from "@meridian/domain";
+import {
+  WEBHOOK_EVENT_DATA_SCHEMAS,
+  WEBHOOK_LOG_RETENTION_DAYS,
+  WEBHOOK_RETRY_DELAYS_SECONDS,
+  type WebhookEvent,
+} from "@meridian/domain";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -28,7 +34,7 @@ import {
   outcomeOf,
   useTestDatabase,
 } from "../../../test/support";
-import { deliverPendingWebhooks } from "../../jobs/deliver-webhooks";
+import { deliverPendingWebhooks, pruneWebhookLog } from "../../jobs/deliver-webhooks";
 import { renderNotificationEmail } from "../../mail/render";
 import { emitWebhookEvent } from "./emit";
 
@@ -563,6 +569,36 @@ describe("webhook deliveries", () => {
     await admin.webhooks.resend({ deliveryId: skipped?.id ?? "" });
     await deliverPendingWebhooks(database.db);
     expect(at(target.path)).toHaveLength(1);
+  });
+
+  it("prunes finished deliveries past the log's retention with their attempts, never a pending one", async () => {
+    const target = await endpoint(["checkin.created"], { script: [500] });
+    for (let i = 0; i < 3; i++) {
+      await database.db.transaction((tx) =>
+        emitWebhookEvent(tx, orgId, "checkin.created", sampleData["checkin.created"]),
+      );
+    }
+    // The first answer is a 500: one delivery stays pending for its retry, two succeed.
+    await deliverPendingWebhooks(database.db, { batchSize: 1, concurrency: 1 });
+    const before = await deliveriesOf(target.id);
+    expect(before.map((d) => d.state).sort()).toEqual(["pending", "succeeded", "succeeded"]);
+    const [oldSucceeded, recentSucceeded] = before.filter((d) => d.state === "succeeded");
+    const pending = before.find((d) => d.state === "pending");
+    const past = sql`now() - make_interval(days => ${WEBHOOK_LOG_RETENTION_DAYS + 1})`;
+    await database.db
+      .update(webhookDeliveries)
+      .set({ createdAt: past })
+      .where(inArray(webhookDeliveries.id, [oldSucceeded?.id ?? "", pending?.id ?? ""]));
+
+    expect(await pruneWebhookLog(database.db)).toBe(1);
+    const after = await deliveriesOf(target.id);
+    expect(after.map((d) => d.id).sort()).toEqual([pending?.id, recentSucceeded?.id].sort());
+    const attempts = await database.db
+      .select({ deliveryId: webhookDeliveryAttempts.deliveryId })
+      .from(webhookDeliveryAttempts)
+      .where(eq(webhookDeliveryAttempts.deliveryId, oldSucceeded?.id ?? ""));
+    expect(attempts).toEqual([]);
+    expect(await pruneWebhookLog(database.db)).toBe(0);
   });
 
   it("resends a delivery as a new one with the same webhook-id", async () => {

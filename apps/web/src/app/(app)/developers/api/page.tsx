@@ -1,5 +1,5 @@
 import { apiRateLimitPerMinute, openApiDocument } from "@meridian/api";
-import { API_SCOPE_INFO, API_SCOPES } from "@meridian/domain";
+import { API_SCOPE_INFO, API_SCOPES, WEBHOOK_RETRY_SPAN_HOURS } from "@meridian/domain";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -10,6 +10,8 @@ import { getCaller } from "~/trpc/server";
 import { buildApiReference, type OpenApiLike } from "./_components/api-reference";
 import { CodeBlock } from "./_components/code-block";
 import { OperationCard, Prose } from "./_components/operation-card";
+import { WebhookCard } from "./_components/webhook-card";
+import { buildWebhookReference } from "./_components/webhook-reference";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -40,8 +42,11 @@ const code = "rounded bg-slate-100 px-1 font-mono text-xs";
 export default async function ApiReferencePage() {
   const me = await (await getCaller()).me.get();
   const origin = configuredOrigin() ?? "https://meridian.example.com";
-  const reference = buildApiReference(openApiDocument() as unknown as OpenApiLike, { origin, scopes: API_SCOPE_INFO });
+  const document = openApiDocument() as unknown as OpenApiLike;
+  const reference = buildApiReference(document, { origin, scopes: API_SCOPE_INFO });
+  const webhooks = buildWebhookReference(document);
   const canMakeTokens = me.permissions.includes("token.manage");
+  const canManageWebhooks = me.permissions.includes("webhook.manage");
   const limit = apiRateLimitPerMinute();
 
   return (
@@ -78,6 +83,14 @@ export default async function ApiReferencePage() {
               <span className="text-slate-500">({tag.operations.length})</span>
             </li>
           ))}
+          {webhooks.length > 0 && (
+            <li>
+              <a href="#webhooks" className="text-indigo-700 hover:underline">
+                Webhooks
+              </a>{" "}
+              <span className="text-slate-500">({webhooks.length})</span>
+            </li>
+          )}
         </ul>
       </nav>
 
@@ -164,6 +177,35 @@ export default async function ApiReferencePage() {
           ))}
         </section>
       ))}
+
+      {webhooks.length > 0 && (
+        <section id="webhooks" aria-labelledby="webhooks-heading" className="scroll-mt-4 space-y-3">
+          <h2 id="webhooks-heading" className="text-lg font-semibold text-slate-900">
+            Webhooks
+          </h2>
+          <div className={`${ui.card} max-w-3xl space-y-2 text-sm text-slate-700`}>
+            <p>
+              An admin registers an endpoint in{" "}
+              {canManageWebhooks ? (
+                <Link href="/settings/webhooks" className="font-medium text-indigo-700 underline">
+                  Settings → Webhooks
+                </Link>
+              ) : (
+                <strong>Settings → Webhooks</strong>
+              )}{" "}
+              and chooses its events. Meridian then POSTs each event as JSON, signed per the Standard Webhooks
+              specification: verify <code className={code}>webhook-signature</code> over{" "}
+              <code className={code}>id.timestamp.body</code> with the endpoint&apos;s secret (any Standard Webhooks
+              library does it), and answer 2xx. A failed delivery is retried for about {WEBHOOK_RETRY_SPAN_HOURS} hours
+              with the same <code className={code}>webhook-id</code>, so a receiver can drop a repeat; answering{" "}
+              <code className={code}>410</code> turns the endpoint off.
+            </p>
+          </div>
+          {webhooks.map((w) => (
+            <WebhookCard key={w.id} webhook={w} />
+          ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -61,6 +61,8 @@ export interface OpenApiLike {
   servers?: { url: string }[];
   paths?: Record<string, Record<string, unknown> | undefined>;
   components?: { schemas?: Record<string, JsonSchema> };
+  /** OpenAPI 3.1: the requests Meridian itself sends (webhooks), by event. */
+  webhooks?: Record<string, Record<string, unknown> | undefined>;
 }
 
 export interface ScopeInfo {
@@ -357,9 +359,9 @@ export function sampleValue(doc: OpenApiLike, raw: JsonSchema, depth = 0): unkno
     case "string":
       return sampleString(schema);
     case "integer":
-      return schema.minimum !== undefined && schema.minimum > 1 ? schema.minimum : 1;
+      return withinBounds(schema, 1);
     case "number":
-      return schema.minimum !== undefined && schema.minimum > 0 ? schema.minimum : 42.5;
+      return withinBounds(schema, 42.5);
     case "boolean":
       return true;
     case "array":
@@ -372,6 +374,13 @@ export function sampleValue(doc: OpenApiLike, raw: JsonSchema, depth = 0): unkno
       return Object.fromEntries(names.map((n) => [n, sampleValue(doc, properties[n] ?? {}, depth + 1)]));
     }
   }
+}
+
+/** `preferred`, or the nearest bound when it lies outside the schema's range. */
+function withinBounds(schema: JsonSchema, preferred: number): number {
+  if (schema.minimum !== undefined && preferred < schema.minimum) return schema.minimum;
+  if (schema.maximum !== undefined && preferred > schema.maximum) return schema.maximum;
+  return preferred;
 }
 
 function sampleString(schema: JsonSchema): string {

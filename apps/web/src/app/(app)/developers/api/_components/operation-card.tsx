@@ -32,7 +32,7 @@ export function Prose({ text }: { text: string }) {
  * Fields as a table of three columns, the name with its type under it, so that it fits a phone:
  * long dotted names break rather than widen the page.
  */
-function FieldTable({
+export function FieldTable({
   rows,
   caption,
   kind,
@@ -82,7 +82,7 @@ function FieldTable({
   );
 }
 
-function Part({ title, children }: { title: string; children: React.ReactNode }) {
+export function Part({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <div className="mt-4">
       <h4 className="text-sm font-semibold text-slate-900">{title}</h4>

@@ -1,5 +1,6 @@
 "use client";
 
+import { WEBHOOK_PAUSE_AFTER_DAYS, WEBHOOK_RETRY_SPAN_HOURS } from "@meridian/domain";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -22,8 +23,9 @@ export function WebhooksAdmin() {
         description={
           <>
             Meridian POSTs the events you choose to this URL as they happen (a check-in, a status turning red, a review
-            finalized), signed so the receiver can tell they came from here. Failed deliveries are retried for a day,
-            then the endpoint is paused. To read data on demand instead, see the{" "}
+            finalized), signed so the receiver can tell they came from here. A failed delivery is retried with a growing
+            delay for about {WEBHOOK_RETRY_SPAN_HOURS} hours; an endpoint that fails every delivery for{" "}
+            {WEBHOOK_PAUSE_AFTER_DAYS} days is paused and its admins are told. To read data on demand instead, see the{" "}
             <Link href="/developers/api" className="font-medium text-indigo-700 underline">
               API reference
             </Link>

@@ -1,5 +1,6 @@
 "use client";
 
+import { WEBHOOK_LOG_RETENTION_DAYS } from "@meridian/domain";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -65,6 +66,9 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
           )
         }
       >
+        <p className="mt-2 text-xs text-slate-500">
+          Newest first. Finished deliveries are kept for {WEBHOOK_LOG_RETENTION_DAYS} days.
+        </p>
         <div className="mt-3 space-y-2">
           <Alert>{failure ?? log.error?.message}</Alert>
           {resent && <Alert tone="success">{resent}</Alert>}
