@@ -14,9 +14,9 @@ import {
 
 /*
  * A query starts on the membership this process last saw for its user while the membership is
- * read again beside it (orgProcedure, ADR 0030). These check that the guess never decides: a
- * change to the role, the teams, the cycles or the membership itself is in force on the very
- * next query, and a query whose guess held costs the statements it always cost.
+ * read again, inside the query's own first statement (ADR 0031) or beside it (ADR 0030). These
+ * check that the guess never decides: a change to the role, the teams, the cycles or the
+ * membership itself is in force on the very next query, and what a query costs either way.
  */
 const database = useTestDatabase();
 
@@ -91,20 +91,48 @@ describe("a query started on the last membership seen", () => {
     expect(await outcomeOf(() => caller.objectives.dashboard({}))).toBe("FORBIDDEN");
   });
 
-  it("costs the membership and the read when the guess holds, and one read more when it did not", async () => {
+  it("costs one statement when the guess holds, the membership riding in the read, and one more when it did not", async () => {
     const c = await company();
     const caller = await callerFor(database.db, c.person.email);
     const read = () => caller.objectives.list({ teamId: c.team.id });
     const first = await statementsOf(database.db, read);
     const again = await statementsOf(database.db, read);
+    // Unseen: the membership, then the read. Seen: the read with the membership in the same statement.
     expect(first.sent).toHaveLength(2);
-    expect(again.sent).toHaveLength(2);
+    expect(again.sent).toHaveLength(1);
     expect(again.result?.objectives).toEqual(first.result?.objectives);
 
-    // A renamed cycle is a different membership row: the early answer (old name) is dropped.
+    // A renamed cycle is a different membership row: the early answer (old name) is dropped and the
+    // read runs again on the membership that statement brought back.
     await database.db.update(cycles).set({ name: "Renamed" }).where(eq(cycles.id, c.cycle.id));
     const changed = await statementsOf(database.db, read);
-    expect(changed.sent).toHaveLength(3);
+    expect(changed.sent).toHaveLength(2);
     expect(changed.result?.cycle.name).toBe("Renamed");
+  });
+
+  it("reads the membership beside a query whose handler runs no statement it can ride in", async () => {
+    const c = await company();
+    const caller = await callerFor(database.db, c.person.email);
+    const standalone = (sent: string[]) => sent.filter((t) => t.includes('"memberOf"') && !t.includes("__rider"));
+    const riding = (sent: string[]) => sent.filter((t) => t.includes("__rider"));
+    // webhooks.list reads with Drizzle's query builder only: learned on its first run, read beside after.
+    await caller.webhooks.list();
+    const seen = await statementsOf(database.db, () => caller.webhooks.list());
+    expect(standalone(seen.sent)).toHaveLength(1);
+    expect(riding(seen.sent)).toEqual([]);
+    // A shaped read carries it instead.
+    await caller.teams.list();
+    const shaped = await statementsOf(database.db, () => caller.teams.list());
+    expect(standalone(shaped.sent)).toEqual([]);
+    expect(riding(shaped.sent)).toHaveLength(1);
+    // A change is in force on the next call either way.
+    await c.setRole("member");
+    expect(await outcomeOf(() => caller.webhooks.list())).toBe("FORBIDDEN");
+    expect(await outcomeOf(() => caller.teams.list())).toBe("allow");
+    await database.db
+      .update(memberships)
+      .set({ deactivatedAt: new Date() })
+      .where(and(eq(memberships.organizationId, c.organization.id), eq(memberships.userId, c.person.id)));
+    expect(await outcomeOf(() => caller.teams.list())).toBe("FORBIDDEN");
   });
 });

@@ -1,20 +1,22 @@
 import type { SessionUser } from "@meridian/auth";
-import {
-  cycles,
-  type Database,
-  isDatabaseUnavailable,
-  memberships,
-  organizations,
-  sql,
-  teamMembers,
-} from "@meridian/db";
-import { type ApiScope, can, isRole, type Permission, type Role, type Viewer } from "@meridian/domain";
+import { type Database, isDatabaseUnavailable } from "@meridian/db";
+import { type ApiScope, can, type Permission, type Viewer } from "@meridian/domain";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 import { AppError } from "./lib/errors";
-import type { OrganizationCycle } from "./lib/scope";
-import { runShaped } from "./lib/shaped-statement";
+import {
+  findMembership,
+  foldsMembership,
+  learnFolding,
+  type Membership,
+  membershipFromRow,
+  membershipRider,
+  membershipsSeen,
+  type OrganizationScope,
+  rememberMembership,
+} from "./lib/membership";
+import { withRider } from "./lib/shaped-statement";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "./lib/unavailable";
 import { toViewer } from "./lib/viewer";
 
@@ -185,114 +187,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, meta, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export interface OrganizationScope {
-  id: string;
-  name: string;
-  isDemo: boolean;
-  role: Role;
-}
+export { findMembership, loadMembership, type OrganizationScope } from "./lib/membership";
 
 /** What a handler behind `orgProcedure` receives. */
 export type OrgContext = Context & { user: SessionUser; org: OrganizationScope };
-
-/** The membership the request acts in: the requested organization, or the user's first. */
-export async function loadMembership(
-  db: Database,
-  userId: string,
-  requestedOrganizationId: string | null,
-): Promise<OrganizationScope | null> {
-  const found = await findMembership(db, userId, requestedOrganizationId);
-  return found?.org ?? null;
-}
-
-/**
- * The membership and, in the same statement, the teams the user belongs to and
- * leads there: what the visibility rules need, without a second round trip.
- * A requested organization the user does not belong to falls back to their first.
- */
-export async function findMembership(
-  db: Database,
-  userId: string,
-  requestedOrganizationId: string | null,
-): Promise<{
-  org: OrganizationScope;
-  teams: { member: string[]; led: string[] };
-  cycles: OrganizationCycle[];
-} | null> {
-  const requested = requestedOrganizationId && z.uuid().safeParse(requestedOrganizationId).success;
-  // Every request runs this statement: rendered once per shape, filled per request (runShaped).
-  const [row] = await runShaped<MembershipRow>(
-    db,
-    requested ? "membership:requested" : "membership:first",
-    () => membershipStatement(Boolean(requested)),
-    requested ? { userId, organizationId: requestedOrganizationId } : { userId },
-  );
-  if (!row && requestedOrganizationId) return findMembership(db, userId, null);
-  if (!row || !isRole(row.role)) return null;
-  const ids = (list: string) => (list ? list.split(",") : []);
-  return {
-    org: { id: row.id, name: row.name, isDemo: row.isDemo, role: row.role },
-    teams: { member: ids(row.memberOf), led: ids(row.leads) },
-    cycles: row.cycles,
-  };
-}
-
-interface MembershipRow {
-  id: string;
-  name: string;
-  isDemo: boolean;
-  role: string;
-  memberOf: string;
-  leads: string;
-  cycles: OrganizationCycle[];
-}
-
-/** The membership, its teams and the organization's cycles: findMembership's one statement. */
-function membershipStatement(requested: boolean) {
-  const teamsOf = (lead: boolean) => sql`(
-    select coalesce(string_agg(${teamMembers.teamId}::text, ','), '') from ${teamMembers}
-    where ${teamMembers.organizationId} = ${memberships.organizationId} and ${teamMembers.userId} = ${memberships.userId}
-      ${lead ? sql`and ${teamMembers.role} = 'lead'` : sql``})`;
-  return sql`select ${organizations.id} as id, ${organizations.name} as name, ${organizations.isDemo} as "isDemo",
-      ${memberships.role} as role, ${teamsOf(false)} as "memberOf", ${teamsOf(true)} as leads,
-      -- A handful of rows per organization, and most reads start by picking one of them.
-      (select coalesce(json_agg(json_build_object(
-          'id', ${cycles.id}, 'name', ${cycles.name}, 'startsOn', ${cycles.startsOn}, 'endsOn', ${cycles.endsOn},
-          'status', ${cycles.status}, 'version', ${cycles.version}
-        ) order by ${cycles.startsOn} desc), '[]') from ${cycles}
-        where ${cycles.organizationId} = ${memberships.organizationId}) as cycles
-    from ${memberships} join ${organizations} on ${organizations.id} = ${memberships.organizationId}
-    where ${memberships.userId} = ${sql.placeholder("userId")} and ${memberships.deactivatedAt} is null
-      ${requested ? sql`and ${memberships.organizationId} = ${sql.placeholder("organizationId")}` : sql``}
-    order by ${memberships.createdAt}, ${organizations.name}
-    limit 1`;
-}
-
-type Membership = NonNullable<Awaited<ReturnType<typeof findMembership>>>;
-
-/**
- * The membership each user last acted in, per database and organization asked for, in this process:
- * a guess to start a read with, never an authority (ADR 0030). Bounded; the oldest entry goes first.
- */
-const lastMemberships = new WeakMap<Database, Map<string, { membership: Membership; json: string }>>();
-const LAST_MEMBERSHIPS_KEPT = 10_000;
-
-function membershipsSeen(db: Database) {
-  const seen = lastMemberships.get(db) ?? new Map<string, { membership: Membership; json: string }>();
-  lastMemberships.set(db, seen);
-  return seen;
-}
-
-function rememberMembership(db: Database, key: string, membership: Membership | null) {
-  const seen = membershipsSeen(db);
-  seen.delete(key);
-  if (!membership) return;
-  seen.set(key, { membership, json: JSON.stringify(membership) });
-  if (seen.size > LAST_MEMBERSHIPS_KEPT) {
-    const oldest = seen.keys().next().value;
-    if (oldest !== undefined) seen.delete(oldest);
-  }
-}
 
 /**
  * A member of the current organization holding `permission`. Fails closed:
@@ -300,24 +198,41 @@ function rememberMembership(db: Database, key: string, membership: Membership | 
  * `ctx.org` carries the organization every query must be scoped by.
  *
  * Every request re-reads its membership, and a query does not wait for it: when this process saw
- * the user's membership before and it allowed the query, the handler starts on that one while
- * the membership statement runs beside it, and its answer is served only if the membership read
+ * the user's membership before and it allowed the query, the handler starts on that one, and the
+ * membership is read again inside the handler's first shaped statement (ADR 0031) or, for a
+ * handler that has none, beside it (ADR 0030). The answer is served only if the membership read
  * now is the same; otherwise it is dropped and the handler runs again on the fresh one (or the
- * request is refused). Reads then cost one round trip, not two; mutations always wait.
+ * request is refused). Reads then cost one statement, not two; mutations always wait.
  */
 export function orgProcedure(permission: Permission) {
-  return authedProcedure.use(async ({ ctx, next, type }) => {
+  return authedProcedure.use(async ({ ctx, next, type, path }) => {
     const key = `${ctx.user.id}:${ctx.requestedOrganizationId ?? ""}`;
-    const reading = findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
     const guess = type === "query" ? membershipsSeen(ctx.db).get(key) : undefined;
-    const early =
-      guess && can(guess.membership.org.role, permission) ? next({ ctx: { ...ctx, ...guess.membership } }) : null;
-    const membership = await reading;
-    // The same organization, role, teams and cycles: the early answer is the answer.
-    if (early && guess && membership && JSON.stringify(membership) === guess.json) return early;
-    rememberMembership(ctx.db, key, membership);
-    if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
-    const { org, teams, cycles } = membership;
+    const early = guess && can(guess.membership.org.role, permission) ? guess : undefined;
+    let fresh: Membership | null | undefined;
+    if (early && foldsMembership(path)) {
+      // The membership is read again inside the handler's first statement (ADR 0031).
+      const rider = membershipRider(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+      const answer = await withRider(rider, () => next({ ctx: { ...ctx, ...early.membership } }));
+      learnFolding(path, rider.claimed, answer.ok);
+      fresh = rider.claimed
+        ? membershipFromRow(rider.row)
+        : await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+      if (fresh && JSON.stringify(fresh) === early.json) return answer;
+      // No row: a requested organization left falls back to the first one, which findMembership reads.
+      if (!fresh) fresh = await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+    } else if (early) {
+      // A handler whose statements cannot carry it: the membership is read beside it (ADR 0030).
+      const reading = findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+      const answer = next({ ctx: { ...ctx, ...early.membership } });
+      fresh = await reading;
+      if (fresh && JSON.stringify(fresh) === early.json) return answer;
+    } else {
+      fresh = await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+    }
+    rememberMembership(ctx.db, key, fresh);
+    if (!fresh) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
+    const { org, teams, cycles } = fresh;
     if (!can(org.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
     }

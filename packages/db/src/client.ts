@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { dataDir } from "./paths";
+import { preparingStatementsOnPglite } from "./pglite-prepared";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -89,7 +90,7 @@ export function openDatabase(options: OpenOptions = {}): DatabaseHandle {
   const dir = options.pgliteDataDir ?? path.join(dataDir(), "pglite");
   // PGlite needs its folder to exist before it opens.
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = preparingStatementsOnPglite(new PGlite(dir));
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return { db, driver: "pglite", close: () => client.close() };
 }

@@ -1,4 +1,5 @@
-import { type Database, rows, type SQL } from "@meridian/db";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type Database, rows, type SQL, sql } from "@meridian/db";
 
 /** A statement as Drizzle renders it: text and parameters, placeholders among them. */
 interface RenderedQuery {
@@ -37,6 +38,17 @@ export async function runShaped<T>(
   build: () => SQL,
   values: Record<string, string | number>,
 ): Promise<T[]> {
+  const rider = riders.getStore();
+  if (rider && !rider.claimed && rider.db === db) return runWithRider<T>(rider, db, shape, build, values);
+  return runRendered<T>(db, shape, build, values);
+}
+
+async function runRendered<T>(
+  db: Database,
+  shape: string,
+  build: () => SQL,
+  values: Record<string, string | number>,
+): Promise<T[]> {
   const internals = db as unknown as DrizzleInternals;
   let query = rendered.get(shape);
   if (!query) {
@@ -47,4 +59,57 @@ export async function runShaped<T>(
     rendered.set(shape, query);
   }
   return rows<T>(await internals.session.prepareQuery(query, undefined, undefined, false).execute(values));
+}
+
+/**
+ * A one-row statement that asks to travel with the next shaped statement run in its scope, so that
+ * both cost one round trip (ADR 0031): the membership a read was started on, read again in the
+ * read's own statement. Its placeholders must not share a name with any read's.
+ */
+export interface Rider {
+  db: Database;
+  shape: string;
+  build: () => SQL;
+  values: Record<string, string | number>;
+  /** Set once a statement took it along. */
+  claimed: boolean;
+  /** Its row (null for none), once the statement that took it has answered. */
+  row: Record<string, unknown> | null;
+}
+
+const riders = new AsyncLocalStorage<Rider>();
+
+/** Runs `fn` with `rider` waiting for the first shaped statement on its database that `fn` runs. */
+export function withRider<T>(rider: Rider, fn: () => T): T {
+  return riders.run(rider, fn);
+}
+
+/**
+ * The statement with the rider's row beside it: the rider as JSON on the first row only (an
+ * uncorrelated subquery, evaluated once), and one row of nulls when the statement finds none, so
+ * the rider's answer always arrives. The window keeps the statement's own order and stops the
+ * planner from merging it into the wrapper: its plan is the one it has alone.
+ */
+async function runWithRider<T>(
+  rider: Rider,
+  db: Database,
+  shape: string,
+  build: () => SQL,
+  values: Record<string, string | number>,
+): Promise<T[]> {
+  rider.claimed = true;
+  const composite = () => sql`select case when __read."__row" is null or __read."__row" = 1
+        then (select row_to_json(__rider) from (${rider.build()}) __rider) end as "__rider", __read.*
+      from (select 1) __one
+      left join lateral (select row_number() over () as "__row", __q.* from (${build()}) __q) __read on true
+      order by __read."__row"`;
+  const answer = await runRendered<Record<string, unknown>>(db, `${shape}\u0000${rider.shape}`, composite, {
+    ...values,
+    ...rider.values,
+  });
+  const first = answer[0]?.__rider;
+  rider.row = first && typeof first === "object" ? (first as Record<string, unknown>) : null;
+  return answer
+    .filter((row) => row.__row !== null && row.__row !== undefined)
+    .map(({ __rider: _rider, __row: _row, ...row }) => row as T);
 }
