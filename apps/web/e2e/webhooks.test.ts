@@ -334,5 +334,6 @@ describe("the API reference", () => {
       .toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
-  });
+    // A long page: ~30 cards checked one by one, every control tabbed to, axe twice.
+  }, 240_000);
 });
