@@ -34,7 +34,12 @@ async function company() {
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.organizationId, organization.id), eq(memberships.userId, person.id)));
-  return { organization, person, team, cycle, privateObjective, draft, setRole };
+  const deactivate = () =>
+    database.db
+      .update(memberships)
+      .set({ deactivatedAt: new Date() })
+      .where(and(eq(memberships.organizationId, organization.id), eq(memberships.userId, person.id)));
+  return { organization, person, team, cycle, privateObjective, draft, setRole, deactivate };
 }
 
 describe("a query started on the last membership seen", () => {
@@ -83,10 +88,7 @@ describe("a query started on the last membership seen", () => {
     const caller = await callerFor(database.db, c.person.email);
     expect(await outcomeOf(() => caller.teams.list())).toBe("allow");
     expect(await outcomeOf(() => caller.teams.list())).toBe("allow");
-    await database.db
-      .update(memberships)
-      .set({ deactivatedAt: new Date() })
-      .where(and(eq(memberships.organizationId, c.organization.id), eq(memberships.userId, c.person.id)));
+    await c.deactivate();
     expect(await outcomeOf(() => caller.teams.list())).toBe("FORBIDDEN");
     expect(await outcomeOf(() => caller.objectives.dashboard({}))).toBe("FORBIDDEN");
   });
@@ -129,10 +131,7 @@ describe("a query started on the last membership seen", () => {
     await c.setRole("member");
     expect(await outcomeOf(() => caller.webhooks.list())).toBe("FORBIDDEN");
     expect(await outcomeOf(() => caller.teams.list())).toBe("allow");
-    await database.db
-      .update(memberships)
-      .set({ deactivatedAt: new Date() })
-      .where(and(eq(memberships.organizationId, c.organization.id), eq(memberships.userId, c.person.id)));
+    await c.deactivate();
     expect(await outcomeOf(() => caller.teams.list())).toBe("FORBIDDEN");
   });
 });

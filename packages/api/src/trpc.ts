@@ -215,12 +215,11 @@ export function orgProcedure(permission: Permission) {
       const rider = membershipRider(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
       const answer = await withRider(rider, () => next({ ctx: { ...ctx, ...early.membership } }));
       learnFolding(path, rider.claimed, answer.ok);
-      fresh = rider.claimed
-        ? membershipFromRow(rider.row)
-        : await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
-      if (fresh && JSON.stringify(fresh) === early.json) return answer;
       // No row: a requested organization left falls back to the first one, which findMembership reads.
-      if (!fresh) fresh = await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
+      fresh =
+        (rider.claimed ? membershipFromRow(rider.row) : null) ??
+        (await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId));
+      if (fresh && JSON.stringify(fresh) === early.json) return answer;
     } else if (early) {
       // A handler whose statements cannot carry it: the membership is read beside it (ADR 0030).
       const reading = findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);

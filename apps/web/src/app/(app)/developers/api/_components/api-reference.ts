@@ -345,15 +345,24 @@ export function fieldRows(doc: OpenApiLike, schema: JsonSchema): FieldRow[] {
   return rows;
 }
 
-/** A value that fits a schema, for the examples: its example or default, else a plausible one. */
-export function sampleValue(doc: OpenApiLike, raw: JsonSchema, depth = 0): unknown {
+/**
+ * A value that fits a schema, for the examples: its example or default, else a plausible one.
+ * `fields`: an object's required fields only (the least a caller must send), or all of them (what
+ * a receiver may be sent).
+ */
+export function sampleValue(
+  doc: OpenApiLike,
+  raw: JsonSchema,
+  fields: "required" | "all" = "required",
+  depth = 0,
+): unknown {
   const { schema } = splitNullable(doc, raw);
   if (schema.example !== undefined) return schema.example;
   if (schema.default !== undefined) return schema.default;
   if (schema.enum?.length) return schema.enum[0];
   if (schema.const !== undefined) return schema.const;
   const alternative = (schema.anyOf ?? schema.oneOf)?.[0];
-  if (alternative) return sampleValue(doc, alternative, depth);
+  if (alternative) return sampleValue(doc, alternative, fields, depth);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case "string":
@@ -365,13 +374,12 @@ export function sampleValue(doc: OpenApiLike, raw: JsonSchema, depth = 0): unkno
     case "boolean":
       return true;
     case "array":
-      return depth > MAX_DEPTH ? [] : [sampleValue(doc, schema.items ?? {}, depth + 1)];
+      return depth > MAX_DEPTH ? [] : [sampleValue(doc, schema.items ?? {}, fields, depth + 1)];
     default: {
       if (depth > MAX_DEPTH) return {};
       const { properties, required } = objectShape(doc, schema);
-      // Required fields only, so the example is the least a caller must send.
-      const names = Object.keys(properties).filter((n) => required.includes(n));
-      return Object.fromEntries(names.map((n) => [n, sampleValue(doc, properties[n] ?? {}, depth + 1)]));
+      const names = Object.keys(properties).filter((n) => fields === "all" || required.includes(n));
+      return Object.fromEntries(names.map((n) => [n, sampleValue(doc, properties[n] ?? {}, fields, depth + 1)]));
     }
   }
 }

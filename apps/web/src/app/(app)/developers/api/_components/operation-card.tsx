@@ -91,27 +91,53 @@ export function Part({ title, children }: { title: string; children: React.React
   );
 }
 
+/**
+ * A card of the reference: a method and a path (or an event) as its heading, what it is for, then
+ * its parts. Operations and webhook events share it, so both read alike.
+ */
+export function ReferenceCard({
+  id,
+  method,
+  target,
+  summary,
+  description,
+  children,
+}: {
+  id: string;
+  method: string;
+  target: string;
+  summary: string;
+  description: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <article
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
+      <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2">
+        <Badge tone={METHOD_TONES[method] ?? "slate"} className="font-mono">
+          {method}
+        </Badge>{" "}
+        <code className="font-mono text-sm font-semibold text-slate-900 [overflow-wrap:anywhere]">{target}</code>
+      </h3>
+      {summary && <p className="mt-2 text-sm font-medium text-slate-800">{summary}</p>}
+      {description && (
+        <p className="mt-1 text-sm text-slate-600">
+          <Prose text={description} />
+        </p>
+      )}
+      {children}
+    </article>
+  );
+}
+
 /** One operation: what it does, what it needs, what it takes and answers, and a command to try it. */
 export function OperationCard({ operation: op }: { operation: ReferenceOperation }) {
   const label = `${op.method} ${op.path}`;
   return (
-    <article
-      id={op.id}
-      aria-labelledby={`${op.id}-title`}
-      className="scroll-mt-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
-    >
-      <h3 id={`${op.id}-title`} className="flex flex-wrap items-center gap-2">
-        <Badge tone={METHOD_TONES[op.method] ?? "slate"} className="font-mono">
-          {op.method}
-        </Badge>{" "}
-        <code className="font-mono text-sm font-semibold text-slate-900 [overflow-wrap:anywhere]">{op.path}</code>
-      </h3>
-      {op.summary && <p className="mt-2 text-sm font-medium text-slate-800">{op.summary}</p>}
-      {op.description && (
-        <p className="mt-1 text-sm text-slate-600">
-          <Prose text={op.description} />
-        </p>
-      )}
+    <ReferenceCard id={op.id} method={op.method} target={op.path} summary={op.summary} description={op.description}>
       <p className="mt-2 text-sm text-slate-700">
         <span className="font-medium">Scope: </span>
         {op.scopes.length === 0 ? (
@@ -169,6 +195,6 @@ export function OperationCard({ operation: op }: { operation: ReferenceOperation
           label={`curl command for ${label}`}
         />
       </Part>
-    </article>
+    </ReferenceCard>
   );
 }

@@ -1,7 +1,6 @@
 import {
   type FieldRow,
   fieldRows,
-  type JsonSchema,
   type OpenApiLike,
   type OpenApiOperation,
   type ParameterRow,
@@ -47,26 +46,9 @@ export function buildWebhookReference(doc: OpenApiLike): ReferenceWebhook[] {
           description: p.description ?? "",
         })),
         fields: fieldRows(doc, schema),
-        example: JSON.stringify(fullSample(doc, schema), null, 2),
+        // Every field, optional ones too: a receiver wants to see all it may be sent.
+        example: JSON.stringify(sampleValue(doc, schema, "all"), null, 2),
       },
     ];
   });
-}
-
-/** Like `sampleValue`, but with every field, optional ones too: a receiver wants to see them all. */
-function fullSample(doc: OpenApiLike, raw: JsonSchema, depth = 0): unknown {
-  const schema = resolve(doc, raw);
-  const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives) {
-    const notNull = alternatives.find((s) => resolve(doc, s).type !== "null");
-    return notNull ? fullSample(doc, notNull, depth) : null;
-  }
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
-  if (type === "array") return depth > 5 ? [] : [fullSample(doc, schema.items ?? {}, depth + 1)];
-  if (type === "object" || (!type && schema.properties)) {
-    if (depth > 5) return {};
-    const entries = Object.entries(schema.properties ?? {});
-    return Object.fromEntries(entries.map(([name, property]) => [name, fullSample(doc, property, depth + 1)]));
-  }
-  return sampleValue(doc, schema, depth);
 }
