@@ -83,7 +83,8 @@ describe("the profile page", () => {
 
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Your profile" }).waitFor();
-    expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe(name);
+    // The heading is server-rendered; the form's fields take their values when it hydrates.
+    await expect.poll(() => page.getByLabel("Name", { exact: true }).inputValue()).toBe(name);
     expect(await page.getByLabel("Time zone").inputValue()).toBe("Asia/Tokyo");
     expect(await page.getByRole("img", { name: `Signed in as ${name}` }).count()).toBe(1);
 

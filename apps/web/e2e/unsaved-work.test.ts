@@ -291,6 +291,8 @@ describe("long text fields elsewhere", () => {
       // Posted: nothing to keep, nothing to ask about (an unexpected question would stop the reload).
       await page.reload();
       await box().waitFor();
+      // Once hydrated and the signed-in user is known, a draft would have been put back by now.
+      await page.waitForLoadState("networkidle");
       expect(await box().inputValue()).toBe("");
     } finally {
       await context.close();
