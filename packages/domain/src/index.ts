@@ -14,6 +14,7 @@ export * from "./campaigns/campaign-metrics";
 export * from "./campaigns/campaign-results";
 export * from "./campaigns/utm";
 export * from "./experiments/describe";
+export * from "./format/intl-formats";
 export * from "./experiments/distributions";
 export * from "./experiments/experiment-status";
 export * from "./experiments/holm";

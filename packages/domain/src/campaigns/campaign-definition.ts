@@ -1,3 +1,5 @@
+import { numberFormat } from "../format/intl-formats";
+
 /** Where a campaign runs. */
 export const CAMPAIGN_CHANNELS = [
   "email",
@@ -42,7 +44,7 @@ export type Currency = (typeof CURRENCIES)[number];
 
 /** How many minor units make a major one (100 cents to the euro, 1 yen to the yen), as Intl knows it. */
 export function minorUnitDigits(currency: Currency): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** Minor units (1999) → major (19.99). */
@@ -66,7 +68,7 @@ export function toMinorUnits(major: number, currency: Currency): number | null {
 /** "€1,250.00": minor units shown in their currency; blank stays blank ("—"). */
 export function formatMoney(minor: number | null, currency: Currency, opts: { compact?: boolean } = {}): string {
   if (minor === null) return "—";
-  return new Intl.NumberFormat("en", {
+  return numberFormat("en", {
     style: "currency",
     currency,
     notation: opts.compact ? "compact" : "standard",

@@ -1,3 +1,4 @@
+import { numberFormat } from "../format/intl-formats";
 import { isComputedKpi, type KpiKind } from "./kpi-definition";
 
 /**
@@ -12,7 +13,7 @@ export function formatKpiValue(value: number | null, unit: string, kind: KpiKind
   const shown = percent && isComputedKpi(kind) ? value * 100 : value;
   const size = Math.abs(shown);
   const decimals = size >= 1000 ? 0 : size >= 100 ? 1 : 2;
-  const text = new Intl.NumberFormat("en-US", { maximumFractionDigits: decimals }).format(shown);
+  const text = numberFormat("en-US", { maximumFractionDigits: decimals }).format(shown);
   if (!unit.trim()) return text;
   return percent ? `${text}%` : `${text} ${unit.trim()}`;
 }

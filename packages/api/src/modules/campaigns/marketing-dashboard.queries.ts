@@ -7,6 +7,7 @@ import {
   CURRENCIES,
   type Currency,
   campaignFigures,
+  dateTimeFormat,
   type Period,
   periodContaining,
   periodsWithin,
@@ -23,7 +24,7 @@ import { runShaped } from "../../lib/shaped-statement";
 export const MAX_DASHBOARD_CAMPAIGNS = 5000;
 
 const monthLabel = (start: string) =>
-  new Date(`${start}T00:00:00Z`).toLocaleDateString("en", { month: "short", year: "numeric", timeZone: "UTC" });
+  dateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`));
 
 interface QuarterCampaign {
   id: string;
