@@ -1,4 +1,3 @@
-import { kpis, type SQL, sql } from "@meridian/db";
 import { z } from "zod";
 import { badRequest } from "../../lib/errors";
 
@@ -13,11 +12,10 @@ export function encodeKpiCursor(row: { id: string; name: string }): string {
   return Buffer.from(JSON.stringify({ n: row.name, i: row.id })).toString("base64url");
 }
 
-/** KPIs after the cursor, or nothing to add on the first page. A cursor that is not ours is a 400. */
-export function afterKpiCursor(cursor: string | null | undefined): SQL | undefined {
-  if (!cursor) return undefined;
+/** The cursor's key, for a statement that takes it as placeholders: the last row's name and id. A cursor that is not ours is a 400. */
+export function kpiCursorKey(cursor: string): { cursorName: string; cursorId: string } {
   const key = decode(cursor);
-  return sql`(${kpis.name}, ${kpis.id}) > (${key.n}, ${key.i}::uuid)`;
+  return { cursorName: key.n, cursorId: key.i };
 }
 
 function decode(cursor: string) {

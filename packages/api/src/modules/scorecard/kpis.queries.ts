@@ -1,6 +1,6 @@
-import { and, asc, eq, ilike, isNull, kpis, or, type SQL, strategicObjectives, users } from "@meridian/db";
 import {
   type Currency,
+  indexScorecard,
   type KpiCampaignSource,
   type KpiForHistory,
   kpiHistory,
@@ -13,15 +13,20 @@ import {
 } from "@meridian/domain";
 import { containsPattern } from "../../lib/contains-pattern";
 import type { OrgScope } from "../../lib/scope";
-import { afterKpiCursor, encodeKpiCursor } from "./kpi-cursor";
-import { type KpiRow, kpiColumns } from "./kpi-rows";
-import { loadScorecard } from "./load-scorecard";
+import { runShaped } from "../../lib/shaped-statement";
+import { encodeKpiCursor, kpiCursorKey } from "./kpi-cursor";
+import { KPI_LIST_FILTERS, type KpiListStatementRow, kpiListStatement } from "./kpi-list.statement";
+import type { KpiRow } from "./kpi-rows";
+import { actualsFromGroups, campaignActualsFromSums } from "./scorecard-fragments";
+
+/** A KPI's definition as every KPI read has it (archivedAt aside). */
+type KpiDefinitionRow = Omit<KpiRow, "archivedAt">;
 
 /** History shown on a KPI's page: the quarter looked at and the seven before it. */
 export const HISTORY_QUARTERS = 8;
 
 /** What the domain's history and scoring read of a KPI. */
-export const forHistory = (k: KpiRow): KpiForHistory => ({
+export const forHistory = (k: KpiDefinitionRow): KpiForHistory => ({
   id: k.id,
   name: k.name,
   strategicObjectiveId: k.strategicObjectiveId,
@@ -37,7 +42,7 @@ export const forHistory = (k: KpiRow): KpiForHistory => ({
 });
 
 /** The definition fields every KPI read returns. */
-export const kpiDefinition = (k: KpiRow) => ({
+export const kpiDefinition = (k: KpiDefinitionRow) => ({
   id: k.id,
   name: k.name,
   unit: k.unit,
@@ -64,61 +69,54 @@ export function campaignSourceOf(k: Pick<KpiRow, "kind" | "campaignMeasure" | "c
 }
 
 /**
- * One page of live KPIs, alphabetical, with their latest actual and this
- * quarter's score. Filters, search and paging run in SQL; scoring reads only
- * the page's KPIs (and the inputs of its computed ones) over the quarters it needs.
+ * One page of live KPIs, alphabetical, with their latest actual and this quarter's score, in one
+ * statement (rendered once per set of filters, runShaped): the page, filtered, searched and paged
+ * in SQL, and beside it what scoring needs of the page's KPIs and their computed ones' inputs over
+ * the quarters shown (scorecard-fragments.ts), never the rest of the scorecard.
  */
 export async function listKpis(scope: OrgScope, input: TKpiList) {
   const today = todayIso();
   const quarter = quarterContaining(today);
   const lookback = { start: quarterAt(today, 1 - HISTORY_QUARTERS).start, end: quarter.end };
-  const filters: (SQL | undefined)[] = [
-    eq(kpis.organizationId, scope.org.id),
-    isNull(kpis.archivedAt),
-    afterKpiCursor(input.cursor),
-  ];
-  if (input.strategicObjectiveId) filters.push(eq(kpis.strategicObjectiveId, input.strategicObjectiveId));
-  if (input.perspectiveId) filters.push(eq(strategicObjectives.perspectiveId, input.perspectiveId));
-  if (input.ownerId) filters.push(eq(kpis.ownerId, input.ownerId));
-  if (input.kind) filters.push(eq(kpis.kind, input.kind));
-  if (input.q) {
-    const pattern = containsPattern(input.q);
-    filters.push(or(ilike(kpis.name, pattern), ilike(users.name, pattern), ilike(strategicObjectives.name, pattern)));
-  }
-  const rows = await scope.db
-    .select({ kpi: kpiColumns, ownerName: users.name, objectiveName: strategicObjectives.name })
-    .from(kpis)
-    .innerJoin(users, eq(users.id, kpis.ownerId))
-    .leftJoin(
-      strategicObjectives,
-      and(
-        eq(strategicObjectives.organizationId, kpis.organizationId),
-        eq(strategicObjectives.id, kpis.strategicObjectiveId),
-      ),
-    )
-    .where(and(...filters))
-    .orderBy(asc(kpis.name), asc(kpis.id))
-    .limit(input.limit + 1);
+  const given = KPI_LIST_FILTERS.filter((f) => input[f] !== undefined && input[f] !== "");
+  const cursor = input.cursor ? kpiCursorKey(input.cursor) : null;
+  const [row] = await runShaped<KpiListStatementRow>(
+    scope.db,
+    `kpi-list:${given.join(",")}:${cursor ? "next" : "first"}`,
+    () => kpiListStatement(given, cursor !== null),
+    {
+      org: scope.org.id,
+      start: lookback.start,
+      end: lookback.end,
+      limit: input.limit + 1,
+      ...(cursor ?? {}),
+      ...Object.fromEntries(given.map((f) => [f, f === "q" ? containsPattern(input.q ?? "") : (input[f] as string)])),
+    },
+  );
+  const rows = row?.page ?? [];
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > input.limit && last ? encodeKpiCursor(last.kpi) : null;
+  const nextCursor = rows.length > input.limit && last ? encodeKpiCursor(last) : null;
 
-  const kpiIds = page.flatMap(({ kpi }) => [kpi.id, kpi.inputAId, kpi.inputBId]).filter((id) => id !== null);
-  const index =
-    page.length > 0
-      ? await loadScorecard(scope.db, scope.org.id, { window: lookback, kpiIds: [...new Set(kpiIds)] })
-      : null;
-  const items = page.map(({ kpi, ownerName, objectiveName }) => {
+  const index = indexScorecard({
+    perspectives: [],
+    objectives: [],
+    kpis: row?.kpis ?? [],
+    actuals: actualsFromGroups(row?.actuals ?? []),
+    targets: row?.targets ?? [],
+    campaignActuals: campaignActualsFromSums(row?.campaignSums ?? []),
+  });
+  const items = page.map((kpi) => {
     const scoring = forHistory(kpi);
-    const [current] = index ? kpiHistory(index, scoring, [quarter], today) : [];
+    const [current] = kpiHistory(index, scoring, [quarter], today);
     return {
       ...kpiDefinition(kpi),
-      owner: { id: kpi.ownerId, name: ownerName },
+      owner: { id: kpi.ownerId, name: kpi.ownerName },
       strategicObjective:
-        kpi.strategicObjectiveId && objectiveName !== null
-          ? { id: kpi.strategicObjectiveId, name: objectiveName }
+        kpi.strategicObjectiveId && kpi.objectiveName !== null
+          ? { id: kpi.strategicObjectiveId, name: kpi.objectiveName }
           : null,
-      latestActual: index ? latestKpiReading(index, scoring, today, lookback) : null,
+      latestActual: latestKpiReading(index, scoring, today, lookback),
       quarter: { ...quarter, label: quarterLabel(quarter) },
       actual: current?.actual ?? null,
       quarterGoal: current?.goal ?? kpi.goal,
