@@ -120,48 +120,32 @@ function isUnreadableRequest(error: TRPCError): boolean {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** The one place where the modules' own errors become tRPC errors (and so HTTP statuses). */
-const appErrorsAsTRPCErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  }
-  return result;
-});
-
 /**
- * A unique index refusing a row (two identical requests at once) is a conflict
- * the client can act on, not a server error.
+ * The one place where failures become the statuses a client can act on (one middleware, not
+ * one per kind: each level of tRPC's middleware chain copies the call's options and context):
+ * - the modules' own errors (AppError) keep their code and message;
+ * - a unique index refusing a row (two identical requests at once) is a conflict, not a server error;
+ * - a database that is down, restarting or too slow is a 503 the client may retry, not a 500:
+ *   nothing is wrong with the request.
  */
-const uniqueViolationsAsConflicts = t.middleware(async ({ next }) => {
+const failuresAsStatuses = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isUniqueViolation(result.error.cause)) {
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (isUniqueViolation(cause)) {
     throw new TRPCError({
       code: "CONFLICT",
       message: "That already exists: it was probably just created. Reload and check.",
     });
   }
+  if (result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause)) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+  }
   return result;
 });
 
 export { DATABASE_UNAVAILABLE_MESSAGE };
-
-/**
- * A database that is down, restarting or too slow is a 503 the client may
- * retry, not a 500: nothing is wrong with the request.
- */
-const unavailableDatabaseAsServiceUnavailable = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) {
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: DATABASE_UNAVAILABLE_MESSAGE,
-      cause: result.error.cause,
-    });
-  }
-  return result;
-});
 
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
@@ -170,10 +154,7 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export const publicProcedure = t.procedure
-  .use(unavailableDatabaseAsServiceUnavailable)
-  .use(appErrorsAsTRPCErrors)
-  .use(uniqueViolationsAsConflicts);
+export const publicProcedure = t.procedure.use(failuresAsStatuses);
 
 /**
  * Signed in: `ctx.user` is no longer nullable. Someone holding a temporary
@@ -213,7 +194,9 @@ export function orgProcedure(permission: Permission) {
     if (early && foldsMembership(path)) {
       // The membership is read again inside the handler's first statement (ADR 0031).
       const rider = membershipRider(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
-      const answer = await withRider(rider, () => next({ ctx: { ...ctx, ...early.membership } }));
+      const answer = await withRider(rider, () =>
+        next({ ctx: { ...ctx, ...withViewer(ctx.user.id, early.membership) } }),
+      );
       learnFolding(path, rider.claimed, answer.ok);
       // No row: a requested organization left falls back to the first one, which findMembership reads.
       fresh =
@@ -223,7 +206,7 @@ export function orgProcedure(permission: Permission) {
     } else if (early) {
       // A handler whose statements cannot carry it: the membership is read beside it (ADR 0030).
       const reading = findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId);
-      const answer = next({ ctx: { ...ctx, ...early.membership } });
+      const answer = next({ ctx: { ...ctx, ...withViewer(ctx.user.id, early.membership) } });
       fresh = await reading;
       if (fresh && JSON.stringify(fresh) === early.json) return answer;
     } else {
@@ -231,24 +214,24 @@ export function orgProcedure(permission: Permission) {
     }
     rememberMembership(ctx.db, key, fresh);
     if (!fresh) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organization." });
-    const { org, teams, cycles } = fresh;
-    if (!can(org.role, permission)) {
+    if (!can(fresh.org.role, permission)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
     }
-    return next({ ctx: { ...ctx, org, teams, cycles } });
+    return next({ ctx: { ...ctx, ...withViewer(ctx.user.id, fresh) } });
   });
+}
+
+/** The membership with the viewer the visibility rules take (`ctx.viewer`): the caller's role and teams. */
+function withViewer(userId: string, { org, teams, cycles }: Membership) {
+  return { org, teams, cycles, viewer: toViewer(org.role, userId, teams) };
 }
 
 /** What a handler behind `viewerProcedure` receives: the org context plus the viewer's role and teams. */
 export type ViewerContext = OrgContext & { viewer: Viewer };
 
 /**
- * `orgProcedure` for reads and writes that the visibility rules decide:
- * `ctx.viewer` carries the caller's role and teams, read once per request.
+ * `orgProcedure` for reads and writes that the visibility rules decide: `ctx.viewer` carries the
+ * caller's role and teams, read with the membership (every `orgProcedure` has it; the name says
+ * the handler relies on it).
  */
-export function viewerProcedure(permission: Permission) {
-  return orgProcedure(permission).use(async ({ ctx, next }) => {
-    const viewer = toViewer(ctx.org.role, ctx.user.id, ctx.teams);
-    return next({ ctx: { ...ctx, viewer } });
-  });
-}
+export const viewerProcedure = orgProcedure;
