@@ -14,6 +14,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Resolves once `count` messages have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
+  /** The first message received that `matches`, waiting for it: other mail may come first. */
+  waitForMail(matches: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,21 @@ export async function startSmtpSink(
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
         if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${received.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200).unref();
+        });
+      }
+    },
+    async waitForMail(matches, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mail = received.find(matches);
+        if (mail) return mail;
+        if (Date.now() > deadline) {
+          const subjects = received.map((m) => m.parsed?.subject ?? "(no subject)").join("; ");
+          throw new Error(`no matching message among ${received.length} received: ${subjects}`);
+        }
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 200).unref();
