@@ -6,7 +6,6 @@ import {
   actualsInWindowSql,
   type CampaignSumRow,
   campaignSumsSql,
-  type KpiCondition,
   scoringKpisSql,
   selectAs,
   targetsInWindowSql,
@@ -50,7 +49,7 @@ export function kpiListStatement(given: readonly KpiListFilter[], afterCursor: b
       ? or(ilike(kpis.name, P("q")), ilike(users.name, P("q")), ilike(strategicObjectives.name, P("q")))
       : undefined,
   );
-  const inChosen: KpiCondition = (column) => sql`${column} in (select id from chosen)`;
+  const chosen = sql`select id from chosen`;
   return sql`with page as (
       select ${selectAs(listedColumns)}, ${users.name} as "ownerName", ${strategicObjectives.name} as "objectiveName"
       from ${kpis}
@@ -68,8 +67,8 @@ export function kpiListStatement(given: readonly KpiListFilter[], afterCursor: b
     )
     select
       coalesce((select json_agg(p order by p.name, p.id) from page p), '[]') as page,
-      coalesce((select json_agg(k) from (${scoringKpisSql(inChosen)}) k), '[]') as kpis,
-      coalesce((select json_agg(a) from (${actualsInWindowSql(inChosen)}) a), '[]') as actuals,
-      coalesce((select json_agg(t) from (${targetsInWindowSql(inChosen)}) t), '[]') as targets,
-      coalesce((select json_agg(c) from (${campaignSumsSql(inChosen)}) c), '[]') as "campaignSums"`;
+      coalesce((select json_agg(k) from (${scoringKpisSql(chosen)}) k), '[]') as kpis,
+      coalesce((select json_agg(a) from (${actualsInWindowSql(chosen)}) a), '[]') as actuals,
+      coalesce((select json_agg(t) from (${targetsInWindowSql(chosen)}) t), '[]') as targets,
+      coalesce((select json_agg(c) from (${campaignSumsSql(chosen)}) c), '[]') as "campaignSums"`;
 }

@@ -20,7 +20,7 @@ import {
   type CampaignSumRow,
   campaignActualsFromSums,
   campaignSumsSql,
-  type KpiCondition,
+  type KpiSet,
   scoringKpisSql,
   targetsInWindowSql,
 } from "./scorecard-fragments";
@@ -46,9 +46,7 @@ export async function loadScorecard(
   { window, kpiIds }: ScorecardWindow,
 ): Promise<ScorecardIndex> {
   const shape = kpiIds ? "chosen" : "all";
-  const kpiIn: KpiCondition = kpiIds
-    ? (column) => sql`${column} = any(${sql.placeholder("kpiIds")}::uuid[])`
-    : () => undefined;
+  const kpiSet: KpiSet = kpiIds ? sql`select unnest(${sql.placeholder("kpiIds")}::uuid[])` : null;
   const values = {
     org: organizationId,
     start: window.start,
@@ -72,12 +70,12 @@ export async function loadScorecard(
       .from(strategicObjectives)
       .where(eq(strategicObjectives.organizationId, organizationId))
       .orderBy(asc(strategicObjectives.name)),
-    run<KpiForScoring>("scoring-kpis", () => sql`${scoringKpisSql(kpiIn)} order by ${kpis.name}`),
-    run<{ kpiId: string; periods: string[]; values: number[] }>("kpi-actuals", () => actualsInWindowSql(kpiIn)),
+    run<KpiForScoring>("scoring-kpis", () => sql`${scoringKpisSql(kpiSet)} order by ${kpis.name}`),
+    run<{ kpiId: string; periods: string[]; values: number[] }>("kpi-actuals", () => actualsInWindowSql(kpiSet)),
     run<{ kpiId: string; periodStart: string; goal: number; redFlag: number }>("kpi-targets", () =>
-      targetsInWindowSql(kpiIn),
+      targetsInWindowSql(kpiSet),
     ),
-    run<CampaignSumRow>("kpi-campaign-sums", () => campaignSumsSql(kpiIn)),
+    run<CampaignSumRow>("kpi-campaign-sums", () => campaignSumsSql(kpiSet)),
   ]);
   return indexScorecard({
     perspectives: perspectiveRows,
