@@ -112,6 +112,26 @@ describe("a query started on the last membership seen", () => {
     expect(changed.result?.cycle.name).toBe("Renamed");
   });
 
+  it("reads the membership on its own after an answer with no rows to carry it, and still refuses a member who left", async () => {
+    const c = await company();
+    const caller = await callerFor(database.db, c.person.email);
+    // The organization has no experiments: the list's statement answers no rows.
+    const read = () => caller.experiments.list({});
+    await read();
+    const again = await statementsOf(database.db, read);
+    // Nothing carried the membership back: it is read after the read, and this process goes on
+    // folding it into reads (the next answer with rows carries it again).
+    expect(again.result?.experiments).toEqual([]);
+    expect(again.sent).toHaveLength(2);
+    expect(again.sent.filter((t) => t.includes("__rider"))).toHaveLength(1);
+    await caller.teams.list();
+    const withRows = await statementsOf(database.db, () => caller.teams.list());
+    expect(withRows.sent).toHaveLength(1);
+
+    await c.deactivate();
+    expect(await outcomeOf(read)).toBe("FORBIDDEN");
+  });
+
   it("reads the membership beside a query whose handler runs no statement it can ride in", async () => {
     const c = await company();
     const caller = await callerFor(database.db, c.person.email);

@@ -198,7 +198,8 @@ export function orgProcedure(permission: Permission) {
         next({ ctx: { ...ctx, ...withViewer(ctx.user.id, early.membership) } }),
       );
       learnFolding(path, rider.claimed, answer.ok);
-      // No row: a requested organization left falls back to the first one, which findMembership reads.
+      // No row (a requested organization left, which falls back to the first one, or an answer with no
+      // rows to carry it): findMembership reads it.
       fresh =
         (rider.claimed ? membershipFromRow(rider.row) : null) ??
         (await findMembership(ctx.db, ctx.user.id, ctx.requestedOrganizationId));

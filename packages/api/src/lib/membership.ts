@@ -80,7 +80,8 @@ export function membershipFromRow(row: Record<string, unknown> | MembershipRow |
 
 /**
  * The membership statement as a rider (ADR 0031): read again inside the first statement the
- * handler runs. Its row is null when the user is no longer a member of the organization asked for.
+ * handler runs. Its row is null when the user is no longer a member of the organization asked for,
+ * or when that statement found no rows (the membership is then read on its own).
  */
 export function membershipRider(db: Database, userId: string, requestedOrganizationId: string | null): Rider {
   return { db, ...membershipQuery(userId, requestedOrganizationId), claimed: false, row: null };

@@ -73,7 +73,7 @@ export interface Rider {
   values: Record<string, string | number>;
   /** Set once a statement took it along. */
   claimed: boolean;
-  /** Its row (null for none), once the statement that took it has answered. */
+  /** Its row, once the statement that took it has answered; null for none, or when that statement found no rows. */
   row: Record<string, unknown> | null;
 }
 
@@ -86,9 +86,11 @@ export function withRider<T>(rider: Rider, fn: () => T): T {
 
 /**
  * The statement with the rider's row beside it: the rider as JSON on the first row only (an
- * uncorrelated subquery, evaluated once), and one row of nulls when the statement finds none, so
- * the rider's answer always arrives. The window keeps the statement's own order and stops the
- * planner from merging it into the wrapper: its plan is the one it has alone.
+ * uncorrelated subquery, evaluated once). The window keeps the statement's own order and
+ * stops the planner from merging it into the wrapper: its plan is the one it has alone. A
+ * statement that finds no rows brings no rider back (its row stays null), and the caller
+ * reads it on its own, as for a membership that is gone: an empty answer costs one more round
+ * trip, where a row of nulls for it cost a join and a sort of every answer's rows.
  */
 async function runWithRider<T>(
   rider: Rider,
@@ -98,18 +100,14 @@ async function runWithRider<T>(
   values: Record<string, string | number>,
 ): Promise<T[]> {
   rider.claimed = true;
-  const composite = () => sql`select case when __read."__row" is null or __read."__row" = 1
-        then (select row_to_json(__rider) from (${rider.build()}) __rider) end as "__rider", __read.*
-      from (select 1) __one
-      left join lateral (select row_number() over () as "__row", __q.* from (${build()}) __q) __read on true
-      order by __read."__row"`;
+  const composite = () => sql`select case when row_number() over () = 1
+        then (select row_to_json(__rider) from (${rider.build()}) __rider) end as "__rider", __q.*
+      from (${build()}) __q`;
   const answer = await runRendered<Record<string, unknown>>(db, `${shape}\u0000${rider.shape}`, composite, {
     ...values,
     ...rider.values,
   });
   const first = answer[0]?.__rider;
   rider.row = first && typeof first === "object" ? (first as Record<string, unknown>) : null;
-  return answer
-    .filter((row) => row.__row !== null && row.__row !== undefined)
-    .map(({ __rider: _rider, __row: _row, ...row }) => row as T);
+  return answer.map(({ __rider: _rider, ...row }) => row as T);
 }
